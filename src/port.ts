@@ -1,0 +1,173 @@
+/**
+ * The boundary between the platform-agnostic core and the adapters (Slack, Discord, the local room).
+ *
+ * Outbound: the core calls a `Platform`. Inbound: an adapter calls the narrow `ChatInbound` handle the
+ * core gives it. Every id that crosses the boundary is an opaque string that only the adapter builds and
+ * parses (for example `slack:T1:C2:1712345678.000100` or `discord:G1:C2:M3`); the core stores and compares
+ * them, never takes them apart.
+ */
+
+/** Opaque address of a channel (or conversation) a chat runs in. */
+export type ChannelAddress = string;
+/** Opaque, globally unique address of one message; redelivered events carry the same address. */
+export type MessageAddress = string;
+/** Opaque, globally unique address of one person on one platform. */
+export type UserAddress = string;
+
+/** A reaction the core asks for: the unicode emoji (Discord, terminal) and its shortcode (Slack). */
+export interface Reaction {
+  /** The emoji itself, e.g. "👏". */
+  unicode: string;
+  /** Its common shortcode without colons, e.g. "clap". */
+  shortcode: string;
+}
+
+/** What the platform allows in one message; the core packs its output to fit. */
+export interface PlatformLimits {
+  /** Longest message text, in characters. */
+  messageLength: number;
+  /** Most user mentions that one message may carry (Discord's allowed_mentions takes 100). */
+  mentionsPerMessage: number;
+}
+
+/** Why the bot posts a message: lets an adapter render it natively and prioritise its delivery. */
+export type PostKind =
+  | 'welcome'
+  | 'intro'
+  | 'question'
+  | 'first-timer'
+  | 'thanks'
+  | 'closing'
+  | 'recap'
+  | 'reminder'
+  | 'notice';
+
+/** Extra structure an adapter may use to render a question richly (Block Kit, an embed). */
+export interface QuestionDetails {
+  /** 1-based question number. */
+  number: number;
+  /** The question as the script words it, without the "Qn:" prefix. */
+  text: string;
+  /** The chat's hashtag, e.g. "#CommunityChat". */
+  hashtag: string;
+  /** How to answer, already filled in, e.g. "Answer with A1: … and add #CommunityChat". */
+  hint: string;
+  /** Whether the adapter should open a thread for this question where it can (a script setting). */
+  openThread: boolean;
+}
+
+/** One message the core wants posted. `text` is always a complete plain-text rendering. */
+export interface OutboundMessage {
+  /** Why it is posted. */
+  kind: PostKind;
+  /** The full text, with mentions already formatted by `Platform.mention`. */
+  text: string;
+  /** Users this message is meant to ping; nobody else may be pinged (Discord allowed_mentions). */
+  mentions?: UserAddress[];
+  /** Present when `kind` is 'question'. */
+  question?: QuestionDetails;
+}
+
+/** Where a message went: enough for the core to store and later reply to it. */
+export interface PostedMessage {
+  /** The posted message's own address. */
+  address: MessageAddress;
+}
+
+/**
+ * The outbound port every adapter implements. Implementations queue and retry as their platform needs;
+ * a promise resolves once the platform accepted the call.
+ */
+export interface Platform {
+  /** Short platform name, used in logs and stored with the community: "local", "slack", "discord". */
+  readonly name: string;
+  /** Message size and mention limits. */
+  readonly limits: PlatformLimits;
+  /** Posts a message in a channel. */
+  post(channel: ChannelAddress, message: OutboundMessage): Promise<PostedMessage>;
+  /** Replies to a message: in its thread where the platform has threads, else as a reply reference. */
+  reply(to: MessageAddress, message: OutboundMessage): Promise<PostedMessage>;
+  /**
+   * Adds a reaction to a message. Low priority: an adapter may pace or coalesce these, but must never let
+   * them delay a post.
+   */
+  react(to: MessageAddress, reaction: Reaction): Promise<void>;
+  /** Formats a mention that pings the user, e.g. `<@U123>`. */
+  mention(user: UserAddress, displayName: string): string;
+  /** Makes participant text safe to quote: it must not ping anyone (`@everyone`, `<!channel>`…). */
+  quote(text: string): string;
+}
+
+/** The author of an inbound message, as the adapter knows them. */
+export interface InboundAuthor {
+  /** Opaque user address. */
+  id: UserAddress;
+  /** The name to show and thank people by. */
+  displayName: string;
+  /** A bot (including Emcee itself): never an answer, never a participant. */
+  isBot: boolean;
+  /** A host of this community (configured ids, admins, a role): never an answer; may control chats. */
+  isHost: boolean;
+}
+
+/** A message an adapter saw in a channel or a thread. */
+export interface InboundMessage {
+  /** The message's own address; the same on redelivery. */
+  id: MessageAddress;
+  /** The channel the chat runs in (for a thread reply: the thread's parent channel). */
+  channel: ChannelAddress;
+  /** The community (workspace, guild) the channel belongs to. */
+  community: string;
+  /** Who wrote it. */
+  author: InboundAuthor;
+  /** The text as written; adapters keep mentions in their platform form. */
+  text: string;
+  /** When it was written, in epoch milliseconds. */
+  ts: number;
+  /** The message this one replies to or sits in the thread of, if any. */
+  replyTo?: MessageAddress;
+}
+
+/** A message whose text changed. */
+export interface InboundEdit {
+  /** The edited message's address. */
+  id: MessageAddress;
+  /** Its new text. */
+  text: string;
+  /** When it was edited, in epoch milliseconds. */
+  editedAt: number;
+}
+
+/** A host control or query, from a slash command, the terminal or the CLI. */
+export interface InboundCommand {
+  /** The channel the command was given in. */
+  channel: ChannelAddress;
+  /** The community the channel belongs to. */
+  community: string;
+  /** Who gave it. */
+  by: InboundAuthor;
+  /** The subcommand: start, pause, resume, skip, extend, end, status, help, … */
+  name: string;
+  /** Words after the subcommand. */
+  args: string[];
+}
+
+/** What the core answers to a command; adapters show it to the caller only (ephemeral where possible). */
+export interface CommandReply {
+  /** Whether the command did what was asked. */
+  ok: boolean;
+  /** Plain words for the person who asked. */
+  text: string;
+}
+
+/** The narrow inbound handle the core gives each adapter. */
+export interface ChatInbound {
+  /** A new message in a channel or thread. Safe to call again for the same id. */
+  handleMessage(message: InboundMessage): Promise<void>;
+  /** A message was edited: it is attributed again. */
+  handleEdit(edit: InboundEdit): Promise<void>;
+  /** A message was deleted: it leaves the recap but stays in the store marked deleted. */
+  handleDelete(id: MessageAddress): Promise<void>;
+  /** A host control or query. */
+  handleCommand(command: InboundCommand): Promise<CommandReply>;
+}

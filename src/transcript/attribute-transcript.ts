@@ -1,0 +1,98 @@
+import { attribute, type Attribution } from '../attribution/attribute.js';
+import { parseQuestionMarker } from '../attribution/answer-prefix.js';
+
+/** One message of a chat held elsewhere (an export), in the neutral shape every transcript format becomes. */
+export interface TranscriptMessage {
+  /** The message's own id from the platform or export. */
+  id: string;
+  /** Author name or handle. */
+  author: string;
+  /** Text as written. */
+  text: string;
+  /** When it was written, in epoch milliseconds. */
+  ts: number;
+  /** The id of the message it replies to, if any. */
+  replyTo?: string;
+}
+
+/** A question found in a transcript: posted by the host as "Qn: …". */
+export interface TranscriptQuestion {
+  /** 1-based question number. */
+  number: number;
+  /** The question text as the host wrote it. */
+  text: string;
+  /** The id of the host's message that asked it. */
+  messageId: string;
+  /** When it was asked, in epoch milliseconds. */
+  askedAt: number;
+}
+
+/** A transcript message with where it belongs. */
+export interface AttributedTranscriptMessage {
+  /** The message. */
+  message: TranscriptMessage;
+  /** Whether it came from a host. */
+  fromHost: boolean;
+  /** Its attribution under the foundation's rules. */
+  attribution: Attribution;
+}
+
+/** The attributed chat. */
+export interface AttributedTranscript {
+  /** Questions in number order. */
+  questions: TranscriptQuestion[];
+  /** Every message, sorted by time (ties keep input order). */
+  messages: AttributedTranscriptMessage[];
+}
+
+/**
+ * Replays a transcript through the live attribution rules: messages are sorted by time, questions are the
+ * hosts' "Qn" messages, and each message is judged against the questions asked before it.
+ */
+export function attributeTranscript(
+  input: readonly TranscriptMessage[],
+  hosts: readonly string[],
+): AttributedTranscript {
+  const hostSet = new Set(hosts.map((h) => h.toLowerCase().replace(/^@/, '')));
+  const isHost = (author: string) => hostSet.has(author.toLowerCase().replace(/^@/, ''));
+  const sorted = input
+    .map((message, index) => ({ message, index }))
+    .sort((a, b) => a.message.ts - b.message.ts || a.index - b.index)
+    .map(({ message }) => message);
+
+  const questions = new Map<number, TranscriptQuestion>();
+  for (const message of sorted) {
+    if (!isHost(message.author)) continue;
+    const number = parseQuestionMarker(message.text);
+    if (number !== undefined && number > 0 && !questions.has(number)) {
+      questions.set(number, { number, text: message.text, messageId: message.id, askedAt: message.ts });
+    }
+  }
+  const questionCount = questions.size === 0 ? 0 : Math.max(...questions.keys());
+  const questionByMessage = new Map([...questions.values()].map((q) => [q.messageId, q.number]));
+
+  let openQuestion = 0;
+  let askedQuestions = 0;
+  const messages = sorted.map((message) => {
+    const fromHost = isHost(message.author);
+    const asked = questionByMessage.get(message.id);
+    if (asked !== undefined) {
+      openQuestion = asked;
+      askedQuestions = Math.max(askedQuestions, asked);
+    }
+    const attribution = attribute(
+      { text: message.text, fromHostOrBot: fromHost, replyTo: message.replyTo },
+      {
+        questionCount,
+        askedQuestions,
+        openQuestion,
+        questionOfMessage: (id) => questionByMessage.get(id),
+      },
+    );
+    return { message, fromHost, attribution };
+  });
+  return {
+    questions: [...questions.values()].sort((a, b) => a.number - b.number),
+    messages,
+  };
+}
