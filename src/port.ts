@@ -171,3 +171,15 @@ export interface ChatInbound {
   /** A host control or query. */
   handleCommand(command: InboundCommand): Promise<CommandReply>;
 }
+
+/** An adapter as the entry point sees it: the outbound port plus a lifecycle. */
+export interface PlatformAdapter extends Platform {
+  /** The community (workspace, guild, "local") this adapter serves. */
+  readonly community: string;
+  /** The channel chats run in unless a command names another. */
+  readonly defaultChannel: ChannelAddress;
+  /** Connects to the platform and starts delivering inbound events to `inbound`. */
+  start(inbound: ChatInbound): Promise<void>;
+  /** Disconnects; resolves when no more events will be delivered. */
+  stop(): Promise<void>;
+}
