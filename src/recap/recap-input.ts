@@ -1,0 +1,56 @@
+import type { Attribution } from '../attribution/attribute.js';
+
+/**
+ * Everything a recap is built from, in one neutral shape: a live session read back from the store and an
+ * imported transcript both become this, so both get exactly the same recap.
+ */
+export interface RecapInput {
+  /** The chat's title, e.g. "Community Chat". */
+  title: string;
+  /** The host's name. */
+  host: string;
+  /** The chat's hashtag, with its "#". */
+  hashtag: string;
+  /** IANA timezone the chat is held in, for dates in the recap. */
+  timezone: string;
+  /** When the chat started, epoch ms. */
+  startedAt: number;
+  /** When it ended, epoch ms. */
+  endedAt: number;
+  /** The questions in number order. */
+  questions: RecapInputQuestion[];
+  /** Every message of the chat (bot and host messages included), in time order. */
+  messages: RecapInputMessage[];
+}
+
+/** A question as asked. */
+export interface RecapInputQuestion {
+  /** 1-based number. */
+  number: number;
+  /** The question text (without "Qn:" where the script supplied it). */
+  text: string;
+  /** When it was asked, epoch ms; undefined if it never was (a chat ended early). */
+  askedAt?: number;
+}
+
+/** A message with where it belongs. */
+export interface RecapInputMessage {
+  /** The message's own id from the platform or transcript. */
+  id: string;
+  /** The author's display name. */
+  author: string;
+  /** The text as written (after edits). */
+  text: string;
+  /** When it was written, epoch ms. */
+  ts: number;
+  /** The id of the message it replies to, if any. */
+  replyTo?: string;
+  /** Where attribution put it. */
+  attribution: Attribution;
+  /** True when this was the author's first message ever in the community (live sessions only). */
+  firstTime?: boolean;
+  /** Reactions it drew, where known. */
+  reactions?: number;
+  /** Deleted messages are kept in the store but never shown. */
+  deleted?: boolean;
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** One question of a chat: its text and how long it stays open. */
+export const questionSchema = z
+  .object({
+    text: text.describe('the question, without the "Q1:" prefix'),
+    minutes: z.number().positive('must be more than 0').max(180).optional(),
+    at: z
+      .string()
+      .regex(/^\d{1,3}:\d{2}$/, 'must be an offset from the start like "0:05" or "12:30" (minutes:seconds)')
+      .optional(),
+  })
+  .strict();
+
+/** How the bot speaks: every word it says comes from here, so a chat can run in any language. */
+export const wordingSchema = z
+  .object({
+    answerHint: text.default('Answer with A{number}: and add {hashtag}'),
+    acknowledgement: z
+      .object({ unicode: text, shortcode: z.string().regex(/^[a-z0-9_+\-]+$/, 'a shortcode like "clap"') })
+      .strict()
+      .default({ unicode: '👏', shortcode: 'clap' }),
+    firstTimerWelcome: z.array(text).min(1).default(['Welcome to your first {hashtag}, {name}! So glad you are here.']),
+    thanks: z
+      .array(text)
+      .min(3, 'give at least 3 thank-you variants so consecutive thanks never read the same'),
+    answerWords: z
+      .object({ one: text, other: text })
+      .strict()
+      .default({ one: 'answer', other: 'answers' })
+      .describe('{answers} in thanks reads "1 answer" / "3 answers" in the chat\'s language'),
+    thanksNoAnswers: z.array(text).min(1).default(['{name}, thanks for being with us today!']),
+    thanksHeader: text.default('Thank you all for joining {hashtag}!'),
+    pausedNotice: text.default('The chat is paused for a moment. Back soon!'),
+    resumedNotice: text.default('We are back! Q{number} is still open.'),
+    extendedNotice: text.default('Q{number} stays open {minutes} more minutes.'),
+    recapNotice: text.default('The recap is ready: {path}'),
+    questionLabel: text.default('Q{number}: {text} {hashtag}'),
+  })
+  .strict();
+
+/** A chat script: everything a host writes once and runs every week. */
+export const scriptSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, like "weekly-chat"'),
+    title: text,
+    hashtag: z.string().regex(/^#[\p{L}\p{N}_]+$/u, 'a hashtag like "#CommunityChat"'),
+    host: text.describe('the host name shown in recaps'),
+    timezone: z.string().refine(isTimeZone, 'an IANA timezone such as "America/New_York" or "Europe/Rome"'),
+    welcome: text,
+    intro: z
+      .object({ prompt: text, minutes: z.number().min(0).max(60).default(5) })
+      .strict(),
+    questions: z.array(questionSchema).min(1, 'a chat needs at least one question').max(50),
+    defaultQuestionMinutes: z.number().positive().max(180).default(8),
+    threadPerQuestion: z.boolean().default(false),
+    closing: text,
+    wording: wordingSchema,
+  })
+  .strict();
+
+/** A chat script after validation, with defaults filled in. */
+export type ChatScript = z.infer<typeof scriptSchema>;
+/** The script's wording block. */
+export type Wording = ChatScript['wording'];
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

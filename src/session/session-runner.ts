@@ -1,0 +1,508 @@
+import { attribute, type Attribution } from '../attribution/attribute.js';
+import type { Logger } from '../log.js';
+import type { InboundEdit, InboundMessage, MessageAddress, OutboundMessage, Platform } from '../port.js';
+import { fillTemplate } from '../script/fill-template.js';
+import type { ChatScript } from '../script/script-schema.js';
+import { planTimeline, questionWindow, type Timeline } from '../script/timeline.js';
+import type { ChatStore } from '../store/chat-store.js';
+import type { SessionRow } from '../store/session-rows.js';
+import type { Clock, TimerHandle } from '../time/clock.js';
+import { SessionOutcome } from './session-outcome.js';
+import { thankEveryone } from './thank-everyone.js';
+
+/** What a session runner needs from the outside world. */
+export interface SessionDeps {
+  /** Where state lives. */
+  store: ChatStore;
+  /** Where the chat is held. */
+  platform: Platform;
+  /** Injected time. */
+  clock: Clock;
+  /** Where progress and failures go. */
+  log: Logger;
+  /** Called once the session has closed (thanks sent); writes and posts the recap. */
+  onEnded?: (session: SessionRunner) => Promise<void>;
+}
+
+/** A session at a glance, for `/emcee status` and the terminal's status line. */
+export interface SessionStatus {
+  /** Session id in the store. */
+  sessionId: number;
+  /** The chat's title. */
+  title: string;
+  /** running, paused or ended. */
+  state: SessionRow['state'];
+  /** Open question number, 0 during the opening, questionCount + 1 once closing. */
+  openQuestion: number;
+  /** Questions in the script. */
+  questionCount: number;
+  /** Until the next step, in ms (frozen while paused); undefined once closing. */
+  timeLeftMs?: number;
+  /** Answers so far (deleted ones excluded). */
+  answers: number;
+  /** Answers to the open question. */
+  answersOnQuestion: number;
+  /** Distinct participants so far. */
+  participants: number;
+}
+
+/**
+ * Runs one chat: opening → Q1 … Qn on time → closing, with host controls. Every change is written to the
+ * store as it happens; timers are re-armed from the stored deadline, so planned times stay exact.
+ */
+export class SessionRunner {
+  /** The script this session runs. */
+  readonly script: ChatScript;
+  private readonly timeline: Timeline;
+  private row: SessionRow;
+  private timer: TimerHandle | undefined;
+  private transitions: Promise<void> = Promise.resolve();
+  private readonly background = new Set<Promise<unknown>>();
+  private finished!: () => void;
+  /** Resolves once the session has ended and its recap hook has run. */
+  readonly done = new Promise<void>((resolve) => (this.finished = resolve));
+
+  private constructor(
+    private readonly deps: SessionDeps,
+    row: SessionRow,
+    /** The community the session's channel belongs to. */
+    readonly community: string,
+  ) {
+    this.row = row;
+    this.script = JSON.parse(row.script_json) as ChatScript;
+    this.timeline = planTimeline(this.script);
+  }
+
+  /** Records a new session in the store; call `begin()` to open it. */
+  static create(
+    deps: SessionDeps,
+    fields: { script: ChatScript; community: string; channel: string },
+  ): SessionRunner {
+    const now = deps.clock.now();
+    deps.store.sessions.ensureCommunity(fields.community, deps.platform.name, now);
+    const id = deps.store.sessions.create({
+      communityId: fields.community,
+      channel: fields.channel,
+      scriptId: fields.script.id,
+      scriptJson: JSON.stringify(fields.script),
+      now,
+    });
+    return new SessionRunner(deps, deps.store.sessions.get(id)!, fields.community);
+  }
+
+  /** The session's id in the store. */
+  get id(): number {
+    return this.row.id;
+  }
+
+  /** The channel it runs in. */
+  get channel(): string {
+    return this.row.channel;
+  }
+
+  /** Whether it has ended. */
+  get ended(): boolean {
+    return this.row.state === 'ended';
+  }
+
+  private get questionCount(): number {
+    return this.script.questions.length;
+  }
+
+  private get closingStep(): number {
+    return this.questionCount + 1;
+  }
+
+  /** Posts the welcome and starts the clock. */
+  begin(): Promise<void> {
+    return this.serialize(() => this.enterStep(0, this.row.started_at));
+  }
+
+  // ---- host controls -------------------------------------------------------------------------------
+
+  /** Freezes the open step's remaining time. */
+  pause(): Promise<SessionOutcome> {
+    return this.serialize(async () => {
+      if (this.row.state !== 'running') return SessionOutcome.refuse('not-running', 'The chat is not running.');
+      if (this.row.step >= this.closingStep) return SessionOutcome.refuse('closing', 'The chat is already closing.');
+      this.timer?.cancel();
+      const remaining = Math.max(0, (this.row.step_deadline ?? 0) - this.deps.clock.now());
+      this.save({ state: 'paused', paused_remaining_ms: remaining });
+      this.event('paused', String(remaining));
+      await this.postOnce(`notice:paused:${this.deps.clock.now()}`, {
+        kind: 'notice',
+        text: this.script.wording.pausedNotice,
+      });
+      return SessionOutcome.ok(`Paused with ${formatDuration(remaining)} left on this step.`);
+    });
+  }
+
+  /** Restarts the clock where pause left it. */
+  resume(): Promise<SessionOutcome> {
+    return this.serialize(async () => {
+      if (this.row.state !== 'paused') return SessionOutcome.refuse('not-paused', 'The chat is not paused.');
+      const deadline = this.deps.clock.now() + (this.row.paused_remaining_ms ?? 0);
+      this.save({ state: 'running', paused_remaining_ms: null, step_deadline: deadline });
+      this.event('resumed');
+      this.arm();
+      await this.postOnce(`notice:resumed:${this.deps.clock.now()}`, {
+        kind: 'notice',
+        text: fillTemplate(this.script.wording.resumedNotice, { number: this.row.step }),
+      });
+      return SessionOutcome.ok('Resumed.');
+    });
+  }
+
+  /** Moves on to the next step now. */
+  skip(): Promise<SessionOutcome> {
+    return this.serialize(async () => {
+      if (this.row.state === 'ended' || this.row.step >= this.closingStep) {
+        return SessionOutcome.refuse('closing', 'The chat is already closing.');
+      }
+      const next = this.row.step + 1;
+      if (this.row.state === 'paused') this.save({ state: 'running', paused_remaining_ms: null });
+      this.event('skipped', String(this.row.step));
+      await this.enterStep(next, this.deps.clock.now());
+      return SessionOutcome.ok(next > this.questionCount ? 'Skipped to the closing.' : `Posted Q${next}.`);
+    });
+  }
+
+  /** Keeps the open step open `minutes` longer. */
+  extend(minutes: number): Promise<SessionOutcome> {
+    return this.serialize(async () => {
+      if (!(minutes > 0 && minutes <= 120)) {
+        return SessionOutcome.refuse('bad-minutes', 'Give the minutes to add, from 1 to 120, e.g. "extend 5".');
+      }
+      if (this.row.state === 'ended' || this.row.step >= this.closingStep) {
+        return SessionOutcome.refuse('closing', 'The chat is already closing.');
+      }
+      const extra = minutes * 60_000;
+      if (this.row.state === 'paused') {
+        this.save({ paused_remaining_ms: (this.row.paused_remaining_ms ?? 0) + extra });
+      } else {
+        this.save({ step_deadline: (this.row.step_deadline ?? this.deps.clock.now()) + extra });
+        this.arm();
+      }
+      this.event('extended', String(minutes));
+      if (this.row.step >= 1) {
+        await this.postOnce(`notice:extended:${this.deps.clock.now()}`, {
+          kind: 'notice',
+          text: fillTemplate(this.script.wording.extendedNotice, { number: this.row.step, minutes }),
+        });
+      }
+      return SessionOutcome.ok(`Added ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+    });
+  }
+
+  /** Closes the chat now: thanks and recap still happen. */
+  end(reason = 'ended by host'): Promise<SessionOutcome> {
+    return this.serialize(async () => {
+      if (this.row.state === 'ended' || this.row.step >= this.closingStep) {
+        return SessionOutcome.refuse('closing', 'The chat is already closing.');
+      }
+      this.save({ end_reason: reason });
+      await this.enterStep(this.closingStep, this.deps.clock.now());
+      return SessionOutcome.ok('Closing the chat: thanks and recap are on their way.');
+    });
+  }
+
+  /** Where the session stands. */
+  status(): SessionStatus {
+    const open = Math.min(this.row.step, this.closingStep);
+    const counts = this.deps.store.messages.answerCounts(this.id, open);
+    const timeLeftMs =
+      this.row.step >= this.closingStep
+        ? undefined
+        : this.row.state === 'paused'
+          ? (this.row.paused_remaining_ms ?? 0)
+          : Math.max(0, (this.row.step_deadline ?? 0) - this.deps.clock.now());
+    return {
+      sessionId: this.id,
+      title: this.script.title,
+      state: this.row.state,
+      openQuestion: open,
+      questionCount: this.questionCount,
+      timeLeftMs,
+      answers: counts.total,
+      answersOnQuestion: counts.onQuestion,
+      participants: counts.participants,
+    };
+  }
+
+  /** Cancels timers and waits for calls in flight, without ending the session (shutdown). */
+  async stop(): Promise<void> {
+    this.timer?.cancel();
+    this.timer = undefined;
+    await this.transitions.catch(() => undefined);
+    await this.drain();
+  }
+
+  /** Waits for acknowledgements and welcomes still in flight. */
+  async drain(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  // ---- inbound -------------------------------------------------------------------------------------
+
+  /** Stores a message with its attribution; acknowledges answers and welcomes first-timers. */
+  handleMessage(message: InboundMessage): void {
+    if (message.author.isBot || this.ended) return;
+    const { store, clock } = this.deps;
+    const openQuestion = Math.min(this.row.step, this.closingStep);
+    const askedQuestions = Math.min(this.row.step, this.questionCount);
+    const attribution = this.attributeText(message.text, message.author.isHost, message.replyTo, {
+      openQuestion,
+      askedQuestions,
+    });
+    const firstTime = store.transaction(() => {
+      const isNew =
+        !message.author.isHost &&
+        store.participants.recordSeen({
+          communityId: this.community,
+          userId: message.author.id,
+          displayName: message.author.displayName,
+          sessionId: this.id,
+          now: clock.now(),
+        });
+      const inserted = store.messages.insert({
+        address: message.id,
+        session_id: this.id,
+        author_id: message.author.id,
+        author_name: message.author.displayName,
+        text: message.text,
+        ts: message.ts,
+        reply_to: message.replyTo ?? null,
+        from_host: message.author.isHost ? 1 : 0,
+        first_time: isNew ? 1 : 0,
+        open_question: openQuestion,
+        asked_questions: askedQuestions,
+        received_at: clock.now(),
+        ...attributionColumns(attribution),
+      });
+      return inserted ? isNew : undefined;
+    });
+    if (firstTime === undefined) return; // a redelivery: already handled
+    if (attribution.question !== null) this.acknowledge(message.id);
+    if (firstTime) this.welcome(message);
+  }
+
+  /** Attributes an edited message again, with the context it first arrived in. */
+  handleEdit(edit: InboundEdit): void {
+    const stored = this.deps.store.messages.get(edit.id);
+    if (!stored || stored.session_id !== this.id) return;
+    const attribution = this.attributeText(edit.text, stored.from_host === 1, stored.reply_to ?? undefined, {
+      openQuestion: stored.open_question,
+      askedQuestions: stored.asked_questions,
+    });
+    this.deps.store.messages.applyEdit(edit.id, {
+      text: edit.text,
+      edited_at: edit.editedAt,
+      ...attributionColumns(attribution),
+    });
+    if (attribution.question !== null && stored.question_number === null) this.acknowledge(edit.id);
+  }
+
+  /** Marks a message deleted: it leaves the recap and the counts, and stays in the store. */
+  handleDelete(id: MessageAddress): void {
+    const stored = this.deps.store.messages.get(id);
+    if (!stored || stored.session_id !== this.id) return;
+    this.deps.store.messages.markDeleted(id, this.deps.clock.now());
+  }
+
+  // ---- steps ---------------------------------------------------------------------------------------
+
+  private async enterStep(step: number, startedAt: number): Promise<void> {
+    this.timer?.cancel();
+    const closing = step >= this.closingStep;
+    const deadline = closing ? null : startedAt + this.stepLength(step);
+    this.save({ step, step_started_at: startedAt, step_deadline: deadline });
+    this.event(closing ? 'closing' : step === 0 ? 'opening' : 'question', String(step));
+    if (!closing) this.arm();
+    if (step === 0) await this.postOpening();
+    else if (!closing) await this.postQuestion(step);
+    else await this.close();
+  }
+
+  private stepLength(step: number): number {
+    return step === 0
+      ? (this.timeline.questionOffsets[0] ?? 0)
+      : questionWindow(this.timeline, step - 1);
+  }
+
+  private arm(): void {
+    this.timer?.cancel();
+    const deadline = this.row.step_deadline;
+    if (deadline === null || this.row.state !== 'running') return;
+    const step = this.row.step;
+    this.timer = this.deps.clock.at(deadline, () => {
+      void this.serialize(async () => {
+        // A control may have moved the session on since this timer was armed.
+        if (this.row.step !== step || this.row.state !== 'running' || this.row.step_deadline !== deadline) return;
+        await this.enterStep(step + 1, deadline);
+      });
+    });
+  }
+
+  private async postOpening(): Promise<void> {
+    const { welcome, intro, hashtag } = this.script;
+    await this.postOnce('welcome', { kind: 'welcome', text: fillTemplate(welcome, { hashtag }) });
+    await this.postOnce('intro', { kind: 'intro', text: fillTemplate(intro.prompt, { hashtag }) });
+  }
+
+  private async postQuestion(number: number): Promise<void> {
+    const { hashtag, wording, threadPerQuestion } = this.script;
+    const question = this.script.questions[number - 1]!;
+    const hint = fillTemplate(wording.answerHint, { number, hashtag });
+    const label = fillTemplate(wording.questionLabel, { number, text: question.text, hashtag });
+    await this.postOnce(
+      `question:${number}`,
+      {
+        kind: 'question',
+        text: `${label}\n${hint}`,
+        question: { number, text: question.text, hashtag, hint, openThread: threadPerQuestion },
+      },
+      { questionNumber: number },
+    );
+  }
+
+  private async close(): Promise<void> {
+    const { closing, hashtag } = this.script;
+    await this.postOnce('closing', { kind: 'closing', text: fillTemplate(closing, { hashtag }) });
+    await this.drain();
+    await thankEveryone(this.deps, {
+      sessionId: this.id,
+      wording: this.script.wording,
+      hashtag,
+      postOnce: (purpose, message) => this.postOnce(purpose, message),
+    });
+    this.save({ state: 'ended', ended_at: this.deps.clock.now(), paused_remaining_ms: null });
+    this.event('ended', this.row.end_reason ?? 'finished');
+    try {
+      await this.deps.onEnded?.(this);
+    } catch (error) {
+      this.deps.log.error('The recap could not be written', { session: this.id, error });
+    } finally {
+      this.finished();
+    }
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------------
+
+  /**
+   * Posts once per purpose per session: recorded as pending before sending and confirmed after, so a
+   * retry or a restart never posts the same thing twice. Returns the posted address.
+   */
+  async postOnce(
+    purpose: string,
+    message: OutboundMessage,
+    options: { questionNumber?: number; replyTo?: MessageAddress } = {},
+  ): Promise<MessageAddress | undefined> {
+    const { store, platform, clock, log } = this.deps;
+    const existing = store.posts.get(this.id, purpose);
+    if (existing?.state === 'sent') return existing.address ?? undefined;
+    if (!existing) {
+      store.posts.recordPending({
+        sessionId: this.id,
+        purpose,
+        kind: message.kind,
+        questionNumber: options.questionNumber,
+        now: clock.now(),
+      });
+    }
+    try {
+      const posted = options.replyTo
+        ? await platform.reply(options.replyTo, message)
+        : await platform.post(this.row.channel, message);
+      store.posts.confirm(this.id, purpose, posted.address, clock.now());
+      return posted.address;
+    } catch (error) {
+      store.posts.dropPending(this.id, purpose);
+      log.error(`Could not post ${purpose}`, { session: this.id, error });
+      return undefined;
+    }
+  }
+
+  private attributeText(
+    text: string,
+    fromHost: boolean,
+    replyTo: string | undefined,
+    context: { openQuestion: number; askedQuestions: number },
+  ): Attribution {
+    return attribute(
+      { text, fromHostOrBot: fromHost, replyTo },
+      {
+        questionCount: this.questionCount,
+        askedQuestions: context.askedQuestions,
+        openQuestion: context.openQuestion,
+        questionOfMessage: (address) => this.deps.store.posts.questionAt(address),
+      },
+    );
+  }
+
+  private acknowledge(address: MessageAddress): void {
+    this.inBackground(
+      this.deps.platform.react(address, this.script.wording.acknowledgement),
+      'Could not acknowledge an answer',
+    );
+  }
+
+  private welcome(message: InboundMessage): void {
+    const variants = this.script.wording.firstTimerWelcome;
+    const index = this.deps.store.participants.count(this.community) % variants.length;
+    const text = fillTemplate(variants[index]!, {
+      name: this.deps.platform.mention(message.author.id, message.author.displayName),
+      hashtag: this.script.hashtag,
+    });
+    this.inBackground(
+      this.postOnce(
+        `first-timer:${message.author.id}`,
+        { kind: 'first-timer', text, mentions: [message.author.id] },
+        { replyTo: message.id },
+      ),
+      'Could not welcome a first-timer',
+    );
+  }
+
+  private inBackground(promise: Promise<unknown>, failure: string): void {
+    const tracked = promise
+      .catch((error: unknown) => this.deps.log.warn(failure, { session: this.id, error }))
+      .finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
+  }
+
+  private serialize<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.transitions.then(fn);
+    this.transitions = run.then(
+      () => undefined,
+      (error: unknown) => this.deps.log.error('A session step failed', { session: this.id, error }),
+    );
+    return run;
+  }
+
+  private save(fields: Partial<Omit<SessionRow, 'id'>>): void {
+    this.deps.store.sessions.update(this.id, fields);
+    this.row = { ...this.row, ...fields };
+  }
+
+  private event(kind: string, detail?: string): void {
+    this.deps.store.sessions.logEvent(this.id, this.deps.clock.now(), kind, detail);
+  }
+}
+
+function attributionColumns(attribution: Attribution) {
+  return attribution.question === null
+    ? { question_number: null, part: null, late: 0, via: null, reason: attribution.reason }
+    : {
+        question_number: attribution.question,
+        part: attribution.part ?? null,
+        late: attribution.late ? 1 : 0,
+        via: attribution.via,
+        reason: null,
+      };
+}
+
+/** "4:05" for 245 000 ms. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,43 @@
+import { MessagesRepo } from './messages-repo.js';
+import { openDatabase, type Db } from './open-database.js';
+import { ParticipantsRepo } from './participants-repo.js';
+import { PostsRepo } from './posts-repo.js';
+import { SessionsRepo } from './sessions-repo.js';
+import { ThanksRepo } from './thanks-repo.js';
+
+/** Everything Emcee keeps, behind one handle: the repositories share one SQLite connection. */
+export class ChatStore {
+  /** Sessions and their timelines. */
+  readonly sessions: SessionsRepo;
+  /** What the bot posted. */
+  readonly posts: PostsRepo;
+  /** Participants' and hosts' messages. */
+  readonly messages: MessagesRepo;
+  /** People known per community. */
+  readonly participants: ParticipantsRepo;
+  /** Thank-yous sent. */
+  readonly thanks: ThanksRepo;
+
+  constructor(readonly db: Db) {
+    this.sessions = new SessionsRepo(db);
+    this.posts = new PostsRepo(db);
+    this.messages = new MessagesRepo(db);
+    this.participants = new ParticipantsRepo(db);
+    this.thanks = new ThanksRepo(db);
+  }
+
+  /** Opens the database file (or ":memory:") and migrates it. */
+  static open(path: string): ChatStore {
+    return new ChatStore(openDatabase(path));
+  }
+
+  /** Runs `fn` in one transaction. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Closes the connection. */
+  close(): void {
+    this.db.close();
+  }
+}

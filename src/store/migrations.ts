@@ -1,0 +1,97 @@
+/** One numbered, forward-only schema change. Never edit a shipped migration: add the next number. */
+export interface Migration {
+  /** Applied in increasing order; recorded in schema_migrations. */
+  version: number;
+  /** What it does, for the log. */
+  name: string;
+  /** The SQL, run in one transaction. */
+  sql: string;
+}
+
+/** Every migration Emcee has shipped, oldest first. */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'communities, participants, sessions, bot posts, messages, thanks',
+    sql: `
+      CREATE TABLE communities (
+        id TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE participants (
+        community_id TEXT NOT NULL REFERENCES communities(id),
+        user_id TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        first_seen_at INTEGER NOT NULL,
+        first_session_id INTEGER,
+        PRIMARY KEY (community_id, user_id)
+      );
+      CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        community_id TEXT NOT NULL REFERENCES communities(id),
+        channel TEXT NOT NULL,
+        script_id TEXT NOT NULL,
+        script_json TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('running', 'paused', 'ended')),
+        step INTEGER NOT NULL,
+        step_started_at INTEGER,
+        step_deadline INTEGER,
+        paused_remaining_ms INTEGER,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        end_reason TEXT
+      );
+      CREATE INDEX sessions_open_by_channel ON sessions(channel) WHERE state != 'ended';
+      CREATE TABLE session_events (
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        detail TEXT
+      );
+      CREATE TABLE bot_posts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        purpose TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        question_number INTEGER,
+        address TEXT,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent')),
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        UNIQUE (session_id, purpose)
+      );
+      CREATE INDEX bot_posts_by_address ON bot_posts(address);
+      CREATE TABLE messages (
+        address TEXT PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        author_id TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        text TEXT NOT NULL,
+        ts INTEGER NOT NULL,
+        reply_to TEXT,
+        from_host INTEGER NOT NULL,
+        first_time INTEGER NOT NULL,
+        open_question INTEGER NOT NULL,
+        asked_questions INTEGER NOT NULL,
+        question_number INTEGER,
+        part TEXT,
+        late INTEGER NOT NULL DEFAULT 0,
+        via TEXT,
+        reason TEXT,
+        edited_at INTEGER,
+        deleted_at INTEGER,
+        received_at INTEGER NOT NULL
+      );
+      CREATE INDEX messages_by_session ON messages(session_id, ts);
+      CREATE TABLE thanks (
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        user_id TEXT NOT NULL,
+        answers INTEGER NOT NULL,
+        variant INTEGER NOT NULL,
+        post_purpose TEXT NOT NULL,
+        PRIMARY KEY (session_id, user_id)
+      );
+    `,
+  },
+];

@@ -1,0 +1,63 @@
+import type { Db } from './open-database.js';
+import type { BotPostRow } from './session-rows.js';
+
+/**
+ * What the bot posted. A post is recorded as pending before it is sent and confirmed after, so a restart
+ * can tell "already posted" from "never posted" and nothing goes out twice.
+ */
+export class PostsRepo {
+  constructor(private readonly db: Db) {}
+
+  /** The post with this purpose in the session, if recorded. */
+  get(sessionId: number, purpose: string): BotPostRow | undefined {
+    return this.db
+      .prepare('SELECT * FROM bot_posts WHERE session_id = ? AND purpose = ?')
+      .get(sessionId, purpose) as BotPostRow | undefined;
+  }
+
+  /** Records an intent to post; returns false when the purpose is already recorded. */
+  recordPending(fields: {
+    sessionId: number;
+    purpose: string;
+    kind: string;
+    questionNumber?: number;
+    now: number;
+  }): boolean {
+    const result = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO bot_posts (session_id, purpose, kind, question_number, state, created_at)
+         VALUES (?, ?, ?, ?, 'pending', ?)`,
+      )
+      .run(fields.sessionId, fields.purpose, fields.kind, fields.questionNumber ?? null, fields.now);
+    return result.changes === 1;
+  }
+
+  /** Confirms a post with the platform's address for it. */
+  confirm(sessionId: number, purpose: string, address: string, now: number): void {
+    this.db
+      .prepare("UPDATE bot_posts SET state = 'sent', address = ?, sent_at = ? WHERE session_id = ? AND purpose = ?")
+      .run(address, now, sessionId, purpose);
+  }
+
+  /** Forgets a pending post whose send failed, so it can be tried again. */
+  dropPending(sessionId: number, purpose: string): void {
+    this.db
+      .prepare("DELETE FROM bot_posts WHERE session_id = ? AND purpose = ? AND state = 'pending'")
+      .run(sessionId, purpose);
+  }
+
+  /** Which question a posted message asked, for thread replies. */
+  questionAt(address: string): number | undefined {
+    const row = this.db
+      .prepare('SELECT question_number FROM bot_posts WHERE address = ? AND question_number IS NOT NULL')
+      .get(address) as { question_number: number } | undefined;
+    return row?.question_number;
+  }
+
+  /** Every post of a session, oldest first. */
+  forSession(sessionId: number): BotPostRow[] {
+    return this.db
+      .prepare('SELECT * FROM bot_posts WHERE session_id = ? ORDER BY id')
+      .all(sessionId) as BotPostRow[];
+  }
+}

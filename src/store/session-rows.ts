@@ -1,0 +1,53 @@
+/** A session as stored. */
+export interface SessionRow {
+  id: number;
+  community_id: string;
+  channel: string;
+  script_id: string;
+  script_json: string;
+  state: 'running' | 'paused' | 'ended';
+  /** 0 opening, 1..n question n open, n+1 closing. */
+  step: number;
+  step_started_at: number | null;
+  step_deadline: number | null;
+  paused_remaining_ms: number | null;
+  started_at: number;
+  ended_at: number | null;
+  end_reason: string | null;
+}
+
+/** A message from a participant or host, as stored. */
+export interface MessageRow {
+  address: string;
+  session_id: number;
+  author_id: string;
+  author_name: string;
+  text: string;
+  ts: number;
+  reply_to: string | null;
+  from_host: number;
+  first_time: number;
+  open_question: number;
+  asked_questions: number;
+  question_number: number | null;
+  part: string | null;
+  late: number;
+  via: string | null;
+  reason: string | null;
+  edited_at: number | null;
+  deleted_at: number | null;
+  received_at: number;
+}
+
+/** Something the bot posted (or is about to: recorded before sending, confirmed after). */
+export interface BotPostRow {
+  id: number;
+  session_id: number;
+  purpose: string;
+  kind: string;
+  question_number: number | null;
+  address: string | null;
+  state: 'pending' | 'sent';
+  created_at: number;
+  sent_at: number | null;
+}
