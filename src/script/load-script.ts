@@ -49,7 +49,7 @@ export function loadScript(file: string): ChatScript {
 /** Parses and validates script text; `file` names it in errors. */
 export function parseScript(source: string, file: string): ChatScript {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(source, { lineCounter });
   if (doc.errors.length > 0) {
     throw new ScriptError(
       file,

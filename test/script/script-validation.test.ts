@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadScript, parseScript, ScriptError } from '../../src/script/load-script.js';
+import { planTimeline } from '../../src/script/timeline.js';
+
+const weekly = readFileSync(new URL('../../prompts/weekly-chat.yaml', import.meta.url), 'utf8');
+
+function problemsOf(source: string) {
+  try {
+    parseScript(source, 'prompts/broken.yaml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScriptError);
+    return error as ScriptError;
+  }
+  throw new Error('expected the script to be refused');
+}
+
+describe('chat scripts', () => {
+  it('the shipped scripts are valid', () => {
+    for (const name of ['weekly-chat', 'demo']) {
+      const script = loadScript(new URL(`../../prompts/${name}.yaml`, import.meta.url).pathname);
+      expect(script.questions.length).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it('the weekly chat posts Q1 at :05 and a question about every eight minutes within the hour', () => {
+    const plan = planTimeline(loadScript(new URL('../../prompts/weekly-chat.yaml', import.meta.url).pathname));
+    expect(plan.questionOffsets.map((ms) => ms / 60_000)).toEqual([5, 13, 21, 29, 37, 45]);
+    expect(plan.closingOffset / 60_000).toBeLessThanOrEqual(60);
+  });
+
+  it('names the file, line, field and fix for a wrong value', () => {
+    const broken = weekly.replace('    minutes: 7', '    minutes: -2');
+    const error = problemsOf(broken);
+    const line = broken.split('\n').findIndex((l) => l.includes('minutes: -2')) + 1;
+    expect(error.problems).toEqual([{ field: 'questions.5.minutes', line, message: 'must be more than 0' }]);
+    expect(error.message).toContain(`prompts/broken.yaml:${line}  questions.5.minutes: must be more than 0`);
+  });
+
+  it('points at a misspelt field', () => {
+    const error = problemsOf(weekly.replace('closing: |', 'closng: |'));
+    expect(error.message).toMatch(/unknown field "closng"/);
+    expect(error.message).toMatch(/closing: missing/);
+  });
+
+  it('explains a bad hashtag and timezone', () => {
+    const error = problemsOf(
+      weekly.replace('hashtag: "#CommunityChat"', 'hashtag: CommunityChat').replace('America/New_York', 'Mars/Olympus'),
+    );
+    expect(error.problems.map((p) => p.field)).toEqual(['hashtag', 'timezone']);
+    expect(error.message).toContain('a hashtag like "#CommunityChat"');
+    expect(error.message).toContain('an IANA timezone');
+  });
+
+  it('asks for enough thank-you variants', () => {
+    const error = problemsOf(weekly.replace(/  thanks:\n(    - .*\n)+/, '  thanks:\n    - "Thanks {name}"\n'));
+    expect(error.problems[0]).toMatchObject({ field: 'wording.thanks' });
+    expect(error.problems[0]!.message).toContain('at least 3');
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const error = problemsOf('id: x\ntitle: [unclosed\n');
+    expect(error.problems[0]!.message).toMatch(/^YAML syntax/);
+    expect(error.problems[0]!.line).toBeGreaterThan(0);
+  });
+
+  it('refuses question offsets that go backwards', () => {
+    const source = weekly.replace(
+      '  - text: What does relationship marketing mean to you?',
+      '  - text: What does relationship marketing mean to you?\n    at: "3:00"',
+    );
+    const error = problemsOf(source);
+    expect(error.problems[0]).toMatchObject({ field: 'questions.1.at' });
+  });
+
+  it('says so when the file is missing', () => {
+    expect(() => loadScript('prompts/nope.yaml')).toThrow(/prompts\/nope.yaml .*cannot read the file \(no such file\)/s);
+  });
+});
