@@ -1,0 +1,160 @@
+import { createInterface, type Interface } from 'node:readline';
+import type {
+  ChatInbound,
+  InboundAuthor,
+  MessageAddress,
+  OutboundMessage,
+  PlatformAdapter,
+  PostedMessage,
+  Reaction,
+  UserAddress,
+} from '../../src/port.js';
+import type { Clock } from '../../src/time/clock.js';
+import { TerminalOutput } from './terminal-output.js';
+
+/** Settings for the terminal room. */
+export interface LocalRoomConfig {
+  /** Where the person types; lines are messages, "/pause" etc. are host commands. */
+  input: NodeJS.ReadableStream;
+  /** Where the room is shown. */
+  output: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** The chat's clock, for timestamps. */
+  clock: Clock;
+  /** The name the person at the keyboard chats under. */
+  userName: string;
+  /** The name the bot posts under. */
+  botName: string;
+}
+
+/** A message shown in the room, for listeners such as the simulated crowd. */
+export interface RoomPost {
+  /** Its address. */
+  address: MessageAddress;
+  /** What was posted. */
+  message: OutboundMessage;
+}
+
+const CHANNEL = 'local:room';
+
+/**
+ * The embedded default platform: a chat room in the terminal. The person at the keyboard is a
+ * participant whose answers count, and a host for slash commands.
+ */
+export class LocalRoom implements PlatformAdapter {
+  readonly name = 'local';
+  readonly community = 'local';
+  readonly defaultChannel = CHANNEL;
+  readonly limits = { messageLength: 2000, mentionsPerMessage: 50 };
+  /** Terminal output, shared with the entry point's status line. */
+  readonly terminal: TerminalOutput;
+  private readonly listeners: ((post: RoomPost) => void)[] = [];
+  private readonly names = new Map<UserAddress, string>();
+  private readline: Interface | undefined;
+  private inbound: ChatInbound | undefined;
+  private readonly origin: number;
+  private seq = 0;
+  /** Acknowledgements shown so far. */
+  reactions = 0;
+
+  constructor(private readonly config: LocalRoomConfig) {
+    this.terminal = new TerminalOutput(config.output);
+    this.origin = config.clock.now();
+  }
+
+  /** The person at the keyboard, as the core sees them. */
+  get user(): InboundAuthor {
+    return { id: `local:${this.config.userName}`, displayName: this.config.userName, isBot: false, isHost: false };
+  }
+
+  async start(inbound: ChatInbound): Promise<void> {
+    this.inbound = inbound;
+    this.readline = createInterface({ input: this.config.input, terminal: false });
+    this.readline.on('line', (line) => void this.onLine(line));
+  }
+
+  async stop(): Promise<void> {
+    this.readline?.close();
+    this.readline = undefined;
+    this.terminal.finish();
+  }
+
+  /** Calls `listener` for everything the bot posts. */
+  onPost(listener: (post: RoomPost) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Sends a message into the room as someone (the crowd uses this); returns its address. */
+  async say(author: InboundAuthor, text: string, replyTo?: MessageAddress): Promise<MessageAddress> {
+    const address = `${CHANNEL}:m${++this.seq}`;
+    this.names.set(address, author.displayName);
+    this.show(author.displayName, text, replyTo);
+    await this.inbound?.handleMessage({
+      id: address,
+      channel: CHANNEL,
+      community: this.community,
+      author,
+      text,
+      ts: this.config.clock.now(),
+      ...(replyTo ? { replyTo } : {}),
+    });
+    return address;
+  }
+
+  async post(_channel: string, message: OutboundMessage): Promise<PostedMessage> {
+    return this.publish(message);
+  }
+
+  async reply(to: MessageAddress, message: OutboundMessage): Promise<PostedMessage> {
+    return this.publish(message, to);
+  }
+
+  async react(_to: MessageAddress, _reaction: Reaction): Promise<void> {
+    // Shown as a running count on the status line: a line per reaction would drown the chat.
+    this.reactions++;
+  }
+
+  mention(_user: UserAddress, displayName: string): string {
+    return `@${displayName}`;
+  }
+
+  quote(text: string): string {
+    return text;
+  }
+
+  private publish(message: OutboundMessage, replyTo?: MessageAddress): PostedMessage {
+    const address = `${CHANNEL}:b${++this.seq}`;
+    this.names.set(address, this.config.botName);
+    this.show(this.config.botName, message.text, replyTo, message.kind === 'question');
+    for (const listener of this.listeners) listener({ address, message });
+    return { address };
+  }
+
+  private show(author: string, text: string, replyTo?: MessageAddress, prominent = false): void {
+    const t = this.terminal;
+    const elapsed = Math.max(0, Math.round((this.config.clock.now() - this.origin) / 1000));
+    const stamp = t.dim(`${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}`);
+    const thread = replyTo ? t.dim(`↳ ${this.names.get(replyTo) ?? 'thread'} `) : '';
+    const body = prominent ? t.bold(text) : text;
+    const [first, ...rest] = body.split('\n');
+    const indent = ' '.repeat(6);
+    t.print(`${stamp} ${thread}${t.tint(author, author)}: ${first}${rest.map((l) => `\n${indent}${l}`).join('')}`);
+  }
+
+  private async onLine(line: string): Promise<void> {
+    const text = line.trim();
+    if (!text || !this.inbound) return;
+    if (!text.startsWith('/')) {
+      await this.say(this.user, text);
+      return;
+    }
+    const [name = '', ...args] = text.slice(1).split(/\s+/);
+    const reply = await this.inbound.handleCommand({
+      channel: CHANNEL,
+      community: this.community,
+      by: { ...this.user, isHost: true },
+      name,
+      args,
+    });
+    this.terminal.print(this.terminal.dim(`(only you see this) ${reply.text}`));
+  }
+}

@@ -1,0 +1,48 @@
+import type { Attribution } from '../attribution/attribute.js';
+import type { ChatScript } from '../script/script-schema.js';
+import type { ChatStore } from '../store/chat-store.js';
+import type { MessageRow } from '../store/session-rows.js';
+import type { RecapInput } from './recap-input.js';
+
+/** Reads a session back from the store in the neutral recap shape, so live chats and transcripts share one recap. */
+export function sessionRecapInput(store: ChatStore, sessionId: number): RecapInput {
+  const session = store.sessions.get(sessionId);
+  if (!session) throw new Error(`No session ${sessionId} in the store. List them with "emcee sessions".`);
+  const script = JSON.parse(session.script_json) as ChatScript;
+  const askedAt = new Map<number, number>();
+  for (const post of store.posts.forSession(sessionId)) {
+    if (post.question_number !== null && post.state === 'sent') askedAt.set(post.question_number, post.sent_at ?? post.created_at);
+  }
+  const rows = store.messages.forSession(sessionId);
+  const last = rows.at(-1)?.ts ?? session.started_at;
+  return {
+    title: script.title,
+    host: script.host,
+    hashtag: script.hashtag,
+    timezone: script.timezone,
+    startedAt: session.started_at,
+    endedAt: session.ended_at ?? Math.max(last, session.started_at),
+    questions: script.questions.map((question, index) => {
+      const at = askedAt.get(index + 1);
+      return at === undefined ? { number: index + 1, text: question.text } : { number: index + 1, text: question.text, askedAt: at };
+    }),
+    messages: rows.map((row) => ({
+      id: row.address,
+      author: row.author_name,
+      text: row.text,
+      ts: row.ts,
+      ...(row.reply_to ? { replyTo: row.reply_to } : {}),
+      attribution: attributionOf(row),
+      firstTime: row.first_time === 1,
+      ...(row.deleted_at !== null ? { deleted: true } : {}),
+    })),
+  };
+}
+
+function attributionOf(row: MessageRow): Attribution {
+  if (row.question_number === null) {
+    return { question: null, reason: (row.reason ?? 'no-prefix') as Extract<Attribution, { question: null }>['reason'] };
+  }
+  const base = { question: row.question_number, late: row.late === 1, via: (row.via ?? 'prefix') as 'prefix' | 'thread' };
+  return row.part ? { ...base, part: row.part } : base;
+}
