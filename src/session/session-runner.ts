@@ -1,4 +1,3 @@
-import { attribute, type Attribution } from '../attribution/attribute.js';
 import type { Logger } from '../log.js';
 import type { InboundEdit, InboundMessage, MessageAddress, OutboundMessage, Platform } from '../port.js';
 import { fillTemplate } from '../script/fill-template.js';
@@ -7,6 +6,8 @@ import { planTimeline, questionWindow, type Timeline } from '../script/timeline.
 import type { ChatStore } from '../store/chat-store.js';
 import type { SessionRow } from '../store/session-rows.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
+import { AnswerIntake } from './answer-intake.js';
+import { PostLedger } from './post-ledger.js';
 import { SessionOutcome } from './session-outcome.js';
 import { thankEveryone } from './thank-everyone.js';
 
@@ -57,7 +58,8 @@ export class SessionRunner {
   private row: SessionRow;
   private timer: TimerHandle | undefined;
   private transitions: Promise<void> = Promise.resolve();
-  private readonly background = new Set<Promise<unknown>>();
+  private readonly ledger: PostLedger;
+  private readonly intake: AnswerIntake;
   private finished!: () => void;
   /** Resolves once the session has ended and its recap hook has run. */
   readonly done = new Promise<void>((resolve) => (this.finished = resolve));
@@ -71,6 +73,8 @@ export class SessionRunner {
     this.row = row;
     this.script = JSON.parse(row.script_json) as ChatScript;
     this.timeline = planTimeline(this.script);
+    this.ledger = new PostLedger(deps, row.id, row.channel);
+    this.intake = new AnswerIntake(deps, { id: row.id, community, script: this.script, ledger: this.ledger });
   }
 
   /** Records a new session in the store; call `begin()` to open it. */
@@ -238,75 +242,29 @@ export class SessionRunner {
   }
 
   /** Waits for acknowledgements and welcomes still in flight. */
-  async drain(): Promise<void> {
-    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  drain(): Promise<void> {
+    return this.intake.drain();
   }
 
   // ---- inbound -------------------------------------------------------------------------------------
 
   /** Stores a message with its attribution; acknowledges answers and welcomes first-timers. */
   handleMessage(message: InboundMessage): void {
-    if (message.author.isBot || this.ended) return;
-    const { store, clock } = this.deps;
-    const openQuestion = Math.min(this.row.step, this.closingStep);
-    const askedQuestions = Math.min(this.row.step, this.questionCount);
-    const attribution = this.attributeText(message.text, message.author.isHost, message.replyTo, {
-      openQuestion,
-      askedQuestions,
+    if (this.ended) return;
+    this.intake.handleMessage(message, {
+      openQuestion: Math.min(this.row.step, this.closingStep),
+      askedQuestions: Math.min(this.row.step, this.questionCount),
     });
-    const firstTime = store.transaction(() => {
-      const isNew =
-        !message.author.isHost &&
-        store.participants.recordSeen({
-          communityId: this.community,
-          userId: message.author.id,
-          displayName: message.author.displayName,
-          sessionId: this.id,
-          now: clock.now(),
-        });
-      const inserted = store.messages.insert({
-        address: message.id,
-        session_id: this.id,
-        author_id: message.author.id,
-        author_name: message.author.displayName,
-        text: message.text,
-        ts: message.ts,
-        reply_to: message.replyTo ?? null,
-        from_host: message.author.isHost ? 1 : 0,
-        first_time: isNew ? 1 : 0,
-        open_question: openQuestion,
-        asked_questions: askedQuestions,
-        received_at: clock.now(),
-        ...attributionColumns(attribution),
-      });
-      return inserted ? isNew : undefined;
-    });
-    if (firstTime === undefined) return; // a redelivery: already handled
-    if (attribution.question !== null) this.acknowledge(message.id);
-    if (firstTime) this.welcome(message);
   }
 
-  /** Attributes an edited message again, with the context it first arrived in. */
+  /** Attributes an edited message again. */
   handleEdit(edit: InboundEdit): void {
-    const stored = this.deps.store.messages.get(edit.id);
-    if (!stored || stored.session_id !== this.id) return;
-    const attribution = this.attributeText(edit.text, stored.from_host === 1, stored.reply_to ?? undefined, {
-      openQuestion: stored.open_question,
-      askedQuestions: stored.asked_questions,
-    });
-    this.deps.store.messages.applyEdit(edit.id, {
-      text: edit.text,
-      edited_at: edit.editedAt,
-      ...attributionColumns(attribution),
-    });
-    if (attribution.question !== null && stored.question_number === null) this.acknowledge(edit.id);
+    this.intake.handleEdit(edit);
   }
 
-  /** Marks a message deleted: it leaves the recap and the counts, and stays in the store. */
+  /** Marks a message deleted. */
   handleDelete(id: MessageAddress): void {
-    const stored = this.deps.store.messages.get(id);
-    if (!stored || stored.session_id !== this.id) return;
-    this.deps.store.messages.markDeleted(id, this.deps.clock.now());
+    this.intake.handleDelete(id);
   }
 
   // ---- steps ---------------------------------------------------------------------------------------
@@ -388,86 +346,13 @@ export class SessionRunner {
 
   // ---- helpers -------------------------------------------------------------------------------------
 
-  /**
-   * Posts once per purpose per session: recorded as pending before sending and confirmed after, so a
-   * retry or a restart never posts the same thing twice. Returns the posted address.
-   */
-  async postOnce(
+  /** Posts once per purpose per session (see PostLedger); returns the posted address. */
+  postOnce(
     purpose: string,
     message: OutboundMessage,
     options: { questionNumber?: number; replyTo?: MessageAddress } = {},
   ): Promise<MessageAddress | undefined> {
-    const { store, platform, clock, log } = this.deps;
-    const existing = store.posts.get(this.id, purpose);
-    if (existing?.state === 'sent') return existing.address ?? undefined;
-    if (!existing) {
-      store.posts.recordPending({
-        sessionId: this.id,
-        purpose,
-        kind: message.kind,
-        questionNumber: options.questionNumber,
-        now: clock.now(),
-      });
-    }
-    try {
-      const posted = options.replyTo
-        ? await platform.reply(options.replyTo, message)
-        : await platform.post(this.row.channel, message);
-      store.posts.confirm(this.id, purpose, posted.address, clock.now());
-      return posted.address;
-    } catch (error) {
-      store.posts.dropPending(this.id, purpose);
-      log.error(`Could not post ${purpose}`, { session: this.id, error });
-      return undefined;
-    }
-  }
-
-  private attributeText(
-    text: string,
-    fromHost: boolean,
-    replyTo: string | undefined,
-    context: { openQuestion: number; askedQuestions: number },
-  ): Attribution {
-    return attribute(
-      { text, fromHostOrBot: fromHost, replyTo },
-      {
-        questionCount: this.questionCount,
-        askedQuestions: context.askedQuestions,
-        openQuestion: context.openQuestion,
-        questionOfMessage: (address) => this.deps.store.posts.questionAt(address),
-      },
-    );
-  }
-
-  private acknowledge(address: MessageAddress): void {
-    this.inBackground(
-      this.deps.platform.react(address, this.script.wording.acknowledgement),
-      'Could not acknowledge an answer',
-    );
-  }
-
-  private welcome(message: InboundMessage): void {
-    const variants = this.script.wording.firstTimerWelcome;
-    const index = this.deps.store.participants.count(this.community) % variants.length;
-    const text = fillTemplate(variants[index]!, {
-      name: this.deps.platform.mention(message.author.id, message.author.displayName),
-      hashtag: this.script.hashtag,
-    });
-    this.inBackground(
-      this.postOnce(
-        `first-timer:${message.author.id}`,
-        { kind: 'first-timer', text, mentions: [message.author.id] },
-        { replyTo: message.id },
-      ),
-      'Could not welcome a first-timer',
-    );
-  }
-
-  private inBackground(promise: Promise<unknown>, failure: string): void {
-    const tracked = promise
-      .catch((error: unknown) => this.deps.log.warn(failure, { session: this.id, error }))
-      .finally(() => this.background.delete(tracked));
-    this.background.add(tracked);
+    return this.ledger.postOnce(purpose, message, options);
   }
 
   private serialize<T>(fn: () => Promise<T>): Promise<T> {
@@ -487,18 +372,6 @@ export class SessionRunner {
   private event(kind: string, detail?: string): void {
     this.deps.store.sessions.logEvent(this.id, this.deps.clock.now(), kind, detail);
   }
-}
-
-function attributionColumns(attribution: Attribution) {
-  return attribution.question === null
-    ? { question_number: null, part: null, late: 0, via: null, reason: attribution.reason }
-    : {
-        question_number: attribution.question,
-        part: attribution.part ?? null,
-        late: attribution.late ? 1 : 0,
-        via: attribution.via,
-        reason: null,
-      };
 }
 
 /** "4:05" for 245 000 ms. */

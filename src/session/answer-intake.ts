@@ -1,0 +1,150 @@
+import { attribute, type Attribution } from '../attribution/attribute.js';
+import type { Logger } from '../log.js';
+import type { InboundEdit, InboundMessage, MessageAddress, Platform } from '../port.js';
+import { fillTemplate } from '../script/fill-template.js';
+import type { ChatScript } from '../script/script-schema.js';
+import type { ChatStore } from '../store/chat-store.js';
+import type { Clock } from '../time/clock.js';
+import type { PostLedger } from './post-ledger.js';
+
+/** Where the chat stands when a message arrives: what attribution judges it against. */
+export interface ChatPosition {
+  /** The open question (0 in the opening, questionCount + 1 once closing). */
+  openQuestion: number;
+  /** How many questions have been asked. */
+  askedQuestions: number;
+}
+
+/**
+ * Takes in a session's messages: stores each with its attribution (idempotent on the message address),
+ * acknowledges answers and welcomes first-timers without making the caller wait for the platform.
+ */
+export class AnswerIntake {
+  private readonly background = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly deps: { store: ChatStore; platform: Platform; clock: Clock; log: Logger },
+    private readonly session: { id: number; community: string; script: ChatScript; ledger: PostLedger },
+  ) {}
+
+  /** Stores a message with its attribution; acknowledges answers and welcomes first-timers. */
+  handleMessage(message: InboundMessage, position: ChatPosition): void {
+    if (message.author.isBot) return;
+    const { store, clock } = this.deps;
+    const attribution = this.attributeText(message.text, message.author.isHost, message.replyTo, position);
+    const firstTime = store.transaction(() => {
+      const isNew =
+        !message.author.isHost &&
+        store.participants.recordSeen({
+          communityId: this.session.community,
+          userId: message.author.id,
+          displayName: message.author.displayName,
+          sessionId: this.session.id,
+          now: clock.now(),
+        });
+      const inserted = store.messages.insert({
+        address: message.id,
+        session_id: this.session.id,
+        author_id: message.author.id,
+        author_name: message.author.displayName,
+        text: message.text,
+        ts: message.ts,
+        reply_to: message.replyTo ?? null,
+        from_host: message.author.isHost ? 1 : 0,
+        first_time: isNew ? 1 : 0,
+        open_question: position.openQuestion,
+        asked_questions: position.askedQuestions,
+        received_at: clock.now(),
+        ...attributionColumns(attribution),
+      });
+      return inserted ? isNew : undefined;
+    });
+    if (firstTime === undefined) return; // a redelivery: already handled
+    if (attribution.question !== null) this.acknowledge(message.id);
+    if (firstTime) this.welcome(message);
+  }
+
+  /** Attributes an edited message again, with the position it first arrived in. */
+  handleEdit(edit: InboundEdit): void {
+    const stored = this.deps.store.messages.get(edit.id);
+    if (!stored || stored.session_id !== this.session.id) return;
+    const attribution = this.attributeText(edit.text, stored.from_host === 1, stored.reply_to ?? undefined, {
+      openQuestion: stored.open_question,
+      askedQuestions: stored.asked_questions,
+    });
+    this.deps.store.messages.applyEdit(edit.id, {
+      text: edit.text,
+      edited_at: edit.editedAt,
+      ...attributionColumns(attribution),
+    });
+    if (attribution.question !== null && stored.question_number === null) this.acknowledge(edit.id);
+  }
+
+  /** Marks a message deleted: it leaves the recap and the counts, and stays in the store. */
+  handleDelete(id: MessageAddress): void {
+    const stored = this.deps.store.messages.get(id);
+    if (!stored || stored.session_id !== this.session.id) return;
+    this.deps.store.messages.markDeleted(id, this.deps.clock.now());
+  }
+
+  /** Waits for acknowledgements and welcomes still in flight. */
+  async drain(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  private attributeText(text: string, fromHost: boolean, replyTo: string | undefined, position: ChatPosition): Attribution {
+    return attribute(
+      { text, fromHostOrBot: fromHost, replyTo },
+      {
+        questionCount: this.session.script.questions.length,
+        askedQuestions: position.askedQuestions,
+        openQuestion: position.openQuestion,
+        questionOfMessage: (address) => this.deps.store.posts.questionAt(address),
+      },
+    );
+  }
+
+  private acknowledge(address: MessageAddress): void {
+    this.inBackground(
+      this.deps.platform.react(address, this.session.script.wording.acknowledgement),
+      'Could not acknowledge an answer',
+    );
+  }
+
+  private welcome(message: InboundMessage): void {
+    const { script, community, ledger } = this.session;
+    const variants = script.wording.firstTimerWelcome;
+    const index = this.deps.store.participants.count(community) % variants.length;
+    const text = fillTemplate(variants[index]!, {
+      name: this.deps.platform.mention(message.author.id, message.author.displayName),
+      hashtag: script.hashtag,
+    });
+    this.inBackground(
+      ledger.postOnce(
+        `first-timer:${message.author.id}`,
+        { kind: 'first-timer', text, mentions: [message.author.id] },
+        { replyTo: message.id },
+      ),
+      'Could not welcome a first-timer',
+    );
+  }
+
+  private inBackground(promise: Promise<unknown>, failure: string): void {
+    const tracked = promise
+      .catch((error: unknown) => this.deps.log.warn(failure, { session: this.session.id, error }))
+      .finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
+  }
+}
+
+function attributionColumns(attribution: Attribution) {
+  return attribution.question === null
+    ? { question_number: null, part: null, late: 0, via: null, reason: attribution.reason }
+    : {
+        question_number: attribution.question,
+        part: attribution.part ?? null,
+        late: attribution.late ? 1 : 0,
+        via: attribution.via,
+        reason: null,
+      };
+}
