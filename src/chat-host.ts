@@ -1,7 +1,15 @@
 import type { ChatInbound, CommandReply, InboundCommand, InboundEdit, InboundMessage, MessageAddress } from './port.js';
 import type { ScriptCatalog } from './script/script-catalog.js';
 import type { ChatScript } from './script/script-schema.js';
-import { formatDuration, SessionRunner, type SessionDeps, type SessionStatus } from './session/session-runner.js';
+import {
+  formatDuration,
+  SessionRunner,
+  type CatchUpPolicy,
+  type NewSession,
+  type RecoveryReport,
+  type SessionDeps,
+  type SessionStatus,
+} from './session/session-runner.js';
 import type { SessionOutcome } from './session/session-outcome.js';
 
 /** What the host needs: the session dependencies plus the scripts it may start. */
@@ -22,15 +30,33 @@ export class ChatHost implements ChatInbound {
   constructor(private readonly deps: ChatHostDeps) {}
 
   /** Starts a chat in a channel; refuses when one is already running there. */
-  async startSession(fields: { script: ChatScript; community: string; channel: string }): Promise<SessionRunner> {
-    const existing = this.runnerFor(fields.channel);
-    if (existing) throw new SessionAlreadyRunning(existing.script.title);
-    const runner = SessionRunner.create(this.deps, fields);
-    this.runners.set(fields.channel, runner);
-    void runner.done.then(() => {
-      if (this.runners.get(fields.channel) === runner) this.runners.delete(fields.channel);
-    });
+  async startSession(fields: NewSession): Promise<SessionRunner> {
+    const existing = this.runnerFor(fields.channel) ?? this.deps.store.sessions.openOnChannel(fields.channel);
+    if (existing) throw new SessionAlreadyRunning(existing instanceof SessionRunner ? existing.script.title : existing.script_id);
+    const runner = this.track(SessionRunner.create(this.deps, fields));
     await runner.begin();
+    return runner;
+  }
+
+  /**
+   * Picks up every unfinished session of `community` after a restart (see SessionRunner.recover).
+   * Returns what was done for each, for the start-up report.
+   */
+  async recover(community: string, policy: CatchUpPolicy = 'resume'): Promise<RecoveryReport[]> {
+    const reports: RecoveryReport[] = [];
+    for (const row of this.deps.store.sessions.unfinished()) {
+      if (row.community_id !== community || this.runners.has(row.channel)) continue;
+      const runner = this.track(SessionRunner.restore(this.deps, row));
+      reports.push(await runner.recover(policy));
+    }
+    return reports;
+  }
+
+  private track(runner: SessionRunner): SessionRunner {
+    this.runners.set(runner.channel, runner);
+    void runner.done.then(() => {
+      if (this.runners.get(runner.channel) === runner) this.runners.delete(runner.channel);
+    });
     return runner;
   }
 

@@ -96,6 +96,35 @@ export interface Platform {
   mention(user: UserAddress, displayName: string): string;
   /** Makes participant text safe to quote: it must not ping anyone (`@everyone`, `<!channel>`…). */
   quote(text: string): string;
+
+  // ---- Optional capabilities. The core has a fallback for each, noted beside it. ----
+
+  /**
+   * Shows an instant so each reader sees it in their own timezone (Discord `<t:…:F>`, Slack `<!date^…>`).
+   * Fallback: the core writes the time in the chat's timezone.
+   */
+  formatTime?(at: number, fallback: string): string;
+  /**
+   * Messages in a channel (and its threads) written at or after `since`, oldest first, for catching up
+   * on what arrived while the bot was down. Bot messages may be included; the core skips them.
+   * Fallback: nothing is backfilled, and the recovery report says so.
+   */
+  fetchHistory?(channel: ChannelAddress, since: number): Promise<HistoryResult>;
+  /**
+   * Finds a message the bot itself posted in `channel` at or after `since` whose text starts with `text`,
+   * so a post whose confirmation was lost in a crash is not sent twice. Fallback: the post is sent again.
+   */
+  findOwnPost?(channel: ChannelAddress, since: number, text: string): Promise<MessageAddress | undefined>;
+  /** Turns a channel id as a host writes it in config ("C0123", "123456789") into an address. */
+  resolveChannel?(id: string): ChannelAddress;
+}
+
+/** What a history fetch found, and what it could not fetch (Slack limits history calls for some apps). */
+export interface HistoryResult {
+  /** Messages found, oldest first. */
+  messages: InboundMessage[];
+  /** Set when the fetch stopped early (rate limit, permissions): what is missing, in plain words. */
+  incomplete?: string;
 }
 
 /** The author of an inbound message, as the adapter knows them. */

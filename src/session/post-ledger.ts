@@ -14,6 +14,34 @@ export class PostLedger {
     private readonly channel: ChannelAddress,
   ) {}
 
+  /**
+   * Settles posts left pending by a crash: one the platform shows in its history is confirmed, any other
+   * is forgotten so its step posts it again. Returns how many were found already posted.
+   */
+  async reconcilePending(): Promise<{ confirmed: number; resent: number }> {
+    const { store, platform, clock, log } = this.deps;
+    let confirmed = 0;
+    let resent = 0;
+    for (const post of store.posts.pending(this.sessionId)) {
+      let found: MessageAddress | undefined;
+      if (platform.findOwnPost && post.text_start) {
+        try {
+          found = await platform.findOwnPost(this.channel, post.created_at - 60_000, post.text_start);
+        } catch (error) {
+          log.warn('Could not check the platform for an unconfirmed post; it will be sent again', { error });
+        }
+      }
+      if (found) {
+        store.posts.confirm(this.sessionId, post.purpose, found, clock.now());
+        confirmed++;
+      } else {
+        store.posts.dropPending(this.sessionId, post.purpose);
+        resent++;
+      }
+    }
+    return { confirmed, resent };
+  }
+
   /** Posts `message` unless this purpose was already posted; returns the posted address. */
   async postOnce(
     purpose: string,
@@ -29,6 +57,7 @@ export class PostLedger {
         purpose,
         kind: message.kind,
         questionNumber: options.questionNumber,
+        text: message.text,
         now: clock.now(),
       });
     }

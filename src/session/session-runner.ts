@@ -11,6 +11,39 @@ import { PostLedger } from './post-ledger.js';
 import { SessionOutcome } from './session-outcome.js';
 import { thankEveryone } from './thank-everyone.js';
 
+/** What to do when the bot comes back after a step's time ran out: see README "Restarts". */
+export type CatchUpPolicy = 'resume' | 'compress' | 'close';
+
+/** What recovery did for one session. */
+export interface RecoveryReport {
+  /** The session. */
+  sessionId: number;
+  /** Unconfirmed posts found in the platform's history. */
+  confirmed: number;
+  /** Unconfirmed posts that will be sent again. */
+  resent: number;
+  /** Messages fetched from history and attributed. */
+  backfilled: number;
+  /** What could not be fetched, in plain words. */
+  backfillIncomplete?: string;
+  /** 'on-time' when no step was overdue, else the policy applied. */
+  caughtUp: 'on-time' | CatchUpPolicy;
+}
+
+/** A session about to be created. */
+export interface NewSession {
+  /** The script to run. */
+  script: ChatScript;
+  /** The community the channel belongs to. */
+  community: string;
+  /** Where to hold it. */
+  channel: string;
+  /** A sped-up clock's mapping, stored so a restarted demo keeps its time. */
+  clock?: { speed: number; origin: number };
+  /** The scheduled run this session fulfils. */
+  plannedRunId?: number;
+}
+
 /** What a session runner needs from the outside world. */
 export interface SessionDeps {
   /** Where state lives. */
@@ -78,10 +111,7 @@ export class SessionRunner {
   }
 
   /** Records a new session in the store; call `begin()` to open it. */
-  static create(
-    deps: SessionDeps,
-    fields: { script: ChatScript; community: string; channel: string },
-  ): SessionRunner {
+  static create(deps: SessionDeps, fields: NewSession): SessionRunner {
     const now = deps.clock.now();
     deps.store.sessions.ensureCommunity(fields.community, deps.platform.name, now);
     const id = deps.store.sessions.create({
@@ -90,8 +120,49 @@ export class SessionRunner {
       scriptId: fields.script.id,
       scriptJson: JSON.stringify(fields.script),
       now,
+      clockSpeed: fields.clock?.speed,
+      clockOrigin: fields.clock?.origin,
+      plannedRunId: fields.plannedRunId,
     });
     return new SessionRunner(deps, deps.store.sessions.get(id)!, fields.community);
+  }
+
+  /** Rebuilds the runner of an unfinished session from the store; call `recover()` to carry on. */
+  static restore(deps: SessionDeps, row: SessionRow): SessionRunner {
+    return new SessionRunner(deps, row, row.community_id);
+  }
+
+  /**
+   * Carries on after a restart: settles posts left unconfirmed, fetches what was said while the bot was
+   * down, reposts what the current step never got out, and follows the catch-up policy for a step whose
+   * time ran out meanwhile.
+   */
+  async recover(policy: CatchUpPolicy = 'resume'): Promise<RecoveryReport> {
+    return this.serialize(async () => {
+      const posts = await this.ledger.reconcilePending();
+      const backfill = await this.backfill();
+      const report: RecoveryReport = { sessionId: this.id, ...posts, ...backfill, caughtUp: 'on-time' };
+      if (this.row.state === 'paused') return report;
+      if (this.row.step >= this.closingStep) {
+        await this.close();
+        return report;
+      }
+      await this.postStep(this.row.step);
+      const now = this.deps.clock.now();
+      const deadline = this.row.step_deadline ?? now;
+      if (deadline > now) {
+        this.arm();
+        return report;
+      }
+      report.caughtUp = policy;
+      this.event('caught-up', `${policy}, ${now - deadline} ms late`);
+      if (policy === 'close') await this.enterStep(this.closingStep, now);
+      else {
+        if (policy === 'compress') this.compressRemaining(deadline, now);
+        await this.enterStep(this.row.step + 1, now);
+      }
+      return report;
+    });
   }
 
   /** The session's id in the store. */
@@ -276,15 +347,60 @@ export class SessionRunner {
     this.save({ step, step_started_at: startedAt, step_deadline: deadline });
     this.event(closing ? 'closing' : step === 0 ? 'opening' : 'question', String(step));
     if (!closing) this.arm();
-    if (step === 0) await this.postOpening();
-    else if (!closing) await this.postQuestion(step);
-    else await this.close();
+    if (closing) await this.close();
+    else await this.postStep(step);
+  }
+
+  private postStep(step: number): Promise<void> {
+    return step === 0 ? this.postOpening() : this.postQuestion(step);
   }
 
   private stepLength(step: number): number {
     return step === 0
       ? (this.timeline.questionOffsets[0] ?? 0)
-      : questionWindow(this.timeline, step - 1);
+      : Math.round(questionWindow(this.timeline, step - 1) * this.row.window_scale);
+  }
+
+  // Shrinks the windows of the questions still to come so the chat ends when it was planned to.
+  private compressRemaining(missedDeadline: number, now: number): void {
+    let plannedRest = 0;
+    for (let step = this.row.step + 1; step < this.closingStep; step++) plannedRest += this.stepLength(step);
+    const plannedEnd = missedDeadline + plannedRest;
+    const scale = plannedRest > 0 ? Math.max(0.05, (plannedEnd - now) / plannedRest) : 1;
+    this.save({ window_scale: this.row.window_scale * Math.min(1, scale) });
+  }
+
+  // Messages written while the bot was down, attributed against the questions as they stood then.
+  private async backfill(): Promise<{ backfilled: number; backfillIncomplete?: string }> {
+    const { platform, store, log } = this.deps;
+    if (!platform.fetchHistory) return { backfilled: 0, backfillIncomplete: `${platform.name} cannot fetch history` };
+    const known = store.messages.forSession(this.id);
+    const since = Math.max(this.row.started_at, (known.at(-1)?.ts ?? this.row.started_at) - 60_000);
+    let result;
+    try {
+      result = await platform.fetchHistory(this.row.channel, since);
+    } catch (error) {
+      log.warn('Could not fetch what was said while the bot was down', { session: this.id, error });
+      return { backfilled: 0, backfillIncomplete: (error as Error).message };
+    }
+    let backfilled = 0;
+    for (const message of result.messages) {
+      if (message.author.isBot || message.ts < this.row.started_at || store.messages.get(message.id)) continue;
+      this.intake.handleMessage(message, this.positionAt(message.ts));
+      backfilled++;
+    }
+    return result.incomplete ? { backfilled, backfillIncomplete: result.incomplete } : { backfilled };
+  }
+
+  /** Which question was open at an instant, from when the questions were actually posted. */
+  private positionAt(ts: number): { openQuestion: number; askedQuestions: number } {
+    let asked = 0;
+    for (const post of this.deps.store.posts.forSession(this.id)) {
+      if (post.question_number !== null && post.state === 'sent' && (post.sent_at ?? Infinity) <= ts) {
+        asked = Math.max(asked, post.question_number);
+      }
+    }
+    return { openQuestion: asked, askedQuestions: asked };
   }
 
   private arm(): void {

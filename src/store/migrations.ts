@@ -94,4 +94,44 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'recovery (clock mapping, post text, window scale), schedules, reminders, control requests',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN clock_speed REAL NOT NULL DEFAULT 1;
+      ALTER TABLE sessions ADD COLUMN clock_origin INTEGER;
+      ALTER TABLE sessions ADD COLUMN window_scale REAL NOT NULL DEFAULT 1;
+      ALTER TABLE sessions ADD COLUMN planned_run_id INTEGER;
+      ALTER TABLE bot_posts ADD COLUMN text_start TEXT;
+      CREATE TABLE planned_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        script_id TEXT NOT NULL,
+        community_id TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        run_at INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('planned', 'started', 'missed', 'cancelled')),
+        session_id INTEGER,
+        note TEXT,
+        UNIQUE (script_id, channel, run_at)
+      );
+      CREATE TABLE reminders (
+        run_id INTEGER NOT NULL REFERENCES planned_runs(id),
+        before_ms INTEGER NOT NULL,
+        remind_at INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('planned', 'sent', 'skipped')),
+        address TEXT,
+        PRIMARY KEY (run_id, before_ms)
+      );
+      CREATE TABLE control_requests (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel TEXT NOT NULL,
+        command TEXT NOT NULL,
+        args TEXT NOT NULL,
+        requested_at INTEGER NOT NULL,
+        handled_at INTEGER,
+        ok INTEGER,
+        result TEXT
+      );
+    `,
+  },
 ];

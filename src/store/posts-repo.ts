@@ -1,6 +1,9 @@
 import type { Db } from './open-database.js';
 import type { BotPostRow } from './session-rows.js';
 
+/** How much of a post's text is kept to recognise it in the platform's history. */
+export const POST_TEXT_PREFIX = 120;
+
 /**
  * What the bot posted. A post is recorded as pending before it is sent and confirmed after, so a restart
  * can tell "already posted" from "never posted" and nothing goes out twice.
@@ -21,14 +24,22 @@ export class PostsRepo {
     purpose: string;
     kind: string;
     questionNumber?: number;
+    text: string;
     now: number;
   }): boolean {
     const result = this.db
       .prepare(
-        `INSERT OR IGNORE INTO bot_posts (session_id, purpose, kind, question_number, state, created_at)
-         VALUES (?, ?, ?, ?, 'pending', ?)`,
+        `INSERT OR IGNORE INTO bot_posts (session_id, purpose, kind, question_number, state, created_at, text_start)
+         VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
       )
-      .run(fields.sessionId, fields.purpose, fields.kind, fields.questionNumber ?? null, fields.now);
+      .run(
+        fields.sessionId,
+        fields.purpose,
+        fields.kind,
+        fields.questionNumber ?? null,
+        fields.now,
+        fields.text.slice(0, POST_TEXT_PREFIX),
+      );
     return result.changes === 1;
   }
 
@@ -52,6 +63,13 @@ export class PostsRepo {
       .prepare('SELECT question_number FROM bot_posts WHERE address = ? AND question_number IS NOT NULL')
       .get(address) as { question_number: number } | undefined;
     return row?.question_number;
+  }
+
+  /** Posts recorded but never confirmed: the process stopped while sending them. */
+  pending(sessionId: number): BotPostRow[] {
+    return this.db
+      .prepare("SELECT * FROM bot_posts WHERE session_id = ? AND state = 'pending' ORDER BY id")
+      .all(sessionId) as BotPostRow[];
   }
 
   /** Every post of a session, oldest first. */

@@ -14,6 +14,14 @@ export interface SessionRow {
   started_at: number;
   ended_at: number | null;
   end_reason: string | null;
+  /** How much faster than real time the session's clock runs (demos); 1 for real chats. */
+  clock_speed: number;
+  /** The real instant at which the session's clock and real time agreed; lets a restart keep its clock. */
+  clock_origin: number | null;
+  /** Factor on the remaining questions' windows after a compressing catch-up. */
+  window_scale: number;
+  /** The scheduled run that started this session, if any. */
+  planned_run_id: number | null;
 }
 
 /** A message from a participant or host, as stored. */
@@ -50,4 +58,6 @@ export interface BotPostRow {
   state: 'pending' | 'sent';
   created_at: number;
   sent_at: number | null;
+  /** The first characters of the text, to find the post in the platform's history after a crash. */
+  text_start: string | null;
 }

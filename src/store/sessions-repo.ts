@@ -13,13 +13,32 @@ export class SessionsRepo {
   }
 
   /** Creates a running session at the opening step and returns its id. */
-  create(fields: { communityId: string; channel: string; scriptId: string; scriptJson: string; now: number }): number {
+  create(fields: {
+    communityId: string;
+    channel: string;
+    scriptId: string;
+    scriptJson: string;
+    now: number;
+    clockSpeed?: number;
+    clockOrigin?: number;
+    plannedRunId?: number;
+  }): number {
     const result = this.db
       .prepare(
-        `INSERT INTO sessions (community_id, channel, script_id, script_json, state, step, started_at)
-         VALUES (?, ?, ?, ?, 'running', 0, ?)`,
+        `INSERT INTO sessions (community_id, channel, script_id, script_json, state, step, started_at,
+           clock_speed, clock_origin, planned_run_id)
+         VALUES (?, ?, ?, ?, 'running', 0, ?, ?, ?, ?)`,
       )
-      .run(fields.communityId, fields.channel, fields.scriptId, fields.scriptJson, fields.now);
+      .run(
+        fields.communityId,
+        fields.channel,
+        fields.scriptId,
+        fields.scriptJson,
+        fields.now,
+        fields.clockSpeed ?? 1,
+        fields.clockOrigin ?? null,
+        fields.plannedRunId ?? null,
+      );
     return Number(result.lastInsertRowid);
   }
 

@@ -18,10 +18,18 @@ export interface Clock {
 // setTimeout overflows past ~24.8 days, so long waits are taken in hops.
 const LONGEST_WAIT = 2 ** 31 - 1;
 
-/** Real time, optionally sped up: `speed` 10 makes a ten-minute wait take one minute. */
+/**
+ * Real time, optionally sped up: `speed` 10 makes a ten-minute wait take one minute. `origin` is the real
+ * instant where clock time and real time agree; a restarted demo passes its session's origin so its
+ * clock carries on where it was.
+ */
 export class SystemClock implements Clock {
-  private readonly origin = Date.now();
-  constructor(private readonly speed = 1) {}
+  constructor(
+    /** How much faster than real time the clock runs. */
+    readonly speed = 1,
+    /** The real instant where clock time equals real time. */
+    readonly origin = Date.now(),
+  ) {}
 
   now(): number {
     return this.origin + (Date.now() - this.origin) * this.speed;

@@ -1,4 +1,6 @@
 import type {
+  HistoryResult,
+  InboundMessage,
   ChannelAddress,
   MessageAddress,
   OutboundMessage,
@@ -28,6 +30,8 @@ export class RecordingPlatform implements Platform {
   readonly posts: RecordedPost[] = [];
   readonly reactions: { to: MessageAddress; reaction: Reaction; at: number }[] = [];
   failNext = 0;
+  /** What the platform remembers people said: served by fetchHistory after a restart. */
+  readonly history: InboundMessage[] = [];
   private seq = 0;
 
   constructor(
@@ -59,6 +63,14 @@ export class RecordingPlatform implements Platform {
 
   quote(text: string): string {
     return text.replace(/@(everyone|here)/g, '@\u200b$1');
+  }
+
+  async fetchHistory(channel: ChannelAddress, since: number): Promise<HistoryResult> {
+    return { messages: this.history.filter((m) => m.channel === channel && m.ts >= since) };
+  }
+
+  async findOwnPost(channel: ChannelAddress, since: number, text: string): Promise<MessageAddress | undefined> {
+    return this.posts.find((p) => p.channel === channel && p.at >= since && p.message.text.startsWith(text))?.address;
   }
 
   /** Posts of one kind, in order. */
