@@ -1,5 +1,8 @@
 import { createInterface, type Interface } from 'node:readline';
+import { randomBytes } from 'node:crypto';
 import type {
+  ChannelAddress,
+  HistoryResult,
   ChatInbound,
   InboundAuthor,
   MessageAddress,
@@ -10,6 +13,7 @@ import type {
   UserAddress,
 } from '../../src/port.js';
 import type { Clock } from '../../src/time/clock.js';
+import { RoomLog } from './room-log.js';
 import { TerminalOutput } from './terminal-output.js';
 
 /** Settings for the terminal room. */
@@ -24,6 +28,10 @@ export interface LocalRoomConfig {
   userName: string;
   /** The name the bot posts under. */
   botName: string;
+  /** A JSONL file keeping the room's history across restarts (see RoomLog); none keeps nothing. */
+  roomLogPath?: string;
+  /** The instant timestamps count from (the session's start); defaults to now. */
+  elapsedFrom?: number;
 }
 
 /** A message shown in the room, for listeners such as the simulated crowd. */
@@ -52,13 +60,17 @@ export class LocalRoom implements PlatformAdapter {
   private readline: Interface | undefined;
   private inbound: ChatInbound | undefined;
   private readonly origin: number;
+  private readonly log: RoomLog | undefined;
+  // Addresses must stay unique across restarts, or a stored message would swallow a new one.
+  private readonly runId = randomBytes(3).toString('hex');
   private seq = 0;
   /** Acknowledgements shown so far. */
   reactions = 0;
 
   constructor(private readonly config: LocalRoomConfig) {
     this.terminal = new TerminalOutput(config.output);
-    this.origin = config.clock.now();
+    this.origin = config.elapsedFrom ?? config.clock.now();
+    this.log = config.roomLogPath ? new RoomLog(config.roomLogPath) : undefined;
   }
 
   /** The person at the keyboard, as the core sees them. */
@@ -85,19 +97,41 @@ export class LocalRoom implements PlatformAdapter {
 
   /** Sends a message into the room as someone (the crowd uses this); returns its address. */
   async say(author: InboundAuthor, text: string, replyTo?: MessageAddress): Promise<MessageAddress> {
-    const address = `${CHANNEL}:m${++this.seq}`;
+    const address = `${CHANNEL}:${this.runId}-m${++this.seq}`;
+    const ts = this.config.clock.now();
     this.names.set(address, author.displayName);
     this.show(author.displayName, text, replyTo);
+    this.log?.append({ id: address, authorId: author.id, author: author.displayName, text, ts, bot: false, replyTo });
     await this.inbound?.handleMessage({
       id: address,
       channel: CHANNEL,
       community: this.community,
       author,
       text,
-      ts: this.config.clock.now(),
+      ts,
       ...(replyTo ? { replyTo } : {}),
     });
     return address;
+  }
+
+  async fetchHistory(channel: ChannelAddress, since: number): Promise<HistoryResult> {
+    if (!this.log) return { messages: [], incomplete: 'this room keeps no log (start it with --room FILE)' };
+    const { entries, skipped } = this.log.readSince(since);
+    const messages = entries.map((entry) => ({
+      id: entry.id,
+      channel,
+      community: this.community,
+      author: { id: entry.authorId, displayName: entry.author, isBot: entry.bot, isHost: false },
+      text: entry.text,
+      ts: entry.ts,
+      ...(entry.replyTo ? { replyTo: entry.replyTo } : {}),
+    }));
+    for (const entry of entries) this.names.set(entry.id, entry.author);
+    return skipped > 0 ? { messages, incomplete: `${skipped} unreadable line(s) in the room log` } : { messages };
+  }
+
+  async findOwnPost(_channel: ChannelAddress, since: number, text: string): Promise<MessageAddress | undefined> {
+    return this.log?.readSince(since).entries.find((entry) => entry.bot && entry.text.startsWith(text))?.id;
   }
 
   async post(_channel: string, message: OutboundMessage): Promise<PostedMessage> {
@@ -122,8 +156,17 @@ export class LocalRoom implements PlatformAdapter {
   }
 
   private publish(message: OutboundMessage, replyTo?: MessageAddress): PostedMessage {
-    const address = `${CHANNEL}:b${++this.seq}`;
+    const address = `${CHANNEL}:${this.runId}-b${++this.seq}`;
     this.names.set(address, this.config.botName);
+    this.log?.append({
+      id: address,
+      authorId: 'local:emcee',
+      author: this.config.botName,
+      text: message.text,
+      ts: this.config.clock.now(),
+      bot: true,
+      replyTo,
+    });
     this.show(this.config.botName, message.text, replyTo, message.kind === 'question');
     for (const listener of this.listeners) listener({ address, message });
     return { address };

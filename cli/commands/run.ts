@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { Crowd } from '../../adapters/local/crowd.js';
 import { LocalRoom } from '../../adapters/local/local-room.js';
 import { ChatHost, describeStatus } from '../../src/chat-host.js';
+import type { ChatScript } from '../../src/script/script-schema.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
+import type { CatchUpPolicy, SessionRunner } from '../../src/session/session-runner.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { SystemClock } from '../../src/time/clock.js';
 import { parseFlags, UsageError } from '../args.js';
@@ -11,38 +13,49 @@ import { writeSessionRecap } from '../session-recap-files.js';
 import type { CommandIO } from './command-io.js';
 
 const flagsSchema = z.object({
-  adapter: z.enum(['local']).default('local'),
   speed: z.coerce.number().positive('must be more than 0, e.g. 10 for ten times faster').max(10_000).default(1),
   crowd: z.coerce.number().int('must be a whole number').min(0).max(30, 'at most 30 simulated people').default(0),
   db: z.string().min(1).optional(),
+  room: z.string().min(1).optional(),
   user: z.string().regex(/^[\w.\-]{1,32}$/, 'letters, digits, dots, dashes').optional(),
+  fresh: z.boolean().optional(),
+  'catch-up': z.enum(['resume', 'compress', 'close']).optional(),
   help: z.boolean().optional(),
 });
 
 /** Help for `emcee run`. */
 export const RUN_HELP = `emcee run <script> [options]
 
-Runs a chat script now, in the terminal room.
+Runs a chat script now, in the terminal room. If the room has an unfinished chat (the bot was
+stopped or crashed), it carries on with that one instead: nothing is posted twice, and what was
+said meanwhile (lines appended to the room log) is picked up.
 
   <script>          a name in prompts/ (e.g. weekly-chat) or a path to a .yaml file
   --crowd N         add N simulated participants (0-30, default 0)
   --speed X         run the clock X times faster (default 1; 30 turns an hour into two minutes)
   --user NAME       the name you chat under (default: your login name)
   --db FILE         SQLite database (default: EMCEE_DB or data/emcee.db)
+  --room FILE       the room's history (default: EMCEE_LOCAL_ROOM or data/local-room.jsonl)
+  --fresh           abandon an unfinished chat in the room and start a new one
+  --catch-up P      when resuming after a question's time ran out: resume (post it now, default),
+                    compress (squeeze the rest into the planned hour) or close (thank and end)
 
 Type to chat; answers start with A1:, A2:… Host commands: /pause /resume /skip /extend 5 /end /status.
-Without a terminal (a pipe, CI) the chat runs unattended to the end.`;
+Without a terminal (a pipe, CI) the chat runs unattended to the end. Ctrl-C ends the chat with thanks
+and a recap; SIGTERM stops the bot and leaves the chat to be resumed.`;
 
 /** Runs one chat in the terminal room and writes its recap; resolves with the exit code. */
 export async function runCommand(argv: string[], io: CommandIO): Promise<number> {
   const { flags, positionals } = parseFlags(
     argv,
     {
-      adapter: { type: 'string' },
       speed: { type: 'string' },
       crowd: { type: 'string' },
       db: { type: 'string' },
+      room: { type: 'string' },
       user: { type: 'string' },
+      fresh: { type: 'boolean' },
+      'catch-up': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     flagsSchema,
@@ -53,25 +66,58 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   }
   const scriptName = positionals[0];
   if (!scriptName) throw new UsageError('Say which script to run, e.g. "emcee run demo". See "emcee run --help".');
-  return runLocalChat({ scriptName, speed: flags.speed, crowd: flags.crowd, db: flags.db, user: flags.user }, io);
+  return runLocalChat(
+    {
+      scriptName,
+      speed: flags.speed,
+      crowd: flags.crowd,
+      db: flags.db,
+      room: flags.room,
+      user: flags.user,
+      fresh: flags.fresh ?? false,
+      catchUp: flags['catch-up'],
+    },
+    io,
+  );
+}
+
+/** Options of a local chat. */
+export interface LocalChatOptions {
+  scriptName: string;
+  speed: number;
+  crowd: number;
+  db?: string;
+  room?: string;
+  user?: string;
+  fresh?: boolean;
+  catchUp?: CatchUpPolicy;
 }
 
 /** The local room with an optional crowd: what `npm start` runs when no platform is configured. */
-export async function runLocalChat(
-  options: { scriptName: string; speed: number; crowd: number; db?: string; user?: string },
-  io: CommandIO,
-): Promise<number> {
+export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Promise<number> {
   const { config, log } = loadEnvironment();
   const scripts = new ScriptCatalog(config.EMCEE_PROMPTS_DIR);
-  const script = scripts.load(options.scriptName);
-  const clock = new SystemClock(options.speed);
   const store = ChatStore.open(options.db ?? config.EMCEE_DB);
+  const channel = 'local:room';
+  let unfinished = store.sessions.openOnChannel(channel);
+  if (unfinished && options.fresh) {
+    store.sessions.update(unfinished.id, { state: 'ended', ended_at: Date.now(), end_reason: 'abandoned (--fresh)' });
+    unfinished = undefined;
+  }
+  // A resumed demo keeps its own sped-up clock, so its stored deadlines still mean what they meant.
+  const clock = unfinished
+    ? new SystemClock(unfinished.clock_speed, unfinished.clock_origin ?? Date.now())
+    : new SystemClock(options.speed);
+  const script: ChatScript = unfinished ? (JSON.parse(unfinished.script_json) as ChatScript) : scripts.load(options.scriptName);
+
   const room = new LocalRoom({
     input: io.stdin,
     output: io.stdout,
     clock,
     userName: options.user ?? safeUserName(),
     botName: 'emcee',
+    roomLogPath: options.room ?? config.EMCEE_LOCAL_ROOM,
+    elapsedFrom: unfinished?.started_at,
   });
   const recapPaths: string[] = [];
   const host = new ChatHost({
@@ -87,31 +133,65 @@ export async function runLocalChat(
   await room.start(host);
   const crowd = options.crowd > 0 ? new Crowd(room, clock, script, options.crowd) : undefined;
 
-  const runner = await host.startSession({ script, community: room.community, channel: room.defaultChannel });
-  const showStatus = () => {
-    const status = runner.status();
-    room.terminal.setStatus(`${describeStatus(status)} · ${room.reactions} 👏`, `${status.openQuestion}`);
-  };
-  const ticker = setInterval(showStatus, 1000);
-  showStatus();
+  let runner: SessionRunner | undefined;
+  if (unfinished) {
+    io.stdout.write(`Resuming the unfinished chat "${script.title}" (session ${unfinished.id}).\n`);
+    const [report] = await host.recover(room.community, options.catchUp ?? config.EMCEE_CATCH_UP);
+    if (report) {
+      io.stdout.write(
+        `Recovered: ${report.backfilled} message(s) from while the bot was down, ` +
+          `${report.confirmed} post(s) confirmed, ${report.resent} to send again` +
+          `${report.caughtUp === 'on-time' ? '' : `, caught up by "${report.caughtUp}"`}.` +
+          `${report.backfillIncomplete ? ` Not fetched: ${report.backfillIncomplete}.` : ''}\n`,
+      );
+    }
+    runner = host.runnerFor(channel);
+  } else {
+    runner = await host.startSession({
+      script,
+      community: room.community,
+      channel,
+      clock: { speed: clock.speed, origin: clock.origin },
+    });
+  }
+
+  let stopping: () => void = () => undefined;
+  const terminated = new Promise<'terminated'>((resolve) => (stopping = () => resolve('terminated')));
   const onInterrupt = () => {
     io.stderr.write('\nEnding the chat (thanks and recap first). Press Ctrl-C again to quit at once.\n');
     process.removeListener('SIGINT', onInterrupt);
-    void runner.end('interrupted');
+    void runner?.end('interrupted');
   };
   process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', stopping);
 
-  await runner.done;
-  clearInterval(ticker);
+  let outcome: 'ended' | 'terminated' = 'ended';
+  let status;
+  if (runner) {
+    const live = runner;
+    const showStatus = () => {
+      const current = live.status();
+      room.terminal.setStatus(`${describeStatus(current)} · ${room.reactions} 👏`, `${current.openQuestion}`);
+    };
+    const ticker = setInterval(showStatus, 1000);
+    showStatus();
+    outcome = await Promise.race([live.done.then(() => 'ended' as const), terminated]);
+    clearInterval(ticker);
+    status = live.status();
+  }
   process.removeListener('SIGINT', onInterrupt);
-  const status = runner.status();
+  process.removeListener('SIGTERM', stopping);
   crowd?.stop();
   await host.stop();
   await room.stop();
   store.close();
 
+  if (outcome === 'terminated') {
+    io.stdout.write('\nStopped. The chat is saved and carries on with the same command.\n');
+    return 0;
+  }
   io.stdout.write(
-    `\nChat finished: ${status.answers} answers from ${status.participants} participants.\n` +
+    (status ? `\nChat finished: ${status.answers} answers from ${status.participants} participants.\n` : '') +
       recapPaths.map((path) => `Recap written to ${path}\n`).join(''),
   );
   return 0;

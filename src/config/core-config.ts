@@ -5,6 +5,8 @@ export const coreConfigSchema = z.object({
   EMCEE_DB: z.string().min(1).default('data/emcee.db').describe('SQLite database file'),
   EMCEE_RECAP_DIR: z.string().min(1).default('data/recaps').describe('where recaps are written'),
   EMCEE_PROMPTS_DIR: z.string().min(1).default('prompts').describe('where chat scripts live'),
+  EMCEE_LOCAL_ROOM: z.string().min(1).default('data/local-room.jsonl').describe("the terminal room's history"),
+  EMCEE_CATCH_UP: z.enum(['resume', 'compress', 'close']).default('resume').describe('after a restart'),
   EMCEE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   EMCEE_LLM_URL: z.url('must be a URL such as http://127.0.0.1:8080/v1/chat/completions').optional(),
   EMCEE_LLM_MODEL: z.string().min(1).optional(),

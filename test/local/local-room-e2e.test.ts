@@ -32,7 +32,7 @@ describe('the local room, end to end as a child process', () => {
     // The typed lines arrive at once, during the opening: an answer to a question not asked yet is kept
     // unmatched, and /status is answered to the person only.
     const typed = ['Hello from the keyboard!', 'A1: typed before Q1 was asked', '/status', '/extend abc'].join('\n');
-    const result = await runCli(['run', 'demo', '--crowd', '6', '--speed', '40', '--db', db, '--user', 'tester'], typed, {
+    const result = await runCli(['run', 'demo', '--crowd', '6', '--speed', '40', '--db', db, '--room', join(dir, 'room.jsonl'), '--user', 'tester'], typed, {
       EMCEE_RECAP_DIR: join(dir, 'recaps'),
     });
     expect(result.stderr).not.toMatch(/failed|Error/);
