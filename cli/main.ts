@@ -2,7 +2,9 @@ import { ConfigError } from '../src/config/core-config.js';
 import { ScriptError } from '../src/script/load-script.js';
 import { UsageError } from './args.js';
 import type { CommandIO } from './commands/command-io.js';
+import { CONTROL_HELP, controlCommand } from './commands/control.js';
 import { RUN_HELP, runCommand } from './commands/run.js';
+import { SCHEDULE_HELP, scheduleCommand } from './commands/schedule.js';
 import { SESSIONS_HELP, sessionsCommand } from './commands/sessions.js';
 import { START_HELP, startCommand } from './commands/start.js';
 import { VALIDATE_HELP, validateCommand } from './commands/validate.js';
@@ -14,6 +16,13 @@ const COMMANDS: Record<string, { run: Command; help: string; summary: string }> 
   run: { run: runCommand, help: RUN_HELP, summary: 'run a chat script now in the terminal room' },
   validate: { run: validateCommand, help: VALIDATE_HELP, summary: 'check chat scripts, naming file, line and field' },
   sessions: { run: sessionsCommand, help: SESSIONS_HELP, summary: 'list past and running sessions with counts' },
+  pause: { run: (argv, io) => controlCommand('pause', argv, io), help: CONTROL_HELP, summary: 'pause the running chat (also resume, skip, extend <min>, end)' },
+  resume: { run: (argv, io) => controlCommand('resume', argv, io), help: CONTROL_HELP, summary: '' },
+  skip: { run: (argv, io) => controlCommand('skip', argv, io), help: CONTROL_HELP, summary: '' },
+  extend: { run: (argv, io) => controlCommand('extend', argv, io), help: CONTROL_HELP, summary: '' },
+  end: { run: (argv, io) => controlCommand('end', argv, io), help: CONTROL_HELP, summary: '' },
+  status: { run: (argv, io) => controlCommand('status', argv, io), help: CONTROL_HELP, summary: 'where the running chat stands (reads the database)' },
+  schedule: { run: scheduleCommand, help: SCHEDULE_HELP, summary: 'list the next runs of scheduled chats (DST-aware)' },
 };
 
 /** Top-level help. */
@@ -25,9 +34,10 @@ Usage: emcee <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
+  .filter(([, command]) => command.summary !== '')
   .map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
   .join('\n')}
-  help       this text; "emcee <command> --help" for one command
+  help      this text; "emcee <command> --help" for one command
 
 Examples:
   emcee run demo --crowd 12          a two-minute demo chat with a simulated crowd

@@ -26,6 +26,7 @@ const CONTROLS = new Set(['start', 'pause', 'resume', 'skip', 'extend', 'end']);
  */
 export class ChatHost implements ChatInbound {
   private readonly runners = new Map<string, SessionRunner>();
+  private describeNext: ((channel: string) => string) | undefined;
 
   constructor(private readonly deps: ChatHostDeps) {}
 
@@ -58,6 +59,11 @@ export class ChatHost implements ChatInbound {
       if (this.runners.get(runner.channel) === runner) this.runners.delete(runner.channel);
     });
     return runner;
+  }
+
+  /** Lets `/emcee next` answer from the scheduler. */
+  useSchedule(describeNext: (channel: string) => string): void {
+    this.describeNext = describeNext;
   }
 
   /** The live session in a channel, if any. */
@@ -95,6 +101,8 @@ export class ChatHost implements ChatInbound {
         return { ok: true, text: HELP };
       case 'status':
         return { ok: true, text: runner ? describeStatus(runner.status()) : 'No chat is running in this channel.' };
+      case 'next':
+        return { ok: true, text: this.describeNext?.(command.channel) ?? 'No chat is scheduled here.' };
       case 'start':
         return this.startFromCommand(command);
       case 'pause':
@@ -181,4 +189,4 @@ export function describeStatus(status: SessionStatus): string {
 }
 
 const HELP =
-  'Commands: start <script>, pause, resume, skip, extend <minutes>, end (hosts only); status, help (everyone).';
+  'Commands: start <script>, pause, resume, skip, extend <minutes>, end (hosts only); status, next, help (everyone).';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Crowd } from '../../adapters/local/crowd.js';
 import { LocalRoom } from '../../adapters/local/local-room.js';
 import { ChatHost, describeStatus } from '../../src/chat-host.js';
+import { ControlInbox } from '../../src/control/control-inbox.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
 import type { CatchUpPolicy, SessionRunner } from '../../src/session/session-runner.js';
@@ -134,6 +135,17 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
   const crowd = options.crowd > 0 ? new Crowd(room, clock, script, options.crowd) : undefined;
 
   let runner: SessionRunner | undefined;
+  // Signals are handled before anything is posted, so a stop during the opening is clean too.
+  let stopping: () => void = () => undefined;
+  const terminated = new Promise<'terminated'>((resolve) => (stopping = () => resolve('terminated')));
+  const onInterrupt = () => {
+    io.stderr.write('\nEnding the chat (thanks and recap first). Press Ctrl-C again to quit at once.\n');
+    process.removeListener('SIGINT', onInterrupt);
+    void runner?.end('interrupted');
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', stopping);
+
   if (unfinished) {
     io.stdout.write(`Resuming the unfinished chat "${script.title}" (session ${unfinished.id}).\n`);
     const [report] = await host.recover(room.community, options.catchUp ?? config.EMCEE_CATCH_UP);
@@ -155,15 +167,8 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     });
   }
 
-  let stopping: () => void = () => undefined;
-  const terminated = new Promise<'terminated'>((resolve) => (stopping = () => resolve('terminated')));
-  const onInterrupt = () => {
-    io.stderr.write('\nEnding the chat (thanks and recap first). Press Ctrl-C again to quit at once.\n');
-    process.removeListener('SIGINT', onInterrupt);
-    void runner?.end('interrupted');
-  };
-  process.on('SIGINT', onInterrupt);
-  process.on('SIGTERM', stopping);
+  const controls = new ControlInbox(store, host, clock, room.community, (requested) => requested === channel);
+  const controlPoll = setInterval(() => void controls.processPending().catch((error) => log.error('A CLI control failed', { error })), 250);
 
   let outcome: 'ended' | 'terminated' = 'ended';
   let status;
@@ -181,6 +186,7 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
   }
   process.removeListener('SIGINT', onInterrupt);
   process.removeListener('SIGTERM', stopping);
+  clearInterval(controlPoll);
   crowd?.stop();
   await host.stop();
   await room.stop();

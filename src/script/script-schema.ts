@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scheduleSchema } from '../schedule/schedule-schema.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -37,6 +38,7 @@ export const wordingSchema = z
     resumedNotice: text.default('We are back! Q{number} is still open.'),
     extendedNotice: text.default('Q{number} stays open {minutes} more minutes.'),
     recapNotice: text.default('The recap is ready: {path}'),
+    reminder: text.default('⏰ {title} ({hashtag}) starts {when}. Topic: {topic}'),
     questionLabel: text.default('Q{number}: {text} {hashtag}'),
   })
   .strict();
@@ -48,6 +50,8 @@ export const scriptSchema = z
     title: text,
     hashtag: z.string().regex(/^#[\p{L}\p{N}_]+$/u, 'a hashtag like "#CommunityChat"'),
     host: text.describe('the host name shown in recaps'),
+    topic: text.optional().describe("what this week's chat is about, for reminders"),
+    schedule: scheduleSchema.optional(),
     timezone: z.string().refine(isTimeZone, 'an IANA timezone such as "America/New_York" or "Europe/Rome"'),
     welcome: text,
     intro: z

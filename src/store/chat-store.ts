@@ -1,7 +1,9 @@
+import { ControlRepo } from './control-repo.js';
 import { MessagesRepo } from './messages-repo.js';
 import { openDatabase, type Db } from './open-database.js';
 import { ParticipantsRepo } from './participants-repo.js';
 import { PostsRepo } from './posts-repo.js';
+import { ScheduleRepo } from './schedule-repo.js';
 import { SessionsRepo } from './sessions-repo.js';
 import { ThanksRepo } from './thanks-repo.js';
 
@@ -17,6 +19,10 @@ export class ChatStore {
   readonly participants: ParticipantsRepo;
   /** Thank-yous sent. */
   readonly thanks: ThanksRepo;
+  /** Planned runs and reminders. */
+  readonly schedule: ScheduleRepo;
+  /** Host controls queued from the command line. */
+  readonly controls: ControlRepo;
 
   constructor(readonly db: Db) {
     this.sessions = new SessionsRepo(db);
@@ -24,6 +30,8 @@ export class ChatStore {
     this.messages = new MessagesRepo(db);
     this.participants = new ParticipantsRepo(db);
     this.thanks = new ThanksRepo(db);
+    this.schedule = new ScheduleRepo(db);
+    this.controls = new ControlRepo(db);
   }
 
   /** Opens the database file (or ":memory:") and migrates it. */

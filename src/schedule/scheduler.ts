@@ -1,0 +1,203 @@
+import type { ChatHost } from '../chat-host.js';
+import type { Logger } from '../log.js';
+import type { ChannelAddress, Platform } from '../port.js';
+import { fillTemplate } from '../script/fill-template.js';
+import type { ChatScript } from '../script/script-schema.js';
+import type { ChatStore } from '../store/chat-store.js';
+import type { PlannedRunRow } from '../store/schedule-repo.js';
+import type { Clock, TimerHandle } from '../time/clock.js';
+import { nextRuns } from './next-runs.js';
+import type { ChatSchedule } from './schedule-schema.js';
+import { formatInZone } from './zoned-time.js';
+
+/** A script with a schedule, and the channel it runs in on this platform. */
+export interface ScheduledChat {
+  /** The script; its `schedule` block says when. */
+  script: ChatScript & { schedule: ChatSchedule };
+  /** Where it runs. */
+  channel: ChannelAddress;
+}
+
+/** What the scheduler found at start-up. */
+export interface ScheduleReport {
+  /** Runs whose start passed while the bot was down, beyond the tolerance: reported and skipped. */
+  missed: PlannedRunRow[];
+  /** Runs planned from now on. */
+  planned: PlannedRunRow[];
+}
+
+// Runs planned ahead, per chat: enough to cover the longest reminder of a weekly chat.
+const RUNS_AHEAD = 2;
+// A reminder whose time passed while the bot was down is still worth sending within this delay.
+const REMINDER_GRACE = 5 * 60_000;
+
+/**
+ * Starts scheduled chats on time and sends their reminders. Every planned instant is written to the
+ * store in UTC first; timers are armed from the store, so a restart re-arms exactly what was planned.
+ */
+export class Scheduler {
+  private timers: TimerHandle[] = [];
+  private readonly chats = new Map<string, ScheduledChat>();
+
+  constructor(
+    private readonly deps: {
+      store: ChatStore;
+      clock: Clock;
+      log: Logger;
+      platform: Platform;
+      host: ChatHost;
+      community: string;
+    },
+    chats: readonly ScheduledChat[],
+  ) {
+    for (const chat of chats) this.chats.set(chat.script.id, chat);
+  }
+
+  /** Plans the next runs, reports missed starts, and arms timers. */
+  start(): ScheduleReport {
+    const missed = this.sweepMissed();
+    this.plan();
+    this.arm();
+    return { missed, planned: this.deps.store.schedule.plannedRuns(this.deps.community) };
+  }
+
+  /** Cancels every timer (the plan stays in the store). */
+  stop(): void {
+    for (const timer of this.timers) timer.cancel();
+    this.timers = [];
+  }
+
+  /** One line per upcoming run in a channel, with times readers see in their own timezone where possible. */
+  describeNext(channel?: ChannelAddress): string {
+    const runs = this.deps.store.schedule
+      .plannedRuns(this.deps.community)
+      .filter((run) => !channel || run.channel === channel);
+    if (runs.length === 0) return 'No chat is scheduled here.';
+    return runs
+      .map((run) => {
+        const chat = this.chats.get(run.script_id);
+        return `Next: ${chat?.script.title ?? run.script_id} ${this.when(run.run_at, chat)}`;
+      })
+      .join('\n');
+  }
+
+  private when(at: number, chat: ScheduledChat | undefined): string {
+    const zone = chat?.script.schedule.timezone ?? chat?.script.timezone ?? 'UTC';
+    const fallback = formatInZone(at, zone);
+    return this.deps.platform.formatTime?.(at, fallback) ?? fallback;
+  }
+
+  // Starts that passed beyond their tolerance while nothing was running are reported, never started late.
+  private sweepMissed(): PlannedRunRow[] {
+    const { store, clock, log } = this.deps;
+    const missed: PlannedRunRow[] = [];
+    for (const run of store.schedule.plannedRuns(this.deps.community)) {
+      const tolerance = this.chats.get(run.script_id)?.script.schedule.missedStartTolerance ?? 15 * 60_000;
+      if (clock.now() - run.run_at <= tolerance) continue;
+      const late = Math.round((clock.now() - run.run_at) / 60_000);
+      store.schedule.markRun(run.id, 'missed', { note: `the bot was not running; ${late} min late, skipped` });
+      log.warn(`Missed the start of ${run.script_id} planned for ${new Date(run.run_at).toISOString()}: skipped`, {
+        lateMinutes: late,
+      });
+      missed.push({ ...run, state: 'missed' });
+    }
+    return missed;
+  }
+
+  private plan(): void {
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    for (const chat of this.chats.values()) {
+      const { schedule, timezone } = chat.script;
+      const upcoming = nextRuns(schedule, timezone, now - schedule.missedStartTolerance, RUNS_AHEAD);
+      const wanted = new Set(upcoming.map((run) => run.at));
+      // Keep the plan in step with an edited schedule: future runs no longer wanted are cancelled.
+      for (const run of store.schedule.plannedRuns(this.deps.community)) {
+        if (run.script_id === chat.script.id && run.channel === chat.channel && run.run_at > now && !wanted.has(run.run_at)) {
+          store.schedule.markRun(run.id, 'cancelled', { note: 'no longer in the schedule' });
+        }
+      }
+      for (const run of upcoming) {
+        const runId = store.schedule.planRun({
+          scriptId: chat.script.id,
+          communityId: this.deps.community,
+          channel: chat.channel,
+          runAt: run.at,
+        });
+        for (const before of schedule.reminders) {
+          const remindAt = run.at - before;
+          store.schedule.planReminder({
+            runId,
+            beforeMs: before,
+            remindAt,
+            state: remindAt < now - REMINDER_GRACE ? 'skipped' : 'planned',
+          });
+        }
+      }
+    }
+  }
+
+  private arm(): void {
+    this.stop();
+    const { store, clock } = this.deps;
+    for (const run of store.schedule.plannedRuns(this.deps.community)) {
+      this.timers.push(clock.at(run.run_at, () => void this.startRun(run)));
+    }
+    for (const reminder of store.schedule.plannedReminders(this.deps.community)) {
+      if (reminder.remind_at < clock.now() - REMINDER_GRACE) {
+        store.schedule.markReminder(reminder.run_id, reminder.before_ms, 'skipped');
+        continue;
+      }
+      this.timers.push(clock.at(reminder.remind_at, () => void this.remind(reminder.run_id, reminder.before_ms)));
+    }
+  }
+
+  private async startRun(run: PlannedRunRow): Promise<void> {
+    const { store, host, log } = this.deps;
+    const chat = this.chats.get(run.script_id);
+    const current = store.schedule.plannedRuns(this.deps.community).find((r) => r.id === run.id);
+    if (!chat || !current) return;
+    if (host.runnerFor(run.channel)) {
+      store.schedule.markRun(run.id, 'missed', { note: 'another chat was still running in the channel' });
+      log.warn(`Did not start ${run.script_id}: another chat is still running in its channel`);
+    } else {
+      try {
+        const runner = await host.startSession({
+          script: chat.script,
+          community: this.deps.community,
+          channel: run.channel,
+          plannedRunId: run.id,
+        });
+        store.schedule.markRun(run.id, 'started', { sessionId: runner.id });
+      } catch (error) {
+        store.schedule.markRun(run.id, 'missed', { note: (error as Error).message });
+        log.error(`Could not start ${run.script_id}`, { error });
+      }
+    }
+    this.plan();
+    this.arm();
+  }
+
+  private async remind(runId: number, beforeMs: number): Promise<void> {
+    const { store, platform, log } = this.deps;
+    const reminder = store.schedule
+      .plannedReminders(this.deps.community)
+      .find((r) => r.run_id === runId && r.before_ms === beforeMs);
+    const chat = reminder && this.chats.get(reminder.script_id);
+    if (!reminder || !chat) return;
+    const { script } = chat;
+    const text = fillTemplate(script.wording.reminder, {
+      title: script.title,
+      hashtag: script.hashtag,
+      when: this.when(reminder.run_at, chat),
+      topic: script.topic ?? script.questions[0]?.text ?? script.title,
+      firstQuestion: script.questions[0]?.text ?? '',
+    });
+    try {
+      const posted = await platform.post(reminder.channel, { kind: 'reminder', text });
+      store.schedule.markReminder(runId, beforeMs, 'sent', posted.address);
+    } catch (error) {
+      log.error('Could not post a reminder', { script: script.id, error });
+    }
+  }
+}
