@@ -1,84 +1,17 @@
-import type { Logger } from '../log.js';
-import type { InboundEdit, InboundMessage, MessageAddress, OutboundMessage, Platform } from '../port.js';
+import type { InboundEdit, InboundMessage, MessageAddress, OutboundMessage } from '../port.js';
 import { fillTemplate } from '../script/fill-template.js';
 import type { ChatScript } from '../script/script-schema.js';
 import { planTimeline, questionWindow, type Timeline } from '../script/timeline.js';
-import type { ChatStore } from '../store/chat-store.js';
 import type { SessionRow } from '../store/session-rows.js';
-import type { Clock, TimerHandle } from '../time/clock.js';
+import type { TimerHandle } from '../time/clock.js';
 import { AnswerIntake } from './answer-intake.js';
+import { backfillHistory } from './history-backfill.js';
 import { PostLedger } from './post-ledger.js';
 import { SessionOutcome } from './session-outcome.js';
+import type { CatchUpPolicy, NewSession, RecoveryReport, SessionDeps, SessionStatus } from './session-types.js';
 import { thankEveryone } from './thank-everyone.js';
 
-/** What to do when the bot comes back after a step's time ran out: see README "Restarts". */
-export type CatchUpPolicy = 'resume' | 'compress' | 'close';
-
-/** What recovery did for one session. */
-export interface RecoveryReport {
-  /** The session. */
-  sessionId: number;
-  /** Unconfirmed posts found in the platform's history. */
-  confirmed: number;
-  /** Unconfirmed posts that will be sent again. */
-  resent: number;
-  /** Messages fetched from history and attributed. */
-  backfilled: number;
-  /** What could not be fetched, in plain words. */
-  backfillIncomplete?: string;
-  /** 'on-time' when no step was overdue, else the policy applied. */
-  caughtUp: 'on-time' | CatchUpPolicy;
-}
-
-/** A session about to be created. */
-export interface NewSession {
-  /** The script to run. */
-  script: ChatScript;
-  /** The community the channel belongs to. */
-  community: string;
-  /** Where to hold it. */
-  channel: string;
-  /** A sped-up clock's mapping, stored so a restarted demo keeps its time. */
-  clock?: { speed: number; origin: number };
-  /** The scheduled run this session fulfils. */
-  plannedRunId?: number;
-}
-
-/** What a session runner needs from the outside world. */
-export interface SessionDeps {
-  /** Where state lives. */
-  store: ChatStore;
-  /** Where the chat is held. */
-  platform: Platform;
-  /** Injected time. */
-  clock: Clock;
-  /** Where progress and failures go. */
-  log: Logger;
-  /** Called once the session has closed (thanks sent); writes and posts the recap. */
-  onEnded?: (session: SessionRunner) => Promise<void>;
-}
-
-/** A session at a glance, for `/emcee status` and the terminal's status line. */
-export interface SessionStatus {
-  /** Session id in the store. */
-  sessionId: number;
-  /** The chat's title. */
-  title: string;
-  /** running, paused or ended. */
-  state: SessionRow['state'];
-  /** Open question number, 0 during the opening, questionCount + 1 once closing. */
-  openQuestion: number;
-  /** Questions in the script. */
-  questionCount: number;
-  /** Until the next step, in ms (frozen while paused); undefined once closing. */
-  timeLeftMs?: number;
-  /** Answers so far (deleted ones excluded). */
-  answers: number;
-  /** Answers to the open question. */
-  answersOnQuestion: number;
-  /** Distinct participants so far. */
-  participants: number;
-}
+export type { CatchUpPolicy, NewSession, RecoveryReport, SessionDeps, SessionStatus } from './session-types.js';
 
 /**
  * Runs one chat: opening → Q1 … Qn on time → closing, with host controls. Every change is written to the
@@ -140,7 +73,11 @@ export class SessionRunner {
   async recover(policy: CatchUpPolicy = 'resume'): Promise<RecoveryReport> {
     return this.serialize(async () => {
       const posts = await this.ledger.reconcilePending();
-      const backfill = await this.backfill();
+      const backfill = await backfillHistory(
+        this.deps,
+        { id: this.id, channel: this.row.channel, startedAt: this.row.started_at },
+        this.intake,
+      );
       const report: RecoveryReport = { sessionId: this.id, ...posts, ...backfill, caughtUp: 'on-time' };
       if (this.row.state === 'paused') return report;
       if (this.row.step >= this.closingStep) {
@@ -370,38 +307,6 @@ export class SessionRunner {
     this.save({ window_scale: this.row.window_scale * Math.min(1, scale) });
   }
 
-  // Messages written while the bot was down, attributed against the questions as they stood then.
-  private async backfill(): Promise<{ backfilled: number; backfillIncomplete?: string }> {
-    const { platform, store, log } = this.deps;
-    if (!platform.fetchHistory) return { backfilled: 0, backfillIncomplete: `${platform.name} cannot fetch history` };
-    const known = store.messages.forSession(this.id);
-    const since = Math.max(this.row.started_at, (known.at(-1)?.ts ?? this.row.started_at) - 60_000);
-    let result;
-    try {
-      result = await platform.fetchHistory(this.row.channel, since);
-    } catch (error) {
-      log.warn('Could not fetch what was said while the bot was down', { session: this.id, error });
-      return { backfilled: 0, backfillIncomplete: (error as Error).message };
-    }
-    let backfilled = 0;
-    for (const message of result.messages) {
-      if (message.author.isBot || message.ts < this.row.started_at || store.messages.get(message.id)) continue;
-      this.intake.handleMessage(message, this.positionAt(message.ts));
-      backfilled++;
-    }
-    return result.incomplete ? { backfilled, backfillIncomplete: result.incomplete } : { backfilled };
-  }
-
-  /** Which question was open at an instant, from when the questions were actually posted. */
-  private positionAt(ts: number): { openQuestion: number; askedQuestions: number } {
-    let asked = 0;
-    for (const post of this.deps.store.posts.forSession(this.id)) {
-      if (post.question_number !== null && post.state === 'sent' && (post.sent_at ?? Infinity) <= ts) {
-        asked = Math.max(asked, post.question_number);
-      }
-    }
-    return { openQuestion: asked, askedQuestions: asked };
-  }
 
   private arm(): void {
     this.timer?.cancel();
