@@ -10,7 +10,7 @@ import { ChatStore } from '../../src/store/chat-store.js';
 import { SystemClock } from '../../src/time/clock.js';
 import { parseFlags, UsageError } from '../args.js';
 import { loadEnvironment } from '../environment.js';
-import { writeSessionRecap } from '../session-recap-files.js';
+import { finishSession } from '../session-recap-files.js';
 import type { CommandIO } from './command-io.js';
 
 const flagsSchema = z.object({
@@ -128,7 +128,7 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     log,
     scripts,
     onEnded: async (session) => {
-      recapPaths.push(...(await writeSessionRecap(store, session.id, config.EMCEE_RECAP_DIR)));
+      recapPaths.push(...(await finishSession({ store, platform: room, log, recapDir: config.EMCEE_RECAP_DIR }, session)));
     },
   });
   await room.start(host);

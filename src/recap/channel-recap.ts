@@ -1,0 +1,45 @@
+import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
+import type { Recap, RecapAnswer } from './recap-model.js';
+
+/**
+ * The short recap posted in the channel when a chat ends: the numbers, the top answer per question and a
+ * thank-you, split into messages that fit the platform. `quote` makes participant text safe to repeat.
+ */
+export function buildChannelRecap(
+  recap: Recap,
+  highlights: Map<number, RecapAnswer[]>,
+  options: { maxLength: number; quote: (text: string) => string },
+): string[] {
+  const { stats } = recap;
+  const lines = [
+    `📋 ${recap.title} ${recap.hashtag} recap: ${stats.participants} participants, ${stats.answers} answers, ${stats.firstTimers} first-timers.`,
+  ];
+  for (const question of recap.questions) {
+    const top = highlights.get(question.number)?.[0];
+    if (!top) continue;
+    const text = truncate(stripAnswerPrefix(top.text), 200);
+    lines.push(`Q${question.number} (${question.answers.length}): “${options.quote(text)}” — ${options.quote(top.author)}`);
+  }
+  lines.push('Thank you all! The full recap is on its way.');
+  return pack(lines, options.maxLength);
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+function pack(lines: string[], maxLength: number): string[] {
+  const messages: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    const piece = line.length > maxLength ? truncate(line, maxLength) : line;
+    if (current && current.length + 1 + piece.length > maxLength) {
+      messages.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${piece}` : piece;
+  }
+  if (current) messages.push(current);
+  return messages;
+}

@@ -1,0 +1,50 @@
+import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
+import type { RecapInput } from './recap-input.js';
+import type { Recap, RecapAnswer } from './recap-model.js';
+
+/**
+ * Picks up to `count` highlights per question, deterministically and offline: answers that drew
+ * reactions or replies first, then substantive ones (more distinct words), never two near-identical.
+ */
+export function pickHighlights(recap: Recap, input: RecapInput, count = 3): Map<number, RecapAnswer[]> {
+  const replies = new Map<string, number>();
+  const reactions = new Map<string, number>();
+  for (const message of input.messages) {
+    if (message.deleted) continue;
+    if (message.replyTo) replies.set(message.replyTo, (replies.get(message.replyTo) ?? 0) + 1);
+    if (message.reactions) reactions.set(message.id, message.reactions);
+  }
+  const result = new Map<number, RecapAnswer[]>();
+  for (const question of recap.questions) {
+    const scored = question.answers
+      .map((answer, index) => {
+        const words = wordsOf(answer.text);
+        const score = (reactions.get(answer.id) ?? 0) * 3 + (replies.get(answer.id) ?? 0) * 2 + Math.min(words.size, 20) / 4;
+        return { answer, words, score, index };
+      })
+      .filter((entry) => entry.words.size >= 3)
+      .sort((a, b) => b.score - a.score || a.index - b.index);
+    const chosen: typeof scored = [];
+    for (const entry of scored) {
+      if (chosen.length >= count) break;
+      if (chosen.some((c) => similarity(c.words, entry.words) >= 0.6)) continue;
+      chosen.push(entry);
+    }
+    result.set(question.number, chosen.map((c) => c.answer));
+  }
+  return result;
+}
+
+function wordsOf(text: string): Set<string> {
+  const body = stripAnswerPrefix(text).toLowerCase().replace(/#[\p{L}\p{N}_]+/gu, '');
+  const words = body.match(/[\p{L}\p{N}']+/gu) ?? [];
+  // Scripts written without spaces (Chinese, Japanese) count characters as words.
+  const expanded = words.flatMap((w) => (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w) ? [...w] : [w]));
+  return new Set(expanded);
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / Math.max(1, a.size + b.size - shared);
+}

@@ -1,0 +1,113 @@
+import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
+import { formatClock, formatDay } from './format-in-zone.js';
+import type { RecapInput } from './recap-input.js';
+import type { Recap, RecapAnswer } from './recap-model.js';
+import { activityChart, answersPerQuestionChart } from './svg-charts.js';
+
+/** What the HTML needs beyond the recap itself. */
+export interface HtmlOptions {
+  /** The chat's timezone. */
+  timezone: string;
+  /** Highlights per question number. */
+  highlights: Map<number, RecapAnswer[]>;
+  /** The messages, for the activity chart. */
+  input: RecapInput;
+  /** Optional AI synthesis per question. */
+  summaries?: Map<number, string>;
+  /** Shown under the title. */
+  notice?: string;
+}
+
+/** One self-contained page: inline CSS and SVG, no scripts, no external requests; all participant text escaped. */
+export function renderHtml(recap: Recap, options: HtmlOptions): string {
+  const { stats } = recap;
+  const tz = options.timezone;
+  const questions = recap.questions
+    .map((q) => {
+      const highlights = options.highlights.get(q.number) ?? [];
+      const summary = options.summaries?.get(q.number);
+      const people = new Set(q.answers.map((a) => a.author)).size;
+      return `<section class="question" id="q${q.number}">
+<h2><span class="qn">Q${q.number}</span> ${esc(q.text)}</h2>
+<p class="meta">${q.askedAt ? `${people} ${people === 1 ? 'person' : 'people'} answered · ${q.answers.length} answers · asked at ${esc(formatClock(q.askedAt, tz))}` : 'Not asked: the chat ended before this question.'}</p>
+${summary ? `<p class="summary"><strong>In short:</strong> ${esc(summary)}</p>` : ''}
+${highlights.length ? `<div class="highlights">${highlights.map((h) => `<blockquote>${esc(stripAnswerPrefix(h.text))}<cite>${esc(h.author)}</cite></blockquote>`).join('')}</div>` : ''}
+${q.answers.length ? `<details${q.answers.length <= 12 ? ' open' : ''}><summary>All ${q.answers.length} answers</summary><ul class="answers">${q.answers.map((a) => `<li><strong>${esc(a.author)}</strong>${a.part ? ` <span class="tag">part ${esc(a.part)}</span>` : ''}${a.late ? ' <span class="tag late">late</span>' : ''} ${esc(stripAnswerPrefix(a.text))}</li>`).join('')}</ul></details>` : ''}
+</section>`;
+    })
+    .join('\n');
+  const activity = activitySeries(options.input);
+  const firstTimers = recap.participants.filter((p) => p.firstTime);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${esc(recap.title)} — recap</title>
+<style>
+:root { --ink:#1f2330; --muted:#5d6475; --accent:#3b5bdb; --soft:#eef2ff; --line:#dde1ea; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fafbfd; }
+main { max-width: 760px; margin: 0 auto; padding: 24px 18px 64px; }
+h1 { font-size: 1.9rem; margin: 0 0 4px; }
+.byline, .meta { color: var(--muted); margin: 0 0 12px; }
+.numbers { display: grid; grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); gap: 10px; margin: 18px 0; }
+.numbers div { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; }
+.numbers b { display: block; font-size: 1.6rem; color: var(--accent); }
+svg { width: 100%; height: auto; background: #fff; border: 1px solid var(--line); border-radius: 10px; margin: 8px 0 18px; }
+svg text { font-size: 12px; fill: var(--muted); }
+svg .bar { fill: var(--accent); } svg .minute { fill: #91a7ff; } svg .marker { stroke: #e8590c; stroke-dasharray: 3 3; }
+svg .marker-label { fill: #e8590c; font-weight: 600; } svg .axis { stroke: var(--line); }
+.question { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 14px 16px; margin: 16px 0; }
+.question h2 { font-size: 1.15rem; margin: 0 0 4px; } .qn { color: var(--accent); }
+blockquote { margin: 10px 0; padding: 8px 12px; background: var(--soft); border-left: 4px solid var(--accent); border-radius: 6px; }
+cite { display: block; font-style: normal; color: var(--muted); font-size: .9rem; margin-top: 2px; }
+cite::before { content: "— "; }
+.answers { padding-left: 18px; } .answers li { margin: 4px 0; overflow-wrap: anywhere; }
+.tag { font-size: .75rem; background: var(--line); border-radius: 4px; padding: 1px 5px; } .late { background: #ffe8cc; }
+.people { overflow-wrap: anywhere; }
+@media (max-width: 480px) { h1 { font-size: 1.5rem; } main { padding: 16px 12px 48px; } }
+</style>
+</head>
+<body>
+<main>
+<h1>${esc(recap.title)}</h1>
+<p class="byline">${esc(formatDay(recap.startedAt, tz))} · hosted by ${esc(recap.host)} · ${esc(recap.hashtag)}</p>
+${options.notice ? `<p class="meta">${esc(options.notice)}</p>` : ''}
+<div class="numbers"><div><b>${stats.participants}</b>participants</div><div><b>${stats.answers}</b>answers</div><div><b>${stats.firstTimers}</b>first-timers</div><div><b>${stats.messages}</b>messages</div></div>
+<h2>Answers per question</h2>
+${answersPerQuestionChart(stats.answersPerQuestion)}
+<h2>Activity across the chat</h2>
+${activityChart(activity.perMinute, activity.markers)}
+${questions}
+<section class="question"><h2>Who joined</h2>
+${firstTimers.length ? `<p>A warm welcome to our first-timers: ${firstTimers.map((p) => `<strong>${esc(p.author)}</strong>`).join(', ')}.</p>` : ''}
+<p class="people">${recap.participants.map((p) => `${esc(p.author)} (${p.answers})`).join(' · ') || 'Nobody joined this time.'}</p></section>
+${recap.links.length ? `<section class="question"><h2>Links shared</h2><ul>${recap.links.map((l) => `<li>${esc(l.url)} — ${esc(l.author)}</li>`).join('')}</ul></section>` : ''}
+</main>
+</body>
+</html>
+`;
+}
+
+function activitySeries(input: RecapInput): { perMinute: number[]; markers: { label: string; minute: number }[] } {
+  const start = Math.floor(input.startedAt / 60_000);
+  const live = input.messages.filter((m) => !m.deleted);
+  const last = Math.max(input.endedAt, ...live.map((m) => m.ts));
+  const minutes = Math.min(24 * 60, Math.max(1, Math.floor(last / 60_000) - start + 1));
+  const perMinute = new Array<number>(minutes).fill(0);
+  for (const message of live) {
+    const index = Math.floor(message.ts / 60_000) - start;
+    if (index >= 0 && index < minutes) perMinute[index]!++;
+  }
+  const markers = input.questions.flatMap((q) =>
+    q.askedAt === undefined ? [] : [{ label: `Q${q.number}`, minute: Math.max(0, Math.floor(q.askedAt / 60_000) - start) }],
+  );
+  return { perMinute, markers };
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
