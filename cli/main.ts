@@ -1,8 +1,10 @@
 import { ConfigError } from '../src/config/core-config.js';
 import { ScriptError } from '../src/script/load-script.js';
+import { TranscriptError } from '../src/transcript/read-transcript.js';
 import { UsageError } from './args.js';
 import type { CommandIO } from './commands/command-io.js';
 import { CONTROL_HELP, controlCommand } from './commands/control.js';
+import { RECAP_HELP, recapCommand } from './commands/recap.js';
 import { RUN_HELP, runCommand } from './commands/run.js';
 import { SCHEDULE_HELP, scheduleCommand } from './commands/schedule.js';
 import { SESSIONS_HELP, sessionsCommand } from './commands/sessions.js';
@@ -15,6 +17,7 @@ const COMMANDS: Record<string, { run: Command; help: string; summary: string }> 
   start: { run: startCommand, help: START_HELP, summary: 'connect to Slack/Discord from .env, or run the local demo' },
   run: { run: runCommand, help: RUN_HELP, summary: 'run a chat script now in the terminal room' },
   validate: { run: validateCommand, help: VALIDATE_HELP, summary: 'check chat scripts, naming file, line and field' },
+  recap: { run: recapCommand, help: RECAP_HELP, summary: 'recap a session or an imported transcript (md, html, json, csv)' },
   sessions: { run: sessionsCommand, help: SESSIONS_HELP, summary: 'list past and running sessions with counts' },
   pause: { run: (argv, io) => controlCommand('pause', argv, io), help: CONTROL_HELP, summary: 'pause the running chat (also resume, skip, extend <min>, end)' },
   resume: { run: (argv, io) => controlCommand('resume', argv, io), help: CONTROL_HELP, summary: '' },
@@ -67,7 +70,7 @@ export async function main(argv: string[], io: CommandIO = process): Promise<num
       io.stderr.write(`${error.message}\n\n${command.help}\n`);
       return 2;
     }
-    if (error instanceof ScriptError || error instanceof ConfigError) {
+    if (error instanceof ScriptError || error instanceof ConfigError || error instanceof TranscriptError) {
       io.stderr.write(`${error.message}\n`);
       return 1;
     }
