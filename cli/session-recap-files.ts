@@ -1,15 +1,18 @@
+import type { CoreConfig } from '../src/config/core-config.js';
 import type { Logger } from '../src/log.js';
 import type { Platform } from '../src/port.js';
+import { summarizeQuestions } from '../src/recap/llm-summary.js';
 import { postChannelRecap, writeSessionRecap } from '../src/recap/session-recap.js';
+import { sessionRecapInput } from '../src/recap/session-recap-input.js';
 import type { SessionRunner } from '../src/session/session-runner.js';
 import type { ChatStore } from '../src/store/chat-store.js';
 
 /**
  * What happens when a chat ends, for every entry point: the short recap goes to the channel, the full one
- * to files. Returns the files written.
+ * (with the AI summary when one is configured) to files. Returns the files written.
  */
 export async function finishSession(
-  deps: { store: ChatStore; platform: Platform; log: Logger; recapDir: string },
+  deps: { store: ChatStore; platform: Platform; log: Logger; config: CoreConfig },
   session: SessionRunner,
 ): Promise<string[]> {
   try {
@@ -17,5 +20,6 @@ export async function finishSession(
   } catch (error) {
     deps.log.error('Could not post the recap in the channel', { session: session.id, error });
   }
-  return writeSessionRecap(deps.store, session.id, deps.recapDir);
+  const extras = await summarizeQuestions(sessionRecapInput(deps.store, session.id), deps.config, deps.log);
+  return writeSessionRecap(deps.store, session.id, deps.config.EMCEE_RECAP_DIR, extras);
 }

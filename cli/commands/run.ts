@@ -128,7 +128,7 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     log,
     scripts,
     onEnded: async (session) => {
-      recapPaths.push(...(await finishSession({ store, platform: room, log, recapDir: config.EMCEE_RECAP_DIR }, session)));
+      recapPaths.push(...(await finishSession({ store, platform: room, log, config }, session)));
     },
   });
   await room.start(host);

@@ -43,7 +43,10 @@ export function activityChart(perMinute: number[], markers: { label: string; min
     .join('');
   const ticks = [0, Math.floor(perMinute.length / 2), perMinute.length - 1]
     .filter((t, i, all) => t >= 0 && all.indexOf(t) === i)
-    .map((t) => `<text x="${(pad.left + t * step).toFixed(1)}" y="${height - pad.bottom + 16}">${t} min</text>`)
+    .map((t, i, all) => {
+      const anchor = i === 0 ? 'start' : i === all.length - 1 ? 'end' : 'middle';
+      return `<text x="${(pad.left + t * step).toFixed(1)}" y="${height - pad.bottom + 16}" text-anchor="${anchor}">${t} min</text>`;
+    })
     .join('');
   return svg('activity-chart', 'Messages per minute', width, height, `${axis(pad, width, height)}${bars}${marks}${ticks}`);
 }
