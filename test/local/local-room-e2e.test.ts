@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,12 @@ describe('the local room, end to end as a child process', () => {
     expect(out).toContain('(only you see this) Give the minutes to add');
     expect(out).toContain("That's a wrap on #CommunityChat!");
     expect(out).toMatch(/Chat finished: \d+ answers from \d+ participants/);
+    const recapPath = /Recap written to (\S+\.md)/.exec(out)?.[1];
+    expect(recapPath).toBeDefined();
+    const recap = readFileSync(recapPath!, 'utf8');
+    for (let q = 1; q <= 6; q++) expect(recap).toMatch(new RegExp(`## Q${q}: [^\\n]+\\n\\n_\\d+ (people|person) answered`));
+    expect(recap).toContain('**All answers**');
+    expect(out).toMatch(/emcee: 📋 Community Chat \(demo\) #CommunityChat recap: \d+ participants/);
 
     const store = ChatStore.open(db);
     const [session] = store.sessions.recent(1);
