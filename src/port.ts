@@ -20,6 +20,11 @@ export interface Reaction {
   unicode: string;
   /** Its common shortcode without colons, e.g. "clap". */
   shortcode: string;
+  /**
+   * What to post instead when the platform's limits force several acknowledgements into one message;
+   * `{names}` stands for the authors' mentions. Fallback: the adapter keeps pacing reactions.
+   */
+  applause?: string;
 }
 
 /** What the platform allows in one message; the core packs its output to fit. */

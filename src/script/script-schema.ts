@@ -38,6 +38,7 @@ export const wordingSchema = z
     resumedNotice: text.default('We are back! Q{number} is still open.'),
     extendedNotice: text.default('Q{number} stays open {minutes} more minutes.'),
     recapNotice: text.default('The recap is ready: {path}'),
+    applause: text.default('👏 Great answers, {names}!').describe('one message acknowledging several answers when reactions are rate-limited'),
     reminder: text.default('⏰ {title} ({hashtag}) starts {when}. Topic: {topic}'),
     questionLabel: text.default('Q{number}: {text} {hashtag}'),
   })

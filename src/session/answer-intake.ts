@@ -106,7 +106,10 @@ export class AnswerIntake {
 
   private acknowledge(address: MessageAddress): void {
     this.inBackground(
-      this.deps.platform.react(address, this.session.script.wording.acknowledgement),
+      this.deps.platform.react(address, {
+        ...this.session.script.wording.acknowledgement,
+        applause: this.session.script.wording.applause,
+      }),
       'Could not acknowledge an answer',
     );
   }

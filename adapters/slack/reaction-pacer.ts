@@ -1,0 +1,110 @@
+/** An acknowledgement waiting to go out. */
+export interface PendingReaction {
+  /** Adds the reaction on the platform. */
+  send: () => Promise<void>;
+  /** Who wrote the answer, as a mention, for a coalesced applause. */
+  mention: string;
+  /** The applause template of the chat ({names}), if it has one. */
+  applause?: string;
+  /** The channel to applaud in. */
+  channel: string;
+  /** Settles the caller's promise. */
+  done: (error?: unknown) => void;
+}
+
+/**
+ * Paces reactions under the platform's rate (Slack's reactions.add is Tier 3, about 50 a minute per
+ * workspace) on a queue of their own, so acknowledgements never hold up a question. When the backlog
+ * would take longer than `maxBacklogMs` to clear, the oldest are folded into one applause post.
+ */
+export class ReactionPacer {
+  private readonly queue: PendingReaction[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private stopped = false;
+  /** Reactions sent one by one. */
+  sent = 0;
+  /** Reactions folded into applause posts. */
+  coalesced = 0;
+
+  constructor(
+    private readonly options: {
+      perMinute: number;
+      maxBacklogMs: number;
+      applaud: (channel: string, text: string) => Promise<void>;
+      onError: (error: unknown) => void;
+    },
+  ) {}
+
+  /** Queues a reaction; resolves once it (or the applause that replaced it) went out. */
+  add(item: Omit<PendingReaction, 'done'>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...item, done: (error) => (error ? reject(error) : resolve()) });
+      this.coalesceOverflow();
+      this.schedule(0);
+    });
+  }
+
+  /** Stops pacing; whatever is queued is dropped (the caller is shutting down). */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    for (const item of this.queue.splice(0)) item.done();
+  }
+
+  private get interval(): number {
+    return 60_000 / this.options.perMinute;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped || this.running || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.next();
+    }, delay);
+  }
+
+  private async next(): Promise<void> {
+    const item = this.queue.shift();
+    if (!item) return;
+    this.running = true;
+    try {
+      await item.send();
+      this.sent++;
+      item.done();
+    } catch (error) {
+      this.options.onError(error);
+      item.done();
+    } finally {
+      this.running = false;
+    }
+    if (this.queue.length > 0) this.schedule(this.interval);
+  }
+
+  // Folds the oldest reactions beyond what can clear in time into one applause per channel.
+  private coalesceOverflow(): void {
+    const capacity = Math.max(1, Math.floor(this.options.maxBacklogMs / this.interval));
+    if (this.queue.length <= capacity) return;
+    const overflow = this.queue.splice(0, this.queue.length - capacity);
+    const byChannel = new Map<string, PendingReaction[]>();
+    for (const item of overflow) {
+      if (!item.applause) {
+        this.queue.unshift(item); // nothing to fold into: keep pacing it
+        continue;
+      }
+      byChannel.set(item.channel, [...(byChannel.get(item.channel) ?? []), item]);
+    }
+    for (const [channel, items] of byChannel) {
+      const names = [...new Set(items.map((i) => i.mention))].join(', ');
+      const text = items[0]!.applause!.replace('{names}', names);
+      this.coalesced += items.length;
+      this.options
+        .applaud(channel, text)
+        .then(() => items.forEach((i) => i.done()))
+        .catch((error: unknown) => {
+          this.options.onError(error);
+          items.forEach((i) => i.done());
+        });
+    }
+  }
+}

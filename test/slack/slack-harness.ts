@@ -1,0 +1,65 @@
+import { ChatHost } from '../../src/chat-host.js';
+import { silentLogger } from '../../src/log.js';
+import { postChannelRecap } from '../../src/recap/session-recap.js';
+import { ScriptCatalog } from '../../src/script/script-catalog.js';
+import { ChatStore } from '../../src/store/chat-store.js';
+import { ManualClock } from '../../src/time/manual-clock.js';
+import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
+import { slackConfigSchema, type SlackConfigInput } from '../../adapters/slack/slack-config.js';
+import { FakeSlack } from '../fakes/slack/fake-slack.js';
+
+export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'a');
+
+/** A real Bolt app wired to the engine, against a fake Slack on 127.0.0.1. */
+export async function startSlackChat(mode: 'socket' | 'http', overrides: Partial<SlackConfigInput> = {}, store = ChatStore.open(':memory:')) {
+  const fake = new FakeSlack();
+  await fake.start();
+  fake.addUser({ id: 'UHOST', name: 'host', display: 'Host Hana', isAdmin: false });
+  fake.addUser({ id: 'U1', name: 'ana', display: 'Ana' });
+  fake.addUser({ id: 'U2', name: 'bea', display: 'Bea' });
+  fake.addUser({ id: 'U3', name: 'mallory', display: 'Mallory' });
+  const config = slackConfigSchema.parse({
+    botToken: 'xoxb-test-token',
+    mode,
+    ...(mode === 'socket' ? { appToken: 'xapp-test-token' } : { signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' }),
+    channel: 'C1',
+    hostIds: ['UHOST'],
+    apiUrl: fake.apiUrl,
+    postIntervalMs: 0,
+    reactionsPerMinute: 6000,
+    clientPingTimeoutMs: 100,
+    ...overrides,
+  });
+  const adapter: SlackAdapter = createSlackAdapter(config, silentLogger);
+  const clock = new ManualClock();
+  const ended: number[] = [];
+  const host = new ChatHost({
+    store,
+    platform: adapter,
+    clock,
+    log: silentLogger,
+    scripts: new ScriptCatalog('prompts'),
+    onEnded: async (session) => {
+      await postChannelRecap(store, adapter, session);
+      ended.push(session.id);
+    },
+  });
+  await adapter.start(host);
+  if (mode === 'socket') await waitFor(() => fake.socketCount === 1, 'the Socket Mode connection');
+  const eventsUrl = () => `http://127.0.0.1:${adapter.httpPort}/slack/events`;
+  const stop = async () => {
+    await host.stop();
+    await adapter.stop();
+    await fake.stop();
+  };
+  return { fake, adapter, clock, host, store, ended, eventsUrl, stop };
+}
+
+/** Polls until `check` holds (network round trips take real time even when the chat's clock is fake). */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
