@@ -1,5 +1,8 @@
+import { loadEnvironment } from '../environment.js';
+import { PLATFORMS } from '../platforms.js';
 import type { CommandIO } from './command-io.js';
 import { controlCommand } from './control.js';
+import { servePlatforms } from './serve.js';
 import { runLocalChat } from './run.js';
 
 /** Help for `emcee start` (what `npm start` runs). */
@@ -19,6 +22,9 @@ export async function startCommand(argv: string[], io: CommandIO): Promise<numbe
   }
   // "emcee start <script> --channel C" asks the running bot to start a chat, like "/emcee start".
   if (argv.some((arg) => !arg.startsWith('-'))) return controlCommand('start', argv, io);
+  const environment = loadEnvironment();
+  const wanted = PLATFORMS.filter((platform) => platform.wanted(environment.env));
+  if (wanted.length > 0) return servePlatforms(wanted, environment, io);
   io.stdout.write('No SLACK_BOT_TOKEN or DISCORD_TOKEN set: running the local demo chat (about two minutes).\n\n');
   return runLocalChat({ scriptName: 'demo', speed: 1, crowd: 12 }, io);
 }

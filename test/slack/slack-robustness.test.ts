@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReactionPacer } from '../../adapters/slack/reaction-pacer.js';
+import { slackConfigFromEnv } from '../../adapters/slack/slack-config.js';
+import { createLogger } from '../../src/log.js';
+import { startSlackChat, waitFor } from './slack-harness.js';
+
+type Chat = Awaited<ReturnType<typeof startSlackChat>>;
+let chat: Chat | undefined;
+afterEach(async () => {
+  await chat?.stop();
+  chat = undefined;
+});
+
+describe('Slack robustness', () => {
+  it('a 429 with Retry-After delays the post and retries it: nothing is lost', async () => {
+    const c = (chat = await startSlackChat('socket'));
+    c.fake.throttle('chat.postMessage', 1, 1);
+    const started = Date.now();
+    const posted = await c.adapter.post(c.adapter.defaultChannel, { kind: 'question', text: 'Q1: still arrives' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(posted.address).toMatch(/^slack:T0001:C1:\d+\.\d+$/);
+    const attempts = c.fake.callsTo('chat.postMessage').filter((call) => call.args.text === 'Q1: still arrives');
+    expect(attempts).toHaveLength(2);
+    expect(c.fake.history.get('C1')!.filter((m) => m.text === 'Q1: still arrives')).toHaveLength(1);
+  });
+
+  it('a throttled reaction is retried on its own client while posts go straight through', async () => {
+    const c = (chat = await startSlackChat('socket'));
+    const message = c.fake.userSays({ channel: 'C1', user: 'U1', text: 'hi' });
+    c.fake.throttle('reactions.add', 1, 1);
+    const reaction = c.adapter.react(`slack:T0001:C1:${message.ts}`, { unicode: '👏', shortcode: 'clap' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    await c.adapter.post(c.adapter.defaultChannel, { kind: 'question', text: 'Q2: not held up' });
+    expect(Date.now() - started).toBeLessThan(500);
+    await reaction;
+    expect(c.fake.callsTo('reactions.add')).toHaveLength(2);
+  });
+
+  it('participant text quoted by the bot cannot ping the channel or anyone', async () => {
+    const c = (chat = await startSlackChat('socket'));
+    expect(c.adapter.quote('<!channel> <!here> <!everyone> <@U2> <!subteam^S1> & more')).toBe(
+      '&lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;@U2&gt; &lt;!subteam^S1&gt; &amp; more',
+    );
+    expect(c.adapter.mention('slack:T0001:U1')).toBe('<@U1>');
+  });
+
+  it('redelivered Socket Mode envelopes (retry_attempt) never double-count', async () => {
+    const c = (chat = await startSlackChat('socket'));
+    await c.host.handleCommand({ channel: c.adapter.defaultChannel, community: c.adapter.community, by: { id: 'x', displayName: 'h', isBot: false, isHost: true }, name: 'start', args: ['demo'] });
+    await c.clock.advance(15_000);
+    await waitFor(() => c.fake.history.get('C1')!.some((m) => m.text.startsWith('Q1:')), 'Q1');
+    const message = c.fake.userSays({ channel: 'C1', user: 'U1', text: 'A1: once' });
+    const event = { ...message, channel_type: 'channel', event_ts: message.ts };
+    c.fake.sendEvent(event, 1);
+    c.fake.sendEvent(event, 2);
+    await waitFor(() => c.fake.callsTo('reactions.add').length >= 1, 'the acknowledgement');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(c.fake.callsTo('reactions.add')).toHaveLength(1);
+    expect(c.store.messages.forSession(1).filter((m) => m.text === 'A1: once')).toHaveLength(1);
+  });
+
+  it('tokens never appear in the logs', async () => {
+    const lines: string[] = [];
+    const log = createLogger('debug', (line) => lines.push(line));
+    log.error('call failed', { error: new Error('invalid_auth for xoxb-123-456-abcdef and xapp-1-A1-xyz') });
+    expect(lines.join('\n')).not.toMatch(/xoxb-|xapp-/);
+    expect(lines.join('\n')).toContain('[redacted]');
+  });
+});
+
+describe('reaction pacing', () => {
+  it('paces under the rate and folds the overflow into one applause', async () => {
+    const sent: number[] = [];
+    const applause: string[] = [];
+    const pacer = new ReactionPacer({
+      perMinute: 600, // one every 100 ms
+      maxBacklogMs: 300, // at most 3 waiting
+      applaud: async (_channel, text) => void applause.push(text),
+      onError: () => undefined,
+    });
+    const started = Date.now();
+    const all = Array.from({ length: 8 }, (_, i) =>
+      pacer.add({ channel: 'c', mention: `<@U${i}>`, applause: '👏 Great answers, {names}!', send: async () => void sent.push(Date.now() - started) }),
+    );
+    await Promise.all(all);
+    pacer.stop();
+    expect(sent.length + pacer.coalesced).toBe(8);
+    expect(pacer.coalesced).toBeGreaterThan(0);
+    expect(applause.join(' ')).toMatch(/👏 Great answers, <@U0>/);
+    for (let i = 1; i < sent.length; i++) expect(sent[i]! - sent[i - 1]!).toBeGreaterThanOrEqual(90);
+  });
+});
+
+describe('Slack settings from the environment', () => {
+  it('names the missing or malformed variable', () => {
+    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_CHANNEL: 'C1' })).toThrow(/SLACK_APP_TOKEN: missing — Socket Mode needs an app token/);
+    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'nope', SLACK_APP_TOKEN: 'xapp-1', SLACK_CHANNEL: 'C1' })).toThrow(/SLACK_BOT_TOKEN: a bot token starting "xoxb-"/);
+    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_MODE: 'http', SLACK_CHANNEL: 'C1' })).toThrow(/SLACK_SIGNING_SECRET: missing/);
+    expect(slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_CHANNEL: 'C0123', SLACK_HOST_IDS: 'U1, U2' })).toMatchObject({
+      mode: 'socket',
+      hostIds: ['U1', 'U2'],
+    });
+  });
+});
