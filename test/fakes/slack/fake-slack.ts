@@ -99,10 +99,10 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** A new message timestamp, increasing like Slack's. */
+  /** A new message timestamp: the current time in seconds with microseconds, always increasing, like Slack's. */
   nextTs(): string {
-    this.tsCounter++;
-    return `${1_763_575_200 + this.tsCounter}.${String(this.tsCounter).padStart(6, '0')}`;
+    this.tsCounter = Math.max(this.tsCounter + 1, Date.now() * 1000);
+    return (this.tsCounter / 1e6).toFixed(6);
   }
 
   /** A person writes in a channel (or a thread): stored in history and sent over Socket Mode. */
