@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const snowflake = (what: string) => z.string().regex(/^\d{15,21}$/, `${what} (Developer Mode on, then right-click → Copy ID)`);
+
+/** Settings of the Discord adapter. The entry point builds them from the environment with `discordConfigFromEnv`. */
+export const discordConfigSchema = z.object({
+  token: z.string().min(10, 'the bot token (Developer Portal → your app → Bot → Reset Token)'),
+  guildId: snowflake('the server id'),
+  channelId: snowflake('the chat channel id'),
+  hostRoleId: snowflake('a role id').optional(),
+  apiUrl: z.url().optional(),
+  registerCommands: z.boolean().default(true),
+  readyTimeoutMs: z.number().int().positive().default(30_000),
+});
+
+/** Validated Discord settings. */
+export type DiscordConfig = z.infer<typeof discordConfigSchema>;
+
+const ENV_NAMES: Record<string, string> = {
+  token: 'DISCORD_TOKEN',
+  guildId: 'DISCORD_GUILD_ID',
+  channelId: 'DISCORD_CHANNEL_ID',
+  hostRoleId: 'DISCORD_HOST_ROLE_ID',
+  apiUrl: 'EMCEE_DISCORD_API_URL',
+};
+
+/** Reads the Discord settings from environment variables; the error names each variable to fix. */
+export function discordConfigFromEnv(env: Record<string, string | undefined>): DiscordConfig {
+  const value = (name: string) => (env[name] === '' ? undefined : env[name]);
+  const result = discordConfigSchema.safeParse({
+    token: value('DISCORD_TOKEN'),
+    guildId: value('DISCORD_GUILD_ID'),
+    channelId: value('DISCORD_CHANNEL_ID'),
+    hostRoleId: value('DISCORD_HOST_ROLE_ID'),
+    apiUrl: value('EMCEE_DISCORD_API_URL'),
+  });
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = ENV_NAMES[String(issue.path[0])] ?? String(issue.path[0]);
+    const missing = env[name] === undefined || env[name] === '';
+    return `  ${name}: ${missing ? 'missing — ' : ''}${issue.message}`;
+  });
+  throw new Error(`Discord is not set up right (see README, "Discord"):\n${lines.join('\n')}`);
+}

@@ -1,0 +1,74 @@
+import { ChatHost } from '../../src/chat-host.js';
+import { silentLogger } from '../../src/log.js';
+import { postChannelRecap } from '../../src/recap/session-recap.js';
+import { ScriptCatalog } from '../../src/script/script-catalog.js';
+import { ChatStore } from '../../src/store/chat-store.js';
+import { ManualClock } from '../../src/time/manual-clock.js';
+import { createDiscordAdapter, discordConfigSchema, type DiscordAdapter } from '../../adapters/discord/index.js';
+import { FakeDiscord } from '../fakes/discord/fake-discord.js';
+
+/** Member ids of the fake guild. */
+export const PEOPLE = {
+  host: '100000000000000010',
+  ana: '100000000000000011',
+  bea: '100000000000000012',
+  mallory: '100000000000000013',
+  manager: '100000000000000014',
+};
+
+/** The real discord.js client wired to the engine, against a fake Discord on 127.0.0.1. */
+export async function startDiscordChat(options: { scripts?: string } = {}) {
+  const fake = new FakeDiscord();
+  await fake.start();
+  fake.addMember({ id: PEOPLE.host, username: 'hana', roles: [fake.hostRoleId] });
+  fake.addMember({ id: PEOPLE.ana, username: 'ana' });
+  fake.addMember({ id: PEOPLE.bea, username: 'bea' });
+  fake.addMember({ id: PEOPLE.mallory, username: 'mallory' });
+  fake.addMember({ id: PEOPLE.manager, username: 'max', roles: [fake.managerRoleId] });
+  const config = discordConfigSchema.parse({
+    token: 'fake-bot-token',
+    guildId: fake.guildId,
+    channelId: fake.channelId,
+    hostRoleId: fake.hostRoleId,
+    apiUrl: fake.apiUrl,
+    readyTimeoutMs: 5000,
+  });
+  const adapter: DiscordAdapter = createDiscordAdapter(config, silentLogger);
+  const store = ChatStore.open(':memory:');
+  const clock = new ManualClock();
+  const ended: number[] = [];
+  const host = new ChatHost({
+    store,
+    platform: adapter,
+    clock,
+    log: silentLogger,
+    scripts: new ScriptCatalog(options.scripts ?? 'prompts'),
+    onEnded: async (session) => {
+      await postChannelRecap(store, adapter, session);
+      ended.push(session.id);
+    },
+  });
+  return {
+    fake,
+    adapter,
+    clock,
+    host,
+    store,
+    ended,
+    start: () => adapter.start(host),
+    stop: async () => {
+      await host.stop();
+      await adapter.stop();
+      await fake.stop();
+    },
+  };
+}
+
+/** Polls until `check` holds. */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
