@@ -21,4 +21,12 @@ export const PLATFORMS: PlatformEntry[] = [
       return slack.createSlackAdapter(slack.slackConfigFromEnv(env), log);
     },
   },
+  {
+    name: 'discord',
+    wanted: (env) => Boolean(env.DISCORD_TOKEN),
+    create: async (env, log) => {
+      const discord = await import('../adapters/discord/index.js');
+      return discord.createDiscordAdapter(discord.discordConfigFromEnv(env), log);
+    },
+  },
 ];

@@ -122,6 +122,27 @@ export interface Platform {
   findOwnPost?(channel: ChannelAddress, since: number, text: string): Promise<MessageAddress | undefined>;
   /** Turns a channel id as a host writes it in config ("C0123", "123456789") into an address. */
   resolveChannel?(id: string): ChannelAddress;
+  /**
+   * Announces a scheduled chat where members can follow it (a Discord Scheduled Event); returns the
+   * platform's id for it. Fallback: reminders only.
+   */
+  announceRun?(run: RunAnnouncement): Promise<string>;
+  /** Withdraws an announcement when its run is cancelled or moved. */
+  withdrawAnnouncement?(id: string): Promise<void>;
+}
+
+/** A scheduled chat as members should see it in advance. */
+export interface RunAnnouncement {
+  /** The chat's title. */
+  title: string;
+  /** What it is about. */
+  description: string;
+  /** Planned start, epoch ms. */
+  start: number;
+  /** Planned end, epoch ms. */
+  end: number;
+  /** Where it is held. */
+  channel: ChannelAddress;
 }
 
 /** What a history fetch found, and what it could not fetch (Slack limits history calls for some apps). */

@@ -3,6 +3,8 @@ import {
   Client,
   EmbedBuilder,
   Events,
+  GuildScheduledEventEntityType,
+  GuildScheduledEventPrivacyLevel,
   GatewayIntentBits,
   MessageFlags,
   Partials,
@@ -27,6 +29,7 @@ import type {
   PlatformAdapter,
   PostedMessage,
   Reaction,
+  RunAnnouncement,
   UserAddress,
 } from '../../src/port.js';
 import { discordAddress, discordUserId, parseDiscordChannel, parseDiscordMessage, snowflakeAt } from './discord-addresses.js';
@@ -155,6 +158,27 @@ export class DiscordAdapter implements PlatformAdapter {
 
   resolveChannel(id: string): ChannelAddress {
     return discordAddress.channel(this.config.guildId, id);
+  }
+
+  /** A Scheduled Event (external, located at the channel) members can mark "Interested". */
+  async announceRun(run: RunAnnouncement): Promise<string> {
+    const guild = await this.client.guilds.fetch(this.config.guildId);
+    const channelId = parseDiscordChannel(run.channel).channel;
+    const event = await guild.scheduledEvents.create({
+      name: run.title.slice(0, 100),
+      description: run.description.slice(0, 1000),
+      scheduledStartTime: new Date(run.start),
+      scheduledEndTime: new Date(run.end),
+      privacyLevel: GuildScheduledEventPrivacyLevel.GuildOnly,
+      entityType: GuildScheduledEventEntityType.External,
+      entityMetadata: { location: `https://discord.com/channels/${this.config.guildId}/${channelId}` },
+    });
+    return event.id;
+  }
+
+  async withdrawAnnouncement(id: string): Promise<void> {
+    const guild = await this.client.guilds.fetch(this.config.guildId);
+    await guild.scheduledEvents.delete(id);
   }
 
   async fetchHistory(channel: ChannelAddress, since: number): Promise<HistoryResult> {

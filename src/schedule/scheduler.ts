@@ -6,6 +6,7 @@ import type { ChatScript } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { PlannedRunRow } from '../store/schedule-repo.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
+import { planTimeline } from '../script/timeline.js';
 import { nextRuns } from './next-runs.js';
 import type { ChatSchedule } from './schedule-schema.js';
 import { formatInZone } from './zoned-time.js';
@@ -58,7 +59,41 @@ export class Scheduler {
     const missed = this.sweepMissed();
     this.plan();
     this.arm();
+    void this.announce();
     return { missed, planned: this.deps.store.schedule.plannedRuns(this.deps.community) };
+  }
+
+  /**
+   * Keeps the platform's announcements in step with the plan: announces planned runs that have none,
+   * withdraws those of cancelled runs. Resolves when done; failures are logged and retried next time.
+   */
+  async announce(): Promise<void> {
+    const { store, platform, log } = this.deps;
+    if (!platform.announceRun) return;
+    for (const run of store.schedule.cancelledWithAnnouncement(this.deps.community)) {
+      try {
+        await platform.withdrawAnnouncement?.(run.announcement!);
+        store.schedule.setAnnouncement(run.id, null);
+      } catch (error) {
+        log.warn('Could not withdraw the announcement of a cancelled chat', { error });
+      }
+    }
+    for (const run of store.schedule.plannedRuns(this.deps.community)) {
+      const chat = this.chats.get(run.script_id);
+      if (run.announcement || !chat) continue;
+      try {
+        const id = await platform.announceRun({
+          title: `${chat.script.title} ${chat.script.hashtag}`,
+          description: chat.script.topic ?? chat.script.questions.map((q, i) => `Q${i + 1}: ${q.text}`).join('\n'),
+          start: run.run_at,
+          end: run.run_at + planTimeline(chat.script).closingOffset,
+          channel: run.channel,
+        });
+        store.schedule.setAnnouncement(run.id, id);
+      } catch (error) {
+        log.warn('Could not announce a scheduled chat', { script: run.script_id, error });
+      }
+    }
   }
 
   /** Cancels every timer (the plan stays in the store). */
@@ -176,6 +211,7 @@ export class Scheduler {
     }
     this.plan();
     this.arm();
+    await this.announce();
   }
 
   private async remind(runId: number, beforeMs: number): Promise<void> {

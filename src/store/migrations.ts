@@ -134,4 +134,9 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: "planned runs remember the platform's announcement (a Discord Scheduled Event)",
+    sql: `ALTER TABLE planned_runs ADD COLUMN announcement TEXT;`,
+  },
 ];

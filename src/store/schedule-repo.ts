@@ -10,6 +10,8 @@ export interface PlannedRunRow {
   state: 'planned' | 'started' | 'missed' | 'cancelled';
   session_id: number | null;
   note: string | null;
+  /** The platform's id for the run's announcement, once announced. */
+  announcement: string | null;
 }
 
 /** A reminder before a planned run. */
@@ -58,6 +60,18 @@ export class ScheduleRepo {
     this.db
       .prepare('UPDATE planned_runs SET state = ?, session_id = COALESCE(?, session_id), note = COALESCE(?, note) WHERE id = ?')
       .run(state, fields.sessionId ?? null, fields.note ?? null, id);
+  }
+
+  /** Remembers the platform's id for a run's announcement. */
+  setAnnouncement(id: number, announcement: string | null): void {
+    this.db.prepare('UPDATE planned_runs SET announcement = ? WHERE id = ?').run(announcement, id);
+  }
+
+  /** Runs cancelled that still have an announcement to withdraw. */
+  cancelledWithAnnouncement(communityId: string): PlannedRunRow[] {
+    return this.db
+      .prepare("SELECT * FROM planned_runs WHERE community_id = ? AND state = 'cancelled' AND announcement IS NOT NULL")
+      .all(communityId) as PlannedRunRow[];
   }
 
   /** Records a reminder once. */

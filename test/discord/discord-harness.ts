@@ -17,7 +17,7 @@ export const PEOPLE = {
 };
 
 /** The real discord.js client wired to the engine, against a fake Discord on 127.0.0.1. */
-export async function startDiscordChat(options: { scripts?: string } = {}) {
+export async function startDiscordChat(options: { scripts?: string; clockStart?: number } = {}) {
   const fake = new FakeDiscord();
   await fake.start();
   fake.addMember({ id: PEOPLE.host, username: 'hana', roles: [fake.hostRoleId] });
@@ -35,7 +35,7 @@ export async function startDiscordChat(options: { scripts?: string } = {}) {
   });
   const adapter: DiscordAdapter = createDiscordAdapter(config, silentLogger);
   const store = ChatStore.open(':memory:');
-  const clock = new ManualClock();
+  const clock = new ManualClock(options.clockStart);
   const ended: number[] = [];
   const host = new ChatHost({
     store,

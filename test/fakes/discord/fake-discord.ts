@@ -365,6 +365,7 @@ export class FakeDiscord {
       return json(404, { message: 'Unknown Channel', code: 10003 });
     }
     if (method === 'GET' && (m = /^\/guilds\/\d+\/threads\/active$/.exec(path))) return json(200, { threads: [...this.threads.values()], members: [] });
+    if (method === 'DELETE' && /^\/guilds\/\d+\/scheduled-events\/\d+$/.test(path)) return json(204, undefined);
     if ((method === 'POST' || method === 'PATCH') && /^\/guilds\/\d+\/scheduled-events(\/\d+)?$/.test(path)) {
       const id = /\/(\d+)$/.exec(path)?.[1] ?? this.nextId();
       return json(200, { id, guild_id: this.guildId, creator_id: this.botId, status: 1, entity_type: 3, privacy_level: 2, ...body, entity_metadata: body?.entity_metadata ?? null, channel_id: null });
