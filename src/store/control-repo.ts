@@ -1,4 +1,4 @@
-import type { Db } from './open-database.js';
+import { Repo } from './repo.js';
 
 /** A host control asked for from the command line, waiting for the running bot. */
 export interface ControlRequestRow {
@@ -13,34 +13,30 @@ export interface ControlRequestRow {
 }
 
 /** Host controls from the CLI: the CLI writes a request, the running bot carries it out and answers. */
-export class ControlRepo {
-  constructor(private readonly db: Db) {}
+export class ControlRepo extends Repo {
 
   /** Queues a request; returns its id. */
   request(fields: { channel: string; command: string; args: string[]; now: number }): number {
     return Number(
-      this.db
-        .prepare('INSERT INTO control_requests (channel, command, args, requested_at) VALUES (?, ?, ?, ?)')
+      this.statement('INSERT INTO control_requests (channel, command, args, requested_at) VALUES (?, ?, ?, ?)')
         .run(fields.channel, fields.command, JSON.stringify(fields.args), fields.now).lastInsertRowid,
     );
   }
 
   /** Requests not handled yet, oldest first. */
   pending(): ControlRequestRow[] {
-    return this.db
-      .prepare('SELECT * FROM control_requests WHERE handled_at IS NULL ORDER BY id')
+    return this.statement('SELECT * FROM control_requests WHERE handled_at IS NULL ORDER BY id')
       .all() as ControlRequestRow[];
   }
 
   /** Records the answer. */
   answer(id: number, ok: boolean, result: string, now: number): void {
-    this.db
-      .prepare('UPDATE control_requests SET handled_at = ?, ok = ?, result = ? WHERE id = ?')
+    this.statement('UPDATE control_requests SET handled_at = ?, ok = ?, result = ? WHERE id = ?')
       .run(now, ok ? 1 : 0, result, id);
   }
 
   /** One request. */
   get(id: number): ControlRequestRow | undefined {
-    return this.db.prepare('SELECT * FROM control_requests WHERE id = ?').get(id) as ControlRequestRow | undefined;
+    return this.statement('SELECT * FROM control_requests WHERE id = ?').get(id) as ControlRequestRow | undefined;
   }
 }

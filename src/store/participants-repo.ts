@@ -1,20 +1,17 @@
-import type { Db } from './open-database.js';
+import { Repo } from './repo.js';
 
 /** People known in a community, so a first-timer is welcomed once, ever. */
-export class ParticipantsRepo {
-  constructor(private readonly db: Db) {}
+export class ParticipantsRepo extends Repo {
 
   /** Records a participant; returns true only the first time they are ever seen in the community. */
   recordSeen(fields: { communityId: string; userId: string; displayName: string; sessionId: number; now: number }): boolean {
-    const inserted = this.db
-      .prepare(
+    const inserted = this.statement(
         `INSERT OR IGNORE INTO participants (community_id, user_id, display_name, first_seen_at, first_session_id)
          VALUES (?, ?, ?, ?, ?)`,
       )
       .run(fields.communityId, fields.userId, fields.displayName, fields.now, fields.sessionId);
     if (inserted.changes === 1) return true;
-    this.db
-      .prepare('UPDATE participants SET display_name = ? WHERE community_id = ? AND user_id = ? AND display_name != ?')
+    this.statement('UPDATE participants SET display_name = ? WHERE community_id = ? AND user_id = ? AND display_name != ?')
       .run(fields.displayName, fields.communityId, fields.userId, fields.displayName);
     return false;
   }
@@ -22,7 +19,7 @@ export class ParticipantsRepo {
   /** How many people a community has seen. */
   count(communityId: string): number {
     return (
-      this.db.prepare('SELECT COUNT(*) AS n FROM participants WHERE community_id = ?').get(communityId) as { n: number }
+      this.statement('SELECT COUNT(*) AS n FROM participants WHERE community_id = ?').get(communityId) as { n: number }
     ).n;
   }
 }

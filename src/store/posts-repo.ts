@@ -1,4 +1,4 @@
-import type { Db } from './open-database.js';
+import { Repo } from './repo.js';
 import type { BotPostRow } from './session-rows.js';
 
 /** How much of a post's text is kept to recognise it in the platform's history. */
@@ -8,13 +8,11 @@ export const POST_TEXT_PREFIX = 120;
  * What the bot posted. A post is recorded as pending before it is sent and confirmed after, so a restart
  * can tell "already posted" from "never posted" and nothing goes out twice.
  */
-export class PostsRepo {
-  constructor(private readonly db: Db) {}
+export class PostsRepo extends Repo {
 
   /** The post with this purpose in the session, if recorded. */
   get(sessionId: number, purpose: string): BotPostRow | undefined {
-    return this.db
-      .prepare('SELECT * FROM bot_posts WHERE session_id = ? AND purpose = ?')
+    return this.statement('SELECT * FROM bot_posts WHERE session_id = ? AND purpose = ?')
       .get(sessionId, purpose) as BotPostRow | undefined;
   }
 
@@ -27,8 +25,7 @@ export class PostsRepo {
     text: string;
     now: number;
   }): boolean {
-    const result = this.db
-      .prepare(
+    const result = this.statement(
         `INSERT OR IGNORE INTO bot_posts (session_id, purpose, kind, question_number, state, created_at, text_start)
          VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
       )
@@ -45,37 +42,32 @@ export class PostsRepo {
 
   /** Confirms a post with the platform's address for it. */
   confirm(sessionId: number, purpose: string, address: string, now: number): void {
-    this.db
-      .prepare("UPDATE bot_posts SET state = 'sent', address = ?, sent_at = ? WHERE session_id = ? AND purpose = ?")
+    this.statement("UPDATE bot_posts SET state = 'sent', address = ?, sent_at = ? WHERE session_id = ? AND purpose = ?")
       .run(address, now, sessionId, purpose);
   }
 
   /** Forgets a pending post whose send failed, so it can be tried again. */
   dropPending(sessionId: number, purpose: string): void {
-    this.db
-      .prepare("DELETE FROM bot_posts WHERE session_id = ? AND purpose = ? AND state = 'pending'")
+    this.statement("DELETE FROM bot_posts WHERE session_id = ? AND purpose = ? AND state = 'pending'")
       .run(sessionId, purpose);
   }
 
   /** Which question a posted message asked, for thread replies. */
   questionAt(address: string): number | undefined {
-    const row = this.db
-      .prepare('SELECT question_number FROM bot_posts WHERE address = ? AND question_number IS NOT NULL')
+    const row = this.statement('SELECT question_number FROM bot_posts WHERE address = ? AND question_number IS NOT NULL')
       .get(address) as { question_number: number } | undefined;
     return row?.question_number;
   }
 
   /** Posts recorded but never confirmed: the process stopped while sending them. */
   pending(sessionId: number): BotPostRow[] {
-    return this.db
-      .prepare("SELECT * FROM bot_posts WHERE session_id = ? AND state = 'pending' ORDER BY id")
+    return this.statement("SELECT * FROM bot_posts WHERE session_id = ? AND state = 'pending' ORDER BY id")
       .all(sessionId) as BotPostRow[];
   }
 
   /** Every post of a session, oldest first. */
   forSession(sessionId: number): BotPostRow[] {
-    return this.db
-      .prepare('SELECT * FROM bot_posts WHERE session_id = ? ORDER BY id')
+    return this.statement('SELECT * FROM bot_posts WHERE session_id = ? ORDER BY id')
       .all(sessionId) as BotPostRow[];
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from './open-database.js';
+import { Repo } from './repo.js';
 
 /** A planned start of a scheduled chat, as stored (instants in UTC epoch ms). */
 export interface PlannedRunRow {
@@ -24,67 +24,58 @@ export interface ReminderRow {
 }
 
 /** Planned runs and reminders: every planned instant lives here, so timers are re-armed from the database at boot. */
-export class ScheduleRepo {
-  constructor(private readonly db: Db) {}
+export class ScheduleRepo extends Repo {
 
   /** Records a planned run once; returns its id either way. */
   planRun(fields: { scriptId: string; communityId: string; channel: string; runAt: number }): number {
-    this.db
-      .prepare(
+    this.statement(
         `INSERT OR IGNORE INTO planned_runs (script_id, community_id, channel, run_at, state)
          VALUES (?, ?, ?, ?, 'planned')`,
       )
       .run(fields.scriptId, fields.communityId, fields.channel, fields.runAt);
-    const row = this.db
-      .prepare('SELECT id FROM planned_runs WHERE script_id = ? AND channel = ? AND run_at = ?')
+    const row = this.statement('SELECT id FROM planned_runs WHERE script_id = ? AND channel = ? AND run_at = ?')
       .get(fields.scriptId, fields.channel, fields.runAt) as { id: number };
     return row.id;
   }
 
   /** Runs still planned in a community, soonest first. */
   plannedRuns(communityId: string): PlannedRunRow[] {
-    return this.db
-      .prepare("SELECT * FROM planned_runs WHERE community_id = ? AND state = 'planned' ORDER BY run_at")
+    return this.statement("SELECT * FROM planned_runs WHERE community_id = ? AND state = 'planned' ORDER BY run_at")
       .all(communityId) as PlannedRunRow[];
   }
 
   /** Every run of a community whatever its state, newest first. */
   recentRuns(communityId: string, limit: number): PlannedRunRow[] {
-    return this.db
-      .prepare('SELECT * FROM planned_runs WHERE community_id = ? ORDER BY run_at DESC LIMIT ?')
+    return this.statement('SELECT * FROM planned_runs WHERE community_id = ? ORDER BY run_at DESC LIMIT ?')
       .all(communityId, limit) as PlannedRunRow[];
   }
 
   /** Moves a run on: started (with its session), missed or cancelled (with a note). */
   markRun(id: number, state: PlannedRunRow['state'], fields: { sessionId?: number; note?: string } = {}): void {
-    this.db
-      .prepare('UPDATE planned_runs SET state = ?, session_id = COALESCE(?, session_id), note = COALESCE(?, note) WHERE id = ?')
+    this.statement('UPDATE planned_runs SET state = ?, session_id = COALESCE(?, session_id), note = COALESCE(?, note) WHERE id = ?')
       .run(state, fields.sessionId ?? null, fields.note ?? null, id);
   }
 
   /** Remembers the platform's id for a run's announcement. */
   setAnnouncement(id: number, announcement: string | null): void {
-    this.db.prepare('UPDATE planned_runs SET announcement = ? WHERE id = ?').run(announcement, id);
+    this.statement('UPDATE planned_runs SET announcement = ? WHERE id = ?').run(announcement, id);
   }
 
   /** Runs cancelled that still have an announcement to withdraw. */
   cancelledWithAnnouncement(communityId: string): PlannedRunRow[] {
-    return this.db
-      .prepare("SELECT * FROM planned_runs WHERE community_id = ? AND state = 'cancelled' AND announcement IS NOT NULL")
+    return this.statement("SELECT * FROM planned_runs WHERE community_id = ? AND state = 'cancelled' AND announcement IS NOT NULL")
       .all(communityId) as PlannedRunRow[];
   }
 
   /** Records a reminder once. */
   planReminder(fields: { runId: number; beforeMs: number; remindAt: number; state: ReminderRow['state'] }): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO reminders (run_id, before_ms, remind_at, state) VALUES (?, ?, ?, ?)')
+    this.statement('INSERT OR IGNORE INTO reminders (run_id, before_ms, remind_at, state) VALUES (?, ?, ?, ?)')
       .run(fields.runId, fields.beforeMs, fields.remindAt, fields.state);
   }
 
   /** Reminders still to send for planned runs of a community, soonest first. */
   plannedReminders(communityId: string): (ReminderRow & { script_id: string; channel: string; run_at: number })[] {
-    return this.db
-      .prepare(
+    return this.statement(
         `SELECT r.*, p.script_id, p.channel, p.run_at FROM reminders r JOIN planned_runs p ON p.id = r.run_id
          WHERE p.community_id = ? AND p.state = 'planned' AND r.state = 'planned' ORDER BY r.remind_at`,
       )
@@ -93,8 +84,7 @@ export class ScheduleRepo {
 
   /** Marks a reminder sent (with the post's address) or skipped. */
   markReminder(runId: number, beforeMs: number, state: ReminderRow['state'], address?: string): void {
-    this.db
-      .prepare('UPDATE reminders SET state = ?, address = ? WHERE run_id = ? AND before_ms = ?')
+    this.statement('UPDATE reminders SET state = ?, address = ? WHERE run_id = ? AND before_ms = ?')
       .run(state, address ?? null, runId, beforeMs);
   }
 }

@@ -1,14 +1,12 @@
-import type { Db } from './open-database.js';
+import { Repo } from './repo.js';
 import type { SessionRow } from './session-rows.js';
 
 /** Sessions and their timeline. */
-export class SessionsRepo {
-  constructor(private readonly db: Db) {}
+export class SessionsRepo extends Repo {
 
   /** Registers a community once; later calls are no-ops. */
   ensureCommunity(id: string, platform: string, now: number): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO communities (id, platform, created_at) VALUES (?, ?, ?)')
+    this.statement('INSERT OR IGNORE INTO communities (id, platform, created_at) VALUES (?, ?, ?)')
       .run(id, platform, now);
   }
 
@@ -23,8 +21,7 @@ export class SessionsRepo {
     clockOrigin?: number;
     plannedRunId?: number;
   }): number {
-    const result = this.db
-      .prepare(
+    const result = this.statement(
         `INSERT INTO sessions (community_id, channel, script_id, script_json, state, step, started_at,
            clock_speed, clock_origin, planned_run_id)
          VALUES (?, ?, ?, ?, 'running', 0, ?, ?, ?, ?)`,
@@ -44,25 +41,23 @@ export class SessionsRepo {
 
   /** The session, or undefined. */
   get(id: number): SessionRow | undefined {
-    return this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
+    return this.statement('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
   }
 
   /** The unfinished session on a channel, if any. */
   openOnChannel(channel: string): SessionRow | undefined {
-    return this.db
-      .prepare("SELECT * FROM sessions WHERE channel = ? AND state != 'ended' ORDER BY id DESC LIMIT 1")
+    return this.statement("SELECT * FROM sessions WHERE channel = ? AND state != 'ended' ORDER BY id DESC LIMIT 1")
       .get(channel) as SessionRow | undefined;
   }
 
   /** Every unfinished session, for recovery at boot. */
   unfinished(): SessionRow[] {
-    return this.db.prepare("SELECT * FROM sessions WHERE state != 'ended' ORDER BY id").all() as SessionRow[];
+    return this.statement("SELECT * FROM sessions WHERE state != 'ended' ORDER BY id").all() as SessionRow[];
   }
 
   /** The newest sessions first, with answer and participant counts. */
   recent(limit: number): (SessionRow & { answers: number; participants: number; messages: number })[] {
-    return this.db
-      .prepare(
+    return this.statement(
         `SELECT s.*,
            (SELECT COUNT(*) FROM messages m WHERE m.session_id = s.id AND m.deleted_at IS NULL
               AND m.question_number IS NOT NULL) AS answers,
@@ -79,20 +74,18 @@ export class SessionsRepo {
     const keys = Object.keys(fields);
     if (keys.length === 0) return;
     const sql = `UPDATE sessions SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`;
-    this.db.prepare(sql).run({ ...fields, id });
+    this.statement(sql).run({ ...fields, id });
   }
 
   /** Appends to the session's timeline (question posted, paused, extended …). */
   logEvent(sessionId: number, at: number, kind: string, detail?: string): void {
-    this.db
-      .prepare('INSERT INTO session_events (session_id, at, kind, detail) VALUES (?, ?, ?, ?)')
+    this.statement('INSERT INTO session_events (session_id, at, kind, detail) VALUES (?, ?, ?, ?)')
       .run(sessionId, at, kind, detail ?? null);
   }
 
   /** The session's timeline, oldest first. */
   events(sessionId: number): { at: number; kind: string; detail: string | null }[] {
-    return this.db
-      .prepare('SELECT at, kind, detail FROM session_events WHERE session_id = ? ORDER BY rowid')
+    return this.statement('SELECT at, kind, detail FROM session_events WHERE session_id = ? ORDER BY rowid')
       .all(sessionId) as { at: number; kind: string; detail: string | null }[];
   }
 }

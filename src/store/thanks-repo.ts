@@ -1,13 +1,11 @@
-import type { Db } from './open-database.js';
+import { Repo } from './repo.js';
 
 /** Who was thanked in a session, and with which wording. */
-export class ThanksRepo {
-  constructor(private readonly db: Db) {}
+export class ThanksRepo extends Repo {
 
   /** Records one thank-you; a second record for the same person in the session is ignored. */
   record(fields: { sessionId: number; userId: string; answers: number; variant: number; postPurpose: string }): void {
-    this.db
-      .prepare(
+    this.statement(
         'INSERT OR IGNORE INTO thanks (session_id, user_id, answers, variant, post_purpose) VALUES (?, ?, ?, ?, ?)',
       )
       .run(fields.sessionId, fields.userId, fields.answers, fields.variant, fields.postPurpose);
@@ -15,7 +13,7 @@ export class ThanksRepo {
 
   /** Everyone thanked in a session. */
   forSession(sessionId: number): { user_id: string; answers: number; variant: number; post_purpose: string }[] {
-    return this.db.prepare('SELECT * FROM thanks WHERE session_id = ? ORDER BY rowid').all(sessionId) as {
+    return this.statement('SELECT * FROM thanks WHERE session_id = ? ORDER BY rowid').all(sessionId) as {
       user_id: string;
       answers: number;
       variant: number;
