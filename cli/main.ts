@@ -3,29 +3,30 @@ import { ScriptError } from '../src/script/load-script.js';
 import { TranscriptError } from '../src/transcript/read-transcript.js';
 import { UsageError } from './args.js';
 import type { CommandIO } from './commands/command-io.js';
-import { CONTROL_HELP, controlCommand } from './commands/control.js';
-import { RECAP_HELP, recapCommand } from './commands/recap.js';
-import { RUN_HELP, runCommand } from './commands/run.js';
-import { SCHEDULE_HELP, scheduleCommand } from './commands/schedule.js';
-import { SESSIONS_HELP, sessionsCommand } from './commands/sessions.js';
-import { START_HELP, startCommand } from './commands/start.js';
-import { VALIDATE_HELP, validateCommand } from './commands/validate.js';
 
 type Command = (argv: string[], io: CommandIO) => Promise<number>;
+type Loaded = { run: Command; help: string };
 
-const COMMANDS: Record<string, { run: Command; help: string; summary: string }> = {
-  start: { run: startCommand, help: START_HELP, summary: 'connect to Slack/Discord from .env, or run the local demo' },
-  run: { run: runCommand, help: RUN_HELP, summary: 'run a chat script now in the terminal room' },
-  validate: { run: validateCommand, help: VALIDATE_HELP, summary: 'check chat scripts, naming file, line and field' },
-  recap: { run: recapCommand, help: RECAP_HELP, summary: 'recap a session or an imported transcript (md, html, json, csv)' },
-  sessions: { run: sessionsCommand, help: SESSIONS_HELP, summary: 'list past and running sessions with counts' },
-  pause: { run: (argv, io) => controlCommand('pause', argv, io), help: CONTROL_HELP, summary: 'pause the running chat (also resume, skip, extend <min>, end)' },
-  resume: { run: (argv, io) => controlCommand('resume', argv, io), help: CONTROL_HELP, summary: '' },
-  skip: { run: (argv, io) => controlCommand('skip', argv, io), help: CONTROL_HELP, summary: '' },
-  extend: { run: (argv, io) => controlCommand('extend', argv, io), help: CONTROL_HELP, summary: '' },
-  end: { run: (argv, io) => controlCommand('end', argv, io), help: CONTROL_HELP, summary: '' },
-  status: { run: (argv, io) => controlCommand('status', argv, io), help: CONTROL_HELP, summary: 'where the running chat stands (reads the database)' },
-  schedule: { run: scheduleCommand, help: SCHEDULE_HELP, summary: 'list the next runs of scheduled chats (DST-aware)' },
+// Each command's module is loaded only when it runs, so `emcee recap` does not pay for the chat
+// engine, the store or the terminal room (start-up time is most of a small command's time).
+const control = (name: string) => async (): Promise<Loaded> => {
+  const m = await import('./commands/control.js');
+  return { run: (argv, io) => m.controlCommand(name, argv, io), help: m.CONTROL_HELP };
+};
+
+const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }> = {
+  start: { load: async () => { const m = await import('./commands/start.js'); return { run: m.startCommand, help: m.START_HELP }; }, summary: 'connect to Slack/Discord from .env, or run the local demo' },
+  run: { load: async () => { const m = await import('./commands/run.js'); return { run: m.runCommand, help: m.RUN_HELP }; }, summary: 'run a chat script now in the terminal room' },
+  validate: { load: async () => { const m = await import('./commands/validate.js'); return { run: m.validateCommand, help: m.VALIDATE_HELP }; }, summary: 'check chat scripts, naming file, line and field' },
+  recap: { load: async () => { const m = await import('./commands/recap.js'); return { run: m.recapCommand, help: m.RECAP_HELP }; }, summary: 'recap a session or an imported transcript (md, html, json, csv)' },
+  sessions: { load: async () => { const m = await import('./commands/sessions.js'); return { run: m.sessionsCommand, help: m.SESSIONS_HELP }; }, summary: 'list past and running sessions with counts' },
+  pause: { load: control('pause'), summary: 'pause the running chat (also resume, skip, extend <min>, end)' },
+  resume: { load: control('resume'), summary: '' },
+  skip: { load: control('skip'), summary: '' },
+  extend: { load: control('extend'), summary: '' },
+  end: { load: control('end'), summary: '' },
+  status: { load: control('status'), summary: 'where the running chat stands (reads the database)' },
+  schedule: { load: async () => { const m = await import('./commands/schedule.js'); return { run: m.scheduleCommand, help: m.SCHEDULE_HELP }; }, summary: 'list the next runs of scheduled chats (DST-aware)' },
 };
 
 /** Top-level help. */
@@ -55,14 +56,15 @@ export async function main(argv: string[], io: CommandIO = process): Promise<num
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     const topic = name === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
-    io.stdout.write(`${topic ? topic.help : usage()}\n`);
+    io.stdout.write(`${topic ? (await topic.load()).help : usage()}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     io.stderr.write(`Unknown command "${name}".\n\n${usage()}\n`);
     return 2;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, io);
   } catch (error) {
