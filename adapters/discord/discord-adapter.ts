@@ -35,6 +35,8 @@ import type {
 import { discordAddress, discordUserId, parseDiscordChannel, parseDiscordMessage, snowflakeAt } from './discord-addresses.js';
 import { EMCEE_COMMAND } from './discord-commands.js';
 import type { DiscordConfig } from './discord-config.js';
+import { POST_PRIORITY } from '../shared/post-priority.js';
+import { PriorityPoster } from '../shared/priority-poster.js';
 import { discordTimestamp, neutraliseMentions } from './discord-text.js';
 
 const HISTORY_PAGES = 10;
@@ -48,12 +50,15 @@ export class DiscordAdapter implements PlatformAdapter {
   readonly name = 'discord';
   readonly limits = { messageLength: 2000, mentionsPerMessage: 100 };
   private readonly client: Client;
+  // discord.js queues per route in arrival order; ours lets a question overtake queued welcomes.
+  private readonly poster: PriorityPoster;
   private inbound: ChatInbound | undefined;
 
   constructor(
     private readonly config: DiscordConfig,
     private readonly log: Logger,
   ) {
+    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs });
     this.client = new Client({
       intents: [
         GatewayIntentBits.Guilds,
@@ -122,7 +127,7 @@ export class DiscordAdapter implements PlatformAdapter {
 
   async post(channel: ChannelAddress, message: OutboundMessage): Promise<PostedMessage> {
     const target = await this.sendable(parseDiscordChannel(channel).channel);
-    const sent = await target.send(this.render(message));
+    const sent: Message = await this.poster.enqueue<Message>(POST_PRIORITY[message.kind], () => target.send(this.render(message)));
     if (message.question?.openThread && 'startThread' in sent) {
       await sent
         .startThread({ name: `Q${message.question.number}: ${message.question.text}`.slice(0, 100), autoArchiveDuration: 1440 })
@@ -134,7 +139,9 @@ export class DiscordAdapter implements PlatformAdapter {
   async reply(to: MessageAddress, message: OutboundMessage): Promise<PostedMessage> {
     const ref = parseDiscordMessage(to);
     const target = await this.sendable(ref.channel);
-    const sent = await target.send({ ...this.render(message), reply: { messageReference: ref.message, failIfNotExists: false } });
+    const sent: Message = await this.poster.enqueue<Message>(POST_PRIORITY[message.kind], () =>
+      target.send({ ...this.render(message), reply: { messageReference: ref.message, failIfNotExists: false } }),
+    );
     return { address: discordAddress.message(this.config.guildId, sent.channelId, sent.id) };
   }
 

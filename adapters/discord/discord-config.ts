@@ -11,6 +11,8 @@ export const discordConfigSchema = z.object({
   apiUrl: z.url().optional(),
   registerCommands: z.boolean().default(true),
   readyTimeoutMs: z.number().int().positive().default(30_000),
+  postBurst: z.number().int().min(1).default(5),
+  postIntervalMs: z.number().min(0).default(1000),
 });
 
 /** Validated Discord settings. */

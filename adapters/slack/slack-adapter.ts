@@ -14,25 +14,15 @@ import type {
   Reaction,
   UserAddress,
 } from '../../src/port.js';
-import { PriorityPoster, type PostPriority } from './priority-poster.js';
-import { ReactionPacer } from './reaction-pacer.js';
+import { POST_PRIORITY } from '../shared/post-priority.js';
+import { PriorityPoster } from '../shared/priority-poster.js';
+import { ReactionPacer } from '../shared/reaction-pacer.js';
 import { parseChannelAddress, parseMessageAddress, slackAddress, userIdOf } from './slack-addresses.js';
 import { questionBlocks } from './slack-blocks.js';
 import type { SlackConfig } from './slack-config.js';
 import { classifyMessageEvent, slashCommandSchema } from './slack-events.js';
 import { escapeSlack, slackDate, unescapeSlack } from './slack-text.js';
 
-const PRIORITY: Record<OutboundMessage['kind'], PostPriority> = {
-  question: 'high',
-  thanks: 'high',
-  closing: 'high',
-  welcome: 'high',
-  intro: 'high',
-  notice: 'high',
-  recap: 'normal',
-  reminder: 'normal',
-  'first-timer': 'normal',
-};
 
 // History fetches are tightly limited for apps outside the Marketplace: a few pages at most.
 const HISTORY_PAGES = 5;
@@ -86,7 +76,7 @@ export class SlackAdapter implements PlatformAdapter {
     });
     this.posts = new WebClient(config.botToken, clientOptions);
     this.reactionsClient = new WebClient(config.botToken, clientOptions);
-    this.poster = new PriorityPoster(config.postIntervalMs);
+    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs });
     this.pacer = new ReactionPacer({
       perMinute: config.reactionsPerMinute,
       maxBacklogMs: 30_000,
@@ -227,7 +217,7 @@ export class SlackAdapter implements PlatformAdapter {
 
   private async send(channel: string, message: OutboundMessage, threadTs?: string): Promise<PostedMessage> {
     const blocks = message.question ? questionBlocks(message.question) : undefined;
-    const result = await this.poster.enqueue(PRIORITY[message.kind], () =>
+    const result = await this.poster.enqueue(POST_PRIORITY[message.kind], () =>
       withRateLimitRetry(
         () =>
           this.posts.chat.postMessage({

@@ -14,6 +14,7 @@ export const slackConfigSchema = z
     apiUrl: z.url().optional(),
     reactionsPerMinute: z.number().positive().default(50),
     postIntervalMs: z.number().min(0).default(1000),
+    postBurst: z.number().int().min(1).default(3),
     clientPingTimeoutMs: z.number().int().positive().optional(),
   })
   .refine((c) => c.mode !== 'socket' || c.appToken, { message: 'Socket Mode needs an app token', path: ['appToken'] })

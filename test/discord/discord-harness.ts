@@ -32,6 +32,7 @@ export async function startDiscordChat(options: { scripts?: string; clockStart?:
     hostRoleId: fake.hostRoleId,
     apiUrl: fake.apiUrl,
     readyTimeoutMs: 5000,
+    postIntervalMs: 0,
   });
   const adapter: DiscordAdapter = createDiscordAdapter(config, silentLogger);
   const store = ChatStore.open(':memory:');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReactionPacer } from '../../adapters/slack/reaction-pacer.js';
+import { ReactionPacer } from '../../adapters/shared/reaction-pacer.js';
 import { slackConfigFromEnv } from '../../adapters/slack/slack-config.js';
 import { createLogger } from '../../src/log.js';
 import { startSlackChat, waitFor } from './slack-harness.js';
@@ -76,6 +76,7 @@ describe('reaction pacing', () => {
     const pacer = new ReactionPacer({
       perMinute: 600, // one every 100 ms
       maxBacklogMs: 300, // at most 3 waiting
+      applauseEveryMs: 200,
       applaud: async (_channel, text) => void applause.push(text),
       onError: () => undefined,
     });
@@ -87,7 +88,8 @@ describe('reaction pacing', () => {
     pacer.stop();
     expect(sent.length + pacer.coalesced).toBe(8);
     expect(pacer.coalesced).toBeGreaterThan(0);
-    expect(applause.join(' ')).toMatch(/👏 Great answers, <@U0>/);
+    expect(applause).toHaveLength(1); // folded into one post, not one each
+    expect(applause[0]).toMatch(/^👏 Great answers, <@U0>, <@U1>/);
     for (let i = 1; i < sent.length; i++) expect(sent[i]! - sent[i - 1]!).toBeGreaterThanOrEqual(90);
   });
 });

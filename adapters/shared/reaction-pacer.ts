@@ -15,11 +15,14 @@ export interface PendingReaction {
 /**
  * Paces reactions under the platform's rate (Slack's reactions.add is Tier 3, about 50 a minute per
  * workspace) on a queue of their own, so acknowledgements never hold up a question. When the backlog
- * would take longer than `maxBacklogMs` to clear, the oldest are folded into one applause post.
+ * would take longer than `maxBacklogMs` to clear, the oldest are folded aside and acknowledged together
+ * in one applause post per channel every `applauseEveryMs`, not one post each.
  */
 export class ReactionPacer {
   private readonly queue: PendingReaction[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private applauseTimer: NodeJS.Timeout | undefined;
+  private readonly folded = new Map<string, PendingReaction[]>();
   private running = false;
   private stopped = false;
   /** Reactions sent one by one. */
@@ -32,6 +35,7 @@ export class ReactionPacer {
       perMinute: number;
       maxBacklogMs: number;
       applaud: (channel: string, text: string) => Promise<void>;
+      applauseEveryMs?: number;
       onError: (error: unknown) => void;
     },
   ) {}
@@ -49,7 +53,15 @@ export class ReactionPacer {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.applauseTimer);
     for (const item of this.queue.splice(0)) item.done();
+    for (const items of this.folded.values()) items.forEach((i) => i.done());
+    this.folded.clear();
+  }
+
+  /** Acknowledgements still waiting, one by one or folded. */
+  get backlog(): number {
+    return this.queue.length + [...this.folded.values()].reduce((n, items) => n + items.length, 0);
   }
 
   private get interval(): number {
@@ -81,21 +93,28 @@ export class ReactionPacer {
     if (this.queue.length > 0) this.schedule(this.interval);
   }
 
-  // Folds the oldest reactions beyond what can clear in time into one applause per channel.
+  // Moves the oldest reactions beyond what can clear in time aside, to be applauded together.
   private coalesceOverflow(): void {
     const capacity = Math.max(1, Math.floor(this.options.maxBacklogMs / this.interval));
     if (this.queue.length <= capacity) return;
     const overflow = this.queue.splice(0, this.queue.length - capacity);
-    const byChannel = new Map<string, PendingReaction[]>();
     for (const item of overflow) {
       if (!item.applause) {
         this.queue.unshift(item); // nothing to fold into: keep pacing it
         continue;
       }
-      byChannel.set(item.channel, [...(byChannel.get(item.channel) ?? []), item]);
+      this.folded.set(item.channel, [...(this.folded.get(item.channel) ?? []), item]);
     }
-    for (const [channel, items] of byChannel) {
-      const names = [...new Set(items.map((i) => i.mention))].join(', ');
+    if (this.folded.size > 0 && !this.applauseTimer && !this.stopped) {
+      this.applauseTimer = setTimeout(() => this.flushApplause(), this.options.applauseEveryMs ?? 15_000);
+    }
+  }
+
+  private flushApplause(): void {
+    this.applauseTimer = undefined;
+    for (const [channel, items] of this.folded) {
+      this.folded.delete(channel);
+      const names = [...new Set(items.map((i) => i.mention).filter(Boolean))].join(', ');
       const text = items[0]!.applause!.replace('{names}', names);
       this.coalesced += items.length;
       this.options

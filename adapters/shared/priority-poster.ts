@@ -1,0 +1,84 @@
+/** How urgent a post is: questions, host replies and thanks go before welcomes and applause. */
+export type PostPriority = 'high' | 'normal' | 'low';
+
+const ORDER: Record<PostPriority, number> = { high: 0, normal: 1, low: 2 };
+
+interface Job {
+  priority: PostPriority;
+  seq: number;
+  run: () => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A platform's posting allowance per channel: `burst` posts at once, refilled one per `refillMs`. */
+export interface PostAllowance {
+  /** Posts that may go out back to back. */
+  burst: number;
+  /** Time to earn one more post. */
+  refillMs: number;
+}
+
+/**
+ * Sends posts one at a time, most urgent first, within the platform's allowance (Slack: about one a
+ * second per channel with small bursts; Discord: five per five seconds). One post of the allowance is
+ * always kept for urgent posts, so a burst of welcomes can never make a question wait for a refill.
+ */
+export class PriorityPoster {
+  private readonly jobs: Job[] = [];
+  private busy = false;
+  private seq = 0;
+  private tokens: number;
+  private refilledAt = Date.now();
+
+  constructor(private readonly allowance: PostAllowance) {
+    this.tokens = allowance.burst;
+  }
+
+  /** Queues a post; resolves with what `run` resolves. */
+  enqueue<T>(priority: PostPriority, run: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.jobs.push({ priority, seq: this.seq++, run, resolve: resolve as (v: unknown) => void, reject });
+      this.jobs.sort((a, b) => ORDER[a.priority] - ORDER[b.priority] || a.seq - b.seq);
+      void this.pump();
+    });
+  }
+
+  private refill(): void {
+    if (this.allowance.refillMs <= 0) {
+      this.tokens = this.allowance.burst;
+      return;
+    }
+    const earned = Math.floor((Date.now() - this.refilledAt) / this.allowance.refillMs);
+    if (earned > 0) {
+      this.tokens = Math.min(this.allowance.burst, this.tokens + earned);
+      this.refilledAt += earned * this.allowance.refillMs;
+    }
+    if (this.tokens === this.allowance.burst) this.refilledAt = Date.now();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      while (this.jobs.length > 0) {
+        this.refill();
+        const job = this.jobs[0]!;
+        const reserve = job.priority === 'high' || this.allowance.burst < 2 ? 0 : 1;
+        if (this.tokens - reserve < 1) {
+          await new Promise((resolve) => setTimeout(resolve, Math.max(1, this.refilledAt + this.allowance.refillMs - Date.now())));
+          continue;
+        }
+        this.jobs.shift();
+        this.tokens--;
+        try {
+          job.resolve(await job.run());
+        } catch (error) {
+          job.reject(error);
+        }
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+}
