@@ -9,6 +9,7 @@ import {
   MessageFlags,
   Partials,
   PermissionFlagsBits,
+  RESTEvents,
   type ChatInputCommandInteraction,
   type GuildMember,
   type Interaction,
@@ -75,6 +76,12 @@ export class DiscordAdapter implements PlatformAdapter {
     this.client.on(Events.MessageDelete, (message) => void this.onDelete(message).catch((error: unknown) => this.fail('messageDelete', error)));
     this.client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction).catch((error: unknown) => this.fail('interaction', error)));
     this.client.on(Events.Error, (error) => this.fail('client', error));
+    this.client.rest.on(RESTEvents.Response, (request, response) => {
+      if (request.method !== 'POST' || !/\/channels\/\d+\/messages$/.test(request.path)) return;
+      const remaining = response.headers.get('x-ratelimit-remaining');
+      const resetAfter = response.headers.get('x-ratelimit-reset-after');
+      if (remaining !== null && resetAfter !== null) this.poster.sync(Number(remaining), Number(resetAfter) * 1000);
+    });
   }
 
   get community(): string {

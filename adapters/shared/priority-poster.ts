@@ -30,9 +30,21 @@ export class PriorityPoster {
   private seq = 0;
   private tokens: number;
   private refilledAt = Date.now();
+  private windowResetAt: number | undefined;
+  private wake: (() => void) | undefined;
 
   constructor(private readonly allowance: PostAllowance) {
     this.tokens = allowance.burst;
+  }
+
+  /**
+   * Takes the platform's own count when it tells one (Discord's X-RateLimit headers), so our allowance
+   * never runs ahead of the server's and a question never queues behind a post the server would delay.
+   */
+  sync(remaining: number, resetAfterMs: number): void {
+    this.tokens = Math.max(0, Math.min(this.allowance.burst, remaining));
+    // Discord's buckets refill all at once when their window resets.
+    this.windowResetAt = Date.now() + resetAfterMs;
   }
 
   /** Queues a post; resolves with what `run` resolves. */
@@ -40,11 +52,20 @@ export class PriorityPoster {
     return new Promise<T>((resolve, reject) => {
       this.jobs.push({ priority, seq: this.seq++, run, resolve: resolve as (v: unknown) => void, reject });
       this.jobs.sort((a, b) => ORDER[a.priority] - ORDER[b.priority] || a.seq - b.seq);
+      // A queue waiting for its allowance looks again: an urgent post may go on the reserved one.
+      this.wake?.();
       void this.pump();
     });
   }
 
   private refill(): void {
+    if (this.windowResetAt !== undefined) {
+      if (Date.now() < this.windowResetAt) return;
+      this.windowResetAt = undefined;
+      this.tokens = this.allowance.burst;
+      this.refilledAt = Date.now();
+      return;
+    }
     if (this.allowance.refillMs <= 0) {
       this.tokens = this.allowance.burst;
       return;
@@ -66,7 +87,15 @@ export class PriorityPoster {
         const job = this.jobs[0]!;
         const reserve = job.priority === 'high' || this.allowance.burst < 2 ? 0 : 1;
         if (this.tokens - reserve < 1) {
-          await new Promise((resolve) => setTimeout(resolve, Math.max(1, this.refilledAt + this.allowance.refillMs - Date.now())));
+          const next = this.windowResetAt ?? this.refilledAt + this.allowance.refillMs;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, Math.max(1, next - Date.now()));
+            this.wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          this.wake = undefined;
           continue;
         }
         this.jobs.shift();

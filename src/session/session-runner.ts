@@ -347,7 +347,7 @@ export class SessionRunner {
   private async close(): Promise<void> {
     const { closing, hashtag } = this.script;
     await this.postOnce('closing', { kind: 'closing', text: fillTemplate(closing, { hashtag }) });
-    await this.drain();
+    // Acknowledgements still in flight do not hold up the thanks: stop() and drain() wait for them.
     await thankEveryone(this.deps, {
       sessionId: this.id,
       wording: this.script.wording,

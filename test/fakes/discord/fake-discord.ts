@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { WindowLimit } from '../window-limit.js';
 
 /** One REST call the fake received. */
 export interface DiscordCall {
@@ -42,6 +43,9 @@ export class FakeDiscord {
   /** Intents the application may use; leaving out Message Content makes IDENTIFY fail with 4014. */
   allowMessageContent = true;
   private readonly throttles = new Map<string, number>();
+  private limits: { messages: Map<string, WindowLimit>; reactions: WindowLimit } | undefined;
+  /** 429s answered because a limit was exceeded, per kind. */
+  readonly rateLimited = new Map<string, number>();
   private readonly server: Server;
   private readonly gateway = new WebSocketServer({ noServer: true });
   private socket: WebSocket | undefined;
@@ -81,6 +85,38 @@ export class FakeDiscord {
   /** Whether a gateway connection is open. */
   get connected(): boolean {
     return this.socket?.readyState === 1;
+  }
+
+  /** Enforces Discord's limits from now on: 5 messages per 5 s per channel, about 4 reactions a second. */
+  enforceLimits(): void {
+    this.limits = { messages: new Map(), reactions: new WindowLimit(1, 250) };
+  }
+
+  private overLimit(method: string, path: string): { wait: number; kind: string; headers: Record<string, string> } | undefined {
+    if (!this.limits) return undefined;
+    let m: RegExpExecArray | null;
+    let bucket: WindowLimit | undefined;
+    let kind = '';
+    if (method === 'PUT' && /\/reactions\//.test(path)) {
+      bucket = this.limits.reactions;
+      kind = 'reactions';
+    } else if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      bucket = this.limits.messages.get(m[1]!);
+      if (!bucket) this.limits.messages.set(m[1]!, (bucket = new WindowLimit(5, 5000)));
+      kind = `messages`;
+    }
+    if (!bucket) return undefined;
+    const wait = bucket.take();
+    const state = bucket.state();
+    // The headers discord.js reads to pace itself before it hits a 429, as Discord sends them.
+    const headers = {
+      'x-ratelimit-limit': String(state.limit),
+      'x-ratelimit-remaining': String(state.remaining),
+      'x-ratelimit-reset-after': String(state.resetAfterMs / 1000),
+      'x-ratelimit-reset': String((Date.now() + state.resetAfterMs) / 1000),
+      'x-ratelimit-bucket': kind,
+    };
+    return { wait, kind, headers };
   }
 
   /** Adds a guild member. */
@@ -311,6 +347,12 @@ export class FakeDiscord {
         return json(429, { message: 'You are being rate limited.', retry_after: 0.3, global: false }, { 'retry-after': '1', 'x-ratelimit-scope': 'user' });
       }
     }
+    const over = this.overLimit(req.method ?? 'GET', path);
+    if (over && over.wait > 0) {
+      this.rateLimited.set(over.kind, (this.rateLimited.get(over.kind) ?? 0) + 1);
+      return json(429, { message: 'You are being rate limited.', retry_after: over.wait / 1000, global: false }, { ...over.headers, 'retry-after': String(Math.ceil(over.wait / 1000)), 'x-ratelimit-scope': 'user' });
+    }
+    if (over) for (const [name, value] of Object.entries(over.headers)) res.setHeader(name, value);
     // Interaction callbacks and webhook edits are authorised by the interaction token in the path, as on Discord.
     const tokenInPath = /^\/(interactions|webhooks)\//.test(path);
     if (!tokenInPath && req.headers.authorization !== 'Bot fake-bot-token') return json(401, { message: '401: Unauthorized', code: 0 });

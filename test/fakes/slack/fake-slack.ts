@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { TokenBucket } from '../token-bucket.js';
 
 /** One Web API call the fake received. */
 export interface SlackCall {
@@ -50,6 +51,9 @@ export class FakeSlack {
   private readonly sockets = new WebSocketServer({ noServer: true });
   private readonly connected = new Set<WebSocket>();
   private tsCounter = 0;
+  private tiers: { posts: Map<string, TokenBucket>; reactions: TokenBucket; postBurst: number; postMs: number } | undefined;
+  /** 429s answered because a tier was exceeded, per method. */
+  readonly rateLimited = new Map<string, number>();
   private port = 0;
 
   constructor() {
@@ -87,6 +91,29 @@ export class FakeSlack {
   /** Makes the next `count` calls of `method` fail with HTTP 429 and Retry-After. */
   throttle(method: string, count: number, retryAfterSeconds = 1): void {
     this.throttles.set(method, { count, retryAfter: retryAfterSeconds });
+  }
+
+  /**
+   * Enforces Slack's tiers from now on: chat.postMessage about one a second per channel with small bursts,
+   * reactions.add about 50 a minute per workspace; beyond them a 429 with Retry-After.
+   */
+  enforceTiers(options: { postBurst?: number; postMs?: number; reactionsPerMinute?: number; reactionBurst?: number } = {}): void {
+    this.tiers = {
+      posts: new Map(),
+      reactions: new TokenBucket(options.reactionBurst ?? 3, 60_000 / (options.reactionsPerMinute ?? 50)),
+      postBurst: options.postBurst ?? 3,
+      postMs: options.postMs ?? 1000,
+    };
+  }
+
+  private overTier(method: string, args: Record<string, unknown>): number {
+    if (!this.tiers) return 0;
+    if (method === 'reactions.add') return this.tiers.reactions.take();
+    if (method !== 'chat.postMessage') return 0;
+    const channel = String(args.channel);
+    let bucket = this.tiers.posts.get(channel);
+    if (!bucket) this.tiers.posts.set(channel, (bucket = new TokenBucket(this.tiers.postBurst, this.tiers.postMs)));
+    return bucket.take();
   }
 
   /** Adds a workspace member. */
@@ -258,6 +285,13 @@ export class FakeSlack {
     if (throttle && throttle.count > 0) {
       throttle.count--;
       res.writeHead(429, { 'retry-after': String(throttle.retryAfter), 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    const wait = this.overTier(method, args);
+    if (wait > 0) {
+      this.rateLimited.set(method, (this.rateLimited.get(method) ?? 0) + 1);
+      res.writeHead(429, { 'retry-after': String(Math.ceil(wait / 1000)), 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
