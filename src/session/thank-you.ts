@@ -26,70 +26,111 @@ export interface ThankYouMessage {
   thanked: { userId: UserAddress; answers: number; variant: number }[];
 }
 
+type ThanksWording = Pick<Wording, 'thanks' | 'thanksNoAnswers' | 'thanksHeader' | 'answerWords'>;
+
+// How far ahead packing may look for a line that fills the end of a message.
+const LOOKAHEAD = 40;
+
 /**
- * Writes a personal line for every participant, rotating the script's variants so no two consecutive
- * lines read the same, and packs the lines into as few messages as the platform's limits allow.
- * `seed` shifts the rotation so the same people are not thanked with the same words every week.
+ * Writes a personal line for every participant and packs the lines into as few messages as the
+ * platform's limits allow. Variants rotate (`seed` shifts the rotation week to week) and no two
+ * consecutive lines use the same one. A line is never split across messages; when the next line does not
+ * fit the end of a message, a later participant whose line (in any allowed variant) fits is moved up,
+ * so messages are filled before a new one starts.
  */
 export function composeThanks(
   participants: readonly ThankYouParticipant[],
-  wording: Pick<Wording, 'thanks' | 'thanksNoAnswers' | 'thanksHeader' | 'answerWords'>,
+  wording: ThanksWording,
   context: { hashtag: string; limits: PlatformLimits; seed: number },
 ): ThankYouMessage[] {
-  const answered = participants.filter((p) => p.answers > 0);
-  const quiet = participants.filter((p) => p.answers === 0);
-  const lines = [
-    ...answered.map((p, i) => line(p, wording.thanks, context.seed + i, context.hashtag, wording.answerWords)),
-    ...quiet.map((p, i) => line(p, wording.thanksNoAnswers, context.seed + i, context.hashtag, wording.answerWords)),
-  ];
-  const header = fillTemplate(wording.thanksHeader, { hashtag: context.hashtag });
-  return pack(header, lines, context.limits);
-}
-
-interface ThankYouLine {
-  text: string;
-  participant: ThankYouParticipant;
-  variant: number;
-}
-
-function line(
-  p: ThankYouParticipant,
-  variants: readonly string[],
-  index: number,
-  hashtag: string,
-  words: { one: string; other: string },
-): ThankYouLine {
-  const variant = index % variants.length;
-  const text = fillTemplate(variants[variant] ?? '', {
-    name: p.mention,
-    answers: `${p.answers} ${p.answers === 1 ? words.one : words.other}`,
-    count: p.answers,
-    questions: p.questions.map((n) => `Q${n}`).join(', '),
-    hashtag,
-  });
-  return { text, participant: p, variant };
-}
-
-// Greedy in order: each line goes into the current message while text and mention budgets allow.
-function pack(header: string, lines: readonly ThankYouLine[], limits: PlatformLimits): ThankYouMessage[] {
+  const { limits } = context;
+  // People who answered come first, then those who only chatted.
+  const pending = [...participants.filter((p) => p.answers > 0), ...participants.filter((p) => p.answers === 0)];
   const messages: ThankYouMessage[] = [];
-  let current: ThankYouMessage = { text: header, mentions: [], thanked: [] };
-  for (const entry of lines) {
-    const separator = current.text === '' ? '' : '\n';
-    const fitsText = current.text.length + separator.length + entry.text.length <= limits.messageLength;
-    const fitsMentions = current.mentions.length < limits.mentionsPerMessage;
-    if (!(fitsText && fitsMentions) && current.thanked.length > 0) {
+  let current: ThankYouMessage = { text: fillTemplate(wording.thanksHeader, { hashtag: context.hashtag }), mentions: [], thanked: [] };
+  let previous: string | undefined; // the template of the line before, wherever it was posted
+  let turn = 0;
+
+  while (pending.length > 0) {
+    const room = limits.messageLength - current.text.length - (current.text === '' ? 0 : 1);
+    const full = current.mentions.length >= limits.mentionsPerMessage;
+    const pick = full ? undefined : choose(pending, wording, context, turn, previous, room);
+    if (!pick) {
+      if (current.thanked.length === 0) {
+        // Not even one line fits an empty message (a huge header or name): post it anyway, cut to size.
+        const forced = render(pending[0]!, variantsFor(pending[0]!, wording), 0, context.hashtag, wording.answerWords);
+        take(current, pending[0]!, forced.text.slice(0, Math.max(0, room)), forced.variant);
+        pending.shift();
+        turn++;
+      }
       messages.push(current);
       current = { text: '', mentions: [], thanked: [] };
+      continue;
     }
-    current.text += (current.text === '' ? '' : '\n') + entry.text;
-    current.mentions.push(entry.participant.userId);
-    current.thanked.push({
-      userId: entry.participant.userId,
-      answers: entry.participant.answers,
-      variant: entry.variant,
-    });
+    take(current, pending[pick.index]!, pick.text, pick.variant);
+    previous = pick.template;
+    pending.splice(pick.index, 1);
+    turn++;
   }
   if (current.thanked.length > 0 || messages.length === 0) messages.push(current);
   return messages;
+}
+
+function take(message: ThankYouMessage, person: ThankYouParticipant, text: string, variant: number): void {
+  message.text += (message.text === '' ? '' : '\n') + text;
+  message.mentions.push(person.userId);
+  message.thanked.push({ userId: person.userId, answers: person.answers, variant });
+}
+
+// The rotation's line for the next person if it fits; else the longest line that fits among the next few
+// people and their allowed variants; undefined when nothing fits.
+function choose(
+  pending: ThankYouParticipant[],
+  wording: ThanksWording,
+  context: { hashtag: string; seed: number },
+  turn: number,
+  previous: string | undefined,
+  room: number,
+): { index: number; text: string; variant: number; template: string } | undefined {
+  const first = pending[0]!;
+  const variants = variantsFor(first, wording);
+  for (let step = 0; step < variants.length; step++) {
+    const variant = (context.seed + turn + step) % variants.length;
+    if (variants[variant] === previous) continue;
+    const line = render(first, variants, variant, context.hashtag, wording.answerWords);
+    if (line.text.length <= room) return { index: 0, ...line, template: variants[variant]! };
+    break; // the rotation's choice does not fit: look for a line that fills the space instead
+  }
+  let best: { index: number; text: string; variant: number; template: string } | undefined;
+  for (let index = 0; index < Math.min(pending.length, LOOKAHEAD); index++) {
+    const person = pending[index]!;
+    const options = variantsFor(person, wording);
+    options.forEach((template, variant) => {
+      if (template === previous) return;
+      const line = render(person, options, variant, context.hashtag, wording.answerWords);
+      if (line.text.length <= room && (!best || line.text.length > best.text.length)) best = { index, ...line, template };
+    });
+  }
+  return best;
+}
+
+function variantsFor(person: ThankYouParticipant, wording: ThanksWording): readonly string[] {
+  return person.answers > 0 ? wording.thanks : wording.thanksNoAnswers;
+}
+
+function render(
+  person: ThankYouParticipant,
+  variants: readonly string[],
+  variant: number,
+  hashtag: string,
+  words: { one: string; other: string },
+): { text: string; variant: number } {
+  const text = fillTemplate(variants[variant] ?? '', {
+    name: person.mention,
+    answers: `${person.answers} ${person.answers === 1 ? words.one : words.other}`,
+    count: person.answers,
+    questions: person.questions.map((n) => `Q${n}`).join(', '),
+    hashtag,
+  });
+  return { text, variant };
 }
