@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { envConfigError } from '../shared/env-config-error.js';
 
 const snowflake = (what: string) => z.string().regex(/^\d{15,21}$/, `${what} (Developer Mode on, then right-click → Copy ID)`);
 
@@ -37,10 +38,5 @@ export function discordConfigFromEnv(env: Record<string, string | undefined>): D
     apiUrl: value('EMCEE_DISCORD_API_URL'),
   });
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const name = ENV_NAMES[String(issue.path[0])] ?? String(issue.path[0]);
-    const missing = env[name] === undefined || env[name] === '';
-    return `  ${name}: ${missing ? 'missing — ' : ''}${issue.message}`;
-  });
-  throw new Error(`Discord is not set up right (see README, "Discord"):\n${lines.join('\n')}`);
+  throw envConfigError('Discord', result.error.issues, ENV_NAMES, env);
 }

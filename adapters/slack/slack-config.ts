@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { envConfigError } from '../shared/env-config-error.js';
 
 /** Settings of the Slack adapter. The entry point builds it from the environment with `slackConfigFromEnv`. */
 export const slackConfigSchema = z
@@ -50,11 +51,5 @@ export function slackConfigFromEnv(env: Record<string, string | undefined>): Sla
     apiUrl: value('EMCEE_SLACK_API_URL'),
   });
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const field = String(issue.path[0] ?? '');
-    const name = ENV_NAMES[field] ?? field;
-    const missing = env[name] === undefined || env[name] === '';
-    return `  ${name}: ${missing ? 'missing — ' : ''}${issue.message}`;
-  });
-  throw new Error(`Slack is not set up right (see README, "Slack"):\n${lines.join('\n')}`);
+  throw envConfigError('Slack', result.error.issues, ENV_NAMES, env);
 }

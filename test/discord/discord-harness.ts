@@ -1,3 +1,4 @@
+import { waitFor } from '../support/wait-for.js';
 import { ChatHost } from '../../src/chat-host.js';
 import { silentLogger } from '../../src/log.js';
 import { postChannelRecap } from '../../src/recap/session-recap.js';
@@ -65,11 +66,4 @@ export async function startDiscordChat(options: { scripts?: string; clockStart?:
   };
 }
 
-/** Polls until `check` holds. */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { waitFor };

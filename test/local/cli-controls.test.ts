@@ -2,27 +2,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.js';
+import { waitFor } from '../support/wait-for.js';
+import { runCliInProcess as cli } from '../support/run-cli.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Runs the CLI in this process with captured output. */
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({ write: (chunk, _enc, done) => (append(String(chunk)), done()) });
-  const code = await main(args, {
-    stdin: process.stdin,
-    stdout: sink((t) => (stdout += t)),
-    stderr: sink((t) => (stderr += t)),
-  });
-  return { code, stdout, stderr };
-}
 
 function startBot(db: string, room: string) {
   const child = spawn(process.execPath, ['bin/emcee.js', 'run', 'weekly-chat', '--speed', '5', '--db', db, '--room', room], {
@@ -35,13 +22,6 @@ function startBot(db: string, room: string) {
   return { child, output: () => out, exited };
 }
 
-async function waitFor(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('host controls from the command line', () => {
   it('pause, status, skip and end reach the running bot through its database', async () => {

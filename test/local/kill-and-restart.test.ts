@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { waitFor } from '../support/wait-for.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,13 +28,6 @@ function start(args: string[]): { child: ChildProcessWithoutNullStreams; output:
   return { child, output: () => out, exited };
 }
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('kill and restart on the local room', () => {
   it('SIGKILL mid-question, answers while down, restart: every question once, every answer attributed', async () => {

@@ -1,3 +1,4 @@
+import { waitFor } from '../support/wait-for.js';
 import { ChatHost } from '../../src/chat-host.js';
 import { silentLogger } from '../../src/log.js';
 import { postChannelRecap } from '../../src/recap/session-recap.js';
@@ -55,11 +56,4 @@ export async function startSlackChat(mode: 'socket' | 'http', overrides: Partial
   return { fake, adapter, clock, host, store, ended, eventsUrl, stop };
 }
 
-/** Polls until `check` holds (network round trips take real time even when the chat's clock is fake). */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { waitFor };
