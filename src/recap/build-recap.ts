@@ -11,12 +11,19 @@ export function buildRecap(input: RecapInput): Recap {
   const live = input.messages.filter((m) => !m.deleted).sort((a, b) => a.ts - b.ts);
   const iso = (ms: number) => new Date(ms).toISOString();
 
+  const byQuestion = new Map<number, RecapInputMessage[]>();
+  for (const message of live) {
+    const question = message.attribution.question;
+    if (question === null) continue;
+    const list = byQuestion.get(question);
+    if (list) list.push(message);
+    else byQuestion.set(question, [message]);
+  }
   const questions = input.questions.map((question) => ({
     number: question.number,
     text: question.text,
     askedAt: question.askedAt === undefined ? null : iso(question.askedAt),
-    answers: live
-      .filter((m) => m.attribution.question === question.number)
+    answers: (byQuestion.get(question.number) ?? [])
       .map((m) => ({
         id: m.id,
         author: m.author,

@@ -2,6 +2,9 @@ import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
 import type { RecapInput } from './recap-input.js';
 import type { Recap, RecapAnswer } from './recap-model.js';
 
+// How many answers per question are weighed in full.
+const CANDIDATES = 60;
+
 /**
  * Picks up to `count` highlights per question, deterministically and offline: answers that drew
  * reactions or replies first, then substantive ones (more distinct words), never two near-identical.
@@ -16,8 +19,14 @@ export function pickHighlights(recap: Recap, input: RecapInput, count = 3): Map<
   }
   const result = new Map<number, RecapAnswer[]>();
   for (const question of recap.questions) {
-    const scored = question.answers
-      .map((answer, index) => {
+    // Word sets cost the most: build them only for the answers most likely to win (drew reactions or
+    // replies, or are long enough to say something), a few dozen per question.
+    const likely = question.answers
+      .map((answer, index) => ({ answer, index, weight: (reactions.get(answer.id) ?? 0) * 3 + (replies.get(answer.id) ?? 0) * 2 }))
+      .sort((a, b) => b.weight - a.weight || Math.min(b.answer.text.length, 160) - Math.min(a.answer.text.length, 160) || a.index - b.index)
+      .slice(0, CANDIDATES);
+    const scored = likely
+      .map(({ answer, index }) => {
         const words = wordsOf(answer.text);
         const score = (reactions.get(answer.id) ?? 0) * 3 + (replies.get(answer.id) ?? 0) * 2 + Math.min(words.size, 20) / 4;
         return { answer, words, score, index };
