@@ -16,6 +16,8 @@ import type { SessionOutcome } from './session/session-outcome.js';
 export interface ChatHostDeps extends SessionDeps {
   /** Scripts `/emcee start <name>` can run. */
   scripts?: ScriptCatalog;
+  /** Where recaps are written, so `/emcee recap` can say where to find the last one. */
+  recapDir?: string;
 }
 
 const CONTROLS = new Set(['start', 'pause', 'resume', 'skip', 'extend', 'end']);
@@ -101,6 +103,8 @@ export class ChatHost implements ChatInbound {
         return { ok: true, text: HELP };
       case 'status':
         return { ok: true, text: runner ? describeStatus(runner.status()) : 'No chat is running in this channel.' };
+      case 'recap':
+        return { ok: true, text: runner ? 'The recap comes as soon as this chat ends.' : this.lastRecap(command.channel) };
       case 'next':
         return { ok: true, text: this.describeNext?.(command.channel) ?? 'No chat is scheduled here.' };
       case 'start':
@@ -152,6 +156,17 @@ export class ChatHost implements ChatInbound {
     return { ok: true, text: `Started "${script.title}".` };
   }
 
+  private lastRecap(channel: string): string {
+    const last = this.deps.store.sessions.lastEndedOnChannel(channel);
+    if (!last) return 'No chat has finished in this channel yet.';
+    const counts = this.deps.store.messages.answerCounts(last.id, 0);
+    const title = (JSON.parse(last.script_json) as ChatScript).title;
+    const where = this.deps.recapDir ? ` The full recap: ${this.deps.recapDir}/session-${last.id}.md (also .html, .json).` : '';
+    const answers = `${counts.total} ${counts.total === 1 ? 'answer' : 'answers'}`;
+    const people = `${counts.participants} ${counts.participants === 1 ? 'person' : 'people'}`;
+    return `${title} (session ${last.id}): ${answers} from ${people}.${where}`;
+  }
+
   private runnerOfMessage(id: MessageAddress): SessionRunner | undefined {
     const stored = this.deps.store.messages.get(id);
     if (!stored) return undefined;
@@ -189,4 +204,4 @@ export function describeStatus(status: SessionStatus): string {
 }
 
 const HELP =
-  'Commands: start <script>, pause, resume, skip, extend <minutes>, end (hosts only); status, next, help (everyone).';
+  'Commands: start <script>, pause, resume, skip, extend <minutes>, end (hosts only); status, next, recap, help (everyone).';

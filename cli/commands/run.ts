@@ -127,6 +127,7 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     clock,
     log,
     scripts,
+    recapDir: config.EMCEE_RECAP_DIR,
     onEnded: async (session) => {
       recapPaths.push(...(await finishSession({ store, platform: room, log, config }, session)));
     },

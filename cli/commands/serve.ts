@@ -33,6 +33,7 @@ export async function servePlatforms(entries: PlatformEntry[], environment: Envi
       clock,
       log,
       scripts,
+      recapDir: config.EMCEE_RECAP_DIR,
       onEnded: async (session) => {
         const paths = await finishSession({ store, platform: adapter, log, config }, session);
         io.stdout.write(`[${adapter.name}] "${session.script.title}" ended; recap: ${paths[0]}\n`);

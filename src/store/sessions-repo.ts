@@ -69,6 +69,13 @@ export class SessionsRepo extends Repo {
       .all(limit) as (SessionRow & { answers: number; participants: number; messages: number })[];
   }
 
+  /** The newest finished session in a channel, if any. */
+  lastEndedOnChannel(channel: string): SessionRow | undefined {
+    return this.statement("SELECT * FROM sessions WHERE channel = ? AND state = 'ended' ORDER BY id DESC LIMIT 1").get(channel) as
+      | SessionRow
+      | undefined;
+  }
+
   /** Saves where the session stands. */
   update(id: number, fields: Partial<Omit<SessionRow, 'id'>>): void {
     const keys = Object.keys(fields);

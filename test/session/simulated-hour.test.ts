@@ -133,3 +133,17 @@ describe('host controls', () => {
     expect(h.status().state).toBe('running');
   });
 });
+
+describe('/emcee recap', () => {
+  it('says where the last recap is, and that a running chat has none yet', async () => {
+    const h = createHarness();
+    const ask = () => h.host.handleCommand({ channel: CHANNEL, community: 'test:community', by: h.person('anyone'), name: 'recap', args: [] });
+    expect((await ask()).text).toBe('No chat has finished in this channel yet.');
+    const runner = await h.start();
+    expect((await ask()).text).toBe('The recap comes as soon as this chat ends.');
+    await h.clock.advance(6 * 60_000);
+    await h.say('ana', 'A1: yes');
+    await runner.end();
+    expect((await ask()).text).toBe(`Community Chat (session ${runner.id}): 1 answer from 1 person.`);
+  });
+});
