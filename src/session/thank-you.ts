@@ -34,9 +34,9 @@ const LOOKAHEAD = 40;
 /**
  * Writes a personal line for every participant and packs the lines into as few messages as the
  * platform's limits allow. Variants rotate (`seed` shifts the rotation week to week) and no two
- * consecutive lines use the same one. A line is never split across messages; when the next line does not
- * fit the end of a message, a later participant whose line (in any allowed variant) fits is moved up,
- * so messages are filled before a new one starts.
+ * consecutive lines use the same one. A line is never split across messages. When the next line does not
+ * fit the end of a message, a later participant whose line fits is moved up; failing that, lines already
+ * in the message switch to shorter wordings to make room, so each message is filled before the next.
  */
 export function composeThanks(
   participants: readonly ThankYouParticipant[],
@@ -46,40 +46,65 @@ export function composeThanks(
   const { limits } = context;
   // People who answered come first, then those who only chatted.
   const pending = [...participants.filter((p) => p.answers > 0), ...participants.filter((p) => p.answers === 0)];
-  const messages: ThankYouMessage[] = [];
-  let current: ThankYouMessage = { text: fillTemplate(wording.thanksHeader, { hashtag: context.hashtag }), mentions: [], thanked: [] };
-  let previous: string | undefined; // the template of the line before, wherever it was posted
+  const draw = (person: ThankYouParticipant, variant: number): Line => {
+    const templates = variantsFor(person, wording);
+    return { person, variant, template: templates[variant]!, text: render(person, templates, variant, context.hashtag, wording.answerWords).text };
+  };
+  const header = fillTemplate(wording.thanksHeader, { hashtag: context.hashtag });
+  const drafts: Draft[] = [];
+  let current: Draft = { header, lines: [] };
+  let before: string | undefined; // the template of the last line of the previous message
   let turn = 0;
 
   while (pending.length > 0) {
-    const room = limits.messageLength - current.text.length - (current.text === '' ? 0 : 1);
-    const full = current.mentions.length >= limits.mentionsPerMessage;
-    const pick = full ? undefined : choose(pending, wording, context, turn, previous, room);
-    if (!pick) {
-      if (current.thanked.length === 0) {
-        // Not even one line fits an empty message (a huge header or name): post it anyway, cut to size.
-        const forced = render(pending[0]!, variantsFor(pending[0]!, wording), 0, context.hashtag, wording.answerWords);
-        take(current, pending[0]!, forced.text.slice(0, Math.max(0, room)), forced.variant);
-        pending.shift();
-        turn++;
-      }
-      messages.push(current);
-      current = { text: '', mentions: [], thanked: [] };
+    const previous = current.lines.at(-1)?.template ?? before;
+    const full = current.lines.length >= limits.mentionsPerMessage;
+    const pick = full ? undefined : choose(pending, wording, context, turn, previous, roomIn(current, limits), draw);
+    const made = pick ?? (full || current.lines.length === 0 ? undefined : makeRoom(current, pending, wording, limits, before, draw));
+    if (made) {
+      current.lines.push(made.line);
+      pending.splice(made.index, 1);
+      turn++;
       continue;
     }
-    take(current, pending[pick.index]!, pick.text, pick.variant);
-    previous = pick.template;
-    pending.splice(pick.index, 1);
-    turn++;
+    if (current.lines.length === 0) {
+      // Not even one line fits an empty message (a huge header or name): post it anyway, cut to size.
+      const forced = draw(pending.shift()!, 0);
+      current.lines.push({ ...forced, text: forced.text.slice(0, Math.max(0, roomIn(current, limits))) });
+      turn++;
+    }
+    before = current.lines.at(-1)!.template;
+    drafts.push(current);
+    current = { header: undefined, lines: [] };
   }
-  if (current.thanked.length > 0 || messages.length === 0) messages.push(current);
-  return messages;
+  if (current.lines.length > 0 || drafts.length === 0) drafts.push(current);
+  return drafts.map((draft) => ({
+    text: textOf(draft),
+    mentions: draft.lines.map((l) => l.person.userId),
+    thanked: draft.lines.map((l) => ({ userId: l.person.userId, answers: l.person.answers, variant: l.variant })),
+  }));
 }
 
-function take(message: ThankYouMessage, person: ThankYouParticipant, text: string, variant: number): void {
-  message.text += (message.text === '' ? '' : '\n') + text;
-  message.mentions.push(person.userId);
-  message.thanked.push({ userId: person.userId, answers: person.answers, variant });
+interface Line {
+  person: ThankYouParticipant;
+  variant: number;
+  template: string;
+  text: string;
+}
+
+interface Draft {
+  header: string | undefined;
+  lines: Line[];
+}
+
+function textOf(draft: Draft): string {
+  return [...(draft.header === undefined ? [] : [draft.header]), ...draft.lines.map((l) => l.text)].join('\n');
+}
+
+// Characters left for one more line, its line break included.
+function roomIn(draft: Draft, limits: PlatformLimits): number {
+  const used = textOf(draft).length;
+  return limits.messageLength - used - (used === 0 ? 0 : 1);
 }
 
 // The rotation's line for the next person if it fits; else the longest line that fits among the next few
@@ -87,31 +112,70 @@ function take(message: ThankYouMessage, person: ThankYouParticipant, text: strin
 function choose(
   pending: ThankYouParticipant[],
   wording: ThanksWording,
-  context: { hashtag: string; seed: number },
+  context: { seed: number },
   turn: number,
   previous: string | undefined,
   room: number,
-): { index: number; text: string; variant: number; template: string } | undefined {
+  draw: (person: ThankYouParticipant, variant: number) => Line,
+): { index: number; line: Line } | undefined {
   const first = pending[0]!;
   const variants = variantsFor(first, wording);
   for (let step = 0; step < variants.length; step++) {
     const variant = (context.seed + turn + step) % variants.length;
     if (variants[variant] === previous) continue;
-    const line = render(first, variants, variant, context.hashtag, wording.answerWords);
-    if (line.text.length <= room) return { index: 0, ...line, template: variants[variant]! };
+    const line = draw(first, variant);
+    if (line.text.length <= room) return { index: 0, line };
     break; // the rotation's choice does not fit: look for a line that fills the space instead
   }
-  let best: { index: number; text: string; variant: number; template: string } | undefined;
+  let best: { index: number; line: Line } | undefined;
   for (let index = 0; index < Math.min(pending.length, LOOKAHEAD); index++) {
     const person = pending[index]!;
-    const options = variantsFor(person, wording);
-    options.forEach((template, variant) => {
+    variantsFor(person, wording).forEach((template, variant) => {
       if (template === previous) return;
-      const line = render(person, options, variant, context.hashtag, wording.answerWords);
-      if (line.text.length <= room && (!best || line.text.length > best.text.length)) best = { index, ...line, template };
+      const line = draw(person, variant);
+      if (line.text.length <= room && (!best || line.text.length > best.line.text.length)) best = { index, line };
     });
   }
   return best;
+}
+
+// Frees room for the shortest waiting line by moving lines already in the message to shorter wordings
+// (never the same wording as a neighbour). Returns that line when it then fits, changing nothing otherwise.
+function makeRoom(
+  draft: Draft,
+  pending: ThankYouParticipant[],
+  wording: ThanksWording,
+  limits: PlatformLimits,
+  before: string | undefined,
+  draw: (person: ThankYouParticipant, variant: number) => Line,
+): { index: number; line: Line } | undefined {
+  let shortest: { index: number; line: Line } | undefined;
+  for (let index = 0; index < Math.min(pending.length, LOOKAHEAD); index++) {
+    const person = pending[index]!;
+    variantsFor(person, wording).forEach((_, variant) => {
+      const line = draw(person, variant);
+      if (!shortest || line.text.length < shortest.line.text.length) shortest = { index, line };
+    });
+  }
+  if (!shortest) return undefined;
+  let deficit = shortest.line.text.length - roomIn(draft, limits);
+  const lines = draft.lines.map((l) => ({ ...l }));
+  for (let i = lines.length - 1; i >= 0 && deficit > 0; i--) {
+    const prev = i === 0 ? before : lines[i - 1]!.template;
+    const next = i === lines.length - 1 ? shortest.line.template : lines[i + 1]!.template;
+    let cheapest = lines[i]!;
+    variantsFor(lines[i]!.person, wording).forEach((template, variant) => {
+      if (template === prev || template === next) return;
+      const option = draw(lines[i]!.person, variant);
+      if (option.text.length < cheapest.text.length) cheapest = option;
+    });
+    deficit -= lines[i]!.text.length - cheapest.text.length;
+    lines[i] = cheapest;
+  }
+  const last = lines.at(-1)?.template ?? before;
+  if (deficit > 0 || last === shortest.line.template) return undefined;
+  draft.lines = lines;
+  return shortest;
 }
 
 function variantsFor(person: ThankYouParticipant, wording: ThanksWording): readonly string[] {
