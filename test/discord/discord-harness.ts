@@ -1,8 +1,6 @@
 import { waitFor } from '../support/wait-for.js';
-import { ChatHost } from '../../src/chat-host.js';
 import { silentLogger } from '../../src/log.js';
-import { postChannelRecap } from '../../src/recap/session-recap.js';
-import { ScriptCatalog } from '../../src/script/script-catalog.js';
+import { adapterChatHost } from '../support/adapter-chat-host.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
 import { createDiscordAdapter, discordConfigSchema, type DiscordAdapter } from '../../adapters/discord/index.js';
@@ -38,18 +36,7 @@ export async function startDiscordChat(options: { scripts?: string; clockStart?:
   const adapter: DiscordAdapter = createDiscordAdapter(config, silentLogger);
   const store = ChatStore.open(':memory:');
   const clock = new ManualClock(options.clockStart);
-  const ended: number[] = [];
-  const host = new ChatHost({
-    store,
-    platform: adapter,
-    clock,
-    log: silentLogger,
-    scripts: new ScriptCatalog(options.scripts ?? 'prompts'),
-    onEnded: async (session) => {
-      await postChannelRecap(store, adapter, session);
-      ended.push(session.id);
-    },
-  });
+  const { host, ended } = adapterChatHost(adapter, store, clock, options.scripts ?? 'prompts');
   return {
     fake,
     adapter,

@@ -1,8 +1,6 @@
 import { waitFor } from '../support/wait-for.js';
-import { ChatHost } from '../../src/chat-host.js';
 import { silentLogger } from '../../src/log.js';
-import { postChannelRecap } from '../../src/recap/session-recap.js';
-import { ScriptCatalog } from '../../src/script/script-catalog.js';
+import { adapterChatHost } from '../support/adapter-chat-host.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
@@ -33,18 +31,7 @@ export async function startSlackChat(mode: 'socket' | 'http', overrides: Partial
   });
   const adapter: SlackAdapter = createSlackAdapter(config, silentLogger);
   const clock = new ManualClock();
-  const ended: number[] = [];
-  const host = new ChatHost({
-    store,
-    platform: adapter,
-    clock,
-    log: silentLogger,
-    scripts: new ScriptCatalog('prompts'),
-    onEnded: async (session) => {
-      await postChannelRecap(store, adapter, session);
-      ended.push(session.id);
-    },
-  });
+  const { host, ended } = adapterChatHost(adapter, store, clock, 'prompts');
   await adapter.start(host);
   if (mode === 'socket') await waitFor(() => fake.socketCount === 1, 'the Socket Mode connection');
   const eventsUrl = () => `http://127.0.0.1:${adapter.httpPort}/slack/events`;

@@ -1,0 +1,24 @@
+import { ChatHost } from '../../src/chat-host.js';
+import { silentLogger } from '../../src/log.js';
+import type { PlatformAdapter } from '../../src/port.js';
+import { postChannelRecap } from '../../src/recap/session-recap.js';
+import { ScriptCatalog } from '../../src/script/script-catalog.js';
+import type { ChatStore } from '../../src/store/chat-store.js';
+import type { ManualClock } from '../../src/time/manual-clock.js';
+
+/** The engine behind a real adapter, as the entry points wire it; `ended` lists sessions that finished. */
+export function adapterChatHost(adapter: PlatformAdapter, store: ChatStore, clock: ManualClock, scripts = 'prompts') {
+  const ended: number[] = [];
+  const host = new ChatHost({
+    store,
+    platform: adapter,
+    clock,
+    log: silentLogger,
+    scripts: new ScriptCatalog(scripts),
+    onEnded: async (session) => {
+      await postChannelRecap(store, adapter, session);
+      ended.push(session.id);
+    },
+  });
+  return { host, ended };
+}
