@@ -24,9 +24,13 @@ export function buildChannelRecap(
   return pack(lines, options.maxLength);
 }
 
+// Limits are counted in UTF-16 units, as platforms and `.length` count them; a cut never splits an emoji's
+// surrogate pair, which would post as a broken character.
 function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
+  return `${text.slice(0, end)}…`;
 }
 
 function pack(lines: string[], maxLength: number): string[] {

@@ -1,7 +1,7 @@
 import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
 import { formatClock, formatDay } from './format-in-zone.js';
 import type { RecapInput } from './recap-input.js';
-import type { Recap, RecapAnswer } from './recap-model.js';
+import type { Recap, RecapAnswer, RecapQuestion } from './recap-model.js';
 import { activityChart, answersPerQuestionChart } from './svg-charts.js';
 
 /** What the HTML needs beyond the recap itself. */
@@ -29,15 +29,16 @@ export function renderHtml(recap: Recap, options: HtmlOptions): string {
       const people = new Set(q.answers.map((a) => a.author)).size;
       return `<section class="question" id="q${q.number}">
 <h2><span class="qn">Q${q.number}</span> ${esc(q.text)}</h2>
-<p class="meta">${q.askedAt ? `${people} ${people === 1 ? 'person' : 'people'} answered · ${q.answers.length} answers · asked at ${esc(formatClock(q.askedAt, tz))}` : 'Not asked: the chat ended before this question.'}</p>
+<p class="meta">${esc(questionMeta(q, people, tz))}</p>
 ${summary ? `<p class="summary"><strong>In short:</strong> ${esc(summary)}</p>` : ''}
 ${highlights.length ? `<div class="highlights">${highlights.map((h) => `<blockquote>${esc(stripAnswerPrefix(h.text))}<cite>${esc(h.author)}</cite></blockquote>`).join('')}</div>` : ''}
-${q.answers.length ? `<details${q.answers.length <= 12 ? ' open' : ''}><summary>All ${q.answers.length} answers</summary><ul class="answers">${q.answers.map((a) => `<li><strong>${esc(a.author)}</strong>${a.part ? ` <span class="tag">part ${esc(a.part)}</span>` : ''}${a.late ? ' <span class="tag late">late</span>' : ''} ${esc(stripAnswerPrefix(a.text))}</li>`).join('')}</ul></details>` : ''}
+${q.answers.length ? `<details${q.answers.length <= 12 ? ' open' : ''}><summary>${q.answers.length === 1 ? 'The answer' : `All ${q.answers.length} answers`}</summary><ul class="answers">${q.answers.map((a) => `<li><strong>${esc(a.author)}</strong>${a.part ? ` <span class="tag">part ${esc(a.part)}</span>` : ''}${a.late ? ' <span class="tag late">late</span>' : ''} ${esc(stripAnswerPrefix(a.text))}</li>`).join('')}</ul></details>` : ''}
 </section>`;
     })
     .join('\n');
   const activity = activitySeries(options.input);
   const firstTimers = recap.participants.filter((p) => p.firstTime);
+  // Shared links are real links: the link finder only matches http(s), and a link loads nothing until clicked.
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -49,7 +50,8 @@ ${q.answers.length ? `<details${q.answers.length <= 12 ? ' open' : ''}><summary>
 :root { --ink:#1f2330; --muted:#5d6475; --accent:#3b5bdb; --soft:#eef2ff; --line:#dde1ea; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fafbfd; }
-main { max-width: 760px; margin: 0 auto; padding: 24px 18px 64px; }
+/* Unbroken text (long URLs, hostile strings) must wrap rather than widen the page on a phone. */
+main { max-width: 760px; margin: 0 auto; padding: 24px 18px 64px; overflow-wrap: anywhere; }
 h1 { font-size: 1.9rem; margin: 0 0 4px; }
 .byline, .meta { color: var(--muted); margin: 0 0 12px; }
 .numbers { display: grid; grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); gap: 10px; margin: 18px 0; }
@@ -64,9 +66,9 @@ svg .marker-label { fill: #e8590c; font-weight: 600; } svg .axis { stroke: var(-
 blockquote { margin: 10px 0; padding: 8px 12px; background: var(--soft); border-left: 4px solid var(--accent); border-radius: 6px; }
 cite { display: block; font-style: normal; color: var(--muted); font-size: .9rem; margin-top: 2px; }
 cite::before { content: "— "; }
-.answers { padding-left: 18px; } .answers li { margin: 4px 0; overflow-wrap: anywhere; }
+.answers { padding-left: 18px; } .answers li { margin: 4px 0; }
 .tag { font-size: .75rem; background: var(--line); border-radius: 4px; padding: 1px 5px; } .late { background: #ffe8cc; }
-.people { overflow-wrap: anywhere; }
+a { color: var(--accent); }
 @media (max-width: 480px) { h1 { font-size: 1.5rem; } main { padding: 16px 12px 48px; } }
 </style>
 </head>
@@ -84,17 +86,26 @@ ${questions}
 <section class="question"><h2>Who joined</h2>
 ${firstTimers.length ? `<p>A warm welcome to our first-timers: ${firstTimers.map((p) => `<strong>${esc(p.author)}</strong>`).join(', ')}.</p>` : ''}
 <p class="people">${recap.participants.map((p) => `${esc(p.author)} (${p.answers})`).join(' · ') || 'Nobody joined this time.'}</p></section>
-${recap.links.length ? `<section class="question"><h2>Links shared</h2><ul>${recap.links.map((l) => `<li>${esc(l.url)} — ${esc(l.author)}</li>`).join('')}</ul></section>` : ''}
+${recap.links.length ? `<section class="question"><h2>Links shared</h2><ul class="links">${recap.links.map((l) => `<li><a href="${esc(l.url)}" rel="nofollow ugc noopener noreferrer">${esc(l.url)}</a> — ${esc(l.author)}</li>`).join('')}</ul></section>` : ''}
 </main>
 </body>
 </html>
 `;
 }
 
+function questionMeta(q: RecapQuestion, people: number, tz: string): string {
+  const answered = `${people} ${people === 1 ? 'person' : 'people'} answered · ${plural(q.answers.length, 'answer')}`;
+  if (q.askedAt) return `${answered} · asked at ${formatClock(q.askedAt, tz)}`;
+  // A host can skip a number (Q1, Q2, Q4) and people still answer "A3": their answers are kept.
+  return q.answers.length ? `${answered} · never posted as a question` : 'Not asked: the chat ended before this question.';
+}
+
 function activitySeries(input: RecapInput): { perMinute: number[]; markers: { label: string; minute: number }[] } {
   const start = Math.floor(input.startedAt / 60_000);
   const live = input.messages.filter((m) => !m.deleted);
-  const last = Math.max(input.endedAt, ...live.map((m) => m.ts));
+  // A loop, not Math.max(...spread): spreading 200,000 timestamps overflows the call stack.
+  let last = input.endedAt;
+  for (const message of live) if (message.ts > last) last = message.ts;
   const minutes = Math.min(24 * 60, Math.max(1, Math.floor(last / 60_000) - start + 1));
   const perMinute = new Array<number>(minutes).fill(0);
   for (const message of live) {
@@ -110,4 +121,8 @@ function activitySeries(input: RecapInput): { perMinute: number[]; markers: { la
 /** Escapes text for HTML element content and attribute values. */
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -29,17 +29,20 @@ export function renderMarkdown(recap: Recap, options: MarkdownOptions): string {
   for (const question of recap.questions) {
     const people = new Set(question.answers.map((a) => a.author)).size;
     lines.push('', `## Q${question.number}: ${escapeMd(question.text)}`, '');
-    if (question.askedAt === null) {
+    if (question.askedAt === null && question.answers.length === 0) {
       lines.push('_Not asked: the chat ended before this question._');
       continue;
     }
-    lines.push(`_${people} ${people === 1 ? 'person' : 'people'} answered (${question.answers.length} answers), asked at ${formatClock(question.askedAt, options.timezone)}._`);
+    const answered = `${people} ${people === 1 ? 'person' : 'people'} answered (${plural(question.answers.length, 'answer')})`;
+    // A host can skip a number (Q1, Q2, Q4) while people still answer "A3": those answers are kept.
+    const when = question.askedAt === null ? 'though it was never posted as a question' : `asked at ${formatClock(question.askedAt, options.timezone)}`;
+    lines.push(`_${answered}, ${when}._`);
     const summary = options.summaries?.get(question.number);
     if (summary) lines.push('', `**In short:** ${escapeMd(summary)}`);
     const highlights = options.highlights.get(question.number) ?? [];
     if (highlights.length > 0) {
       lines.push('', '**Highlights**', '');
-      for (const h of highlights) lines.push(`> ${escapeMd(stripAnswerPrefix(h.text))} — **${escapeMd(h.author)}**`, '>');
+      for (const h of highlights) lines.push(`> ${escapeLineStart(escapeMd(stripAnswerPrefix(h.text)))} — **${escapeMd(h.author)}**`, '>');
       lines.pop();
     }
     if (question.answers.length > 0) {
@@ -82,4 +85,13 @@ function groupByAuthor(answers: RecapAnswer[]): RecapAnswer[][] {
 // Participant text must not turn into links, headings or HTML in a blog engine.
 function escapeMd(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (ch) => `\\${ch}`).replace(/\n+/g, ' ');
+}
+
+// Text that opens a line (a highlight's quote) must not start a heading, list, quote or rule.
+function escapeLineStart(text: string): string {
+  return text.replace(/^([#>+=~-]|\d+(?=[.)]))/, (start) => (/\d/.test(start) ? `${start}\\` : `\\${start}`));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,0 +1,51 @@
+import type { RecapInput } from '../recap/recap-input.js';
+import { parseQuestionMarker } from '../attribution/answer-prefix.js';
+import { attributeTranscript, type TranscriptMessage } from './attribute-transcript.js';
+import { type ReadTranscriptOptions, readTranscript } from './read-transcript.js';
+import { type BadLine, TranscriptError } from './transcript-error.js';
+import { type TranscriptDetails, transcriptRecapInput } from './transcript-recap-input.js';
+
+/** A transcript file ready to recap, with what was left out on the way. */
+export interface LoadedTranscript {
+  /** The neutral recap input. */
+  input: RecapInput;
+  /** Lines left out under `skipBad`. */
+  skipped: BadLine[];
+  /** Exact repeats dropped. */
+  duplicates: number;
+}
+
+/**
+ * Reads, sorts and attributes a transcript file and turns it into the neutral recap input. Throws a
+ * TranscriptError (with a code) for bad lines, an empty file, or a host who asked no questions.
+ */
+export function loadTranscriptRecapInput(file: string, details: TranscriptDetails & ReadTranscriptOptions): LoadedTranscript {
+  const { messages, skipped, duplicates } = readTranscript(file, details);
+  const attributed = attributeTranscript(messages, [details.host]);
+  // With a script the questions' texts are known, so a recap still says what was asked; without one
+  // there would be nothing to recap but chatter.
+  if (attributed.questions.length === 0 && !details.questionTexts?.length) {
+    throw new TranscriptError(
+      file,
+      [],
+      `No questions found in ${file}: the host "${details.host}" posted no message starting "Q1", "Q2"… ` +
+        `Check --host (authors in the file include ${likelyHosts(messages)}), or give the questions with --script.`,
+      'TRANSCRIPT_NO_QUESTIONS',
+    );
+  }
+  return { input: transcriptRecapInput(attributed, details), skipped, duplicates };
+}
+
+// Whoever wrote "Qn" messages is most likely the host the user meant: they come first, then the busiest.
+function likelyHosts(messages: readonly TranscriptMessage[]): string {
+  const counts = new Map<string, number>();
+  for (const { author, text } of messages) {
+    const weight = parseQuestionMarker(text) === undefined ? 1 : 1_000_000;
+    counts.set(author, (counts.get(author) ?? 0) + weight);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 5)
+    .map(([author]) => `"${author}"`)
+    .join(', ');
+}
