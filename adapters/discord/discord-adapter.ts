@@ -1,378 +1,223 @@
-import {
-  ChannelType,
-  Client,
-  EmbedBuilder,
-  Events,
-  GuildScheduledEventEntityType,
-  GuildScheduledEventPrivacyLevel,
-  GatewayIntentBits,
-  MessageFlags,
-  Partials,
-  PermissionFlagsBits,
-  RESTEvents,
-  type ChatInputCommandInteraction,
-  type GuildMember,
-  type Interaction,
-  type Message,
-  type PartialMessage,
-  type SendableChannels,
-  type TextBasedChannel,
-} from 'discord.js';
-import type { Logger } from '../../src/log.js';
+import { Events, RESTEvents, Routes, type Client } from 'discord.js';
+import { silentLogger, type Logger } from '../../src/log.js';
 import type {
   ChannelAddress,
   ChatInbound,
   HistoryResult,
-  InboundAuthor,
-  InboundMessage,
   MessageAddress,
   OutboundMessage,
   PlatformAdapter,
+  PlatformLimits,
   PostedMessage,
+  QuestionDetails,
   Reaction,
   RunAnnouncement,
   UserAddress,
 } from '../../src/port.js';
-import { discordAddress, discordUserId, parseDiscordChannel, parseDiscordMessage, snowflakeAt } from './discord-addresses.js';
-import { EMCEE_COMMAND } from './discord-commands.js';
-import type { DiscordConfig } from './discord-config.js';
 import { POST_PRIORITY } from '../shared/post-priority.js';
 import { PriorityPoster } from '../shared/priority-poster.js';
+import { discordAddress, discordUserId, parseDiscordChannel, parseDiscordMessage } from './discord-addresses.js';
+import { connectDiscord, createDiscordClient } from './discord-client.js';
+import { putGuildCommands } from './discord-commands.js';
+import type { DiscordConfig } from './discord-config.js';
+import { describeDiscordError } from './discord-error-text.js';
+import { DiscordHistory } from './discord-history.js';
+import { explainLoginError } from './discord-login-error.js';
+import { discordPostedMessageSchema } from './discord-payloads.js';
+import { DiscordReceiver } from './discord-receiver.js';
+import { DISCORD_LIMITS, messageBody, threadName } from './discord-render.js';
+import { createScheduledEvent, deleteScheduledEvent, updateScheduledEvent } from './discord-scheduled-events.js';
 import { discordTimestamp, neutraliseMentions } from './discord-text.js';
-
-const HISTORY_PAGES = 10;
 
 /**
  * Emcee on Discord through discord.js: questions as embeds (optionally with a thread each), answers from
- * the channel and its threads, `/emcee` slash commands, and allowed_mentions on every message so only the
- * people meant are pinged. discord.js itself queues REST calls per route and waits out 429s.
+ * the channel and its threads, `/emcee` slash commands answered ephemerally, and allowed_mentions on every
+ * message so only the people meant are pinged. discord.js's REST client queues calls per route and waits
+ * out 429s; the gateway client heartbeats and resumes after a disconnect.
  */
 export class DiscordAdapter implements PlatformAdapter {
+  /** "discord", in logs and in the store. */
   readonly name = 'discord';
-  readonly limits = { messageLength: 2000, mentionsPerMessage: 100 };
+  /** 2,000 characters a message; allowed_mentions takes at most 100 users. */
+  readonly limits: PlatformLimits = { messageLength: DISCORD_LIMITS.messageLength, mentionsPerMessage: DISCORD_LIMITS.mentionsPerMessage };
+  /** `discord:<guild id>`. */
+  readonly community: string;
+  /** The channel of DISCORD_CHANNEL_ID. */
+  readonly defaultChannel: ChannelAddress;
   private readonly client: Client;
   // discord.js queues per route in arrival order; ours lets a question overtake queued welcomes.
   private readonly poster: PriorityPoster;
-  private inbound: ChatInbound | undefined;
+  private readonly receiver: DiscordReceiver;
+  private readonly history: DiscordHistory;
+  private running = false;
 
   constructor(
     private readonly config: DiscordConfig,
-    private readonly log: Logger,
+    private readonly log: Logger = silentLogger,
   ) {
+    this.community = discordAddress.community(config.guildId);
+    this.defaultChannel = discordAddress.channel(config.guildId, config.channelId);
     this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs });
-    this.client = new Client({
-      intents: [
-        GatewayIntentBits.Guilds,
-        GatewayIntentBits.GuildMessages,
-        GatewayIntentBits.MessageContent,
-        GatewayIntentBits.GuildMessageReactions,
-      ],
-      partials: [Partials.Message, Partials.Channel],
-      allowedMentions: { parse: [] },
-      ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    this.client = createDiscordClient(config);
+    this.receiver = new DiscordReceiver(this.client, { guildId: config.guildId, hostRoleId: config.hostRoleId }, log);
+    this.history = new DiscordHistory({
+      rest: this.client.rest,
+      guildId: config.guildId,
+      selfId: () => this.client.user?.id,
+      isHost: (message) => this.receiver.isHost(message),
     });
-    this.client.on(Events.MessageCreate, (message) => void this.onMessage(message).catch((error: unknown) => this.fail('messageCreate', error)));
-    this.client.on(Events.MessageUpdate, (_old, message) => void this.onEdit(message).catch((error: unknown) => this.fail('messageUpdate', error)));
-    this.client.on(Events.MessageDelete, (message) => void this.onDelete(message).catch((error: unknown) => this.fail('messageDelete', error)));
-    this.client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction).catch((error: unknown) => this.fail('interaction', error)));
-    this.client.on(Events.Error, (error) => this.fail('client', error));
+    this.client.on(Events.Error, (error) => this.log.error('Discord client error', { error: describeDiscordError(error) }));
+    // discord.js gives up only on close codes that need a person (a reset token, an intent switched off).
+    this.client.on(Events.ShardDisconnect, (event) => {
+      if (this.running) this.log.error(`Discord closed the connection for good: ${explainLoginError(new Error(`close code ${event.code}`)).message}`);
+    });
+    this.client.on(Events.ShardResume, (_shard, replayed) => this.log.debug(`Discord connection resumed; ${replayed} events replayed`));
     this.client.rest.on(RESTEvents.Response, (request, response) => {
       if (request.method !== 'POST' || !/\/channels\/\d+\/messages$/.test(request.path)) return;
+      // Discord's own count of posts left in the channel's window keeps our allowance honest.
       const remaining = response.headers.get('x-ratelimit-remaining');
       const resetAfter = response.headers.get('x-ratelimit-reset-after');
       if (remaining !== null && resetAfter !== null) this.poster.sync(Number(remaining), Number(resetAfter) * 1000);
     });
   }
 
-  get community(): string {
-    return `discord:${this.config.guildId}`;
-  }
-
-  get defaultChannel(): ChannelAddress {
-    return discordAddress.channel(this.config.guildId, this.config.channelId);
-  }
-
-  /** The discord.js client, for tests and for Scheduled Events. */
+  /** The discord.js client, for tests and tools that need more of Discord than the port offers. */
   get discord(): Client {
     return this.client;
   }
 
+  /** Connects, checks the server and channel are reachable, and registers `/emcee` for the server. */
   async start(inbound: ChatInbound): Promise<void> {
-    this.inbound = inbound;
-    const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('Discord did not get ready in time')), this.config.readyTimeoutMs);
-      this.client.once(Events.ClientReady, () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      // A disallowed intent closes the gateway with 4014 before READY; discord.js reports it as an error.
-      this.client.ws.on('error' as never, (error: Error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-      this.client.once(Events.Error, (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-    });
+    this.receiver.open(inbound);
+    await connectDiscord(this.client, this.config.token, this.config.readyTimeoutMs);
     try {
-      await this.client.login(this.config.token);
-      await ready;
+      await this.checkPlace();
     } catch (error) {
-      await this.client.destroy().catch(() => undefined);
-      throw explainLoginError(error);
+      await this.client.destroy();
+      throw error;
     }
-    if (this.config.registerCommands) await registerDiscordCommands(this.client, this.config.guildId);
+    if (this.config.registerCommands) {
+      await putGuildCommands(this.client.rest, this.client.application!.id, this.config.guildId).catch((error: unknown) =>
+        this.log.error(
+          'Discord would not register /emcee for the server; invite the bot with the applications.commands scope (see the README). Chats still run on schedule.',
+          { error: describeDiscordError(error) },
+        ),
+      );
+    }
+    this.running = true;
     this.log.info(`Connected to Discord server ${this.config.guildId} as ${this.client.user?.tag ?? 'the bot'}`);
   }
 
+  /** Disconnects from the gateway; resolves once the events already received have been handed on. */
   async stop(): Promise<void> {
+    this.running = false;
     await this.client.destroy();
+    await this.receiver.close();
   }
 
   // ---- outbound -----------------------------------------------------------------------------------
 
+  /** Posts in a channel; a question comes as an embed and, when asked for, opens a thread. */
   async post(channel: ChannelAddress, message: OutboundMessage): Promise<PostedMessage> {
-    const target = await this.sendable(parseDiscordChannel(channel).channel);
-    const sent: Message = await this.poster.enqueue<Message>(POST_PRIORITY[message.kind], () => target.send(this.render(message)));
-    if (message.question?.openThread && 'startThread' in sent) {
-      await sent
-        .startThread({ name: `Q${message.question.number}: ${message.question.text}`.slice(0, 100), autoArchiveDuration: 1440 })
-        .catch((error: unknown) => this.log.warn('Could not open a thread for the question', { error }));
+    const channelId = this.channelId(channel);
+    const sent = await this.send(channelId, message);
+    if (message.question && (message.question.openThread || this.config.threadsPerQuestion)) {
+      await this.openThread(channelId, sent.id, message.question);
     }
-    return { address: discordAddress.message(this.config.guildId, sent.channelId, sent.id) };
+    return { address: discordAddress.message(this.config.guildId, sent.channel_id, sent.id) };
   }
 
+  /** Replies in the message's own channel or thread, as a Discord reply that does not ping its author. */
   async reply(to: MessageAddress, message: OutboundMessage): Promise<PostedMessage> {
     const ref = parseDiscordMessage(to);
-    const target = await this.sendable(ref.channel);
-    const sent: Message = await this.poster.enqueue<Message>(POST_PRIORITY[message.kind], () =>
-      target.send({ ...this.render(message), reply: { messageReference: ref.message, failIfNotExists: false } }),
-    );
-    return { address: discordAddress.message(this.config.guildId, sent.channelId, sent.id) };
+    const sent = await this.send(ref.channel, message, ref.message);
+    return { address: discordAddress.message(this.config.guildId, sent.channel_id, sent.id) };
   }
 
+  /** Adds the bot's reaction; discord.js paces it on the reactions route, apart from posts. */
   async react(to: MessageAddress, reaction: Reaction): Promise<void> {
     const ref = parseDiscordMessage(to);
-    const channel = await this.sendable(ref.channel);
-    await (channel as TextBasedChannel).messages.react(ref.message, reaction.unicode);
+    await this.client.rest.put(Routes.channelMessageOwnReaction(ref.channel, ref.message, encodeURIComponent(reaction.unicode)));
   }
 
-  mention(user: UserAddress): string {
+  /** `<@id>`, which pings only when the message's allowed_mentions lists the user (Discord shows the name itself). */
+  mention(user: UserAddress, _displayName?: string): string {
     return `<@${discordUserId(user)}>`;
   }
 
+  /** Participant text that can no longer ping anyone. */
   quote(text: string): string {
     return neutraliseMentions(text);
   }
 
-  formatTime(at: number): string {
+  /** A Discord timestamp each member reads in their own timezone (no fallback needed). */
+  formatTime(at: number, _fallback?: string): string {
     return discordTimestamp(at);
   }
 
+  /** A channel id as a host copies it from Discord. */
   resolveChannel(id: string): ChannelAddress {
     return discordAddress.channel(this.config.guildId, id);
   }
 
   /** A Scheduled Event (external, located at the channel) members can mark "Interested". */
   async announceRun(run: RunAnnouncement): Promise<string> {
-    const guild = await this.client.guilds.fetch(this.config.guildId);
-    const channelId = parseDiscordChannel(run.channel).channel;
-    const event = await guild.scheduledEvents.create({
-      name: run.title.slice(0, 100),
-      description: run.description.slice(0, 1000),
-      scheduledStartTime: new Date(run.start),
-      scheduledEndTime: new Date(run.end),
-      privacyLevel: GuildScheduledEventPrivacyLevel.GuildOnly,
-      entityType: GuildScheduledEventEntityType.External,
-      entityMetadata: { location: `https://discord.com/channels/${this.config.guildId}/${channelId}` },
-    });
-    return event.id;
+    return createScheduledEvent(this.client.rest, this.config.guildId, run);
   }
 
+  /** Moves an announcement (not in the port yet: the scheduler withdraws and re-announces instead). */
+  async updateAnnouncement(id: string, run: RunAnnouncement): Promise<void> {
+    await updateScheduledEvent(this.client.rest, this.config.guildId, id, run);
+  }
+
+  /** Deletes an announcement; one already deleted counts as withdrawn. */
   async withdrawAnnouncement(id: string): Promise<void> {
-    const guild = await this.client.guilds.fetch(this.config.guildId);
-    await guild.scheduledEvents.delete(id);
+    await deleteScheduledEvent(this.client.rest, this.config.guildId, id);
   }
 
+  /** Messages in the channel and its active threads since `since`, oldest first. */
   async fetchHistory(channel: ChannelAddress, since: number): Promise<HistoryResult> {
-    const parentId = parseDiscordChannel(channel).channel;
-    const messages: InboundMessage[] = [];
-    let incomplete: string | undefined;
-    const sources: string[] = [parentId];
-    try {
-      const guild = await this.client.guilds.fetch(this.config.guildId);
-      const active = await guild.channels.fetchActiveThreads();
-      for (const thread of active.threads.values()) if (thread.parentId === parentId) sources.push(thread.id);
-    } catch (error) {
-      incomplete = `threads could not be listed (${(error as Error).message})`;
-    }
-    for (const source of sources) {
-      const target = (await this.sendable(source)) as TextBasedChannel;
-      let after = snowflakeAt(since);
-      for (let page = 0; ; page++) {
-        if (page >= HISTORY_PAGES) {
-          incomplete = `history beyond ${HISTORY_PAGES * 100} messages per channel was not fetched`;
-          break;
-        }
-        const batch = await target.messages.fetch({ after, limit: 100, cache: false });
-        const sorted = [...batch.values()].sort((a, b) => a.createdTimestamp - b.createdTimestamp);
-        for (const message of sorted) {
-          const inbound = await this.toInbound(message);
-          if (inbound) messages.push(inbound);
-        }
-        if (batch.size < 100) break;
-        after = sorted.at(-1)!.id;
-      }
-    }
-    messages.sort((a, b) => a.ts - b.ts);
-    return incomplete ? { messages, incomplete } : { messages };
+    return this.history.fetch(this.channelId(channel), since);
   }
 
+  /** The bot's own post in the channel since `since` that starts like `text`, if Discord has one. */
   async findOwnPost(channel: ChannelAddress, since: number, text: string): Promise<MessageAddress | undefined> {
-    const target = (await this.sendable(parseDiscordChannel(channel).channel)) as TextBasedChannel;
-    const batch = await target.messages.fetch({ after: snowflakeAt(since), limit: 100, cache: false });
-    const found = [...batch.values()].find(
-      (m) => m.author.id === this.client.user?.id && m.content !== '' && (text.startsWith(m.content) || m.content.startsWith(text)),
-    );
-    return found ? discordAddress.message(this.config.guildId, found.channelId, found.id) : undefined;
+    return this.history.findOwnPost(this.channelId(channel), since, text);
   }
 
-  private render(message: OutboundMessage) {
-    const allowedMentions = { parse: [] as [], users: (message.mentions ?? []).map(discordUserId), repliedUser: false };
-    if (!message.question) return { content: message.text.slice(0, this.limits.messageLength), allowedMentions };
-    const { number, text, hashtag, hint } = message.question;
-    const embed = new EmbedBuilder()
-      .setTitle(`Q${number} · ${hashtag}`)
-      .setDescription(`**${text}**`.slice(0, 4096))
-      .setFooter({ text: hint.slice(0, 2048) })
-      .setColor(0x3b5bdb);
-    // The first line (e.g. "Q1: … #Chat") stays as plain text for clients that hide embeds.
-    return { content: message.text.split('\n')[0]!.slice(0, this.limits.messageLength), embeds: [embed], allowedMentions };
+  private async send(channelId: string, message: OutboundMessage, replyTo?: string): Promise<{ id: string; channel_id: string }> {
+    const body = messageBody(message, replyTo);
+    const answer = await this.poster.enqueue(POST_PRIORITY[message.kind], () => this.client.rest.post(Routes.channelMessages(channelId), { body }));
+    return discordPostedMessageSchema.parse(answer);
   }
 
-  private async sendable(channelId: string): Promise<SendableChannels> {
-    const channel = this.client.channels.cache.get(channelId) ?? (await this.client.channels.fetch(channelId));
-    if (!channel || !channel.isSendable()) throw new Error(`Discord channel ${channelId} is not a text channel Emcee can post in.`);
-    return channel;
+  // The thread gets the question message's id, which is how replies in it find their question.
+  private async openThread(channelId: string, messageId: string, question: QuestionDetails): Promise<void> {
+    await this.client.rest
+      .post(Routes.threads(channelId, messageId), { body: { name: threadName(question), auto_archive_duration: 1440 } })
+      .catch((error: unknown) => this.log.warn('Could not open a thread for the question; answers in the channel still count', { error: describeDiscordError(error) }));
   }
 
-  // ---- inbound ------------------------------------------------------------------------------------
-
-  private async onMessage(message: Message): Promise<void> {
-    const inbound = await this.toInbound(message);
-    if (inbound) await this.inbound?.handleMessage(inbound);
+  private channelId(channel: ChannelAddress): string {
+    const { guild, channel: id } = parseDiscordChannel(channel);
+    if (guild !== this.config.guildId) throw new Error(`${channel} is not in the configured Discord server ${this.config.guildId}`);
+    return id;
   }
 
-  // A message in the chat's channel or one of its threads, in the core's shape; bots are left out.
-  private async toInbound(message: Message): Promise<InboundMessage | undefined> {
-    if (message.author.bot || message.guildId !== this.config.guildId) return undefined;
-    const channel = message.channel;
-    const inThread = channel.type === ChannelType.PublicThread || channel.type === ChannelType.PrivateThread;
-    const parentId = inThread ? (channel.parentId ?? channel.id) : channel.id;
-    const reference = message.reference?.messageId;
-    // In a thread started from a question, the thread id is the question's message id.
-    const replyTo = reference
-      ? discordAddress.message(this.config.guildId, message.reference?.channelId ?? channel.id, reference)
-      : inThread
-        ? discordAddress.message(this.config.guildId, parentId, channel.id)
-        : undefined;
-    return {
-      id: discordAddress.message(this.config.guildId, channel.id, message.id),
-      channel: discordAddress.channel(this.config.guildId, parentId),
-      community: this.community,
-      author: this.author(message.author.id, message.member, message.author.globalName ?? message.author.username),
-      text: message.content,
-      ts: message.createdTimestamp,
-      ...(replyTo ? { replyTo } : {}),
-    };
+  // A wrong id should stop start-up with the variable to fix, not fail at the first question.
+  private async checkPlace(): Promise<void> {
+    const guild = this.client.guilds.cache.get(this.config.guildId);
+    if (!guild) {
+      throw new Error(`The bot is not in the server DISCORD_GUILD_ID=${this.config.guildId}: check the id, or invite the bot with the URL in the README.`);
+    }
+    const channel = guild.channels.cache.get(this.config.channelId) ?? (await guild.channels.fetch(this.config.channelId).catch(() => null));
+    if (!channel || !channel.isTextBased()) {
+      throw new Error(`DISCORD_CHANNEL_ID=${this.config.channelId} is not a text channel the bot can see in that server: check the id and the channel's permissions.`);
+    }
   }
-
-  private async onEdit(message: Message | PartialMessage): Promise<void> {
-    if (message.author?.bot || message.content === null || message.guildId !== this.config.guildId) return;
-    await this.inbound?.handleEdit({
-      id: discordAddress.message(this.config.guildId, message.channelId, message.id),
-      text: message.content,
-      editedAt: message.editedTimestamp ?? Date.now(),
-    });
-  }
-
-  private async onDelete(message: Message | PartialMessage): Promise<void> {
-    if (message.guildId !== this.config.guildId) return;
-    await this.inbound?.handleDelete(discordAddress.message(this.config.guildId, message.channelId, message.id));
-  }
-
-  private async onInteraction(interaction: Interaction): Promise<void> {
-    if (!interaction.isChatInputCommand() || interaction.commandName !== 'emcee' || !this.inbound) return;
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const reply = await this.inbound.handleCommand({
-      channel: discordAddress.channel(this.config.guildId, interaction.channelId),
-      community: this.community,
-      by: this.commandAuthor(interaction),
-      name: interaction.options.getSubcommand(),
-      args: commandArgs(interaction),
-    });
-    await interaction.editReply({ content: reply.text, allowedMentions: { parse: [] } });
-  }
-
-  private commandAuthor(interaction: ChatInputCommandInteraction): InboundAuthor {
-    const roles = interaction.member && 'roles' in interaction.member ? interaction.member.roles : undefined;
-    const roleIds = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
-    const isHost =
-      Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageEvents)) ||
-      (this.config.hostRoleId !== undefined && roleIds.includes(this.config.hostRoleId));
-    return {
-      id: discordAddress.user(this.config.guildId, interaction.user.id),
-      displayName: interaction.user.globalName ?? interaction.user.username,
-      isBot: false,
-      isHost,
-    };
-  }
-
-  private author(userId: string, member: GuildMember | null, fallbackName: string): InboundAuthor {
-    const isHost =
-      (member !== null && this.config.hostRoleId !== undefined && member.roles.cache.has(this.config.hostRoleId)) ||
-      Boolean(member?.permissions.has(PermissionFlagsBits.ManageEvents));
-    return {
-      id: discordAddress.user(this.config.guildId, userId),
-      displayName: member?.displayName ?? fallbackName,
-      isBot: false,
-      isHost,
-    };
-  }
-
-  private fail(where: string, error: unknown): void {
-    this.log.error(`Discord ${where} failed`, { error });
-  }
-}
-
-function commandArgs(interaction: ChatInputCommandInteraction): string[] {
-  const minutes = interaction.options.getInteger('minutes');
-  const script = interaction.options.getString('script');
-  return [...(script ? [script] : []), ...(minutes !== null ? [String(minutes)] : [])];
-}
-
-/** Registers `/emcee` for the guild (a bulk overwrite, so re-running is harmless). */
-export async function registerDiscordCommands(client: Client, guildId: string): Promise<void> {
-  if (!client.application) throw new Error('Discord did not tell the application id; is the bot logged in?');
-  await client.application.commands.set([EMCEE_COMMAND], guildId);
 }
 
 /** Creates the Discord adapter from validated settings. */
-export function createDiscordAdapter(config: DiscordConfig, log: Logger): DiscordAdapter {
+export function createDiscordAdapter(config: DiscordConfig, log: Logger = silentLogger): DiscordAdapter {
   return new DiscordAdapter(config, log);
-}
-
-function explainLoginError(error: unknown): Error {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ''}` : String(error);
-  if (/disallowed intents/i.test(text)) {
-    return new Error(
-      'Discord refused the Message Content intent. In the Developer Portal open your application → Bot → ' +
-        'Privileged Gateway Intents, switch on MESSAGE CONTENT INTENT and save; Emcee cannot read answers without it.',
-    );
-  }
-  if (/TokenInvalid|invalid token|401|Authentication failed/i.test(text)) {
-    return new Error('Discord refused DISCORD_TOKEN: copy the bot token again (Developer Portal → Bot → Reset Token).');
-  }
-  return error instanceof Error ? error : new Error(text);
 }

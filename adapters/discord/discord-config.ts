@@ -5,14 +5,24 @@ const snowflake = (what: string) => z.string().regex(/^\d{15,21}$/, `${what} (De
 
 /** Settings of the Discord adapter. The entry point builds them from the environment with `discordConfigFromEnv`. */
 export const discordConfigSchema = z.object({
-  token: z.string().min(10, 'the bot token (Developer Portal → your app → Bot → Reset Token)'),
+  token: z
+    .string()
+    .min(10, 'the bot token (Developer Portal → your app → Bot → Reset Token)')
+    .regex(/^[^\s"']+$/, 'the bot token alone, without "Bot ", quotes or spaces'),
   guildId: snowflake('the server id'),
   channelId: snowflake('the chat channel id'),
   hostRoleId: snowflake('a role id').optional(),
+  /** Where the REST API is (tests, proxies); discord.js appends `/v10/…`. */
   apiUrl: z.url().optional(),
+  /** Open a thread for every question even when the script does not ask for one. */
+  threadsPerQuestion: z.boolean().default(false),
+  /** Put `/emcee` on the guild at start-up (a bulk overwrite, harmless to repeat). */
   registerCommands: z.boolean().default(true),
+  /** How long start-up waits for the gateway's READY and the guild. */
   readyTimeoutMs: z.number().int().positive().default(30_000),
+  /** Posts that may go out back to back in a channel (Discord allows 5 per 5 s). */
   postBurst: z.number().int().min(1).default(5),
+  /** Time to earn one more post. */
   postIntervalMs: z.number().min(0).default(1000),
 });
 

@@ -1,3 +1,6 @@
-export { createDiscordAdapter, DiscordAdapter, registerDiscordCommands } from './discord-adapter.js';
+export { createDiscordAdapter, DiscordAdapter } from './discord-adapter.js';
+export { DISCORD_INTENTS } from './discord-client.js';
+export { EMCEE_COMMAND, registerDiscordCommands } from './discord-commands.js';
 export { discordConfigFromEnv, discordConfigSchema, type DiscordConfig } from './discord-config.js';
-export { discordTimestamp } from './discord-text.js';
+export { createScheduledEvent, deleteScheduledEvent, scheduledEventBody, updateScheduledEvent } from './discord-scheduled-events.js';
+export { discordTime, discordTimestamp, neutraliseMentions, type DiscordTimeStyle } from './discord-text.js';

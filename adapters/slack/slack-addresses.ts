@@ -12,8 +12,11 @@ export const slackAddress = {
 
 /** The parts of a message address. */
 export interface SlackMessageRef {
+  /** Workspace id (T…). */
   team: string;
+  /** Channel id (C… or G…). */
   channel: string;
+  /** The message's own timestamp, Slack's message id within the channel. */
   ts: string;
   /** The thread the message is in; its own ts when it starts one or stands alone. */
   threadTs: string;

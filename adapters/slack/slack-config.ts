@@ -1,19 +1,27 @@
 import { z } from 'zod';
 import { envConfigError } from '../shared/env-config-error.js';
 
+// A string matching `pattern`; the hint is the whole message, for a missing value as for a malformed one.
+const text = (pattern: RegExp, hint: string) => z.string({ error: hint }).regex(pattern, hint);
+
 /** Settings of the Slack adapter. The entry point builds it from the environment with `slackConfigFromEnv`. */
 export const slackConfigSchema = z
   .object({
-    botToken: z.string().regex(/^xoxb-[\w-]+$/, 'a bot token starting "xoxb-" (OAuth & Permissions page)'),
-    mode: z.enum(['socket', 'http']).default('socket'),
-    appToken: z.string().regex(/^xapp-[\w-]+$/, 'an app-level token starting "xapp-" with connections:write').optional(),
-    signingSecret: z.string().regex(/^[0-9a-f]{16,}$/i, 'the signing secret (Basic Information page)').optional(),
-    port: z.number().int().min(0).max(65535).default(3000),
+    botToken: text(/^xoxb-[\w-]+$/, 'the Bot User OAuth Token, starting "xoxb-" (OAuth & Permissions page)'),
+    mode: z.enum(['socket', 'http'], { error: 'socket (the default) or http' }).default('socket'),
+    appToken: text(/^xapp-[\w-]+$/, 'an app-level token starting "xapp-" with connections:write (Basic Information page)').optional(),
+    signingSecret: text(/^[0-9a-f]{16,}$/i, 'the Signing Secret, hexadecimal (Basic Information page)').optional(),
+    port: z.number({ error: 'a port number, 0 to 65535' }).int().min(0).max(65535).default(3000),
     host: z.string().min(1).default('0.0.0.0'),
-    channel: z.string().regex(/^[CG][A-Z0-9]+$/, 'a channel id like C0123ABCD (channel details → About)'),
+    channel: text(/^[CG][A-Z0-9]+$/, 'a channel id like C0123ABCD (channel name → About, at the bottom)'),
     hostIds: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'user ids like U0123ABCD')).default([]),
-    apiUrl: z.url().optional(),
+    apiUrl: z.url({ error: 'a URL such as http://127.0.0.1:4000/api/' }).optional(),
+    // Tier 3: about 50 reactions.add a minute per workspace.
     reactionsPerMinute: z.number().positive().default(50),
+    // A reaction backlog longer than this folds into applause posts, one per channel every applauseEveryMs.
+    reactionBacklogMs: z.number().positive().default(30_000),
+    applauseEveryMs: z.number().positive().default(15_000),
+    // chat.postMessage: about one a second per channel, with short bursts allowed.
     postIntervalMs: z.number().min(0).default(1000),
     postBurst: z.number().int().min(1).default(3),
     clientPingTimeoutMs: z.number().int().positive().optional(),

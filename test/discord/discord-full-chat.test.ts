@@ -62,14 +62,23 @@ describe('a whole chat through the real discord.js against a local Discord', () 
     fake.memberDeletes(doomed);
     await waitFor(() => c.store.messages.forSession(1).find((m) => m.text === 'A2: deleted soon')?.deleted_at != null, 'the delete');
 
-    fake.slashCommand({ user: PEOPLE.mallory, sub: 'end' });
+    const refused = fake.slashCommand({ user: PEOPLE.mallory, sub: 'end' });
     await waitFor(() => replies().some((r) => r.startsWith('Only hosts can end')), 'the refusal');
+    expect(fake.interactionAnswer(refused)).toMatchObject({ ephemeral: true, content: expect.stringMatching(/^Only hosts can end/) });
     expect(posts().some((p) => p.content.startsWith("That's a wrap"))).toBe(false);
+    expect(c.ended).toEqual([]);
     fake.slashCommand({ user: PEOPLE.manager, sub: 'extend', minutes: 2 });
     await waitFor(() => replies().includes('Added 2 minutes.'), 'Manage Events may host');
 
     fake.slashCommand({ user: PEOPLE.host, sub: 'end' });
     await waitFor(() => c.ended.length === 1, 'the end');
+
+    // Questions went out in order, each once, and the closing came after them.
+    const titles = posts().flatMap((p) => (p.embeds?.[0]?.title ? [p.embeds[0].title] : []));
+    expect(titles).toEqual(['Q1 · #CommunityChat', 'Q2 · #CommunityChat']);
+    const order = posts().map((p) => p.content);
+    expect(order.findIndex((t) => t.startsWith('Q2:'))).toBeGreaterThan(order.findIndex((t) => t.startsWith('Q1:')));
+    expect(order.findIndex((t) => t.startsWith("That's a wrap"))).toBeGreaterThan(order.findIndex((t) => t.startsWith('Q2:')));
 
     const where = Object.fromEntries(c.store.messages.forSession(1).map((m) => [m.text, m.question_number]));
     expect(where).toMatchObject({ 'A1: edited into an answer': 1, 'A1: Listen first @everyone': 1, 'Reply to every comment': 1, 'A2: deleted soon': 2 });

@@ -6,8 +6,10 @@ import { ManualClock } from '../../src/time/manual-clock.js';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
 import { slackConfigSchema, type SlackConfigInput } from '../../adapters/slack/slack-config.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
+import { TEST_SIGNING_SECRET } from './slack-adapter-harness.js';
 
-export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'a');
+/** The signing secret the HTTP-mode chat shares with the fake. */
+export const SIGNING_SECRET = TEST_SIGNING_SECRET;
 
 /** A real Bolt app wired to the engine, against a fake Slack on 127.0.0.1. */
 export async function startSlackChat(mode: 'socket' | 'http', overrides: Partial<SlackConfigInput> = {}, store = ChatStore.open(':memory:')) {
@@ -26,7 +28,9 @@ export async function startSlackChat(mode: 'socket' | 'http', overrides: Partial
     apiUrl: fake.apiUrl,
     postIntervalMs: 0,
     reactionsPerMinute: 6000,
-    clientPingTimeoutMs: 100,
+    // Short enough to notice a dead fake within a second, long enough that a busy test process (SQLite,
+    // recap rendering) is not taken for a dead connection.
+    clientPingTimeoutMs: 1000,
     ...overrides,
   });
   const adapter: SlackAdapter = createSlackAdapter(config, silentLogger);

@@ -1,50 +1,62 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { TokenBucket } from '../token-bucket.js';
+import { answerMethod, type FakeEphemeral, type FakeSlackMessage, type FakeSlackState, type FakeSlackUser } from './fake-slack-methods.js';
+import { postSigned, type SignedPostOptions } from './signed-request.js';
+
+export type { FakeSlackMessage, FakeSlackUser } from './fake-slack-methods.js';
 
 /** One Web API call the fake received. */
 export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
   token: string | undefined;
+  /** How the body came: Bolt's WebClient posts form-encoded, other clients JSON. */
+  contentType: string;
   at: number;
 }
 
-/** A message the fake holds in a channel's history. */
-export interface FakeSlackMessage {
-  type: 'message';
-  channel: string;
-  user?: string;
-  bot_id?: string;
-  text: string;
-  ts: string;
-  thread_ts?: string;
-  blocks?: unknown;
+/** One Socket Mode envelope the fake sent, and whether the app acknowledged it. */
+export interface SentEnvelope {
+  envelope_id: string;
+  type: 'events_api' | 'slash_commands';
+  payload: Record<string, unknown>;
+  retry_attempt?: number;
+  /** When the ack arrived (epoch ms); Slack redelivers an event not acked within 3 s. */
+  ackedAt?: number;
+  /** What the app put in its ack's `payload`, if anything (a slash command's immediate reply). */
+  ackPayload?: unknown;
+  /** The envelope that carried this one's payload again, once it was redelivered. */
+  redeliveredAs?: string;
 }
 
-/** A user the fake knows. */
-export interface FakeSlackUser {
-  id: string;
-  name: string;
-  display: string;
-  isAdmin?: boolean;
-}
+// Slack retries an unacknowledged event three times; a slash command it does not retry (the user sees an error).
+const MAX_EVENT_RETRIES = 3;
 
 /**
  * A local Slack on 127.0.0.1: the Web API (form-encoded or JSON POSTs to /api/<method>, `{ok:true}` or
  * `{ok:false,error}`, 429s with Retry-After on demand) and a Socket Mode websocket (hello, events_api and
  * slash_commands envelopes, acks recorded by envelope_id). Every call is recorded for assertions.
  */
-export class FakeSlack {
+export class FakeSlack implements FakeSlackState {
   readonly team = 'T0001';
   readonly botUserId = 'UBOT';
   readonly botId = 'BBOT';
   readonly calls: SlackCall[] = [];
   readonly history = new Map<string, FakeSlackMessage[]>();
   readonly users = new Map<string, FakeSlackUser>();
+  readonly reactions = new Map<string, string[]>();
+  readonly ephemerals: FakeEphemeral[] = [];
+  /** Envelope ids the app acknowledged. */
   readonly acks = new Set<string>();
+  /** Every envelope sent, by id. */
+  readonly envelopes = new Map<string, SentEnvelope>();
+  /** Bodies posted to slash commands' response_url. */
+  readonly responses: Record<string, unknown>[] = [];
+  /** 429s answered because a tier was exceeded, per method. */
+  readonly rateLimited = new Map<string, number>();
   /** Throttles to answer: the next calls of a method get 429 with this Retry-After (seconds). */
   private readonly throttles = new Map<string, { count: number; retryAfter: number }>();
   private readonly server: Server;
@@ -52,9 +64,7 @@ export class FakeSlack {
   private readonly connected = new Set<WebSocket>();
   private tsCounter = 0;
   private tiers: { posts: Map<string, TokenBucket>; reactions: TokenBucket; postBurst: number; postMs: number } | undefined;
-  /** 429s answered because a tier was exceeded, per method. */
-  readonly rateLimited = new Map<string, number>();
-  private port = 0;
+  private listening = 0;
 
   constructor() {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -64,10 +74,15 @@ export class FakeSlack {
     });
   }
 
-  /** Starts listening on an ephemeral port of 127.0.0.1. */
+  /** The port it listens on, once started. */
+  get port(): number {
+    return this.listening;
+  }
+
+  /** Starts listening on an ephemeral port of 127.0.0.1 (never any other address). */
   async start(): Promise<void> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
+    this.listening = (this.server.address() as AddressInfo).port;
   }
 
   /** Closes every socket and the server. */
@@ -81,6 +96,11 @@ export class FakeSlack {
   /** The Web API base URL, as `slackApiUrl` wants it. */
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A response_url for slash commands that records what is posted to it. */
+  responseUrl(): string {
+    return `http://127.0.0.1:${this.port}/respond/${randomUUID()}`;
   }
 
   /** How many Socket Mode connections are open. */
@@ -106,16 +126,6 @@ export class FakeSlack {
     };
   }
 
-  private overTier(method: string, args: Record<string, unknown>): number {
-    if (!this.tiers) return 0;
-    if (method === 'reactions.add') return this.tiers.reactions.take();
-    if (method !== 'chat.postMessage') return 0;
-    const channel = String(args.channel);
-    let bucket = this.tiers.posts.get(channel);
-    if (!bucket) this.tiers.posts.set(channel, (bucket = new TokenBucket(this.tiers.postBurst, this.tiers.postMs)));
-    return bucket.take();
-  }
-
   /** Adds a workspace member. */
   addUser(user: FakeSlackUser): void {
     this.users.set(user.id, user);
@@ -132,8 +142,22 @@ export class FakeSlack {
     return (this.tsCounter / 1e6).toFixed(6);
   }
 
+  /** Stores a message in its channel's history. */
+  remember(message: FakeSlackMessage): void {
+    const list = this.history.get(message.channel) ?? [];
+    list.push(message);
+    this.history.set(message.channel, list);
+  }
+
   /** A person writes in a channel (or a thread): stored in history and sent over Socket Mode. */
   userSays(fields: { channel: string; user: string; text: string; threadTs?: string; ts?: string }): FakeSlackMessage {
+    const message = this.userSaysOffline(fields);
+    this.sendEvent(this.messageEvent(message));
+    return message;
+  }
+
+  /** A person writes while no bot is connected (or over HTTP, sent separately): it only lands in history. */
+  userSaysOffline(fields: { channel: string; user: string; text: string; threadTs?: string; ts?: string }): FakeSlackMessage {
     const message: FakeSlackMessage = {
       type: 'message',
       channel: fields.channel,
@@ -143,36 +167,53 @@ export class FakeSlack {
       ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),
     };
     this.remember(message);
-    this.sendEvent({ ...message, channel_type: 'channel', event_ts: message.ts, team: this.team });
     return message;
   }
 
-  /** A person writes while no bot is connected: it only lands in history. */
-  userSaysOffline(fields: { channel: string; user: string; text: string; threadTs?: string }): FakeSlackMessage {
-    const message: FakeSlackMessage = {
-      type: 'message',
-      channel: fields.channel,
-      user: fields.user,
-      text: fields.text,
-      ts: this.nextTs(),
-      ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),
+  /** The `message` event Slack sends for a stored message (a thread reply carries parent_user_id). */
+  messageEvent(message: FakeSlackMessage): Record<string, unknown> {
+    const parent = message.thread_ts ? this.history.get(message.channel)?.find((m) => m.ts === message.thread_ts) : undefined;
+    return {
+      ...message,
+      ...(parent?.user ? { parent_user_id: parent.user } : {}),
+      team: this.team,
+      channel_type: 'channel',
+      event_ts: message.ts,
     };
-    this.remember(message);
-    return message;
+  }
+
+  /** A person edits a stored message: `message_changed` with the new and the previous message. */
+  editEvent(channel: string, ts: string, text: string): Record<string, unknown> {
+    const message = this.history.get(channel)?.find((m) => m.ts === ts);
+    if (!message) throw new Error(`no message ${ts} in ${channel}`);
+    const previous = { ...message };
+    message.text = text;
+    message.edited = { user: message.user ?? '', ts: this.nextTs() };
+    const eventTs = this.nextTs();
+    return { type: 'message', subtype: 'message_changed', hidden: true, channel, ts: eventTs, event_ts: eventTs, channel_type: 'channel', message: { ...message }, previous_message: previous };
+  }
+
+  /** A person deletes a stored message: `message_deleted` with the previous message. */
+  deleteEvent(channel: string, ts: string): Record<string, unknown> {
+    const list = this.history.get(channel) ?? [];
+    const index = list.findIndex((m) => m.ts === ts);
+    if (index < 0) throw new Error(`no message ${ts} in ${channel}`);
+    const [previous] = list.splice(index, 1);
+    const eventTs = this.nextTs();
+    return { type: 'message', subtype: 'message_deleted', hidden: true, channel, ts: eventTs, event_ts: eventTs, deleted_ts: ts, channel_type: 'channel', previous_message: previous };
   }
 
   /** Sends an events_api envelope over every Socket Mode connection; returns the envelope id. */
   sendEvent(event: Record<string, unknown>, retryAttempt = 0): string {
-    const envelope = {
-      envelope_id: randomUUID(),
-      type: 'events_api',
-      accepts_response_payload: false,
-      retry_attempt: retryAttempt,
-      retry_reason: retryAttempt ? 'timeout' : '',
-      payload: this.eventCallback(event),
-    };
-    for (const ws of this.connected) ws.send(JSON.stringify(envelope));
-    return envelope.envelope_id;
+    return this.sendEnvelope('events_api', this.eventCallback(event), retryAttempt);
+  }
+
+  /** Sends an envelope's payload again under a new envelope id, as Slack does when an ack came late. */
+  redeliver(envelopeId: string): string {
+    const first = this.envelopes.get(envelopeId);
+    if (!first) throw new Error(`no envelope ${envelopeId}`);
+    first.redeliveredAs = this.sendEnvelope(first.type, first.payload, (first.retry_attempt ?? 0) + 1);
+    return first.redeliveredAs;
   }
 
   /** The Events API body for an event, as Slack wraps it. */
@@ -183,83 +224,75 @@ export class FakeSlack {
       api_app_id: 'A0001',
       event,
       type: 'event_callback',
-      event_id: `Ev${randomUUID().slice(0, 8)}`,
+      event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
       event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: this.team, user_id: this.botUserId, is_bot: true, is_enterprise_install: false }],
+      is_ext_shared_channel: false,
     };
   }
 
   /** Sends a `/emcee` slash command envelope; returns its envelope id. */
   slashCommand(fields: { channel: string; user: string; text: string }): string {
-    const envelope = {
-      envelope_id: randomUUID(),
-      type: 'slash_commands',
-      accepts_response_payload: true,
-      payload: {
-        token: 'verification-token',
-        team_id: this.team,
-        team_domain: 'fake',
-        channel_id: fields.channel,
-        channel_name: 'chat',
-        user_id: fields.user,
-        user_name: this.users.get(fields.user)?.name ?? fields.user,
-        command: '/emcee',
-        text: fields.text,
-        api_app_id: 'A0001',
-        response_url: `http://127.0.0.1:${this.port}/respond/${randomUUID()}`,
-        trigger_id: `trig.${randomUUID()}`,
-      },
-    };
-    for (const ws of this.connected) ws.send(JSON.stringify(envelope));
-    return envelope.envelope_id;
+    return this.sendEnvelope('slash_commands', {
+      token: 'verification-token',
+      team_id: this.team,
+      team_domain: 'fake',
+      channel_id: fields.channel,
+      channel_name: 'chat',
+      user_id: fields.user,
+      user_name: this.users.get(fields.user)?.name ?? fields.user,
+      command: '/emcee',
+      text: fields.text,
+      api_app_id: 'A0001',
+      is_enterprise_install: 'false',
+      response_url: this.responseUrl(),
+      trigger_id: `trig.${randomUUID()}`,
+    });
   }
 
-  /** Closes the Socket Mode connections as Slack does when it recycles a server. */
+  /** Asks the Socket Mode clients to reconnect, as Slack does when it recycles a server. */
   dropSockets(): void {
     for (const ws of this.connected) ws.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested' }));
   }
 
   /** Signs and posts an Events API body to an HTTP-mode app, as Slack does. */
-  static async postSigned(
-    url: string,
-    body: unknown,
-    signingSecret: string,
-    options: { timestamp?: number; retryNum?: number; signature?: string; contentType?: string; raw?: string } = {},
-  ): Promise<{ status: number; text: string }> {
-    const raw = options.raw ?? JSON.stringify(body);
-    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-    const signature =
-      options.signature ?? `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${raw}`).digest('hex')}`;
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': options.contentType ?? 'application/json',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': signature,
-        ...(options.retryNum ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}),
-      },
-      body: raw,
-    });
-    return { status: response.status, text: await response.text() };
+  static postSigned(url: string, body: unknown, signingSecret: string, options: SignedPostOptions = {}): Promise<{ status: number; text: string }> {
+    return postSigned(url, body, signingSecret, options);
   }
 
-  private remember(message: FakeSlackMessage): void {
-    const list = this.history.get(message.channel) ?? [];
-    list.push(message);
-    this.history.set(message.channel, list);
+  private sendEnvelope(type: SentEnvelope['type'], payload: Record<string, unknown>, retryAttempt = 0): string {
+    const envelope: SentEnvelope = { envelope_id: randomUUID(), type, payload };
+    const wire: Record<string, unknown> = { ...envelope, accepts_response_payload: type === 'slash_commands' };
+    if (type === 'events_api') {
+      envelope.retry_attempt = retryAttempt;
+      Object.assign(wire, { retry_attempt: retryAttempt, retry_reason: retryAttempt ? 'timeout' : '' });
+    }
+    this.envelopes.set(envelope.envelope_id, envelope);
+    for (const ws of this.connected) ws.send(JSON.stringify(wire));
+    return envelope.envelope_id;
   }
 
   private onSocket(ws: WebSocket): void {
     this.connected.add(ws);
     ws.on('close', () => this.connected.delete(ws));
     ws.on('message', (data) => {
+      let ack: { envelope_id?: string; payload?: unknown };
       try {
-        const ack = JSON.parse(String(data)) as { envelope_id?: string };
-        if (ack.envelope_id) this.acks.add(ack.envelope_id);
+        ack = JSON.parse(String(data)) as typeof ack;
       } catch {
-        // Not JSON: Slack would ignore it too.
+        return; // Not JSON: Slack ignores it too.
       }
+      if (!ack.envelope_id) return;
+      this.acks.add(ack.envelope_id);
+      const sent = this.envelopes.get(ack.envelope_id);
+      if (sent) Object.assign(sent, { ackedAt: Date.now(), ...(ack.payload !== undefined ? { ackPayload: ack.payload } : {}) });
     });
-    ws.send(JSON.stringify({ type: 'hello', num_connections: this.connected.size, connection_info: { app_id: 'A0001' } }));
+    ws.send(JSON.stringify({ type: 'hello', num_connections: this.connected.size, debug_info: { host: 'fake', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0001' } }));
+    // Events sent while no connection was open, or never acknowledged on one that dropped, come again.
+    for (const envelope of [...this.envelopes.values()]) {
+      const unacked = envelope.type === 'events_api' && envelope.ackedAt === undefined && !envelope.redeliveredAs;
+      if (unacked && (envelope.retry_attempt ?? 0) < MAX_EVENT_RETRIES) this.redeliver(envelope.envelope_id);
+    }
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -269,86 +302,50 @@ export class FakeSlack {
       req.on('end', () => resolve(body));
     });
     if (req.url?.startsWith('/respond/')) {
-      this.calls.push({ method: 'response_url', args: JSON.parse(raw || '{}'), token: undefined, at: Date.now() });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      this.responses.push(parseBody(raw, req.headers['content-type']));
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
     const method = /^\/api\/([\w.]+)/.exec(req.url ?? '')?.[1];
-    if (!method) {
+    if (!method || req.method !== 'POST') {
       res.writeHead(404).end();
       return;
     }
-    const args = parseBody(raw, req.headers['content-type']);
+    const contentType = req.headers['content-type'] ?? '';
+    const args = parseBody(raw, contentType);
+    // Slack takes the token from the Authorization header, or from the form body.
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
-    this.calls.push({ method, args, token, at: Date.now() });
-    const throttle = this.throttles.get(method);
-    if (throttle && throttle.count > 0) {
-      throttle.count--;
-      res.writeHead(429, { 'retry-after': String(throttle.retryAfter), 'content-type': 'application/json' });
+    delete args.token;
+    this.calls.push({ method, args, token, contentType, at: Date.now() });
+    const retryAfter = this.retryAfter(method, args);
+    if (retryAfter !== undefined) {
+      res.writeHead(429, { 'retry-after': String(retryAfter), 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    const wait = this.overTier(method, args);
-    if (wait > 0) {
-      this.rateLimited.set(method, (this.rateLimited.get(method) ?? 0) + 1);
-      res.writeHead(429, { 'retry-after': String(Math.ceil(wait / 1000)), 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
-      return;
-    }
-    const reply = this.answer(method, args, token);
+    const reply = answerMethod(this, method, args, token);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
   }
 
-  private answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
-    if (!token || token === 'xoxb-invalid') return { ok: false, error: 'invalid_auth' };
-    switch (method) {
-      case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'emcee', team_id: this.team, user_id: this.botUserId, bot_id: this.botId };
-      case 'apps.connections.open':
-        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
-      case 'chat.postMessage': {
-        const message: FakeSlackMessage = {
-          type: 'message',
-          channel: String(args.channel),
-          user: this.botUserId,
-          bot_id: this.botId,
-          text: String(args.text ?? ''),
-          ts: this.nextTs(),
-          ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}),
-          ...(args.blocks ? { blocks: args.blocks } : {}),
-        };
-        this.remember(message);
-        return { ok: true, channel: message.channel, ts: message.ts, message };
-      }
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: this.nextTs() };
-      case 'reactions.add':
-        return { ok: true };
-      case 'users.info': {
-        const user = this.users.get(String(args.user));
-        if (!user) return { ok: false, error: 'user_not_found' };
-        return {
-          ok: true,
-          user: { id: user.id, name: user.name, real_name: user.display, is_admin: user.isAdmin ?? false, is_owner: false, profile: { display_name: user.display, real_name: user.display } },
-        };
-      }
-      case 'conversations.history': {
-        const oldest = Number(args.oldest ?? 0);
-        const list = (this.history.get(String(args.channel)) ?? []).filter((m) => Number(m.ts) > oldest && (!m.thread_ts || m.thread_ts === m.ts));
-        return { ok: true, messages: [...list].reverse().map((m) => ({ ...m, reply_count: this.replies(m).length })), has_more: false };
-      }
-      case 'conversations.replies': {
-        const parent = (this.history.get(String(args.channel)) ?? []).find((m) => m.ts === String(args.ts));
-        if (!parent) return { ok: false, error: 'thread_not_found' };
-        return { ok: true, messages: [parent, ...this.replies(parent)], has_more: false };
-      }
-      default:
-        return { ok: false, error: 'unknown_method' };
+  // Seconds to wait when this call is over a throttle or a tier, else undefined.
+  private retryAfter(method: string, args: Record<string, unknown>): number | undefined {
+    const throttle = this.throttles.get(method);
+    if (throttle && throttle.count > 0) {
+      throttle.count--;
+      return throttle.retryAfter;
     }
-  }
-
-  private replies(parent: FakeSlackMessage): FakeSlackMessage[] {
-    return (this.history.get(parent.channel) ?? []).filter((m) => m.thread_ts === parent.ts && m.ts !== parent.ts);
+    if (!this.tiers) return undefined;
+    let wait = 0;
+    if (method === 'reactions.add') wait = this.tiers.reactions.take();
+    if (method === 'chat.postMessage') {
+      const channel = String(args.channel);
+      let bucket = this.tiers.posts.get(channel);
+      if (!bucket) this.tiers.posts.set(channel, (bucket = new TokenBucket(this.tiers.postBurst, this.tiers.postMs)));
+      wait = bucket.take();
+    }
+    if (wait <= 0) return undefined;
+    this.rateLimited.set(method, (this.rateLimited.get(method) ?? 0) + 1);
+    return Math.ceil(wait / 1000);
   }
 }
 
@@ -356,9 +353,8 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   if (!raw) return {};
   if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
   const args: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(raw)) {
-    args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
-  }
+  // Form-encoded: Slack's SDKs send nested values (blocks) as JSON strings inside the form.
+  for (const [key, value] of new URLSearchParams(raw)) args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
   return args;
 }
 

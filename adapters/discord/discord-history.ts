@@ -1,0 +1,87 @@
+import { Routes, type REST } from 'discord.js';
+import { z } from 'zod';
+import type { HistoryResult, InboundMessage, MessageAddress } from '../../src/port.js';
+import { discordAddress, snowflakeAt } from './discord-addresses.js';
+import { isIgnored, readMessage, toInboundMessage } from './discord-inbound.js';
+import { discordActiveThreadsSchema, discordMessageSchema, type DiscordMessage } from './discord-payloads.js';
+
+const PAGE = 100;
+const MAX_PAGES = 10;
+
+/** What reading history needs from the adapter. */
+export interface HistoryDeps {
+  /** discord.js's REST client (rate limits and retries included). */
+  rest: REST;
+  /** The configured guild. */
+  guildId: string;
+  /** The bot's own user id. */
+  selfId: () => string | undefined;
+  /** Whether the author of a message is a host; history messages carry no member, so this may look one up. */
+  isHost: (message: DiscordMessage) => Promise<boolean>;
+}
+
+/**
+ * Catch-up after downtime: the messages in a channel and its active threads since an instant, read with
+ * GET /channels/:id/messages (oldest first, `after` a snowflake of that instant) and parsed like gateway
+ * messages, so a backfilled answer has the same address as the live one would have had.
+ */
+export class DiscordHistory {
+  constructor(private readonly deps: HistoryDeps) {}
+
+  /** Messages in `channelId` and its active threads written at or after `since`, oldest first. */
+  async fetch(channelId: string, since: number): Promise<HistoryResult> {
+    const found: { id: bigint; message: InboundMessage }[] = [];
+    const gaps: string[] = [];
+    const sources: { id: string; threadParent: string | undefined }[] = [{ id: channelId, threadParent: undefined }];
+    try {
+      const active = discordActiveThreadsSchema.parse(await this.deps.rest.get(Routes.guildActiveThreads(this.deps.guildId)));
+      for (const thread of active.threads) if (thread.parent_id === channelId) sources.push({ id: thread.id, threadParent: channelId });
+    } catch (error) {
+      gaps.push(`threads could not be listed (${(error as Error).message})`);
+    }
+    for (const source of sources) {
+      const page = await this.read(source.id, since);
+      if (!page.complete) gaps.push(`more than ${MAX_PAGES * PAGE} messages in ${source.id} were not fetched`);
+      for (const raw of page.found) {
+        const read = readMessage({ ...raw, guild_id: this.deps.guildId }, { guildId: this.deps.guildId, selfId: this.deps.selfId() });
+        if (isIgnored(read)) continue;
+        const isHost = await this.deps.isHost(read.message);
+        const message = toInboundMessage(read.message, { guildId: this.deps.guildId, threadParent: source.threadParent, isHost });
+        found.push({ id: BigInt(read.message.id), message });
+      }
+    }
+    // Snowflakes order messages across channels exactly, even within one millisecond.
+    const messages = found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((entry) => entry.message);
+    return gaps.length > 0 ? { messages, incomplete: gaps.join('; ') } : { messages };
+  }
+
+  /** The bot's own message in `channelId` since `since` whose text starts like `text` (or `text` starts like it). */
+  async findOwnPost(channelId: string, since: number, text: string): Promise<MessageAddress | undefined> {
+    const { found } = await this.read(channelId, since, 1);
+    const self = this.deps.selfId();
+    // A question's content is only its first line, so either may be the prefix of the other.
+    const mine = found.find((m) => m.author.id === self && m.content !== '' && (text.startsWith(m.content) || m.content.startsWith(text)));
+    return mine ? discordAddress.message(this.deps.guildId, mine.channel_id, mine.id) : undefined;
+  }
+
+  // Pages forward from `since`; Discord returns each page newest first.
+  private async read(channelId: string, since: number, maxPages = MAX_PAGES): Promise<{ found: DiscordMessage[]; complete: boolean }> {
+    const found: DiscordMessage[] = [];
+    // `after` is exclusive: start just below the first snowflake of `since`, so a message at `since` counts.
+    const first = BigInt(snowflakeAt(since));
+    let after = (first > 0n ? first - 1n : 0n).toString();
+    for (let page = 0; page < maxPages; page++) {
+      const query = new URLSearchParams({ after, limit: String(PAGE) });
+      const batch = z.array(z.unknown()).parse(await this.deps.rest.get(Routes.channelMessages(channelId), { query }));
+      const parsed = batch.flatMap((raw) => {
+        const result = discordMessageSchema.safeParse({ guild_id: this.deps.guildId, ...(raw as object) });
+        return result.success ? [result.data] : [];
+      });
+      parsed.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+      found.push(...parsed);
+      if (batch.length < PAGE || parsed.length === 0) return { found, complete: true };
+      after = parsed.at(-1)!.id;
+    }
+    return { found, complete: false };
+  }
+}

@@ -1,0 +1,170 @@
+import { GatewayDispatchEvents, Routes, type Client } from 'discord.js';
+import type { Logger } from '../../src/log.js';
+import type { ChatInbound, CommandReply } from '../../src/port.js';
+import { discordAddress } from './discord-addresses.js';
+import { describeDiscordError } from './discord-error-text.js';
+import { guildPermissions, isDiscordHost } from './discord-hosts.js';
+import { isIgnored, readCommand, readDelete, readEdit, readMessage, toInboundMessage, type ReadContext } from './discord-inbound.js';
+import { discordChannelSchema, THREAD_TYPES, type DiscordMessage } from './discord-payloads.js';
+
+// Interaction response types and flags, as Discord's documentation names them.
+const DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE = 5;
+const EPHEMERAL = 64;
+
+/** What the receiver needs to know about the adapter's settings. */
+export interface ReceiverSettings {
+  /** The configured guild. */
+  guildId: string;
+  /** The host role, if configured. */
+  hostRoleId: string | undefined;
+}
+
+/**
+ * Turns gateway dispatches into calls on the core's inbound handle. It reads the raw payloads discord.js
+ * forwards (validated with zod, see discord-inbound.ts) rather than discord.js's objects, so one parser
+ * serves the gateway, REST history and the documented fixtures. Messages, edits and deletes are handed on
+ * one at a time in arrival order — an edit never overtakes the message it edits, even when finding a
+ * thread's parent takes a REST call; slash commands run beside them, so a long `/emcee end` holds up
+ * nothing.
+ */
+export class DiscordReceiver {
+  private inbound: ChatInbound | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly commands = new Set<Promise<void>>();
+  // Thread id → parent channel id (null: not a thread). Threads never change parent.
+  private readonly threadParents = new Map<string, string | null>();
+
+  constructor(
+    private readonly client: Client,
+    private readonly settings: ReceiverSettings,
+    private readonly log: Logger,
+  ) {
+    const ws = client.ws;
+    ws.on(GatewayDispatchEvents.MessageCreate, (data: unknown) => this.inOrder(() => this.onMessage(data)));
+    ws.on(GatewayDispatchEvents.MessageUpdate, (data: unknown) => this.inOrder(() => this.onEdit(data)));
+    ws.on(GatewayDispatchEvents.MessageDelete, (data: unknown) => this.inOrder(() => this.onDelete(data)));
+    ws.on(GatewayDispatchEvents.InteractionCreate, (data: unknown) => this.beside(() => this.onInteraction(data)));
+  }
+
+  /** Starts handing events to `inbound`. */
+  open(inbound: ChatInbound): void {
+    this.inbound = inbound;
+  }
+
+  /** Stops handing events on; resolves once those already received have been handled. */
+  async close(): Promise<void> {
+    await this.queue;
+    await Promise.all([...this.commands]);
+    this.inbound = undefined;
+  }
+
+  /** Whether a message's author may host; history messages carry no member, so their roles are looked up. */
+  async isHost(message: DiscordMessage): Promise<boolean> {
+    const roles = message.member?.roles ?? (await this.memberRoles(message.author.id));
+    return this.rolesMakeHost(message.author.id, roles);
+  }
+
+  /** The parent channel of a thread, or undefined for a channel that is not a thread. */
+  async threadParent(channelId: string, channelType?: number): Promise<string | undefined> {
+    if (channelType !== undefined && !THREAD_TYPES.has(channelType)) return undefined;
+    if (!this.threadParents.has(channelId)) {
+      // discord.js has already applied THREAD_CREATE and GUILD_CREATE's thread list; otherwise ask.
+      const cached = this.client.channels.cache.get(channelId);
+      const parent = cached
+        ? cached.isThread() ? cached.parentId : null
+        : await this.client.rest.get(Routes.channel(channelId)).then((raw) => {
+            const channel = discordChannelSchema.parse(raw);
+            return THREAD_TYPES.has(channel.type) ? (channel.parent_id ?? null) : null;
+          });
+      this.threadParents.set(channelId, parent);
+    }
+    return this.threadParents.get(channelId) ?? undefined;
+  }
+
+  private get context(): ReadContext {
+    return { guildId: this.settings.guildId, selfId: this.client.user?.id };
+  }
+
+  private inOrder(handle: () => Promise<void>): void {
+    this.queue = this.queue.then(handle).catch((error: unknown) => this.log.error('A Discord event could not be handled', { error: describeDiscordError(error) }));
+  }
+
+  private beside(handle: () => Promise<void>): void {
+    const running = handle()
+      .catch((error: unknown) => this.log.error('A Discord command could not be answered', { error: describeDiscordError(error) }))
+      .finally(() => this.commands.delete(running));
+    this.commands.add(running);
+  }
+
+  private async onMessage(data: unknown): Promise<void> {
+    const read = readMessage(data, this.context);
+    if (isIgnored(read)) return this.log.debug(`Discord: left out ${read.ignored}`);
+    if (!this.inbound) return;
+    const { message } = read;
+    const threadParent = await this.threadParent(message.channel_id, message.channel_type);
+    const isHost = await this.isHost(message);
+    await this.inbound.handleMessage(toInboundMessage(message, { guildId: this.settings.guildId, threadParent, isHost }));
+  }
+
+  private async onEdit(data: unknown): Promise<void> {
+    const edit = readEdit(data, this.context);
+    if (isIgnored(edit)) return this.log.debug(`Discord: left out ${edit.ignored}`);
+    await this.inbound?.handleEdit(edit);
+  }
+
+  private async onDelete(data: unknown): Promise<void> {
+    const deleted = readDelete(data, this.context);
+    if (isIgnored(deleted)) return this.log.debug(`Discord: left out ${deleted.ignored}`);
+    await this.inbound?.handleDelete(deleted.id);
+  }
+
+  private async onInteraction(data: unknown): Promise<void> {
+    const command = readCommand(data, { ...this.context, hostRoleId: this.settings.hostRoleId });
+    if (isIgnored(command)) return this.log.debug(`Discord: left out ${command.ignored}`);
+    const inbound = this.inbound;
+    if (!inbound) return;
+    const { id, token, applicationId } = command.interaction;
+    // Discord wants an answer within 3 s: a deferred ephemeral reply now, filled in once the core answers.
+    await this.client.rest.post(Routes.interactionCallback(id, token), {
+      body: { type: DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, data: { flags: EPHEMERAL } },
+      auth: false,
+    });
+    // A command given inside a question's thread concerns the chat in the thread's channel.
+    const channelId = command.parentId ?? (await this.threadParent(command.channelId)) ?? command.channelId;
+    let reply: CommandReply;
+    try {
+      reply = await inbound.handleCommand({
+        channel: discordAddress.channel(this.settings.guildId, channelId),
+        community: discordAddress.community(this.settings.guildId),
+        by: command.by,
+        name: command.name,
+        args: command.args,
+      });
+    } catch (error) {
+      this.log.error(`/emcee ${command.name} failed`, { error: describeDiscordError(error) });
+      reply = { ok: false, text: 'Something went wrong with that command; the details are in Emcee’s log.' };
+    }
+    await this.client.rest.patch(Routes.webhookMessage(applicationId, token, '@original'), {
+      body: { content: reply.text.slice(0, 2000), allowed_mentions: { parse: [] } },
+      auth: false,
+    });
+  }
+
+  private async memberRoles(userId: string): Promise<string[]> {
+    const guild = this.client.guilds.cache.get(this.settings.guildId);
+    // discord.js keeps members it has seen (every MESSAGE_CREATE carries one) and fetches the rest.
+    const member = await guild?.members.fetch(userId).catch(() => undefined);
+    return member ? [...member.roles.cache.keys()].filter((id) => id !== this.settings.guildId) : [];
+  }
+
+  private rolesMakeHost(userId: string, roles: readonly string[]): boolean {
+    const guild = this.client.guilds.cache.get(this.settings.guildId);
+    const permissions = guildPermissions(
+      roles,
+      (roleId) => guild?.roles.cache.get(roleId)?.permissions.bitfield,
+      this.settings.guildId,
+      guild?.ownerId === userId,
+    );
+    return isDiscordHost({ roles, permissions }, this.settings.hostRoleId);
+  }
+}

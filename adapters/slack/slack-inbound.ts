@@ -1,0 +1,134 @@
+import type { App, webApi } from '@slack/bolt';
+import type { Logger } from '../../src/log.js';
+import type { ChatInbound, CommandReply, InboundMessage } from '../../src/port.js';
+import { slackAddress } from './slack-addresses.js';
+import { classifyMessageEvent, slashCommandSchema } from './slack-events.js';
+import type { HistoryMessage } from './slack-history.js';
+import type { MessageIndex } from './slack-message-index.js';
+import type { SlackPeople } from './slack-people.js';
+import { withRateLimitRetry } from './slack-rate-limit.js';
+import { RecentKeys } from './slack-recent-keys.js';
+import { unescapeSlack } from './slack-text.js';
+
+/** What the inbound side needs from the adapter. */
+export interface SlackInboundContext {
+  /** The workspace id, known once started. */
+  team(): string;
+  /** The bot's own user id, known once started. */
+  botUserId(): string | undefined;
+  /** Where the core's events go; undefined until the adapter is started. */
+  inbound(): ChatInbound | undefined;
+  people: SlackPeople;
+  index: MessageIndex;
+  client: webApi.WebClient;
+  log: Logger;
+}
+
+/**
+ * Slack's inbound side: `message` events become handleMessage / handleEdit / handleDelete, `/emcee` becomes
+ * handleCommand with its reply shown only to the caller. Redelivered events are dispatched once.
+ */
+export class SlackInbound {
+  private readonly dispatched = new RecentKeys();
+
+  constructor(private readonly ctx: SlackInboundContext) {}
+
+  /** Attaches the listeners to a Bolt app. */
+  register(app: App): void {
+    app.event('message', async ({ event }) => {
+      await this.onMessageEvent(event).catch((error: unknown) => this.ctx.log.error('A Slack message event failed', { error }));
+    });
+    app.command('/emcee', async ({ command, ack, respond }) => {
+      // Slack wants the ack within 3 s; the reply follows as an ephemeral message.
+      await ack();
+      await this.onCommand(command, (text) => respond({ response_type: 'ephemeral', text }).then(() => undefined)).catch(
+        (error: unknown) => this.ctx.log.error('A /emcee command failed', { error }),
+      );
+    });
+    app.error(async (error) => this.ctx.log.error('Slack listener error', { error }));
+  }
+
+  /** A person's message (live or from history) in the core's shape; undefined for bots and non-messages. */
+  async toInbound(raw: HistoryMessage, channel: string): Promise<InboundMessage | undefined> {
+    const classified = classifyMessageEvent({ type: 'message', channel, ...raw }, this.ctx.botUserId());
+    if (classified.kind !== 'message') return undefined;
+    const { user, ts, thread_ts: threadTs, text } = classified.event;
+    const team = this.ctx.team();
+    const author = await this.ctx.people.author(team, user);
+    if (author.isBot) return undefined;
+    const id = this.ctx.index.remember(team, channel, ts, threadTs, user);
+    const inThread = threadTs !== undefined && threadTs !== ts;
+    return {
+      id,
+      channel: slackAddress.channel(team, channel),
+      community: `slack:${team}`,
+      author,
+      text: unescapeSlack(text),
+      ts: Math.round(Number(ts) * 1000),
+      ...(inThread ? { replyTo: slackAddress.message(team, channel, threadTs) } : {}),
+    };
+  }
+
+  private async onMessageEvent(raw: unknown): Promise<void> {
+    const inbound = this.ctx.inbound();
+    if (!inbound) return;
+    const sorted = classifyMessageEvent(raw, this.ctx.botUserId());
+    if (sorted.kind === 'ignored') return;
+    const team = this.ctx.team();
+    if (sorted.kind === 'message') {
+      const { channel, ts } = sorted.event;
+      await this.once(`message:${channel}:${ts}`, async () => {
+        const message = await this.toInbound(sorted.event, channel);
+        if (message) await inbound.handleMessage(message);
+      });
+      return;
+    }
+    const id = this.ctx.index.addressOf(team, sorted.channel, sorted.ts, sorted.threadTs);
+    if (sorted.kind === 'edit') {
+      await this.once(`edit:${id}:${sorted.editedAt}`, () =>
+        inbound.handleEdit({ id, text: unescapeSlack(sorted.text), editedAt: sorted.editedAt }),
+      );
+      return;
+    }
+    await this.once(`delete:${id}`, () => inbound.handleDelete(id));
+  }
+
+  // Runs `work` unless an event with this key was already dispatched; a failure frees the key for a retry.
+  private async once(key: string, work: () => Promise<void>): Promise<void> {
+    if (!this.dispatched.claim(key)) return;
+    try {
+      await work();
+    } catch (error) {
+      this.dispatched.release(key);
+      throw error;
+    }
+  }
+
+  private async onCommand(raw: unknown, respond: (text: string) => Promise<void>): Promise<void> {
+    const command = slashCommandSchema.parse(raw);
+    const inbound = this.ctx.inbound();
+    const team = this.ctx.team() || command.team_id;
+    const [name = '', ...args] = command.text.trim().split(/\s+/).filter(Boolean);
+    const reply: CommandReply = inbound
+      ? await inbound.handleCommand({
+          channel: slackAddress.channel(team, command.channel_id),
+          community: `slack:${team}`,
+          by: await this.ctx.people.author(team, command.user_id),
+          name: name.toLowerCase(),
+          args,
+        })
+      : { ok: false, text: 'Emcee is starting up; try again in a moment.' };
+    await this.replyEphemeral(command.channel_id, command.user_id, reply.text, respond);
+  }
+
+  // chat.postEphemeral first (Tier 4, and not counted against the channel's posting allowance); where the
+  // bot is not in the channel it fails, and the command's response_url still reaches the caller.
+  private async replyEphemeral(channel: string, user: string, text: string, respond: (text: string) => Promise<void>): Promise<void> {
+    try {
+      await withRateLimitRetry(() => this.ctx.client.chat.postEphemeral({ channel, user, text }), this.ctx.log, 3);
+    } catch (error) {
+      this.ctx.log.debug('chat.postEphemeral failed; answering through response_url', { error });
+      await respond(text);
+    }
+  }
+}

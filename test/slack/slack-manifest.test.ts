@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+
+const dir = new URL('../../adapters/slack/', import.meta.url);
+
+// The bot scope each Web API method the adapter calls needs (Slack's method reference pages).
+const SCOPE_OF: Record<string, string[]> = {
+  'auth.test': [],
+  'chat.postMessage': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
+  'reactions.add': ['reactions:write'],
+  'users.info': ['users:read'],
+  // Public and private channels: the manifest lets Emcee run in either.
+  'conversations.history': ['channels:history', 'groups:history'],
+  'conversations.replies': ['channels:history', 'groups:history'],
+};
+
+describe('the app manifest', () => {
+  const manifest = parseYaml(readFileSync(new URL('manifest.yaml', dir), 'utf8'));
+  const source = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'))
+    .join('\n');
+  const methods = [...new Set([...source.matchAll(/\.(auth|chat|reactions|users|conversations)\s*\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))].sort();
+
+  it('is valid YAML asking for exactly the scopes of the methods the adapter calls, plus the command', () => {
+    expect(methods).toEqual(Object.keys(SCOPE_OF).sort());
+    const needed = new Set([...methods.flatMap((m) => SCOPE_OF[m]!), 'commands']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+
+  it('subscribes to the message events the history scopes allow, with Socket Mode on and one /emcee command', () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['message.channels', 'message.groups']);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(manifest.features.slash_commands).toHaveLength(1);
+    expect(manifest.features.slash_commands[0].command).toBe('/emcee');
+  });
+
+  it("lists in its usage hint every subcommand the core's help knows", () => {
+    const hint = String(manifest.features.slash_commands[0].usage_hint);
+    for (const sub of ['start', 'pause', 'resume', 'skip', 'extend', 'end', 'status', 'next', 'recap', 'help']) expect(hint).toContain(sub);
+  });
+});
