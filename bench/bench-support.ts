@@ -1,5 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MessageAddress, OutboundMessage, Platform, PlatformLimits, PostedMessage, Reaction } from '../src/port.js';
 import type { Clock } from '../src/time/clock.js';
@@ -19,10 +19,17 @@ export interface BenchResult {
   data: Record<string, unknown>;
 }
 
-/** The machine, recorded with every table. */
+/** The machine, recorded with every table; the load average shows whether other work shared the cores. */
 export function machine(): Record<string, string | number> {
   const cpu = cpus();
-  return { cores: cpu.length, cpu: cpu[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}`, date: new Date().toISOString() };
+  return {
+    cores: cpu.length,
+    cpu: cpu[0]?.model ?? 'unknown',
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    date: new Date().toISOString(),
+    loadAverage1m: Number(loadavg()[0]!.toFixed(2)),
+  };
 }
 
 /** A fresh temporary directory for a scenario's files. */
@@ -31,7 +38,7 @@ export function scratchDir(name: string): string {
 }
 
 /** Percentile of sorted numbers (nearest rank). */
-export function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
@@ -44,7 +51,7 @@ export function fmt(value: number, digits = 2): string {
 /** A platform that answers at once and records when each post happened on the chat's clock. */
 export class BenchPlatform implements Platform {
   readonly name = 'bench';
-  readonly posts: { channel: string; message: OutboundMessage; at: number }[] = [];
+  readonly posts: { address: string; channel: string; message: OutboundMessage; at: number }[] = [];
   reactions = 0;
   private seq = 0;
 
@@ -55,8 +62,9 @@ export class BenchPlatform implements Platform {
   ) {}
 
   async post(channel: string, message: OutboundMessage): Promise<PostedMessage> {
-    if (this.keepPosts || message.kind === 'question') this.posts.push({ channel, message, at: this.clock.now() });
-    return { address: `${channel}:b${++this.seq}` };
+    const address = `${channel}:b${++this.seq}`;
+    if (this.keepPosts || message.kind === 'question') this.posts.push({ address, channel, message, at: this.clock.now() });
+    return { address };
   }
 
   async reply(to: MessageAddress, message: OutboundMessage): Promise<PostedMessage> {
@@ -75,3 +83,35 @@ export class BenchPlatform implements Platform {
     return text;
   }
 }
+
+/**
+ * How much of the machine other processes used while a scenario ran: every core's busy time from
+ * /proc/stat minus this process's own CPU time, as a share of all cores. Real-time figures (lateness,
+ * start-up) depend on it; on a machine shared with test runs it explains outliers. Linux only.
+ */
+export function contentionMeter(): () => { othersShare: number; ownShare: number } | undefined {
+  const busy = (): number | undefined => {
+    try {
+      const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+      const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+      return ((user + nice + system + irq + softirq + steal) / clockTicks) * 1000; // ms
+    } catch {
+      return undefined;
+    }
+  };
+  const startBusy = busy();
+  const startOwn = process.cpuUsage();
+  const startWall = performance.now();
+  return () => {
+    const endBusy = busy();
+    if (startBusy === undefined || endBusy === undefined) return undefined;
+    const own = process.cpuUsage(startOwn);
+    const wall = performance.now() - startWall;
+    const capacity = wall * cpus().length;
+    const ownMs = (own.user + own.system) / 1000;
+    return { othersShare: Math.max(0, (endBusy - startBusy - ownMs) / capacity), ownShare: ownMs / capacity };
+  };
+}
+
+// USER_HZ: 100 on every Linux distribution Node supports.
+const clockTicks = 100;

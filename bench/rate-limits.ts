@@ -15,6 +15,30 @@ import { fmt, type BenchResult, type BenchRow } from './bench-support.js';
 const ANSWERS_PER_MINUTE = 300;
 const PEOPLE = 60;
 
+/** What the fake platform saw, and what the adapter reports it did. */
+interface Measured {
+  rateLimited: number;
+  /** Answers the adapter acknowledged with a reaction of their own (the adapter's count). */
+  individually: number;
+  /** Answers the adapter folded into an applause post (the adapter's count). */
+  coalesced: number;
+  /** When each question reached the platform: its last attempt, the one that was not refused. */
+  questionTimes: number[];
+  /** Cross-check on the fake's side: messages that received a reaction, and applause posts. */
+  reactedOnFake: number;
+  applausePosts: number;
+}
+
+/** When each question (by its "Qn:" text) was last sent: a 429'd attempt is followed by the one that landed. */
+function lastAttempts(calls: { text: string; at: number }[]): number[] {
+  const last = new Map<number, number>();
+  for (const call of calls) {
+    const number = /^Q(\d+):/.exec(call.text)?.[1];
+    if (number) last.set(Number(number), call.at);
+  }
+  return [...last.entries()].sort((a, b) => a[0] - b[0]).map(([, at]) => at);
+}
+
 interface Run {
   platform: string;
   answers: number;
@@ -25,6 +49,8 @@ interface Run {
   coalesced: number;
   unconfirmedPosts: number;
   drainMs: number;
+  reactedOnFake: number;
+  applausePosts: number;
 }
 
 function script(): ChatScript {
@@ -36,7 +62,7 @@ function script(): ChatScript {
 async function busyChat(
   adapter: PlatformAdapter,
   say: (person: number, text: string) => void,
-  measure: () => { rateLimited: number; individually: number; coalesced: number; questionTimes: number[] },
+  measure: () => Measured,
   name: string,
 ): Promise<Run> {
   const chat = script();
@@ -80,6 +106,8 @@ async function busyChat(
     coalesced: measured.coalesced,
     unconfirmedPosts: unconfirmed,
     drainMs,
+    reactedOnFake: measured.reactedOnFake,
+    applausePosts: measured.applausePosts,
   };
 }
 
@@ -100,7 +128,9 @@ async function slackRun(): Promise<Run> {
         rateLimited: [...fake.rateLimited.values()].reduce((a, b) => a + b, 0),
         individually: adapter.reactionStats.sent,
         coalesced: adapter.reactionStats.coalesced,
-        questionTimes: fake.callsTo('chat.postMessage').filter((c) => /^Q\d+:/.test(String(c.args.text))).map((c) => c.at),
+        questionTimes: lastAttempts(fake.callsTo('chat.postMessage').map((c) => ({ text: String(c.args.text), at: c.at }))),
+        reactedOnFake: new Set(fake.callsTo('reactions.add').map((c) => `${String(c.args.channel)}:${String(c.args.timestamp)}`)).size,
+        applausePosts: new Set(fake.callsTo('chat.postMessage').filter((c) => String(c.args.text).startsWith('👏')).map((c) => String(c.args.text))).size,
       }),
       'Slack',
     );
@@ -128,7 +158,9 @@ async function discordRun(): Promise<Run> {
         rateLimited: [...fake.rateLimited.values()].reduce((a, b) => a + b, 0),
         individually: new Set(fake.calls.filter((c) => c.method === 'PUT' && /\/reactions\//.test(c.path)).map((c) => c.path)).size,
         coalesced: 0,
-        questionTimes: fake.calls.filter((c) => c.method === 'POST' && /\/messages$/.test(c.path) && /^Q\d+:/.test(String(c.body?.content))).map((c) => c.at),
+        questionTimes: lastAttempts(fake.calls.filter((c) => c.method === 'POST' && /\/messages$/.test(c.path)).map((c) => ({ text: String(c.body?.content), at: c.at }))),
+        reactedOnFake: new Set(fake.calls.filter((c) => c.method === 'PUT' && /\/reactions\//.test(c.path)).map((c) => c.path)).size,
+        applausePosts: new Set(fake.calls.filter((c) => c.method === 'POST' && /\/messages$/.test(c.path) && String(c.body?.content).startsWith('👏')).map((c) => String(c.body?.content))).size,
       }),
       'Discord',
     );
@@ -152,7 +184,7 @@ export async function benchRateLimits(): Promise<BenchResult> {
         `(${run.individually} reactions, ${run.coalesced} folded into applause); ${run.unconfirmedPosts} posts lost`,
       target: 'lateness < 1 s, no lost posts, 100% acknowledged',
       met: worst < 1000 && run.unconfirmedPosts === 0 && run.questionsPosted === 3 && acknowledged >= 0.999,
-      note: `acks drained ${fmt(run.drainMs / 1000, 1)} s after the chat ended`,
+      note: `acks drained ${fmt(run.drainMs / 1000, 1)} s after the chat ended; the fake saw reactions on ${run.reactedOnFake} messages and ${run.applausePosts} applause posts`,
     });
   }
   return { rows, data: { runs } };

@@ -6,6 +6,7 @@ import { attributeTranscript } from '../src/transcript/attribute-transcript.js';
 import { readTranscript } from '../src/transcript/read-transcript.js';
 import { transcriptRecapInput } from '../src/transcript/transcript-recap-input.js';
 import { fmt, scratchDir, type BenchResult, type BenchRow } from './bench-support.js';
+import { binPath } from './startup.js';
 
 const LINES = ['Listen first, then talk.', 'Reply to every comment you can, people notice.', 'Video replies feel human.', '像磁铁而不是扩音器。', 'Ascoltare prima di parlare, sempre.', 'Track who replies, not follower counts. https://example.org/x'];
 
@@ -58,7 +59,7 @@ export function benchRecap(): BenchResult {
     const cliMs = performance.now() - cliStarted;
     if (cli.status !== 0) throw new Error(`emcee recap failed: ${cli.stderr}`);
     rows.push({
-      scenario: `Recap of ${size.toLocaleString('en-US')} messages (md + html + json)`,
+      scenario: `Recap of ${size.toLocaleString('en-US')} messages (md + html + json; the CLI ran ${binPath()})`,
       figure: `${fmt(inProcess, 0)} ms in process; \`emcee recap\` html end to end ${fmt(cliMs, 0)} ms`,
       target: `< ${targetMs} ms`,
       met: inProcess < targetMs && cliMs < targetMs,
