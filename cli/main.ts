@@ -1,6 +1,8 @@
 import { ConfigError } from '../src/config/core-config.js';
 import { ScriptError } from '../src/script/load-script.js';
 import { TranscriptError } from '../src/transcript/read-transcript.js';
+import { usageOf } from '../src/commands/parse-args.js';
+import { CHAT_COMMANDS } from '../src/commands/registry.js';
 import { UsageError } from './args.js';
 import type { CommandIO } from './commands/command-io.js';
 
@@ -14,17 +16,28 @@ const control = (name: string) => async (): Promise<Loaded> => {
   return { run: (argv, io) => m.controlCommand(name, argv, io), help: m.CONTROL_HELP };
 };
 
+// Host controls the CLI relays to the running bot come from the chat-command registry, like /emcee's.
+const relayed = CHAT_COMMANDS.filter((command) => command.relayFromCli);
+
 const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }> = {
   start: { load: async () => { const m = await import('./commands/start.js'); return { run: m.startCommand, help: m.START_HELP }; }, summary: 'connect to Slack/Discord from .env, or run the local demo' },
   run: { load: async () => { const m = await import('./commands/run.js'); return { run: m.runCommand, help: m.RUN_HELP }; }, summary: 'run a chat script now in the terminal room' },
   validate: { load: async () => { const m = await import('./commands/validate.js'); return { run: m.validateCommand, help: m.VALIDATE_HELP }; }, summary: 'check chat scripts, naming file, line and field' },
   recap: { load: async () => { const m = await import('./commands/recap.js'); return { run: m.recapCommand, help: m.RECAP_HELP }; }, summary: 'recap a session or an imported transcript (md, html, json, csv)' },
   sessions: { load: async () => { const m = await import('./commands/sessions.js'); return { run: m.sessionsCommand, help: m.SESSIONS_HELP }; }, summary: 'list past and running sessions with counts' },
-  pause: { load: control('pause'), summary: 'pause the running chat (also resume, skip, extend <min>, end)' },
-  resume: { load: control('resume'), summary: '' },
-  skip: { load: control('skip'), summary: '' },
-  extend: { load: control('extend'), summary: '' },
-  end: { load: control('end'), summary: '' },
+  ...Object.fromEntries(
+    relayed.map((command, index) => [
+      command.name,
+      {
+        load: control(command.name),
+        // One help line for the group keeps the list short.
+        summary:
+          index === 0
+            ? `${command.summary.toLowerCase()} (also ${relayed.slice(1).map((c) => usageOf(c.name, c.args)).join(', ')})`
+            : '',
+      },
+    ]),
+  ),
   status: { load: control('status'), summary: 'where the running chat stands (reads the database)' },
   schedule: { load: async () => { const m = await import('./commands/schedule.js'); return { run: m.scheduleCommand, help: m.SCHEDULE_HELP }; }, summary: 'list the next runs of scheduled chats (DST-aware)' },
 };

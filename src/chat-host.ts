@@ -1,8 +1,10 @@
 import type { ChatInbound, CommandReply, InboundCommand, InboundEdit, InboundMessage, MessageAddress } from './port.js';
 import type { ScriptCatalog } from './script/script-catalog.js';
 import type { ChatScript } from './script/script-schema.js';
+import type { CommandServices } from './commands/command-spec.js';
+import { dispatchCommand } from './commands/dispatch-command.js';
+import { SessionAlreadyRunning } from './session/session-already-running.js';
 import {
-  formatDuration,
   SessionRunner,
   type CatchUpPolicy,
   type NewSession,
@@ -10,7 +12,6 @@ import {
   type SessionDeps,
   type SessionStatus,
 } from './session/session-runner.js';
-import type { SessionOutcome } from './session/session-outcome.js';
 
 /** What the host needs: the session dependencies plus the scripts it may start. */
 export interface ChatHostDeps extends SessionDeps {
@@ -20,15 +21,13 @@ export interface ChatHostDeps extends SessionDeps {
   recapDir?: string;
 }
 
-const CONTROLS = new Set(['start', 'pause', 'resume', 'skip', 'extend', 'end']);
-
 /**
  * The core behind every adapter: routes inbound events to the session running in their channel and turns
  * host commands into session controls. One host serves one platform connection.
  */
-export class ChatHost implements ChatInbound {
+export class ChatHost implements ChatInbound, CommandServices {
   private readonly runners = new Map<string, SessionRunner>();
-  private describeNext: ((channel: string) => string) | undefined;
+  private nextDescriber: ((channel: string) => string) | undefined;
 
   constructor(private readonly deps: ChatHostDeps) {}
 
@@ -65,7 +64,7 @@ export class ChatHost implements ChatInbound {
 
   /** Lets `/emcee next` answer from the scheduler. */
   useSchedule(describeNext: (channel: string) => string): void {
-    this.describeNext = describeNext;
+    this.nextDescriber = describeNext;
   }
 
   /** The live session in a channel, if any. */
@@ -92,34 +91,17 @@ export class ChatHost implements ChatInbound {
   }
 
   async handleCommand(command: InboundCommand): Promise<CommandReply> {
-    const name = command.name.toLowerCase();
-    if (CONTROLS.has(name) && !command.by.isHost) {
-      return { ok: false, text: `Only hosts can ${name} a chat. Ask a host of this community.` };
-    }
-    const runner = this.runnerFor(command.channel);
-    switch (name) {
-      case '':
-      case 'help':
-        return { ok: true, text: HELP };
-      case 'status':
-        return { ok: true, text: runner ? describeStatus(runner.status()) : 'No chat is running in this channel.' };
-      case 'recap':
-        return { ok: true, text: runner ? 'The recap comes as soon as this chat ends.' : this.lastRecap(command.channel) };
-      case 'next':
-        return { ok: true, text: this.describeNext?.(command.channel) ?? 'No chat is scheduled here.' };
-      case 'start':
-        return this.startFromCommand(command);
-      case 'pause':
-      case 'resume':
-      case 'skip':
-      case 'end':
-      case 'extend': {
-        if (!runner) return { ok: false, text: 'No chat is running in this channel.' };
-        return reply(await this.control(runner, name, command.args));
-      }
-      default:
-        return { ok: false, text: `I don't know "${command.name}". ${HELP}` };
-    }
+    return dispatchCommand(command, this.runnerFor(command.channel), this);
+  }
+
+  /** Scripts that `start` may run. */
+  get scripts(): ScriptCatalog | undefined {
+    return this.deps.scripts;
+  }
+
+  /** When the next scheduled chat in a channel is, in words. */
+  describeNext(channel: string): string {
+    return this.nextDescriber?.(channel) ?? 'No chat is scheduled here.';
   }
 
   /** Cancels every timer and waits for calls in flight; sessions stay unfinished in the store. */
@@ -128,35 +110,8 @@ export class ChatHost implements ChatInbound {
     this.runners.clear();
   }
 
-  private control(runner: SessionRunner, name: string, args: string[]): Promise<SessionOutcome> {
-    if (name === 'pause') return runner.pause();
-    if (name === 'resume') return runner.resume();
-    if (name === 'skip') return runner.skip();
-    if (name === 'end') return runner.end();
-    return runner.extend(Number(args[0] ?? '5'));
-  }
-
-  private async startFromCommand(command: InboundCommand): Promise<CommandReply> {
-    const scripts = this.deps.scripts;
-    const name = command.args[0];
-    if (!scripts) return { ok: false, text: 'Starting chats from here is not set up.' };
-    if (!name) return { ok: false, text: `Say which chat to start: ${scripts.names().join(', ')}.` };
-    let script: ChatScript;
-    try {
-      script = scripts.load(name);
-    } catch (error) {
-      return { ok: false, text: (error as Error).message };
-    }
-    try {
-      await this.startSession({ script, community: command.community, channel: command.channel });
-    } catch (error) {
-      if (error instanceof SessionAlreadyRunning) return { ok: false, text: error.message };
-      throw error;
-    }
-    return { ok: true, text: `Started "${script.title}".` };
-  }
-
-  private lastRecap(channel: string): string {
+  /** Where the last finished chat's recap is, in words. */
+  describeLastRecap(channel: string): string {
     const last = this.deps.store.sessions.lastEndedOnChannel(channel);
     if (!last) return 'No chat has finished in this channel yet.';
     const counts = this.deps.store.messages.answerCounts(last.id, 0);
@@ -173,35 +128,3 @@ export class ChatHost implements ChatInbound {
     return [...this.runners.values()].find((runner) => runner.id === stored.session_id && !runner.ended);
   }
 }
-
-/** Starting a chat where one is already running. */
-export class SessionAlreadyRunning extends Error {
-  /** Stable code for callers. */
-  readonly code = 'SESSION_ALREADY_RUNNING';
-  constructor(title: string) {
-    super(`"${title}" is already running in this channel. End it first with "end".`);
-  }
-}
-
-function reply(outcome: SessionOutcome): CommandReply {
-  return { ok: outcome.ok, text: outcome.text };
-}
-
-/** One line a host can read at a glance. */
-export function describeStatus(status: SessionStatus): string {
-  const where =
-    status.openQuestion === 0
-      ? 'Opening'
-      : status.openQuestion > status.questionCount
-        ? 'Closing'
-        : `Q${status.openQuestion} of ${status.questionCount}`;
-  const left = status.timeLeftMs === undefined ? '' : `, ${formatDuration(status.timeLeftMs)} left`;
-  const paused = status.state === 'paused' ? ' (paused)' : '';
-  return (
-    `${status.title}: ${where}${paused}${left} · ${status.answers} answers` +
-    ` (${status.answersOnQuestion} on this question) · ${status.participants} participants`
-  );
-}
-
-const HELP =
-  'Commands: start <script>, pause, resume, skip, extend <minutes>, end (hosts only); status, next, recap, help (everyone).';

@@ -1,33 +1,43 @@
-import { ApplicationCommandOptionType, REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  REST,
+  Routes,
+  type APIApplicationCommandSubcommandOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { z } from 'zod';
+import type { ChatCommand } from '../../src/commands/command-spec.js';
+import { CHAT_COMMANDS } from '../../src/commands/registry.js';
 import type { DiscordConfig } from './discord-config.js';
 import { explainLoginError } from './discord-login-error.js';
 import { discordIdSchema } from './discord-payloads.js';
 
-const simple = (name: string, description: string) => ({ type: ApplicationCommandOptionType.Subcommand as const, name, description });
+/** One subcommand of `/emcee` per registered chat command, with its arguments as typed options. */
+function subcommandOf(command: ChatCommand): APIApplicationCommandSubcommandOption {
+  return {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: command.name,
+    description: command.audience === 'host' ? `${command.summary} (hosts)` : command.summary,
+    options: command.args.map((arg) =>
+      arg.kind === 'integer'
+        ? {
+            type: ApplicationCommandOptionType.Integer,
+            name: arg.name,
+            description: arg.description,
+            required: arg.required,
+            ...(arg.min === undefined ? {} : { min_value: arg.min }),
+            ...(arg.max === undefined ? {} : { max_value: arg.max }),
+          }
+        : { type: ApplicationCommandOptionType.String, name: arg.name, description: arg.description, required: arg.required },
+    ),
+  };
+}
 
-/** The `/emcee` command with its subcommands, as registered for the guild. */
+/** The `/emcee` command with its subcommands, as registered for the guild: derived from the core's registry. */
 export const EMCEE_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   name: 'emcee',
   description: 'Community chat controls',
-  options: [
-    {
-      ...simple('start', 'Start a chat now (hosts)'),
-      options: [{ type: ApplicationCommandOptionType.String, name: 'script', description: 'Script name, e.g. weekly-chat', required: true }],
-    },
-    simple('pause', 'Pause the chat (hosts)'),
-    simple('resume', 'Resume the chat (hosts)'),
-    simple('skip', 'Post the next question now (hosts)'),
-    {
-      ...simple('extend', 'Keep the open question open longer (hosts)'),
-      options: [{ type: ApplicationCommandOptionType.Integer, name: 'minutes', description: 'Minutes to add', required: true, min_value: 1, max_value: 120 }],
-    },
-    simple('end', 'Close the chat now, with thanks and recap (hosts)'),
-    simple('status', 'Where the chat stands'),
-    simple('next', 'When the next chat is'),
-    simple('recap', 'Where the last recap is'),
-    simple('help', 'What Emcee can do'),
-  ],
+  options: CHAT_COMMANDS.map(subcommandOf),
 };
 
 const registeredSchema = z.array(z.object({ id: z.string(), name: z.string() }));

@@ -1,16 +1,21 @@
 import { z } from 'zod';
-import { describeStatus } from '../../src/chat-host.js';
+import { usageOf } from '../../src/commands/parse-args.js';
+import { CHAT_COMMANDS } from '../../src/commands/registry.js';
+import { describeStatus } from '../../src/session/describe-status.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { parseFlags, UsageError } from '../args.js';
 import { loadEnvironment } from '../environment.js';
 import type { CommandIO } from './command-io.js';
 
-/** Help for the host controls on the command line. */
-export const CONTROL_HELP = `emcee pause|resume|skip|end [--channel C] [--db FILE] [--wait S]
-emcee extend <minutes> [--channel C] …
+const relayed = CHAT_COMMANDS.filter((command) => command.relayFromCli);
+
+/** Help for the host controls on the command line (the list follows the chat-command registry). */
+export const CONTROL_HELP = `${relayed.map((c) => `emcee ${usageOf(c.name, c.args)} [--channel C] [--db FILE] [--wait S]`).join('\n')}
 emcee status [--channel C] [--db FILE]
 emcee start <script> --channel C …   (with a script: ask the running bot to start that chat)
+
+${relayed.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
 
 Controls a chat run by a bot that uses the same database: the request is queued there and the bot
 carries it out within a second, exactly as a host's chat command. The channel defaults to the only

@@ -1,17 +1,21 @@
 import { z } from 'zod';
+import { exampleOf } from '../../src/commands/parse-args.js';
+import { CHAT_COMMANDS } from '../../src/commands/registry.js';
 import { Crowd } from '../../adapters/local/crowd.js';
 import { LocalRoom } from '../../adapters/local/local-room.js';
-import { ChatHost, describeStatus } from '../../src/chat-host.js';
-import { ControlInbox } from '../../src/control/control-inbox.js';
+import { describeStatus } from '../../src/session/describe-status.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
+import { ChatService, describeRecovery } from '../../src/service/chat-service.js';
 import type { CatchUpPolicy, SessionRunner } from '../../src/session/session-runner.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { SystemClock } from '../../src/time/clock.js';
 import { parseFlags, UsageError } from '../args.js';
 import { loadEnvironment } from '../environment.js';
-import { finishSession } from '../session-recap-files.js';
+import { watchSignals } from '../signals.js';
 import type { CommandIO } from './command-io.js';
+
+const LOCAL_CHANNEL = 'local:room';
 
 const flagsSchema = z.object({
   speed: z.coerce.number().positive('must be more than 0, e.g. 10 for ten times faster').max(10_000).default(1),
@@ -41,7 +45,7 @@ said meanwhile (lines appended to the room log) is picked up.
   --catch-up P      when resuming after a question's time ran out: resume (post it now, default),
                     compress (squeeze the rest into the planned hour) or close (thank and end)
 
-Type to chat; answers start with A1:, A2:… Host commands: /pause /resume /skip /extend 5 /end /status.
+Type to chat; answers start with A1:, A2:… Commands: ${CHAT_COMMANDS.map((c) => `/${exampleOf(c.name, c.args)}`).join(' ')}.
 Without a terminal (a pipe, CI) the chat runs unattended to the end. Ctrl-C ends the chat with thanks
 and a recap; SIGTERM stops the bot and leaves the chat to be resumed.`;
 
@@ -99,8 +103,7 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
   const { config, log } = loadEnvironment();
   const scripts = new ScriptCatalog(config.EMCEE_PROMPTS_DIR);
   const store = ChatStore.open(options.db ?? config.EMCEE_DB);
-  const channel = 'local:room';
-  let unfinished = store.sessions.openOnChannel(channel);
+  let unfinished = store.sessions.openOnChannel(LOCAL_CHANNEL);
   if (unfinished && options.fresh) {
     store.sessions.update(unfinished.id, { state: 'ended', ended_at: Date.now(), end_reason: 'abandoned (--fresh)' });
     unfinished = undefined;
@@ -121,55 +124,39 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     elapsedFrom: unfinished?.started_at,
   });
   const recapPaths: string[] = [];
-  const host = new ChatHost({
+  const service = new ChatService({
     store,
-    platform: room,
     clock,
     log,
+    config,
     scripts,
-    recapDir: config.EMCEE_RECAP_DIR,
-    onEnded: async (session) => {
-      recapPaths.push(...(await finishSession({ store, platform: room, log, config }, session)));
+    onChatEnded: (_platform, _session, paths) => recapPaths.push(...paths),
+  });
+  // Signals are handled before anything is posted, so a stop during the opening is clean too.
+  let runner: SessionRunner | undefined;
+  const signals = watchSignals({
+    interrupt: () => {
+      io.stderr.write('\nEnding the chat (thanks and recap first). Press Ctrl-C again to quit at once.\n');
+      void runner?.end('interrupted');
     },
   });
-  await room.start(host);
+
+  if (unfinished) io.stdout.write(`Resuming the unfinished chat "${script.title}" (session ${unfinished.id}).\n`);
+  const served = await service.connect(room, {
+    servesChannel: (requested) => requested === LOCAL_CHANNEL,
+    catchUp: options.catchUp,
+  });
+  for (const report of served.recovered) io.stdout.write(`${describeRecovery(room.name, report)}\n`);
+  runner = unfinished
+    ? served.router.runnerFor(LOCAL_CHANNEL)
+    : await served.router.startSession({
+        script,
+        community: room.community,
+        channel: LOCAL_CHANNEL,
+        clock: { speed: clock.speed, origin: clock.origin },
+      });
   const crowd = options.crowd > 0 ? new Crowd(room, clock, script, options.crowd) : undefined;
-
-  let runner: SessionRunner | undefined;
-  // Signals are handled before anything is posted, so a stop during the opening is clean too.
-  let stopping: () => void = () => undefined;
-  const terminated = new Promise<'terminated'>((resolve) => (stopping = () => resolve('terminated')));
-  const onInterrupt = () => {
-    io.stderr.write('\nEnding the chat (thanks and recap first). Press Ctrl-C again to quit at once.\n');
-    process.removeListener('SIGINT', onInterrupt);
-    void runner?.end('interrupted');
-  };
-  process.on('SIGINT', onInterrupt);
-  process.on('SIGTERM', stopping);
-
-  if (unfinished) {
-    io.stdout.write(`Resuming the unfinished chat "${script.title}" (session ${unfinished.id}).\n`);
-    const [report] = await host.recover(room.community, options.catchUp ?? config.EMCEE_CATCH_UP);
-    if (report) {
-      io.stdout.write(
-        `Recovered: ${report.backfilled} message(s) from while the bot was down, ` +
-          `${report.confirmed} post(s) confirmed, ${report.resent} to send again` +
-          `${report.caughtUp === 'on-time' ? '' : `, caught up by "${report.caughtUp}"`}.` +
-          `${report.backfillIncomplete ? ` Not fetched: ${report.backfillIncomplete}.` : ''}\n`,
-      );
-    }
-    runner = host.runnerFor(channel);
-  } else {
-    runner = await host.startSession({
-      script,
-      community: room.community,
-      channel,
-      clock: { speed: clock.speed, origin: clock.origin },
-    });
-  }
-
-  const controls = new ControlInbox(store, host, clock, room.community, (requested) => requested === channel);
-  const controlPoll = setInterval(() => void controls.processPending().catch((error) => log.error('A CLI control failed', { error })), 250);
+  service.pollControls();
 
   let outcome: 'ended' | 'terminated' = 'ended';
   let status;
@@ -181,17 +168,14 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     };
     const ticker = setInterval(showStatus, 1000);
     showStatus();
-    outcome = await Promise.race([live.done.then(() => 'ended' as const), terminated]);
+    outcome = await Promise.race([live.done.then(() => 'ended' as const), signals.terminated.then(() => 'terminated' as const)]);
     clearInterval(ticker);
     status = live.status();
   }
-  process.removeListener('SIGINT', onInterrupt);
-  process.removeListener('SIGTERM', stopping);
-  clearInterval(controlPoll);
+  signals.dispose();
   crowd?.stop();
-  await host.stop();
+  await service.stop();
   await room.stop();
-  store.close();
 
   if (outcome === 'terminated') {
     io.stdout.write('\nStopped. The chat is saved and carries on with the same command.\n');

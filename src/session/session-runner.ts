@@ -5,6 +5,7 @@ import { planTimeline, questionWindow, type Timeline } from '../script/timeline.
 import type { SessionRow } from '../store/session-rows.js';
 import type { TimerHandle } from '../time/clock.js';
 import { AnswerIntake } from './answer-intake.js';
+import { formatDuration } from './format-duration.js';
 import { backfillHistory } from './history-backfill.js';
 import { PostLedger } from './post-ledger.js';
 import { SessionOutcome } from './session-outcome.js';
@@ -393,10 +394,4 @@ export class SessionRunner {
   private event(kind: string, detail?: string): void {
     this.deps.store.sessions.logEvent(this.id, this.deps.clock.now(), kind, detail);
   }
-}
-
-/** "4:05" for 245 000 ms. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

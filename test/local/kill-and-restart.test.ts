@@ -64,7 +64,7 @@ describe('kill and restart on the local room', () => {
     second.child.stdin.end();
     expect(await second.exited).toBe(0);
     expect(second.output()).toMatch(/Resuming the unfinished chat/);
-    expect(second.output()).toMatch(/Recovered: 2 message\(s\) from while the bot was down/);
+    expect(second.output()).toMatch(/resumed session \d+: 2 message\(s\) from while the bot was down/);
 
     const posted = readFileSync(room, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((e) => e.bot);
     for (const q of [1, 2, 3, 4]) expect(posted.filter((e) => e.text.startsWith(`Q${q}:`)), `Q${q}`).toHaveLength(1);

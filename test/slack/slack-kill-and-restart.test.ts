@@ -74,7 +74,7 @@ describe('kill and restart against a local Slack', () => {
 
     const second = startBot(dir);
     await waitFor(() => second.output().includes('resumed session'), 'the recovery report', 15_000);
-    expect(second.output()).toMatch(/resumed session 1: 2 message\(s\) caught up/);
+    expect(second.output()).toMatch(/resumed session 1: 2 message\(s\) from while the bot was down/);
     await waitFor(() => second.output().includes('ended; recap:'), 'the chat to end', 20_000);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { exampleOf } from '../../src/commands/parse-args.js';
+import { CHAT_COMMANDS } from '../../src/commands/registry.js';
 
 const dir = new URL('../../adapters/slack/', import.meta.url);
 
@@ -40,5 +42,10 @@ describe('the app manifest', () => {
   it("lists in its usage hint every subcommand the core's help knows", () => {
     const hint = String(manifest.features.slash_commands[0].usage_hint);
     for (const sub of ['start', 'pause', 'resume', 'skip', 'extend', 'end', 'status', 'next', 'recap', 'help']) expect(hint).toContain(sub);
+  });
+
+  it('lists every command of the registry in its usage hint, in order, with an example argument', () => {
+    const hint = String(manifest.features.slash_commands[0].usage_hint);
+    expect(hint.split(' | ')).toEqual(CHAT_COMMANDS.map((command) => exampleOf(command.name, command.args)));
   });
 });

@@ -1,11 +1,11 @@
-import type { CoreConfig } from '../src/config/core-config.js';
-import type { Logger } from '../src/log.js';
-import type { Platform } from '../src/port.js';
-import { summarizeQuestions } from '../src/recap/llm-summary.js';
-import { postChannelRecap, writeSessionRecap } from '../src/recap/session-recap.js';
-import { sessionRecapInput } from '../src/recap/session-recap-input.js';
-import type { SessionRunner } from '../src/session/session-runner.js';
-import type { ChatStore } from '../src/store/chat-store.js';
+import type { CoreConfig } from '../config/core-config.js';
+import type { Logger } from '../log.js';
+import type { Platform } from '../port.js';
+import { summarizeQuestions } from '../recap/llm-summary.js';
+import { postChannelRecap, writeSessionRecap } from '../recap/session-recap.js';
+import { sessionRecapInput } from '../recap/session-recap-input.js';
+import type { SessionRunner } from '../session/session-runner.js';
+import type { ChatStore } from '../store/chat-store.js';
 
 /**
  * What happens when a chat ends, for every entry point: the short recap goes to the channel, the full one

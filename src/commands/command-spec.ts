@@ -1,0 +1,72 @@
+import type { CommandReply, InboundCommand } from '../port.js';
+import type { ScriptCatalog } from '../script/script-catalog.js';
+import type { NewSession, SessionRunner } from '../session/session-runner.js';
+
+/** Who may use a command. */
+export type Audience = 'host' | 'everyone';
+
+/** One argument of a command, declared once for parsing, help, Discord options and the Slack hint. */
+export interface ArgSpec {
+  /** Its name in help and in Discord's form, e.g. "minutes". */
+  name: string;
+  /** How it is parsed. */
+  kind: 'text' | 'integer';
+  /** One line for Discord's form and for help. */
+  description: string;
+  /** Whether a form (a Discord slash command) asks for it. */
+  required: boolean;
+  /** What typed text without it means (e.g. "extend" alone adds 5 minutes). */
+  default?: string | number;
+  /** Smallest allowed integer. */
+  min?: number;
+  /** Largest allowed integer. */
+  max?: number;
+  /** The whole message when the value is missing or wrong, e.g. 'Give the minutes to add, e.g. "extend 5".' */
+  hint: string;
+  /** An example value for usage hints. */
+  example: string;
+}
+
+/** Parsed arguments, by name. */
+export type CommandArgs = Record<string, string | number | undefined>;
+
+/** What a command may use: the channel's live session and the router's services. */
+export interface CommandContext {
+  /** The command as given. */
+  command: InboundCommand;
+  /** The live session in the command's channel, if any. */
+  runner: SessionRunner | undefined;
+  /** The router's services. */
+  services: CommandServices;
+}
+
+/** The router's services that commands call. */
+export interface CommandServices {
+  /** Scripts that `start` may run, when starting from chat is set up. */
+  readonly scripts: ScriptCatalog | undefined;
+  /** Starts a chat; throws SessionAlreadyRunning when one runs in that channel. */
+  startSession(fields: NewSession): Promise<SessionRunner>;
+  /** When the next scheduled chat in a channel is, in words. */
+  describeNext(channel: string): string;
+  /** Where the last finished chat's recap is, in words. */
+  describeLastRecap(channel: string): string;
+}
+
+/**
+ * A chat command, declared once: the router, the CLI, Discord's slash-command registration, the Slack
+ * manifest's hint and every help text follow from this declaration (see registry.ts).
+ */
+export interface ChatCommand {
+  /** The subcommand as typed: "/emcee <name>", "emcee <name>", "/<name>" in the terminal room. */
+  name: string;
+  /** Who may use it; the router refuses others before the handler runs. */
+  audience: Audience;
+  /** One line for help texts and Discord's command list. */
+  summary: string;
+  /** Its arguments, in order. */
+  args: readonly ArgSpec[];
+  /** Whether `emcee <name>` on the command line relays it to the running bot through the database. */
+  relayFromCli: boolean;
+  /** Carries it out; expected refusals are replies with ok: false, never exceptions. */
+  run(context: CommandContext, args: CommandArgs): Promise<CommandReply>;
+}

@@ -1,0 +1,154 @@
+import { ChatHost } from '../chat-host.js';
+import type { CoreConfig } from '../config/core-config.js';
+import { ControlInbox } from '../control/control-inbox.js';
+import type { Logger } from '../log.js';
+import type { PlatformAdapter } from '../port.js';
+import { Scheduler, type ScheduledChat, type ScheduleReport } from '../schedule/scheduler.js';
+import type { ScriptCatalog } from '../script/script-catalog.js';
+import type { CatchUpPolicy, RecoveryReport, SessionRunner } from '../session/session-runner.js';
+import type { ChatStore } from '../store/chat-store.js';
+import type { Clock, TimerHandle } from '../time/clock.js';
+import { finishSession } from './finish-session.js';
+
+/** What the service needs, once per process. */
+export interface ChatServiceDeps {
+  /** Where state lives; the service closes it on stop. */
+  store: ChatStore;
+  /** Injected time. */
+  clock: Clock;
+  /** Where progress and failures go. */
+  log: Logger;
+  /** The core's settings (recap folder, catch-up policy, AI summary). */
+  config: CoreConfig;
+  /** Scripts `/emcee start` may run. */
+  scripts?: ScriptCatalog;
+  /** Told when a chat ended and its recap files were written (Markdown first). */
+  onChatEnded?: (platform: PlatformAdapter, session: SessionRunner, recapPaths: string[]) => void;
+}
+
+/** One platform as the service serves it. */
+export interface ServedPlatform {
+  /** The adapter. */
+  adapter: PlatformAdapter;
+  /** The router of its inbound events and commands. */
+  router: ChatHost;
+  /** What recovery did for each unfinished chat at connection. */
+  recovered: RecoveryReport[];
+  /** What the scheduler found at start-up, when the platform has scheduled chats. */
+  schedule?: ScheduleReport;
+  /** Its scheduler, when it has scheduled chats. */
+  scheduler?: Scheduler;
+}
+
+/** How a platform is served. */
+export interface ConnectOptions {
+  /** Scripts with a schedule, and their channel on this platform. */
+  scheduled?: readonly ScheduledChat[];
+  /** Channels whose CLI controls this platform carries out. */
+  servesChannel: (channel: string) => boolean;
+  /** After a restart, what to do with a step whose time ran out. */
+  catchUp?: CatchUpPolicy;
+}
+
+// CLI controls are answered within this interval (the CLI waits for the answer in the database).
+const CONTROL_POLL_MS = 250;
+
+/**
+ * The one chat-serving lifecycle behind `emcee run` (the terminal room) and `emcee start` (Slack, Discord):
+ * connects platforms, recovers unfinished chats, arms schedules, carries out CLI controls, and stops in an
+ * order that loses nothing — controls in flight answered, timers cancelled, acknowledgements drained, the
+ * platform disconnected, and only then the database closed.
+ */
+export class ChatService {
+  private readonly served: ServedPlatform[] = [];
+  private readonly controls = new Map<PlatformAdapter, ControlInbox>();
+  private controlTimer: TimerHandle | undefined;
+  private controlsInFlight: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly deps: ChatServiceDeps) {}
+
+  /** Every platform served so far. */
+  get platforms(): readonly ServedPlatform[] {
+    return this.served;
+  }
+
+  /** Starts the adapter, picks up its unfinished chats and arms its schedules. */
+  async connect(adapter: PlatformAdapter, options: ConnectOptions): Promise<ServedPlatform> {
+    const { store, clock, log, config, scripts } = this.deps;
+    const router = new ChatHost({
+      store,
+      platform: adapter,
+      clock,
+      log,
+      scripts,
+      recapDir: config.EMCEE_RECAP_DIR,
+      onEnded: async (session) => {
+        const paths = await finishSession({ store, platform: adapter, log, config }, session);
+        this.deps.onChatEnded?.(adapter, session, paths);
+      },
+    });
+    await adapter.start(router);
+    const served: ServedPlatform = { adapter, router, recovered: [] };
+    this.served.push(served);
+    served.recovered = await router.recover(adapter.community, options.catchUp ?? config.EMCEE_CATCH_UP);
+    if (options.scheduled && options.scheduled.length > 0) {
+      const scheduler = new Scheduler(
+        { store, clock, log, platform: adapter, host: router, community: adapter.community },
+        options.scheduled,
+      );
+      router.useSchedule((channel) => scheduler.describeNext(channel));
+      served.scheduler = scheduler;
+      served.schedule = scheduler.start();
+    }
+    this.controls.set(adapter, new ControlInbox(store, router, clock, adapter.community, options.servesChannel));
+    return served;
+  }
+
+  /** Carries out host controls queued by the CLI (`emcee pause|skip|…`), until stop. */
+  pollControls(): void {
+    const poll = () => {
+      if (this.stopped) return;
+      this.controlsInFlight = this.processControls().finally(() => {
+        if (!this.stopped) this.controlTimer = this.deps.clock.at(this.deps.clock.now() + CONTROL_POLL_MS, poll);
+      });
+    };
+    poll();
+  }
+
+  /**
+   * Stops serving: no new controls; those in flight are answered; schedules and session timers are
+   * cancelled; acknowledgements still queued are delivered; platforms disconnect; the database closes.
+   * Unfinished chats stay unfinished in the store and resume on the next start.
+   */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.controlTimer?.cancel();
+    await this.controlsInFlight.catch(() => undefined);
+    for (const served of this.served) served.scheduler?.stop();
+    for (const served of this.served) await served.router.stop();
+    for (const served of this.served) await served.adapter.stop();
+    this.deps.store.close();
+  }
+
+  private async processControls(): Promise<void> {
+    for (const inbox of this.controls.values()) {
+      try {
+        await inbox.processPending();
+      } catch (error) {
+        this.deps.log.error('A CLI control failed', { error });
+      }
+    }
+  }
+}
+
+/** One line per recovered chat, the same for every entry point. */
+export function describeRecovery(platform: string, report: RecoveryReport): string {
+  return (
+    `[${platform}] resumed session ${report.sessionId}: ${report.backfilled} message(s) from while the bot was down, ` +
+    `${report.confirmed} post(s) confirmed, ${report.resent} to send again` +
+    `${report.caughtUp === 'on-time' ? '' : `, overdue step handled by "${report.caughtUp}"`}` +
+    `${report.backfillIncomplete ? `; not fetched: ${report.backfillIncomplete}` : ''}.`
+  );
+}
