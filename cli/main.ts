@@ -39,6 +39,13 @@ const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }>
     ]),
   ),
   status: { load: control('status'), summary: 'where the running chat stands (reads the database)' },
+  settings: {
+    load: async () => {
+      const m = await import('./commands/settings.js');
+      return { run: m.settingsCommand, help: m.SETTINGS_HELP };
+    },
+    summary: 'every setting with its value or default (tokens masked); --env-example',
+  },
   schedule: { load: async () => { const m = await import('./commands/schedule.js'); return { run: m.scheduleCommand, help: m.SCHEDULE_HELP }; }, summary: 'list the next runs of scheduled chats (DST-aware)' },
 };
 

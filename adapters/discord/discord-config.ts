@@ -1,21 +1,52 @@
 import { z } from 'zod';
-import { envConfigError } from '../shared/env-config-error.js';
+import { readAs, readSettings, settingFor, settingsError, settingsShape } from '../../src/config/setting-spec.js';
 
 const snowflake = (what: string) => z.string().regex(/^\d{15,21}$/, `${what} (Developer Mode on, then right-click → Copy ID)`);
 
+/** The Discord adapter's environment variables, declared once (config, errors, .env.example, README). */
+export const DISCORD_SETTINGS = [
+  settingFor('token', {
+    name: 'DISCORD_TOKEN',
+    schema: z
+      .string()
+      .min(10, 'the bot token (Developer Portal → your app → Bot → Reset Token)')
+      .regex(/^[^\s"']+$/, 'the bot token alone, without "Bot ", quotes or spaces'),
+    description: 'the bot token; setting it turns Discord on',
+    secret: true,
+  }),
+  settingFor('guildId', {
+    name: 'DISCORD_GUILD_ID',
+    schema: snowflake('the server id'),
+    description: 'the server (guild) id',
+    example: '112233445566778899',
+  }),
+  settingFor('channelId', {
+    name: 'DISCORD_CHANNEL_ID',
+    schema: snowflake('the chat channel id'),
+    description: 'the channel chats run in',
+    example: '112233445566778800',
+  }),
+  settingFor('hostRoleId', {
+    name: 'DISCORD_HOST_ROLE_ID',
+    schema: snowflake('a role id').optional(),
+    description: 'a role whose members are hosts (members with Manage Events are hosts anyway)',
+  }),
+  settingFor('threadsPerQuestion', {
+    name: 'DISCORD_THREADS_PER_QUESTION',
+    schema: z.boolean({ error: 'yes or no' }).default(false),
+    read: readAs.yesNo,
+    description: 'open a thread for every question even when the script does not ask for one',
+  }),
+  settingFor('apiUrl', {
+    name: 'EMCEE_DISCORD_API_URL',
+    schema: z.url({ error: 'a URL such as http://127.0.0.1:4000/api' }).optional(),
+    description: "where the Discord REST API is, ending in /api (tests and proxies only; Discord's own by default)",
+  }),
+] as const;
+
 /** Settings of the Discord adapter. The entry point builds them from the environment with `discordConfigFromEnv`. */
 export const discordConfigSchema = z.object({
-  token: z
-    .string()
-    .min(10, 'the bot token (Developer Portal → your app → Bot → Reset Token)')
-    .regex(/^[^\s"']+$/, 'the bot token alone, without "Bot ", quotes or spaces'),
-  guildId: snowflake('the server id'),
-  channelId: snowflake('the chat channel id'),
-  hostRoleId: snowflake('a role id').optional(),
-  /** Where the REST API is (tests, proxies); discord.js appends `/v10/…`. */
-  apiUrl: z.url().optional(),
-  /** Open a thread for every question even when the script does not ask for one. */
-  threadsPerQuestion: z.boolean().default(false),
+  ...settingsShape(DISCORD_SETTINGS),
   /** Put `/emcee` on the guild at start-up (a bulk overwrite, harmless to repeat). */
   registerCommands: z.boolean().default(true),
   /** How long start-up waits for the gateway's READY and the guild. */
@@ -29,24 +60,9 @@ export const discordConfigSchema = z.object({
 /** Validated Discord settings. */
 export type DiscordConfig = z.infer<typeof discordConfigSchema>;
 
-const ENV_NAMES: Record<string, string> = {
-  token: 'DISCORD_TOKEN',
-  guildId: 'DISCORD_GUILD_ID',
-  channelId: 'DISCORD_CHANNEL_ID',
-  hostRoleId: 'DISCORD_HOST_ROLE_ID',
-  apiUrl: 'EMCEE_DISCORD_API_URL',
-};
-
 /** Reads the Discord settings from environment variables; the error names each variable to fix. */
 export function discordConfigFromEnv(env: Record<string, string | undefined>): DiscordConfig {
-  const value = (name: string) => (env[name] === '' ? undefined : env[name]);
-  const result = discordConfigSchema.safeParse({
-    token: value('DISCORD_TOKEN'),
-    guildId: value('DISCORD_GUILD_ID'),
-    channelId: value('DISCORD_CHANNEL_ID'),
-    hostRoleId: value('DISCORD_HOST_ROLE_ID'),
-    apiUrl: value('EMCEE_DISCORD_API_URL'),
-  });
+  const result = discordConfigSchema.safeParse(readSettings(DISCORD_SETTINGS, env));
   if (result.success) return result.data;
-  throw envConfigError('Discord', result.error.issues, ENV_NAMES, env);
+  throw settingsError('Discord', result.error.issues, DISCORD_SETTINGS, env, 'see README, "Discord"');
 }

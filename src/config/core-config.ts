@@ -1,40 +1,81 @@
 import { z } from 'zod';
+import { readAs, readSettings, setting, settingsError, settingsShape, SettingsError } from './setting-spec.js';
 
-/** The core's settings, from the environment (and .env). Platform settings belong to their adapters. */
-export const coreConfigSchema = z.object({
-  EMCEE_DB: z.string().min(1).default('data/emcee.db').describe('SQLite database file'),
-  EMCEE_RECAP_DIR: z.string().min(1).default('data/recaps').describe('where recaps are written'),
-  EMCEE_PROMPTS_DIR: z.string().min(1).default('prompts').describe('where chat scripts live'),
-  EMCEE_LOCAL_ROOM: z.string().min(1).default('data/local-room.jsonl').describe("the terminal room's history"),
-  EMCEE_CATCH_UP: z.enum(['resume', 'compress', 'close']).default('resume').describe('after a restart'),
-  EMCEE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  EMCEE_LLM_URL: z.url('must be a URL such as http://127.0.0.1:8080/v1/chat/completions').optional(),
-  EMCEE_LLM_MODEL: z.string().min(1).optional(),
-  EMCEE_LLM_API_KEY: z.string().min(1).optional(),
-  EMCEE_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
-});
+/** The core's settings, declared once. Platform settings belong to their adapters. */
+export const CORE_SETTINGS = [
+  setting({
+    name: 'EMCEE_DB',
+    schema: z.string().min(1).default('data/emcee.db'),
+    description: 'the SQLite database (created on first run; never commit it)',
+  }),
+  setting({
+    name: 'EMCEE_RECAP_DIR',
+    schema: z.string().min(1).default('data/recaps'),
+    description: 'where recaps are written (md, html, json per chat)',
+  }),
+  setting({
+    name: 'EMCEE_PROMPTS_DIR',
+    schema: z.string().min(1).default('prompts'),
+    description: 'where chat scripts live',
+  }),
+  setting({
+    name: 'EMCEE_LOCAL_ROOM',
+    schema: z.string().min(1).default('data/local-room.jsonl'),
+    description: "the terminal room's history (what a restarted bot reads back)",
+  }),
+  setting({
+    name: 'EMCEE_CATCH_UP',
+    schema: z.enum(['resume', 'compress', 'close'], { error: 'resume, compress or close' }).default('resume'),
+    description: "after a restart, a step whose time ran out: `resume`, `compress` or `close`",
+  }),
+  setting({
+    name: 'EMCEE_LOG_LEVEL',
+    schema: z
+      .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debug, info, warn, error or silent' })
+      .default('info'),
+    description: '`debug` (also prints stack traces), `info`, `warn`, `error`, `silent`; tokens are always redacted',
+  }),
+  setting({
+    name: 'EMCEE_LLM_URL',
+    schema: z.url('must be a URL such as http://127.0.0.1:8080/v1/chat/completions').optional(),
+    description: 'optional AI summary in recaps: an OpenAI-compatible chat-completions endpoint',
+    example: 'http://127.0.0.1:8080/v1/chat/completions',
+  }),
+  setting({
+    name: 'EMCEE_LLM_MODEL',
+    schema: z.string().min(1).optional(),
+    description: 'the model to ask (needed with EMCEE_LLM_URL)',
+    example: 'my-model',
+  }),
+  setting({
+    name: 'EMCEE_LLM_API_KEY',
+    schema: z.string().min(1).optional(),
+    description: "the endpoint's API key, if it wants one",
+    secret: true,
+  }),
+  setting({
+    name: 'EMCEE_LLM_TIMEOUT_MS',
+    schema: z.number({ error: 'a number of milliseconds' }).int().positive().default(20_000),
+    read: readAs.number,
+    description: 'how long one summary request may take before the recap falls back to extracts',
+  }),
+] as const;
+
+/** Validates the core's settings. */
+export const coreConfigSchema = z.object(settingsShape(CORE_SETTINGS));
 
 /** Validated core settings. */
 export type CoreConfig = z.infer<typeof coreConfigSchema>;
 
 /** A setting that cannot be used; the message names the variable and the fix. */
-export class ConfigError extends Error {
-  /** Stable code for callers. */
-  readonly code = 'CONFIG_INVALID';
-}
+export { SettingsError as ConfigError };
 
 /** Validates the environment; empty strings count as unset, as in most .env files. */
 export function readCoreConfig(env: Record<string, string | undefined>): CoreConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const result = coreConfigSchema.safeParse(cleaned);
-  if (!result.success) {
-    throw new ConfigError(
-      'Invalid settings in the environment or .env:\n' +
-        result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n'),
-    );
-  }
+  const result = coreConfigSchema.safeParse(readSettings(CORE_SETTINGS, env));
+  if (!result.success) throw settingsError('Emcee', result.error.issues, CORE_SETTINGS, env, 'see .env.example');
   if (result.data.EMCEE_LLM_URL && !result.data.EMCEE_LLM_MODEL) {
-    throw new ConfigError('EMCEE_LLM_URL is set but EMCEE_LLM_MODEL is not: name the model to use, or unset both.');
+    throw new SettingsError('EMCEE_LLM_URL is set but EMCEE_LLM_MODEL is not: name the model to use, or unset both.');
   }
   return result.data;
 }
