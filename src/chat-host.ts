@@ -27,6 +27,7 @@ export interface ChatHostDeps extends SessionDeps {
  */
 export class ChatHost implements ChatInbound, CommandServices {
   private readonly runners = new Map<string, SessionRunner>();
+  private readonly lastEnded = new Map<string, SessionRunner>();
   private nextDescriber: ((channel: string) => string) | undefined;
 
   constructor(private readonly deps: ChatHostDeps) {}
@@ -58,6 +59,8 @@ export class ChatHost implements ChatInbound, CommandServices {
     this.runners.set(runner.channel, runner);
     void runner.done.then(() => {
       if (this.runners.get(runner.channel) === runner) this.runners.delete(runner.channel);
+      // Kept until the next chat there ends: a message written before its close may still arrive late.
+      this.lastEnded.set(runner.channel, runner);
     });
     return runner;
   }
@@ -79,7 +82,7 @@ export class ChatHost implements ChatInbound, CommandServices {
   }
 
   async handleMessage(message: InboundMessage): Promise<void> {
-    this.runnerFor(message.channel)?.handleMessage(message);
+    (this.runnerFor(message.channel) ?? this.lastEnded.get(message.channel))?.handleMessage(message);
   }
 
   async handleEdit(edit: InboundEdit): Promise<void> {
@@ -106,8 +109,9 @@ export class ChatHost implements ChatInbound, CommandServices {
 
   /** Cancels every timer and waits for calls in flight; sessions stay unfinished in the store. */
   async stop(): Promise<void> {
-    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+    await Promise.all([...this.runners.values(), ...this.lastEnded.values()].map((runner) => runner.stop()));
     this.runners.clear();
+    this.lastEnded.clear();
   }
 
   /** Where the last finished chat's recap is, in words. */

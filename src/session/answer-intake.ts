@@ -27,9 +27,12 @@ export class AnswerIntake {
     private readonly session: { id: number; community: string; script: ChatScript; ledger: PostLedger },
   ) {}
 
-  /** Stores a message with its attribution; acknowledges answers and welcomes first-timers. */
-  handleMessage(message: InboundMessage, position: ChatPosition): void {
-    if (message.author.isBot) return;
+  /**
+   * Stores a message with its attribution; acknowledges answers and welcomes first-timers. Returns whether
+   * it was new (false for a bot's message or a redelivery).
+   */
+  handleMessage(message: InboundMessage, position: ChatPosition): boolean {
+    if (message.author.isBot) return false;
     const { store, clock } = this.deps;
     const attribution = this.attributeText(message.text, message.author.isHost, message.replyTo, position);
     const firstTime = store.transaction(() => {
@@ -59,9 +62,17 @@ export class AnswerIntake {
       });
       return inserted ? isNew : undefined;
     });
-    if (firstTime === undefined) return; // a redelivery: already handled
+    if (firstTime === undefined) return false; // a redelivery: already handled
     if (attribution.question !== null) this.acknowledge(message.id);
     if (firstTime) this.welcome(message);
+    return true;
+  }
+
+  /** Acknowledges every answer of the session still owed one (a crash came between storing and reacting). */
+  acknowledgeOwed(): number {
+    const owed = this.deps.store.messages.unacknowledgedAnswers(this.session.id);
+    for (const address of owed) this.acknowledge(address);
+    return owed.length;
   }
 
   /** Attributes an edited message again, with the position it first arrived in. */
@@ -105,11 +116,10 @@ export class AnswerIntake {
   }
 
   private acknowledge(address: MessageAddress): void {
+    const { platform, store, clock } = this.deps;
+    const reaction = { ...this.session.script.wording.acknowledgement, applause: this.session.script.wording.applause };
     this.inBackground(
-      this.deps.platform.react(address, {
-        ...this.session.script.wording.acknowledgement,
-        applause: this.session.script.wording.applause,
-      }),
+      platform.react(address, reaction).then(() => store.messages.markAcknowledged(address, clock.now())),
       'Could not acknowledge an answer',
     );
   }

@@ -4,7 +4,7 @@ import type { ChatScript } from '../script/script-schema.js';
 import { planTimeline, questionWindow, type Timeline } from '../script/timeline.js';
 import type { SessionRow } from '../store/session-rows.js';
 import type { TimerHandle } from '../time/clock.js';
-import { AnswerIntake } from './answer-intake.js';
+import { AnswerIntake, type ChatPosition } from './answer-intake.js';
 import { formatDuration } from './format-duration.js';
 import { backfillHistory } from './history-backfill.js';
 import { PostLedger } from './post-ledger.js';
@@ -13,6 +13,16 @@ import type { CatchUpPolicy, NewSession, RecoveryReport, SessionDeps, SessionSta
 import { thankEveryone } from './thank-everyone.js';
 
 export type { CatchUpPolicy, NewSession, RecoveryReport, SessionDeps, SessionStatus } from './session-types.js';
+
+/**
+ * How long the thanks wait after the closing post: answers written just before it may still be on their
+ * way (a Slack socket reconnect leaves about 5 s without a connection, a Discord resume a few seconds),
+ * and they should count in the thanks. Ten seconds covers both with room to spare; hosts rarely notice.
+ */
+export const CLOSE_GRACE_MS = 10_000;
+// Late messages after the end are written to the recap files together, this long after the last one.
+const RECAP_REFRESH_DELAY_MS = 2_000;
+const STEP_EVENTS = new Set(['opening', 'question', 'closing']);
 
 /**
  * Runs one chat: opening → Q1 … Qn on time → closing, with host controls. Every change is written to the
@@ -30,6 +40,9 @@ export class SessionRunner {
   private finished!: () => void;
   /** Resolves once the session has ended and its recap hook has run. */
   readonly done = new Promise<void>((resolve) => (this.finished = resolve));
+  // When each step began, oldest first: a message is placed by when it was written, not when it arrived.
+  private readonly stepStarts: { step: number; at: number }[];
+  private recapRefresh: TimerHandle | undefined;
 
   private constructor(
     private readonly deps: SessionDeps,
@@ -42,6 +55,10 @@ export class SessionRunner {
     this.timeline = planTimeline(this.script);
     this.ledger = new PostLedger(deps, row.id, row.channel);
     this.intake = new AnswerIntake(deps, { id: row.id, community, script: this.script, ledger: this.ledger });
+    this.stepStarts = deps.store.sessions
+      .events(row.id)
+      .filter((event) => STEP_EVENTS.has(event.kind))
+      .map((event) => ({ step: Number(event.detail), at: event.at }));
   }
 
   /** Records a new session in the store; call `begin()` to open it. */
@@ -79,6 +96,7 @@ export class SessionRunner {
         { id: this.id, channel: this.row.channel, startedAt: this.row.started_at },
         this.intake,
       );
+      this.intake.acknowledgeOwed();
       const report: RecoveryReport = { sessionId: this.id, ...posts, ...backfill, caughtUp: 'on-time' };
       if (this.row.state === 'paused') return report;
       if (this.row.step >= this.closingStep) {
@@ -246,6 +264,7 @@ export class SessionRunner {
   async stop(): Promise<void> {
     this.timer?.cancel();
     this.timer = undefined;
+    this.recapRefresh?.cancel();
     await this.transitions.catch(() => undefined);
     await this.drain();
   }
@@ -259,11 +278,45 @@ export class SessionRunner {
 
   /** Stores a message with its attribution; acknowledges answers and welcomes first-timers. */
   handleMessage(message: InboundMessage): void {
-    if (this.ended) return;
-    this.intake.handleMessage(message, {
-      openQuestion: Math.min(this.row.step, this.closingStep),
-      askedQuestions: Math.min(this.row.step, this.questionCount),
+    if (this.ended) {
+      this.handleLateMessage(message);
+      return;
+    }
+    this.intake.handleMessage(message, this.positionOf(message));
+  }
+
+  /**
+   * A message written before the closing post that arrived after the chat ended (a reconnect delivered it
+   * late): it is stored and acknowledged like any other, and the recap files are written again.
+   */
+  private handleLateMessage(message: InboundMessage): void {
+    const closedAt = this.stepStartOf(this.closingStep);
+    if (closedAt === undefined || message.ts > closedAt) return;
+    if (!this.intake.handleMessage(message, this.positionOf(message))) return;
+    this.recapRefresh?.cancel();
+    // Several late messages usually come together after a reconnect: one rewrite for the lot.
+    this.recapRefresh = this.deps.clock.at(this.deps.clock.now() + RECAP_REFRESH_DELAY_MS, () => {
+      void this.deps.onRecapChanged?.(this);
     });
+  }
+
+  /**
+   * Where the chat stood for a message: the question open when it was written (so an answer delayed by a
+   * reconnect is not late), judged against every question asked by the time it arrived.
+   */
+  private positionOf(message: InboundMessage): ChatPosition {
+    let written = 0;
+    for (const start of this.stepStarts) if (start.at <= message.ts) written = start.step;
+    return {
+      openQuestion: Math.min(written, this.closingStep),
+      askedQuestions: Math.min(this.row.step, this.questionCount),
+    };
+  }
+
+  private stepStartOf(step: number): number | undefined {
+    let at: number | undefined;
+    for (const start of this.stepStarts) if (start.step === step) at = start.at;
+    return at;
   }
 
   /** Attributes an edited message again. */
@@ -284,6 +337,7 @@ export class SessionRunner {
     const deadline = closing ? null : startedAt + this.stepLength(step);
     this.save({ step, step_started_at: startedAt, step_deadline: deadline });
     this.event(closing ? 'closing' : step === 0 ? 'opening' : 'question', String(step));
+    this.stepStarts.push({ step, at: this.deps.clock.now() });
     if (!closing) this.arm();
     if (closing) await this.close();
     else await this.postStep(step);
@@ -345,25 +399,49 @@ export class SessionRunner {
     );
   }
 
+  /**
+   * The closing post, then — after a short grace for answers written before it that are still on their
+   * way — the thanks, the recap and "ended". Each step is recorded when done, so a restart at any point
+   * finishes exactly the steps missing and never starts the chat again.
+   */
   private async close(): Promise<void> {
     const { closing, hashtag } = this.script;
     await this.postOnce('closing', { kind: 'closing', text: fillTemplate(closing, { hashtag }) });
-    // Acknowledgements still in flight do not hold up the thanks: stop() and drain() wait for them.
-    await thankEveryone(this.deps, {
-      sessionId: this.id,
-      wording: this.script.wording,
-      hashtag,
-      postOnce: (purpose, message) => this.postOnce(purpose, message),
+    this.timer?.cancel();
+    const closedAt = this.row.step_started_at ?? this.deps.clock.now();
+    this.timer = this.deps.clock.at(closedAt + (this.deps.closeGraceMs ?? CLOSE_GRACE_MS), () => {
+      void this.serialize(() => this.finish());
     });
+  }
+
+  private async finish(): Promise<void> {
+    if (this.ended) return;
+    const done = new Set(this.deps.store.sessions.events(this.id).map((event) => event.kind));
+    if (!done.has('thanked')) {
+      // Acknowledgements still in flight do not hold up the thanks: stop() and drain() wait for them.
+      await thankEveryone(this.deps, {
+        sessionId: this.id,
+        wording: this.script.wording,
+        hashtag: this.script.hashtag,
+        postOnce: (purpose, message) => this.postOnce(purpose, message),
+      });
+      this.event('thanked');
+    }
+    if (!done.has('recap-written')) {
+      try {
+        await this.deps.onEnded?.(this);
+        this.event('recap-written');
+      } catch (error) {
+        this.deps.log.error('The recap could not be written; "emcee recap --session" writes it again', {
+          session: this.id,
+          error,
+        });
+        this.event('recap-failed', error instanceof Error ? error.message : String(error));
+      }
+    }
     this.save({ state: 'ended', ended_at: this.deps.clock.now(), paused_remaining_ms: null });
     this.event('ended', this.row.end_reason ?? 'finished');
-    try {
-      await this.deps.onEnded?.(this);
-    } catch (error) {
-      this.deps.log.error('The recap could not be written', { session: this.id, error });
-    } finally {
-      this.finished();
-    }
+    this.finished();
   }
 
   // ---- helpers -------------------------------------------------------------------------------------

@@ -51,6 +51,10 @@ export interface SessionDeps {
   log: Logger;
   /** Called once the session has closed (thanks sent); writes and posts the recap. */
   onEnded?: (session: SessionRunner) => Promise<void>;
+  /** Called when messages written before the close arrived after it: the recap files are written again. */
+  onRecapChanged?: (session: SessionRunner) => Promise<void>;
+  /** How long the thanks wait after the closing post (default CLOSE_GRACE_MS). */
+  closeGraceMs?: number;
 }
 
 /** A session at a glance, for `/emcee status` and the terminal's status line. */

@@ -2,7 +2,7 @@ import { Repo } from './repo.js';
 import type { MessageRow } from './session-rows.js';
 
 /** A message to store, with its attribution at arrival. */
-export type NewMessage = Omit<MessageRow, 'edited_at' | 'deleted_at'>;
+export type NewMessage = Omit<MessageRow, 'edited_at' | 'deleted_at' | 'acked_at'>;
 
 /** Participants' and hosts' messages. Writes are idempotent on the platform's message address. */
 export class MessagesRepo extends Repo {
@@ -44,6 +44,21 @@ export class MessagesRepo extends Repo {
       this.statement('UPDATE messages SET deleted_at = ? WHERE address = ? AND deleted_at IS NULL')
         .run(at, address).changes === 1
     );
+  }
+
+  /** Records that an answer was acknowledged on the platform (a reaction, or an applause naming its author). */
+  markAcknowledged(address: string, at: number): void {
+    this.statement('UPDATE messages SET acked_at = ? WHERE address = ? AND acked_at IS NULL').run(at, address);
+  }
+
+  /** Answers of a session still owed an acknowledgement, oldest first. */
+  unacknowledgedAnswers(sessionId: number): string[] {
+    return (
+      this.statement(
+        `SELECT address FROM messages WHERE session_id = ? AND question_number IS NOT NULL
+           AND deleted_at IS NULL AND acked_at IS NULL ORDER BY ts`,
+      ).all(sessionId) as { address: string }[]
+    ).map((row) => row.address);
   }
 
   /** Every message of a session in time order, deleted ones included. */

@@ -139,4 +139,21 @@ export const migrations: readonly Migration[] = [
     name: "planned runs remember the platform's announcement (a Discord Scheduled Event)",
     sql: `ALTER TABLE planned_runs ADD COLUMN announcement TEXT;`,
   },
+  {
+    version: 4,
+    name: 'acknowledgements owed survive a crash; one owner per chat (leases)',
+    sql: `
+      ALTER TABLE messages ADD COLUMN acked_at INTEGER;
+      UPDATE messages SET acked_at = received_at WHERE question_number IS NOT NULL;
+      CREATE TABLE chat_leases (
+        channel TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        owner_pid INTEGER NOT NULL,
+        owner_host TEXT NOT NULL,
+        acquired_at INTEGER NOT NULL,
+        heartbeat_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -44,6 +44,8 @@ export interface MessageRow {
   reason: string | null;
   edited_at: number | null;
   deleted_at: number | null;
+  /** When the answer was acknowledged on the platform; null while one is owed. */
+  acked_at: number | null;
   received_at: number;
 }
 
