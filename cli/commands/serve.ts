@@ -26,7 +26,7 @@ export async function servePlatforms(entries: PlatformEntry[], environment: Envi
   const stops: (() => Promise<void> | void)[] = [];
 
   for (const entry of entries) {
-    const adapter = await entry.create(env, log);
+    const adapter = await entry.create(env, log, clock);
     const host = new ChatHost({
       store,
       platform: adapter,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ReactionPacer } from '../../adapters/shared/reaction-pacer.js';
 import { slackConfigFromEnv } from '../../adapters/slack/slack-config.js';
 import { createLogger } from '../../src/log.js';
+import { ManualClock } from '../../src/time/manual-clock.js';
 import { startSlackChat, waitFor } from './slack-harness.js';
 
 type Chat = Awaited<ReturnType<typeof startSlackChat>>;
@@ -50,19 +51,24 @@ describe('Slack robustness', () => {
 
 describe('reaction pacing', () => {
   it('paces under the rate and folds the overflow into one applause', async () => {
+    const clock = new ManualClock();
     const sent: number[] = [];
     const applause: string[] = [];
-    const pacer = new ReactionPacer({
-      perMinute: 600, // one every 100 ms
-      maxBacklogMs: 300, // at most 3 waiting
-      applauseEveryMs: 200,
-      applaud: async (_channel, text) => void applause.push(text),
-      onError: () => undefined,
-    });
-    const started = Date.now();
-    const all = Array.from({ length: 8 }, (_, i) =>
-      pacer.add({ channel: 'c', mention: `<@U${i}>`, applause: '👏 Great answers, {names}!', send: async () => void sent.push(Date.now() - started) }),
+    const pacer = new ReactionPacer(
+      {
+        perMinute: 600, // one every 100 ms
+        maxBacklogMs: 300, // at most 3 waiting
+        applauseEveryMs: 200,
+        applaud: async (_channel, text) => void applause.push(text),
+        onError: () => undefined,
+      },
+      clock,
     );
+    const started = clock.now();
+    const all = Array.from({ length: 8 }, (_, i) =>
+      pacer.add({ channel: 'c', mention: `<@U${i}>`, applause: '👏 Great answers, {names}!', send: async () => void sent.push(clock.now() - started) }),
+    );
+    await clock.advance(1_000);
     await Promise.all(all);
     pacer.stop();
     expect(sent.length + pacer.coalesced).toBe(8);
@@ -70,6 +76,8 @@ describe('reaction pacing', () => {
     expect(applause).toHaveLength(1); // folded into one post, not one each
     expect(applause[0]).toMatch(/^👏 Great answers, <@U0>, <@U1>/);
     for (let i = 1; i < sent.length; i++) expect(sent[i]! - sent[i - 1]!).toBeGreaterThanOrEqual(90);
+    // On the manual clock the pace is exact: the three that fit the backlog go 100 ms apart.
+    expect(sent).toEqual([0, 100, 200]);
   });
 });
 
