@@ -77,6 +77,3 @@ export async function startSlackAdapter(
   };
   return { fake, adapter, eventsUrl, deliver, command, stop };
 }
-
-/** Waits a little, for asserting that something did NOT happen after events that could still be in flight. */
-export const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -35,8 +35,11 @@ describe('Slack robustness', () => {
     c.fake.sendEvent(event, 1);
     c.fake.sendEvent(event, 2);
     await waitFor(() => c.fake.callsTo('reactions.add').length >= 1, 'the acknowledgement');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(c.fake.callsTo('reactions.add')).toHaveLength(1);
+    // A later answer is the barrier: once it is acknowledged, a redelivered copy would have been too.
+    c.fake.userSays({ channel: 'C1', user: 'U2', text: 'A1: later' });
+    await waitFor(() => c.fake.callsTo('reactions.add').length >= 2, 'the later acknowledgement');
+    expect(c.fake.callsTo('reactions.add').filter((call) => call.args.timestamp === message.ts)).toHaveLength(1);
+    expect(c.fake.callsTo('reactions.add')).toHaveLength(2);
     expect(c.store.messages.forSession(1).filter((m) => m.text === 'A1: once')).toHaveLength(1);
   });
 
