@@ -22,11 +22,18 @@ const input: RecapInput = {
 };
 
 let server: Server | undefined;
-afterEach(() => new Promise<void>((resolve) => (server ? (server.close(() => resolve()), server.closeAllConnections()) : resolve())));
+afterEach(async () => {
+  if (!server) return;
+  const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+  server.closeAllConnections(); // a hanging endpoint's request would otherwise hold the close open
+  await closed;
+});
+
+type Asked = { model: string; messages: { content: string }[] };
 
 /** A fake OpenAI-compatible endpoint on 127.0.0.1 that records what it was asked. */
-async function fakeEndpoint(answer: (body: { model: string; messages: { content: string }[] }) => { status: number; body: unknown; hang?: boolean }) {
-  const seen: { auth?: string; body: { model: string; messages: { content: string }[] } }[] = [];
+async function fakeEndpoint(answer: (body: Asked) => { status: number; body: unknown; hang?: boolean }) {
+  const seen: { auth?: string; body: Asked }[] = [];
   server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));

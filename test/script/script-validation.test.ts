@@ -46,7 +46,11 @@ describe('chat scripts', () => {
 
   it('explains a bad hashtag and timezone', () => {
     const error = problemsOf(
-      replaceOrThrow(replaceOrThrow(weekly, 'hashtag: "#CommunityChat"', 'hashtag: CommunityChat'), 'America/New_York', 'Mars/Olympus'),
+      replaceOrThrow(
+        replaceOrThrow(weekly, 'hashtag: "#CommunityChat"', 'hashtag: CommunityChat'),
+        'America/New_York',
+        'Mars/Olympus',
+      ),
     );
     expect(error.problems.map((p) => p.field)).toEqual(['hashtag', 'timezone']);
     expect(error.message).toContain('a hashtag like "#CommunityChat"');

@@ -188,7 +188,8 @@ describe('Slack HTTP mode endpoint', () => {
     expect(tampered.status).toBe(401);
     expect(inbound.messages).toEqual([]);
     // A genuine event after the refused ones is the barrier: once it is through, a refused one would be too.
-    const genuine = fake.eventCallback(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'A1: genuine' })));
+    const said = fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'A1: genuine' });
+    const genuine = fake.eventCallback(fake.messageEvent(said));
     expect((await postSigned(eventsUrl, genuine, TEST_SIGNING_SECRET)).status).toBe(200);
     await waitFor(() => inbound.messages.length === 1, 'the genuine event');
     expect(inbound.messages.map((m) => m.text)).toEqual(['A1: genuine']);

@@ -132,7 +132,13 @@ describe('Slack outbound through real Bolt', () => {
     // One post per 600 ms: the filler takes it, so the applause (due at 200 ms) and the question (at 400 ms) both wait.
     // The adapter paces on a manual clock, so those instants are exact however slow the machine is.
     const clock = new ManualClock();
-    const overrides = { reactionsPerMinute: 600, reactionBacklogMs: 100, applauseEveryMs: 200, postIntervalMs: 600, postBurst: 1 };
+    const overrides = {
+      reactionsPerMinute: 600,
+      reactionBacklogMs: 100,
+      applauseEveryMs: 200,
+      postIntervalMs: 600,
+      postBurst: 1,
+    };
     const { fake, adapter, deliver, inbound } = await start(overrides, clock);
     for (const user of ['U1', 'U2', 'UHOST', 'UADMIN']) await deliver(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user, text: 'A1: yes' })));
     await waitFor(() => inbound.messages.length === 4, 'the answers');

@@ -13,7 +13,8 @@ function fakeClient(users: Record<string, { display: string; isAdmin?: boolean }
         asked.push(user);
         const found = users[user];
         if (!found) throw new Error('user_not_found');
-        return { ok: true, user: { name: user, is_admin: found.isAdmin ?? false, profile: { display_name: found.display } } };
+        const profile = { display_name: found.display };
+        return { ok: true, user: { name: user, is_admin: found.isAdmin ?? false, profile } };
       },
     },
   } as unknown as webApi.WebClient;

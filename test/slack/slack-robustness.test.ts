@@ -68,8 +68,9 @@ describe('reaction pacing', () => {
       clock,
     );
     const started = clock.now();
+    const send = async () => void sent.push(clock.now() - started);
     const all = Array.from({ length: 8 }, (_, i) =>
-      pacer.add({ channel: 'c', mention: `<@U${i}>`, applause: '👏 Great answers, {names}!', send: async () => void sent.push(clock.now() - started) }),
+      pacer.add({ channel: 'c', mention: `<@U${i}>`, applause: '👏 Great answers, {names}!', send }),
     );
     await clock.advance(1_000);
     await Promise.all(all);
