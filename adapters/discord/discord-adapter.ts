@@ -14,6 +14,7 @@ import type {
   RunAnnouncement,
   UserAddress,
 } from '../../src/port.js';
+import { SystemClock, type Clock } from '../../src/time/clock.js';
 import { POST_PRIORITY } from '../shared/post-priority.js';
 import { PriorityPoster } from '../shared/priority-poster.js';
 import { discordAddress, discordUserId, parseDiscordChannel, parseDiscordMessage } from './discord-addresses.js';
@@ -54,10 +55,11 @@ export class DiscordAdapter implements PlatformAdapter {
   constructor(
     private readonly config: DiscordConfig,
     private readonly log: Logger = silentLogger,
+    clock: Clock = new SystemClock(),
   ) {
     this.community = discordAddress.community(config.guildId);
     this.defaultChannel = discordAddress.channel(config.guildId, config.channelId);
-    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs });
+    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs }, clock);
     this.client = createDiscordClient(config);
     this.receiver = new DiscordReceiver(this.client, { guildId: config.guildId, hostRoleId: config.hostRoleId }, log);
     this.history = new DiscordHistory({
@@ -217,7 +219,11 @@ export class DiscordAdapter implements PlatformAdapter {
   }
 }
 
-/** Creates the Discord adapter from validated settings. */
-export function createDiscordAdapter(config: DiscordConfig, log: Logger = silentLogger): DiscordAdapter {
-  return new DiscordAdapter(config, log);
+/** Creates the Discord adapter from validated settings; `clock` paces posts (tests pass a manual one). */
+export function createDiscordAdapter(
+  config: DiscordConfig,
+  log: Logger = silentLogger,
+  clock: Clock = new SystemClock(),
+): DiscordAdapter {
+  return new DiscordAdapter(config, log, clock);
 }

@@ -1,3 +1,5 @@
+import type { Clock } from '../../src/time/clock.js';
+
 /** How urgent a post is: questions, host replies and thanks go before welcomes and applause. */
 export type PostPriority = 'high' | 'normal' | 'low';
 
@@ -29,12 +31,16 @@ export class PriorityPoster {
   private busy = false;
   private seq = 0;
   private tokens: number;
-  private refilledAt = Date.now();
+  private refilledAt: number;
   private windowResetAt: number | undefined;
   private wake: (() => void) | undefined;
 
-  constructor(private readonly allowance: PostAllowance) {
+  constructor(
+    private readonly allowance: PostAllowance,
+    private readonly clock: Clock,
+  ) {
     this.tokens = allowance.burst;
+    this.refilledAt = clock.now();
   }
 
   /**
@@ -44,7 +50,7 @@ export class PriorityPoster {
   sync(remaining: number, resetAfterMs: number): void {
     this.tokens = Math.max(0, Math.min(this.allowance.burst, remaining));
     // Discord's buckets refill all at once when their window resets.
-    this.windowResetAt = Date.now() + resetAfterMs;
+    this.windowResetAt = this.clock.now() + resetAfterMs;
   }
 
   /** Queues a post; resolves with what `run` resolves. */
@@ -60,22 +66,22 @@ export class PriorityPoster {
 
   private refill(): void {
     if (this.windowResetAt !== undefined) {
-      if (Date.now() < this.windowResetAt) return;
+      if (this.clock.now() < this.windowResetAt) return;
       this.windowResetAt = undefined;
       this.tokens = this.allowance.burst;
-      this.refilledAt = Date.now();
+      this.refilledAt = this.clock.now();
       return;
     }
     if (this.allowance.refillMs <= 0) {
       this.tokens = this.allowance.burst;
       return;
     }
-    const earned = Math.floor((Date.now() - this.refilledAt) / this.allowance.refillMs);
+    const earned = Math.floor((this.clock.now() - this.refilledAt) / this.allowance.refillMs);
     if (earned > 0) {
       this.tokens = Math.min(this.allowance.burst, this.tokens + earned);
       this.refilledAt += earned * this.allowance.refillMs;
     }
-    if (this.tokens === this.allowance.burst) this.refilledAt = Date.now();
+    if (this.tokens === this.allowance.burst) this.refilledAt = this.clock.now();
   }
 
   private async pump(): Promise<void> {
@@ -89,9 +95,10 @@ export class PriorityPoster {
         if (this.tokens - reserve < 1) {
           const next = this.windowResetAt ?? this.refilledAt + this.allowance.refillMs;
           await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, Math.max(1, next - Date.now()));
+            // At least a millisecond on: a refill due now must not spin the loop.
+            const timer = this.clock.at(Math.max(next, this.clock.now() + 1), resolve);
             this.wake = () => {
-              clearTimeout(timer);
+              timer.cancel();
               resolve();
             };
           });

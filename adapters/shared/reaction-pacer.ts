@@ -1,3 +1,5 @@
+import type { Clock, TimerHandle } from '../../src/time/clock.js';
+
 /** An acknowledgement waiting to go out. */
 export interface PendingReaction {
   /** Adds the reaction on the platform. */
@@ -20,8 +22,8 @@ export interface PendingReaction {
  */
 export class ReactionPacer {
   private readonly queue: PendingReaction[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private applauseTimer: NodeJS.Timeout | undefined;
+  private timer: TimerHandle | undefined;
+  private applauseTimer: TimerHandle | undefined;
   private readonly folded = new Map<string, PendingReaction[]>();
   private running = false;
   private stopped = false;
@@ -38,6 +40,7 @@ export class ReactionPacer {
       applauseEveryMs?: number;
       onError: (error: unknown) => void;
     },
+    private readonly clock: Clock,
   ) {}
 
   /** Queues a reaction; resolves once it (or the applause that replaced it) went out. */
@@ -52,8 +55,8 @@ export class ReactionPacer {
   /** Stops pacing; whatever is queued is dropped (the caller is shutting down). */
   stop(): void {
     this.stopped = true;
-    clearTimeout(this.timer);
-    clearTimeout(this.applauseTimer);
+    this.timer?.cancel();
+    this.applauseTimer?.cancel();
     for (const item of this.queue.splice(0)) item.done();
     for (const items of this.folded.values()) items.forEach((i) => i.done());
     this.folded.clear();
@@ -70,10 +73,10 @@ export class ReactionPacer {
 
   private schedule(delay: number): void {
     if (this.stopped || this.running || this.timer) return;
-    this.timer = setTimeout(() => {
+    this.timer = this.clock.at(this.clock.now() + delay, () => {
       this.timer = undefined;
       void this.next();
-    }, delay);
+    });
   }
 
   private async next(): Promise<void> {
@@ -106,7 +109,8 @@ export class ReactionPacer {
       this.folded.set(item.channel, [...(this.folded.get(item.channel) ?? []), item]);
     }
     if (this.folded.size > 0 && !this.applauseTimer && !this.stopped) {
-      this.applauseTimer = setTimeout(() => this.flushApplause(), this.options.applauseEveryMs ?? 15_000);
+      const flushAt = this.clock.now() + (this.options.applauseEveryMs ?? 15_000);
+      this.applauseTimer = this.clock.at(flushAt, () => this.flushApplause());
     }
   }
 

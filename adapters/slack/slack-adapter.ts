@@ -11,6 +11,7 @@ import type {
   Reaction,
   UserAddress,
 } from '../../src/port.js';
+import { SystemClock, type Clock } from '../../src/time/clock.js';
 import { POST_PRIORITY } from '../shared/post-priority.js';
 import { PriorityPoster, type PostPriority } from '../shared/priority-poster.js';
 import { ReactionPacer } from '../shared/reaction-pacer.js';
@@ -55,6 +56,7 @@ export class SlackAdapter implements PlatformAdapter {
   constructor(
     private readonly config: SlackConfig,
     private readonly log: Logger,
+    clock: Clock = new SystemClock(),
   ) {
     const clientOptions = {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
@@ -84,24 +86,27 @@ export class SlackAdapter implements PlatformAdapter {
     });
     this.posts = new webApi.WebClient(config.botToken, clientOptions);
     this.reactionsClient = new webApi.WebClient(config.botToken, clientOptions);
-    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs });
-    this.pacer = new ReactionPacer({
-      perMinute: config.reactionsPerMinute,
-      // Beyond this backlog (30 s by default) an acknowledgement comes too late to mean much: the oldest
-      // fold into one applause post per channel.
-      maxBacklogMs: config.reactionBacklogMs,
-      applauseEveryMs: config.applauseEveryMs,
-      applaud: async (channel, text) => {
-        // Applause stands in for reactions: it yields to every other post.
-        await this.send(parseChannelAddress(channel).channel, { kind: 'notice', text }, undefined, 'low');
+    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs }, clock);
+    this.pacer = new ReactionPacer(
+      {
+        perMinute: config.reactionsPerMinute,
+        // Beyond this backlog (30 s by default) an acknowledgement comes too late to mean much: the oldest
+        // fold into one applause post per channel.
+        maxBacklogMs: config.reactionBacklogMs,
+        applauseEveryMs: config.applauseEveryMs,
+        applaud: async (channel, text) => {
+          // Applause stands in for reactions: it yields to every other post.
+          await this.send(parseChannelAddress(channel).channel, { kind: 'notice', text }, undefined, 'low');
+        },
+        onError: (error) => this.log.warn('A Slack reaction failed', { error }),
       },
-      onError: (error) => this.log.warn('A Slack reaction failed', { error }),
-    });
+      clock,
+    );
     this.inboundSide = new SlackInbound({
       team: () => this.team,
       botUserId: () => this.botUserId,
       inbound: () => this.inbound,
-      people: new SlackPeople(this.posts, config.hostIds, log),
+      people: new SlackPeople(this.posts, config.hostIds, log, clock),
       index: this.index,
       client: this.posts,
       log,
@@ -255,9 +260,9 @@ export class SlackAdapter implements PlatformAdapter {
   }
 }
 
-/** Creates the Slack adapter from validated settings. */
-export function createSlackAdapter(config: SlackConfig, log: Logger): SlackAdapter {
-  return new SlackAdapter(config, log);
+/** Creates the Slack adapter from validated settings; `clock` paces posts and reactions (tests pass a manual one). */
+export function createSlackAdapter(config: SlackConfig, log: Logger, clock: Clock = new SystemClock()): SlackAdapter {
+  return new SlackAdapter(config, log, clock);
 }
 
 // Slack's error code ("invalid_auth", "already_reacted"), or the message: never the request, which holds the token.

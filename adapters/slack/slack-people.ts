@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { Logger } from '../../src/log.js';
 import type { InboundAuthor } from '../../src/port.js';
+import type { Clock } from '../../src/time/clock.js';
 import { slackAddress } from './slack-addresses.js';
 import { withRateLimitRetry } from './slack-rate-limit.js';
 
@@ -33,14 +34,15 @@ export class SlackPeople {
     private readonly client: webApi.WebClient,
     private readonly hostIds: readonly string[],
     private readonly log: Logger,
+    private readonly clock: Clock,
   ) {}
 
   /** The author with this Slack user id in workspace `team`. */
   author(team: string, user: string): Promise<InboundAuthor> {
     const cached = this.cache.get(user);
-    if (cached && Date.now() - cached.at < CACHE_MS) return cached.author;
+    if (cached && this.clock.now() - cached.at < CACHE_MS) return cached.author;
     const author = this.lookUp(team, user);
-    this.cache.set(user, { at: Date.now(), author });
+    this.cache.set(user, { at: this.clock.now(), author });
     return author;
   }
 

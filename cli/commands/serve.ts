@@ -21,9 +21,10 @@ export async function servePlatforms(entries: PlatformEntry[], environment: Envi
   // Every script is validated before anything connects, so a typo stops start-up with its file and line.
   const all = scripts.names().map((name) => scripts.load(name));
   const signals = watchSignals();
+  const clock = new SystemClock();
   const service = new ChatService({
     store: ChatStore.open(config.EMCEE_DB),
-    clock: new SystemClock(),
+    clock,
     log,
     config,
     scripts,
@@ -32,7 +33,7 @@ export async function servePlatforms(entries: PlatformEntry[], environment: Envi
   });
 
   for (const entry of entries) {
-    const adapter = await entry.create(env, log);
+    const adapter = await entry.create(env, log, clock);
     const served = await service.connect(adapter, {
       scheduled: scheduledChats(all, adapter),
       servesChannel: (channel) => channel.startsWith(`${adapter.name}:`),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { discordTime } from '../../adapters/discord/discord-text.js';
-import { waitFor } from '../support/wait-for.js';
+import { laterMillisecond, waitFor } from '../support/wait-for.js';
 import { startAdapter, type AdapterRig } from './adapter-harness.js';
 import { PEOPLE } from './fake-people.js';
 
@@ -102,9 +102,9 @@ describe('catching up after downtime', () => {
   it('history: the channel and its threads since an instant, oldest first, bots left out, hosts known', async () => {
     const r = (rig = await startAdapter());
     await r.adapter.post(r.adapter.defaultChannel, { kind: 'notice', text: 'old bot post' });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const since = Date.now();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Message ids carry their millisecond: `since` must fall strictly between the old post and the new ones.
+    const since = await laterMillisecond(Date.now());
+    await laterMillisecond(since);
     const question = { number: 1, text: 'Why?', hashtag: '#C', hint: 'A1', openThread: true };
     const q = await r.adapter.post(r.adapter.defaultChannel, { kind: 'question', text: 'Q1: Why? #C', question });
     await waitFor(() => r.fake.threads.size === 1, 'the thread');

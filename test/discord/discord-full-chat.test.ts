@@ -1,7 +1,8 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { shippedScript, writeTestScript } from '../support/write-test-script.js';
 import { PEOPLE, startDiscordChat, waitFor } from './discord-harness.js';
 
 type Chat = Awaited<ReturnType<typeof startDiscordChat>>;
@@ -13,9 +14,7 @@ afterEach(async () => {
 
 function threadedScripts(): string {
   const dir = mkdtempSync(join(tmpdir(), 'emcee-discord-'));
-  mkdirSync(join(dir, 'prompts'));
-  const demo = readFileSync('prompts/demo.yaml', 'utf8').replace('defaultQuestionMinutes: 0.33', 'defaultQuestionMinutes: 0.33\nthreadPerQuestion: true');
-  writeFileSync(join(dir, 'prompts', 'demo.yaml'), demo);
+  writeTestScript(join(dir, 'prompts'), { ...shippedScript('demo'), threadPerQuestion: true });
   copyFileSync('prompts/recap-summary.md', join(dir, 'prompts', 'recap-summary.md'));
   return join(dir, 'prompts');
 }

@@ -1,20 +1,25 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
+import { shippedScript, writeTestScript } from '../support/write-test-script.js';
+import type { ChatScript } from '../../src/script/script-schema.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-// Four one-minute questions at 60x: a whole chat takes about five seconds of real time.
-const SCRIPT = readFileSync(join(root, 'prompts/demo.yaml'), 'utf8')
-  .replace('id: demo', 'id: restart-test')
-  .replace('minutes: 0.25', 'minutes: 0.5')
-  .replace('defaultQuestionMinutes: 0.33', 'defaultQuestionMinutes: 1.5')
-  .replace(/  - text: What makes a post feel personal rather than robotic\?\n  - text: What's one habit you'll start after today's chat\?\n/, '');
+// Four questions of a minute and a half at 60x: a whole chat takes about seven seconds of real time.
+const demo = shippedScript('demo');
+const SCRIPT: ChatScript = {
+  ...demo,
+  id: 'restart-test',
+  intro: { ...demo.intro, minutes: 0.5 },
+  defaultQuestionMinutes: 1.5,
+  questions: demo.questions.slice(0, 4),
+};
 
 function start(args: string[]): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['bin/emcee.js', 'run', ...args], {
@@ -32,8 +37,7 @@ function start(args: string[]): { child: ChildProcessWithoutNullStreams; output:
 describe('kill and restart on the local room', () => {
   it('SIGKILL mid-question, answers while down, restart: every question once, every answer attributed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'emcee-kill-'));
-    const script = join(dir, 'restart-test.yaml');
-    writeFileSync(script, SCRIPT);
+    const script = writeTestScript(dir, SCRIPT);
     const db = join(dir, 'emcee.db');
     const room = join(dir, 'room.jsonl');
     const args = [script, '--speed', '60', '--db', db, '--room', room, '--user', 'tester'];
@@ -42,7 +46,10 @@ describe('kill and restart on the local room', () => {
     await waitFor(() => first.output().includes('emcee: Q2:'), 'Q2 in the first run');
     first.child.stdin.write('A2: typed before the crash\n');
     await waitFor(() => first.output().includes('tester: A2: typed before the crash'), 'the typed answer');
-    await new Promise((resolve) => setTimeout(resolve, 100)); // let the write reach SQLite
+    const peek = ChatStore.open(db);
+    const stored = () => peek.messages.forSession(peek.sessions.unfinished()[0]!.id).map((m) => m.text);
+    await waitFor(() => stored().includes('A2: typed before the crash'), 'the typed answer in SQLite');
+    peek.close();
     first.child.kill('SIGKILL');
     await first.exited;
 
@@ -57,8 +64,8 @@ describe('kill and restart on the local room', () => {
     const q2 = readFileSync(room, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((e) => e.bot && e.text.startsWith('Q2:'));
     say('eli', 'a thread reply to Q2 while down', q2.id);
     store.close();
-    // Stay down past Q3's planned time.
-    await new Promise((resolve) => setTimeout(resolve, 1_800));
+    // Stay down past Q3's planned time: the end of Q2's window, on the session's own sped-up clock.
+    await waitFor(() => chatNow() > session.step_deadline!, "Q3's planned time, while the bot is down", 10_000);
 
     const second = start(args);
     second.child.stdin.end();

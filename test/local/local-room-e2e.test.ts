@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ChatStore } from '../../src/store/chat-store.js';
+import { replaceOrThrow } from '../support/write-test-script.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -71,7 +72,9 @@ describe('the local room, end to end as a child process', () => {
     const dir = mkdtempSync(join(tmpdir(), 'emcee-validate-'));
     const { writeFileSync, readFileSync } = await import('node:fs');
     const broken = join(dir, 'broken.yaml');
-    writeFileSync(broken, readFileSync(join(root, 'prompts/demo.yaml'), 'utf8').replace('title: Community Chat (demo)', 'title: 42\ntitel: x'));
+    // Text, not a typed script: the point is a file the schema refuses.
+    const demo = readFileSync(join(root, 'prompts/demo.yaml'), 'utf8');
+    writeFileSync(broken, replaceOrThrow(demo, 'title: Community Chat (demo)', 'title: 42\ntitel: x'));
     const result = await runCli(['validate', broken], '');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${broken}:`);

@@ -22,11 +22,18 @@ const input: RecapInput = {
 };
 
 let server: Server | undefined;
-afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+afterEach(async () => {
+  if (!server) return;
+  const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+  server.closeAllConnections(); // a hanging endpoint's request would otherwise hold the close open
+  await closed;
+});
+
+type Asked = { model: string; messages: { content: string }[] };
 
 /** A fake OpenAI-compatible endpoint on 127.0.0.1 that records what it was asked. */
-async function fakeEndpoint(answer: (body: { model: string; messages: { content: string }[] }) => { status: number; body: unknown; delayMs?: number }) {
-  const seen: { auth?: string; body: { model: string; messages: { content: string }[] } }[] = [];
+async function fakeEndpoint(answer: (body: Asked) => { status: number; body: unknown; hang?: boolean }) {
+  const seen: { auth?: string; body: Asked }[] = [];
   server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
@@ -34,10 +41,10 @@ async function fakeEndpoint(answer: (body: { model: string; messages: { content:
       const body = JSON.parse(raw);
       seen.push({ auth: req.headers.authorization, body });
       const reply = answer(body);
-      setTimeout(() => {
-        res.writeHead(reply.status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(reply.body));
-      }, reply.delayMs ?? 0);
+      // A hanging endpoint never answers: the caller's own time-out is what ends the request.
+      if (reply.hang) return;
+      res.writeHead(reply.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(reply.body));
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -75,7 +82,7 @@ describe('the optional AI summary', () => {
       notice: 'AI summary unavailable (the endpoint answered HTTP 500); this recap is extractive.',
     });
     await new Promise<void>((resolve) => server!.close(() => resolve()));
-    const slow = await fakeEndpoint(() => ({ status: 200, body: {}, delayMs: 500 }));
+    const slow = await fakeEndpoint(() => ({ status: 200, body: {}, hang: true }));
     const extras = await summarizeQuestions(input, config(slow.url, 100), silentLogger);
     expect(extras.summaries).toBeUndefined();
     expect(extras.notice).toMatch(/AI summary unavailable \(.*(timeout|aborted).*\)/i);

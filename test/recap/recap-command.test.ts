@@ -9,7 +9,7 @@ import { runRecapFromTranscript } from '../../src/recap/recap-command.js';
 import type { Recap } from '../../src/recap/recap-model.js';
 import { TranscriptError } from '../../src/transcript/transcript-error.js';
 
-const fixture = fileURLToPath(new URL('../../../shared/fixtures/sample-chat.jsonl', import.meta.url));
+const fixture = fileURLToPath(new URL('../fixtures/sample-chat.jsonl', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'emcee-recap-command-'));
 const sink = () => {
   const sink = { text: '', write: (t: string) => (sink.text += t) };

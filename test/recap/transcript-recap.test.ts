@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Recap } from '../../src/recap/recap-model.js';
 import { runCliInProcess as cli } from '../support/run-cli.js';
 
-const fixtures = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const jsonl = `${fixtures}sample-chat.jsonl`;
 const labels = JSON.parse(readFileSync(`${fixtures}sample-chat.labels.json`, 'utf8')) as { labels: Record<string, number | null> };
 const rows = readFileSync(jsonl, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScript, parseScript, ScriptError } from '../../src/script/load-script.js';
 import { planTimeline } from '../../src/script/timeline.js';
+import { replaceOrThrow } from '../support/write-test-script.js';
 
 const weekly = readFileSync(new URL('../../prompts/weekly-chat.yaml', import.meta.url), 'utf8');
 
@@ -30,7 +31,7 @@ describe('chat scripts', () => {
   });
 
   it('names the file, line, field and fix for a wrong value', () => {
-    const broken = weekly.replace('    minutes: 7', '    minutes: -2');
+    const broken = replaceOrThrow(weekly, '    minutes: 7', '    minutes: -2');
     const error = problemsOf(broken);
     const line = broken.split('\n').findIndex((l) => l.includes('minutes: -2')) + 1;
     expect(error.problems).toEqual([{ field: 'questions.5.minutes', line, message: 'must be more than 0' }]);
@@ -38,14 +39,18 @@ describe('chat scripts', () => {
   });
 
   it('points at a misspelt field', () => {
-    const error = problemsOf(weekly.replace('closing: |', 'closng: |'));
+    const error = problemsOf(replaceOrThrow(weekly, 'closing: |', 'closng: |'));
     expect(error.message).toMatch(/unknown field "closng"/);
     expect(error.message).toMatch(/closing: missing/);
   });
 
   it('explains a bad hashtag and timezone', () => {
     const error = problemsOf(
-      weekly.replace('hashtag: "#CommunityChat"', 'hashtag: CommunityChat').replace('America/New_York', 'Mars/Olympus'),
+      replaceOrThrow(
+        replaceOrThrow(weekly, 'hashtag: "#CommunityChat"', 'hashtag: CommunityChat'),
+        'America/New_York',
+        'Mars/Olympus',
+      ),
     );
     expect(error.problems.map((p) => p.field)).toEqual(['hashtag', 'timezone']);
     expect(error.message).toContain('a hashtag like "#CommunityChat"');
@@ -53,7 +58,7 @@ describe('chat scripts', () => {
   });
 
   it('asks for enough thank-you variants', () => {
-    const error = problemsOf(weekly.replace(/  thanks:\n(    - .*\n)+/, '  thanks:\n    - "Thanks {name}"\n'));
+    const error = problemsOf(replaceOrThrow(weekly, /  thanks:\n(    - .*\n)+/, '  thanks:\n    - "Thanks {name}"\n'));
     expect(error.problems[0]).toMatchObject({ field: 'wording.thanks' });
     expect(error.problems[0]!.message).toContain('at least 3');
   });
@@ -65,7 +70,8 @@ describe('chat scripts', () => {
   });
 
   it('refuses question offsets that go backwards', () => {
-    const source = weekly.replace(
+    const source = replaceOrThrow(
+      weekly,
       '  - text: What does relationship marketing mean to you?',
       '  - text: What does relationship marketing mean to you?\n    at: "3:00"',
     );

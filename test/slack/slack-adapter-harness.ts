@@ -2,6 +2,7 @@ import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/inde
 import { slackConfigSchema, type SlackConfigInput } from '../../adapters/slack/slack-config.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import type { ChatInbound } from '../../src/port.js';
+import { SystemClock, type Clock } from '../../src/time/clock.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { postSigned, slashCommandForm } from '../fakes/slack/signed-request.js';
 import { waitFor } from '../support/wait-for.js';
@@ -10,7 +11,13 @@ import { waitFor } from '../support/wait-for.js';
 export const TEST_SIGNING_SECRET = '8f742231b10e8888abcd99aaaaaa85a5';
 
 /** The Slack adapter alone (no engine) on real Bolt against a fake Slack, with delivery the way the mode does it. */
-export async function startSlackAdapter(mode: 'socket' | 'http', inbound: ChatInbound, overrides: Partial<SlackConfigInput> = {}, log: Logger = silentLogger) {
+export async function startSlackAdapter(
+  mode: 'socket' | 'http',
+  inbound: ChatInbound,
+  overrides: Partial<SlackConfigInput> = {},
+  log: Logger = silentLogger,
+  clock: Clock = new SystemClock(),
+) {
   const fake = new FakeSlack();
   await fake.start();
   fake.addUser({ id: 'UHOST', name: 'host', display: 'Host Hana' });
@@ -31,7 +38,7 @@ export async function startSlackAdapter(mode: 'socket' | 'http', inbound: ChatIn
     clientPingTimeoutMs: 1000,
     ...overrides,
   });
-  const adapter: SlackAdapter = createSlackAdapter(config, log);
+  const adapter: SlackAdapter = createSlackAdapter(config, log, clock);
   try {
     await adapter.start(inbound);
   } catch (error) {
@@ -70,6 +77,3 @@ export async function startSlackAdapter(mode: 'socket' | 'http', inbound: ChatIn
   };
   return { fake, adapter, eventsUrl, deliver, command, stop };
 }
-
-/** Waits a little, for asserting that something did NOT happen after events that could still be in flight. */
-export const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms));

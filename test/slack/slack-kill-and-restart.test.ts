@@ -1,21 +1,26 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ChatScript } from '../../src/script/script-schema.js';
 import { ChatStore } from '../../src/store/chat-store.js';
+import { shippedScript, writeTestScript } from '../support/write-test-script.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { waitFor } from './slack-harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 // Three short questions in real time: the bot runs as a real process, with a real clock.
-const SCRIPT = readFileSync(join(root, 'prompts/demo.yaml'), 'utf8')
-  .replace('id: demo', 'id: restart-test')
-  .replace('minutes: 0.25', 'minutes: 0.02')
-  .replace('defaultQuestionMinutes: 0.33', 'defaultQuestionMinutes: 0.06')
-  .replace(/  - text: Which tools[^\n]*\n  - text: What makes[^\n]*\n  - text: What's one habit[^\n]*\n/, '');
+const demo = shippedScript('demo');
+const SCRIPT: ChatScript = {
+  ...demo,
+  id: 'restart-test',
+  intro: { ...demo.intro, minutes: 0.02 },
+  defaultQuestionMinutes: 0.06,
+  questions: demo.questions.slice(0, 3),
+};
 
 const fake = new FakeSlack();
 afterAll(() => fake.stop());
@@ -50,8 +55,7 @@ describe('kill and restart against a local Slack', () => {
     await fake.start();
     for (const [id, name] of [['UHOST', 'host'], ['U1', 'ana'], ['U2', 'bea'], ['U3', 'carl']] as const) fake.addUser({ id, name, display: name });
     const dir = mkdtempSync(join(tmpdir(), 'emcee-slack-kill-'));
-    mkdirSync(join(dir, 'prompts'));
-    writeFileSync(join(dir, 'prompts', 'restart-test.yaml'), SCRIPT);
+    writeTestScript(join(dir, 'prompts'), SCRIPT);
     copyFileSync(join(root, 'prompts/recap-summary.md'), join(dir, 'prompts', 'recap-summary.md'));
 
     const first = startBot(dir);
@@ -70,7 +74,11 @@ describe('kill and restart against a local Slack', () => {
     const q2 = botPosts('Q2:')[0]!;
     fake.userSaysOffline({ channel: 'C1', user: 'U2', text: 'A2: sent while the bot was down' });
     fake.userSaysOffline({ channel: 'C1', user: 'U3', text: 'A thread reply while down', threadTs: q2.ts });
-    await new Promise((resolve) => setTimeout(resolve, 4_000)); // Q3 falls due meanwhile
+    // Q3 falls due meanwhile: wait out Q2's window (the bot runs on real time, speed 1).
+    const down = ChatStore.open(join(dir, 'emcee.db'));
+    const q2Deadline = down.sessions.unfinished()[0]!.step_deadline!;
+    down.close();
+    await waitFor(() => Date.now() > q2Deadline, "Q3's planned time, while the bot is down", 15_000);
 
     const second = startBot(dir);
     await waitFor(() => second.output().includes('resumed session'), 'the recovery report', 15_000);

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
+import type { Clock } from '../../src/time/clock.js';
+import { ManualClock } from '../../src/time/manual-clock.js';
 import { waitFor } from '../support/wait-for.js';
 import { RecordingInbound } from './recording-inbound.js';
 import { startSlackAdapter } from './slack-adapter-harness.js';
@@ -18,9 +20,9 @@ const question = (n: number) => ({
   question: { number: n, text: 'What makes a community feel like home?', hashtag: '#CommunityChat', hint: `Answer with A${n}: … and add #CommunityChat`, openThread: true },
 });
 
-async function start(overrides = {}) {
+async function start(overrides = {}, clock?: Clock) {
   const inbound = new RecordingInbound();
-  running = await startSlackAdapter('socket', inbound, overrides);
+  running = await startSlackAdapter('socket', inbound, overrides, undefined, clock);
   return { ...running, inbound };
 }
 
@@ -127,15 +129,31 @@ describe('Slack outbound through real Bolt', () => {
   });
 
   it('an applause waiting for the posting allowance lets a later question go first', async () => {
-    // One post per 600 ms: the filler takes it, so the applause (due at ~200 ms) and the question (at ~400 ms) both wait.
-    const { fake, adapter, deliver, inbound } = await start({ reactionsPerMinute: 600, reactionBacklogMs: 100, applauseEveryMs: 200, postIntervalMs: 600, postBurst: 1 });
+    // One post per 600 ms: the filler takes it, so the applause (due at 200 ms) and the question (at 400 ms) both wait.
+    // The adapter paces on a manual clock, so those instants are exact however slow the machine is.
+    const clock = new ManualClock();
+    const overrides = {
+      reactionsPerMinute: 600,
+      reactionBacklogMs: 100,
+      applauseEveryMs: 200,
+      postIntervalMs: 600,
+      postBurst: 1,
+    };
+    const { fake, adapter, deliver, inbound } = await start(overrides, clock);
     for (const user of ['U1', 'U2', 'UHOST', 'UADMIN']) await deliver(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user, text: 'A1: yes' })));
     await waitFor(() => inbound.messages.length === 4, 'the answers');
     await adapter.post(adapter.defaultChannel, { kind: 'notice', text: 'filler' });
     const acks = inbound.messages.map((m) => adapter.react(m.id, CLAP));
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    await adapter.post(adapter.defaultChannel, question(3));
-    await Promise.all(acks);
+    await clock.advance(400);
+    const asked = adapter.post(adapter.defaultChannel, question(3));
+    await clock.advance(200); // the allowance's refill: the question's
+    const posted = () => fake.callsTo('chat.postMessage').map((c) => String(c.args.text).slice(0, 8));
+    await waitFor(() => posted().length === 2, 'the post at the refill');
+    expect(posted()).toEqual(['filler', 'Q3: What']);
+    await asked;
+    const acknowledged = Promise.all(acks);
+    await clock.advance(600); // the next refill: the applause's
+    await acknowledged;
     const texts = fake.callsTo('chat.postMessage').map((c) => String(c.args.text));
     expect(texts.map((t) => t.slice(0, 8))).toEqual(['filler', 'Q3: What', '👏 Great']);
   });

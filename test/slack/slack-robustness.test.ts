@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ReactionPacer } from '../../adapters/shared/reaction-pacer.js';
 import { slackConfigFromEnv } from '../../adapters/slack/slack-config.js';
 import { createLogger } from '../../src/log.js';
+import { ManualClock } from '../../src/time/manual-clock.js';
 import { startSlackChat, waitFor } from './slack-harness.js';
 
 type Chat = Awaited<ReturnType<typeof startSlackChat>>;
@@ -34,8 +35,11 @@ describe('Slack robustness', () => {
     c.fake.sendEvent(event, 1);
     c.fake.sendEvent(event, 2);
     await waitFor(() => c.fake.callsTo('reactions.add').length >= 1, 'the acknowledgement');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(c.fake.callsTo('reactions.add')).toHaveLength(1);
+    // A later answer is the barrier: once it is acknowledged, a redelivered copy would have been too.
+    c.fake.userSays({ channel: 'C1', user: 'U2', text: 'A1: later' });
+    await waitFor(() => c.fake.callsTo('reactions.add').length >= 2, 'the later acknowledgement');
+    expect(c.fake.callsTo('reactions.add').filter((call) => call.args.timestamp === message.ts)).toHaveLength(1);
+    expect(c.fake.callsTo('reactions.add')).toHaveLength(2);
     expect(c.store.messages.forSession(1).filter((m) => m.text === 'A1: once')).toHaveLength(1);
   });
 
@@ -50,19 +54,25 @@ describe('Slack robustness', () => {
 
 describe('reaction pacing', () => {
   it('paces under the rate and folds the overflow into one applause', async () => {
+    const clock = new ManualClock();
     const sent: number[] = [];
     const applause: string[] = [];
-    const pacer = new ReactionPacer({
-      perMinute: 600, // one every 100 ms
-      maxBacklogMs: 300, // at most 3 waiting
-      applauseEveryMs: 200,
-      applaud: async (_channel, text) => void applause.push(text),
-      onError: () => undefined,
-    });
-    const started = Date.now();
-    const all = Array.from({ length: 8 }, (_, i) =>
-      pacer.add({ channel: 'c', mention: `<@U${i}>`, applause: '👏 Great answers, {names}!', send: async () => void sent.push(Date.now() - started) }),
+    const pacer = new ReactionPacer(
+      {
+        perMinute: 600, // one every 100 ms
+        maxBacklogMs: 300, // at most 3 waiting
+        applauseEveryMs: 200,
+        applaud: async (_channel, text) => void applause.push(text),
+        onError: () => undefined,
+      },
+      clock,
     );
+    const started = clock.now();
+    const send = async () => void sent.push(clock.now() - started);
+    const all = Array.from({ length: 8 }, (_, i) =>
+      pacer.add({ channel: 'c', mention: `<@U${i}>`, applause: '👏 Great answers, {names}!', send }),
+    );
+    await clock.advance(1_000);
     await Promise.all(all);
     pacer.stop();
     expect(sent.length + pacer.coalesced).toBe(8);
@@ -70,6 +80,8 @@ describe('reaction pacing', () => {
     expect(applause).toHaveLength(1); // folded into one post, not one each
     expect(applause[0]).toMatch(/^👏 Great answers, <@U0>, <@U1>/);
     for (let i = 1; i < sent.length; i++) expect(sent[i]! - sent[i - 1]!).toBeGreaterThanOrEqual(90);
+    // On the manual clock the pace is exact: the three that fit the backlog go 100 ms apart.
+    expect(sent).toEqual([0, 100, 200]);
   });
 });
 

@@ -6,3 +6,9 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 50
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** Waits until the wall clock has passed `instant` (epoch ms); returns the new time. */
+export async function laterMillisecond(instant: number): Promise<number> {
+  await waitFor(() => Date.now() > instant, `the clock to pass ${instant}`);
+  return Date.now();
+}

@@ -7,7 +7,7 @@ import { buildRecap } from '../../src/recap/build-recap.js';
 import type { Recap } from '../../src/recap/recap-model.js';
 import { loadTranscriptRecapInput } from '../../src/transcript/load-transcript-recap-input.js';
 
-const fixtures = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const jsonl = `${fixtures}sample-chat.jsonl`;
 const labels = JSON.parse(readFileSync(`${fixtures}sample-chat.labels.json`, 'utf8')) as { host: string; labels: Record<string, number | null> };
 const rows = readFileSync(jsonl, 'utf8')
