@@ -3,6 +3,7 @@ import { Crowd } from '../../adapters/local/crowd.js';
 import { LocalRoom } from '../../adapters/local/local-room.js';
 import { ChatHost, describeStatus } from '../../src/chat-host.js';
 import { ControlInbox } from '../../src/control/control-inbox.js';
+import { createLogger } from '../../src/log.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
 import type { CatchUpPolicy, SessionRunner } from '../../src/session/session-runner.js';
@@ -11,6 +12,7 @@ import { SystemClock } from '../../src/time/clock.js';
 import { parseFlags, UsageError } from '../args.js';
 import { loadEnvironment } from '../environment.js';
 import { finishSession } from '../session-recap-files.js';
+import { terminalChoices } from '../terminal-choices.js';
 import type { CommandIO } from './command-io.js';
 
 const flagsSchema = z.object({
@@ -96,7 +98,7 @@ export interface LocalChatOptions {
 
 /** The local room with an optional crowd: what `npm start` runs when no platform is configured. */
 export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Promise<number> {
-  const { config, log } = loadEnvironment();
+  const { config, env } = loadEnvironment();
   const scripts = new ScriptCatalog(config.EMCEE_PROMPTS_DIR);
   const store = ChatStore.open(options.db ?? config.EMCEE_DB);
   const channel = 'local:room';
@@ -114,12 +116,17 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
   const room = new LocalRoom({
     input: io.stdin,
     output: io.stdout,
+    ...terminalChoices(env, io.stdin, io.stdout),
     clock,
     userName: options.user ?? safeUserName(),
     botName: 'emcee',
     roomLogPath: options.room ?? config.EMCEE_LOCAL_ROOM,
     elapsedFrom: unfinished?.started_at,
   });
+  // Log lines are drawn above the status line and the prompt, like chat lines, or they would land in them.
+  const log = createLogger(config.EMCEE_LOG_LEVEL, (line) =>
+    room.terminal.interject(() => process.stderr.write(`${line}\n`)),
+  );
   const recapPaths: string[] = [];
   const host = new ChatHost({
     store,
@@ -140,7 +147,9 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
   let stopping: () => void = () => undefined;
   const terminated = new Promise<'terminated'>((resolve) => (stopping = () => resolve('terminated')));
   const onInterrupt = () => {
-    io.stderr.write('\nEnding the chat (thanks and recap first). Press Ctrl-C again to quit at once.\n');
+    room.terminal.interject(() =>
+      io.stderr.write('\nEnding the chat (thanks and recap first). Press Ctrl-C again to quit at once.\n'),
+    );
     process.removeListener('SIGINT', onInterrupt);
     void runner?.end('interrupted');
   };
@@ -148,14 +157,14 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
   process.on('SIGTERM', stopping);
 
   if (unfinished) {
-    io.stdout.write(`Resuming the unfinished chat "${script.title}" (session ${unfinished.id}).\n`);
+    room.terminal.print(`Resuming the unfinished chat "${script.title}" (session ${unfinished.id}).`);
     const [report] = await host.recover(room.community, options.catchUp ?? config.EMCEE_CATCH_UP);
     if (report) {
-      io.stdout.write(
+      room.terminal.print(
         `Recovered: ${report.backfilled} message(s) from while the bot was down, ` +
           `${report.confirmed} post(s) confirmed, ${report.resent} to send again` +
           `${report.caughtUp === 'on-time' ? '' : `, caught up by "${report.caughtUp}"`}.` +
-          `${report.backfillIncomplete ? ` Not fetched: ${report.backfillIncomplete}.` : ''}\n`,
+          `${report.backfillIncomplete ? ` Not fetched: ${report.backfillIncomplete}.` : ''}`,
       );
     }
     runner = host.runnerFor(channel);
