@@ -29,7 +29,8 @@ export class PromptLine implements LiveInput {
   private submittedRows = 0;
 
   constructor(private readonly config: PromptLineConfig) {
-    this.readline = createInterface({ input: config.input, output: config.output, terminal: true, prompt: config.prompt });
+    const { input, output, prompt } = config;
+    this.readline = createInterface({ input, output, prompt, terminal: true });
     this.readline.on('line', (line) => {
       // Enter left the typed line on screen; it is taken away, as the room shows it as a chat line.
       this.submittedRows = displayPosition(config.prompt + line, this.columns()).rows + 1;

@@ -43,7 +43,8 @@ said meanwhile (lines appended to the room log) is picked up.
   --catch-up P      when resuming after a question's time ran out: resume (post it now, default),
                     compress (squeeze the rest into the planned hour) or close (thank and end)
 
-Type to chat; answers start with A1:, A2:… Host commands: /pause /resume /skip /extend 5 /end /status.
+Type to chat at the "you ›" prompt; answers start with A1:, A2:… Host commands: /pause /resume /skip
+/extend 5 /end /status. Colour is on in a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on in a pipe.
 Without a terminal (a pipe, CI) the chat runs unattended to the end. Ctrl-C ends the chat with thanks
 and a recap; SIGTERM stops the bot and leaves the chat to be resumed.`;
 

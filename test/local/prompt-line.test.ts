@@ -118,7 +118,10 @@ describe('the terminal room prompt', () => {
     await type('Hello 👋 from the keyboard, in two rows\r');
     await waitFor(() => received.length === 1, 'the typed line to reach the chat');
 
-    expect(received[0]).toMatchObject({ text: 'Hello 👋 from the keyboard, in two rows', author: { displayName: 'tester' } });
+    expect(received[0]).toMatchObject({
+      text: 'Hello 👋 from the keyboard, in two rows',
+      author: { displayName: 'tester' },
+    });
     const screen = vt.screen();
     const { row } = vt.cursor();
     expect(screen[row]).toBe('you ›');

@@ -1,5 +1,8 @@
 import { graphemeWidth } from '../../adapters/local/screen-width.js';
 
+// CSI, OSC and two-character escape sequences, as whole tokens.
+const ESCAPE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -/]*[0-~]/;
+
 /**
  * A tiny VT100/xterm screen for tests: it interprets what a program wrote to its terminal (text, CR, LF,
  * backspace, cursor moves, erases, auto-wrap on/off, colours ignored) into rows of cells, so a test can
@@ -30,7 +33,7 @@ export class VirtualTerminal {
   write(data: Uint8Array | string): void {
     this.pending += typeof data === 'string' ? data : this.decoder.decode(data, { stream: true });
     // Escape sequences and text runs are taken whole; an incomplete sequence waits for the next chunk.
-    const token = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -/]*[0-~]|[\x00-\x1a\x1c-\x1f\x7f]|[^\x00-\x1f\x7f]+/y;
+    const token = new RegExp(`${ESCAPE.source}|[\\x00-\\x1a\\x1c-\\x1f\\x7f]|[^\\x00-\\x1f\\x7f]+`, 'y');
     let index = 0;
     while (index < this.pending.length) {
       token.lastIndex = index;
