@@ -2,7 +2,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // Tests that start child processes (the real CLI), launch Chromium, or kill and restart the bot: real time
 // and whole processes, so they run apart from the in-process suite (`npm run test:e2e`).
+// New ones are named *.e2e.test.ts; the older ones are listed by name.
 const E2E = [
+  'test/**/*.e2e.test.ts',
   'test/local/cli-controls.test.ts',
   'test/local/kill-and-restart.test.ts',
   'test/local/local-room-e2e.test.ts',

@@ -13,15 +13,25 @@ import type {
   UserAddress,
 } from '../../src/port.js';
 import type { Clock } from '../../src/time/clock.js';
+import { PromptLine } from './prompt-line.js';
 import { RoomLog } from './room-log.js';
 import { TerminalOutput } from './terminal-output.js';
 
 /** Settings for the terminal room. */
 export interface LocalRoomConfig {
   /** Where the person types; lines are messages, "/pause" etc. are host commands. */
-  input: NodeJS.ReadableStream;
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Where the room is shown. */
   output: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** Whether to colour the output (the entry point decides, from NO_COLOR/FORCE_COLOR); default none. */
+  colors?: boolean;
+  /**
+   * Whether the person types at a line-editing prompt kept under the status line; default: when input
+   * and output are both terminals. Otherwise input is read line by line, as from a pipe.
+   */
+  interactive?: boolean;
+  /** What Ctrl-C at the prompt does (the keyboard is raw there); default: raise SIGINT, as without a prompt. */
+  onInterrupt?: () => void;
   /** The chat's clock, for timestamps. */
   clock: Clock;
   /** The name the person at the keyboard chats under. */
@@ -58,6 +68,7 @@ export class LocalRoom implements PlatformAdapter {
   private readonly listeners: ((post: RoomPost) => void)[] = [];
   private readonly names = new Map<UserAddress, string>();
   private readline: Interface | undefined;
+  private prompt: PromptLine | undefined;
   private inbound: ChatInbound | undefined;
   private readonly origin: number;
   private readonly log: RoomLog | undefined;
@@ -68,7 +79,7 @@ export class LocalRoom implements PlatformAdapter {
   reactions = 0;
 
   constructor(private readonly config: LocalRoomConfig) {
-    this.terminal = new TerminalOutput(config.output);
+    this.terminal = new TerminalOutput(config.output, config.colors ?? false);
     this.origin = config.elapsedFrom ?? config.clock.now();
     this.log = config.roomLogPath ? new RoomLog(config.roomLogPath) : undefined;
   }
@@ -80,11 +91,25 @@ export class LocalRoom implements PlatformAdapter {
 
   async start(inbound: ChatInbound): Promise<void> {
     this.inbound = inbound;
-    this.readline = createInterface({ input: this.config.input, terminal: false });
+    const { input, output } = this.config;
+    if (this.config.interactive ?? Boolean(input.isTTY && output.isTTY)) {
+      this.prompt = new PromptLine({
+        input,
+        output,
+        terminal: this.terminal,
+        prompt: 'you › ',
+        onLine: (line) => void this.onLine(line),
+        onInterrupt: this.config.onInterrupt ?? (() => process.kill(process.pid, 'SIGINT')),
+      });
+      return;
+    }
+    this.readline = createInterface({ input, terminal: false });
     this.readline.on('line', (line) => void this.onLine(line));
   }
 
   async stop(): Promise<void> {
+    this.prompt?.close();
+    this.prompt = undefined;
     this.readline?.close();
     this.readline = undefined;
     this.terminal.finish();

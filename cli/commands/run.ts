@@ -3,6 +3,7 @@ import { exampleOf } from '../../src/commands/parse-args.js';
 import { CHAT_COMMANDS } from '../../src/commands/registry.js';
 import { Crowd } from '../../adapters/local/crowd.js';
 import { LocalRoom } from '../../adapters/local/local-room.js';
+import { createLogger } from '../../src/log.js';
 import { describeStatus } from '../../src/session/describe-status.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
@@ -13,6 +14,7 @@ import { SystemClock } from '../../src/time/clock.js';
 import { parseFlags, UsageError } from '../args.js';
 import { loadEnvironment } from '../environment.js';
 import { watchSignals } from '../signals.js';
+import { terminalChoices } from '../terminal-choices.js';
 import type { CommandIO } from './command-io.js';
 
 const LOCAL_CHANNEL = 'local:room';
@@ -45,7 +47,9 @@ said meanwhile (lines appended to the room log) is picked up.
   --catch-up P      when resuming after a question's time ran out: resume (post it now, default),
                     compress (squeeze the rest into the planned hour) or close (thank and end)
 
-Type to chat; answers start with A1:, A2:… Commands: ${CHAT_COMMANDS.map((c) => `/${exampleOf(c.name, c.args)}`).join(' ')}.
+Type to chat at the "you ›" prompt; answers start with A1:, A2:… Commands:
+${CHAT_COMMANDS.map((c) => `/${exampleOf(c.name, c.args)}`).join(' ')}.
+Colour is on in a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on in a pipe.
 Without a terminal (a pipe, CI) the chat runs unattended to the end. Ctrl-C ends the chat with thanks
 and a recap; SIGTERM stops the bot and leaves the chat to be resumed.`;
 
@@ -100,7 +104,7 @@ export interface LocalChatOptions {
 
 /** The local room with an optional crowd: what `npm start` runs when no platform is configured. */
 export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Promise<number> {
-  const { config, log } = loadEnvironment();
+  const { config, env } = loadEnvironment();
   const scripts = new ScriptCatalog(config.EMCEE_PROMPTS_DIR);
   const store = ChatStore.open(options.db ?? config.EMCEE_DB);
   let unfinished = store.sessions.openOnChannel(LOCAL_CHANNEL);
@@ -117,12 +121,17 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
   const room = new LocalRoom({
     input: io.stdin,
     output: io.stdout,
+    ...terminalChoices(env, io.stdin, io.stdout),
     clock,
     userName: options.user ?? safeUserName(),
     botName: 'emcee',
     roomLogPath: options.room ?? config.EMCEE_LOCAL_ROOM,
     elapsedFrom: unfinished?.started_at,
   });
+  // Log lines are drawn above the status line and the prompt, like chat lines, or they would land in them.
+  const log = createLogger(config.EMCEE_LOG_LEVEL, (line) =>
+    room.terminal.interject(() => process.stderr.write(`${line}\n`)),
+  );
   const recapPaths: string[] = [];
   const service = new ChatService({
     store,
@@ -136,17 +145,19 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
   let runner: SessionRunner | undefined;
   const signals = watchSignals({
     interrupt: () => {
-      io.stderr.write('\nEnding the chat (thanks and recap first). Press Ctrl-C again to quit at once.\n');
+      room.terminal.interject(() =>
+        io.stderr.write('\nEnding the chat (thanks and recap first). Press Ctrl-C again to quit at once.\n'),
+      );
       void runner?.end('interrupted');
     },
   });
 
-  if (unfinished) io.stdout.write(`Resuming the unfinished chat "${script.title}" (session ${unfinished.id}).\n`);
+  if (unfinished) room.terminal.print(`Resuming the unfinished chat "${script.title}" (session ${unfinished.id}).`);
   const served = await service.connect(room, {
     servesChannel: (requested) => requested === LOCAL_CHANNEL,
     catchUp: options.catchUp,
   });
-  for (const report of served.recovered) io.stdout.write(`${describeRecovery(room.name, report)}\n`);
+  for (const report of served.recovered) room.terminal.print(describeRecovery(room.name, report));
   runner = unfinished
     ? served.router.runnerFor(LOCAL_CHANNEL)
     : await served.router.startSession({
