@@ -61,7 +61,8 @@ export class DiscordHistory {
   async findOwnPost(channelId: string, since: number, text: string): Promise<MessageAddress | undefined> {
     const self = this.deps.selfId();
     // A question's content is only its first line, so either may be the prefix of the other.
-    const mine = (m: DiscordMessage) => m.author.id === self && m.content !== '' && (text.startsWith(m.content) || m.content.startsWith(text));
+    const mine = (m: DiscordMessage) =>
+      m.author.id === self && m.content !== '' && (text.startsWith(m.content) || m.content.startsWith(text));
     for (const place of [channelId, ...(await this.threadsOf(channelId))]) {
       const found = (await this.read(place, since, 1)).found.find(mine);
       if (found) return discordAddress.message(this.deps.guildId, found.channel_id, found.id);
@@ -71,7 +72,8 @@ export class DiscordHistory {
 
   // The active threads whose parent is `channelId`.
   private async threadsOf(channelId: string): Promise<string[]> {
-    const active = discordActiveThreadsSchema.parse(await this.deps.rest.get(Routes.guildActiveThreads(this.deps.guildId)));
+    const raw = await this.deps.rest.get(Routes.guildActiveThreads(this.deps.guildId));
+    const active = discordActiveThreadsSchema.parse(raw);
     return active.threads.filter((thread) => thread.parent_id === channelId).map((thread) => thread.id);
   }
 

@@ -75,8 +75,14 @@ export async function recentMessages(client: webApi.WebClient, channel: string, 
 }
 
 /** A thread's replies since `since` (epoch ms), without its parent: one page, enough to find a recent own post. */
-export async function threadReplies(client: webApi.WebClient, channel: string, threadTs: string, since: number): Promise<HistoryMessage[]> {
-  const page = pageSchema.parse(await client.conversations.replies({ channel, ts: threadTs, oldest: (since / 1000).toFixed(6), limit: 200 }));
+export async function threadReplies(
+  client: webApi.WebClient,
+  channel: string,
+  threadTs: string,
+  since: number,
+): Promise<HistoryMessage[]> {
+  const oldest = (since / 1000).toFixed(6);
+  const page = pageSchema.parse(await client.conversations.replies({ channel, ts: threadTs, oldest, limit: 200 }));
   return page.messages.filter((m) => m.ts !== threadTs);
 }
 

@@ -108,4 +108,8 @@ export interface CheckContext {
 }
 
 /** Registers one check; a capability the fixture declares missing becomes a check that it really is missing. */
-export type Check = (title: string, capability: Capability | undefined, body: (context: CheckContext) => Promise<void>) => void;
+export type Check = (
+  title: string,
+  capability: Capability | undefined,
+  body: (context: CheckContext) => Promise<void>,
+) => void;

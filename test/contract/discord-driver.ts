@@ -43,7 +43,8 @@ async function startDiscordDriver(inbound: ContractInbound): Promise<ContractDri
     // A thread started from a message has that message's id: it is the thread's root.
     const root = fake.threads.has(channel) ? channel : undefined;
     const replyTo = reference === undefined ? root : String(reference);
-    return { key: String(message.id), text: String(message.content), conversation: channel, ...(replyTo ? { replyTo } : {}) };
+    const post = { key: String(message.id), text: String(message.content), conversation: channel };
+    return replyTo ? { ...post, replyTo } : post;
   };
   return {
     adapter,

@@ -27,14 +27,16 @@ async function startLocalDriver(inbound: ContractInbound): Promise<ContractDrive
   const logPath = join(dir, 'room.jsonl');
   const clock = new ManualClock();
   const output = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const room = new LocalRoom({ input: new PassThrough(), output, clock, userName: 'keyboard', botName: 'emcee', roomLogPath: logPath });
+  const input = new PassThrough();
+  const room = new LocalRoom({ input, output, clock, userName: 'keyboard', botName: 'emcee', roomLogPath: logPath });
   await room.start(inbound);
   const log = new RoomLog(logPath);
   const user = (name: string): ContractUser => ({ address: `local:${name}`, displayName: name });
   const users = [user('Ana'), user('Bea')] as const;
   const says = async (who: ContractUser, text: string, replyTo?: string): Promise<PlatformPost> => {
     await clock.advance(1000);
-    const key = await room.say({ id: who.address, displayName: who.displayName, isBot: false, isHost: false }, text, replyTo);
+    const author = { id: who.address, displayName: who.displayName, isBot: false, isHost: false };
+    const key = await room.say(author, text, replyTo);
     return { key, text, conversation: 'room', ...(replyTo ? { replyTo } : {}) };
   };
   const toPost = (entry: RoomLogEntry): PlatformPost => ({

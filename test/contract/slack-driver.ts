@@ -16,7 +16,8 @@ export const slackFixture: ContractFixture = {
 };
 
 async function startSlackDriver(inbound: ContractInbound): Promise<ContractDriver> {
-  const rig = await startSlackAdapter('socket', inbound, { reactionsPerMinute: 600, reactionBacklogMs: 300, applauseEveryMs: 200 });
+  const pacing = { reactionsPerMinute: 600, reactionBacklogMs: 300, applauseEveryMs: 200 };
+  const rig = await startSlackAdapter('socket', inbound, pacing);
   const { fake, adapter } = rig;
   const ids = new Map<string, string>();
   const user = (id: string, displayName: string): ContractUser => {
@@ -66,7 +67,7 @@ function toPost(message: FakeSlackMessage): PlatformPost {
   };
 }
 
-/** Slack notifies whoever the text names in its own markup: `<@U…>`, `<!channel>`, `<!here>`, `<!everyone>`, `<!subteam^…>`. */
+/** Slack notifies whoever its markup names: `<@U…>`, `<!channel>`, `<!here>`, `<!everyone>`, `<!subteam^…>`. */
 export function slackPings(text: string, team: string): Pings {
   const users = [...new Set([...text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)].map((m) => `slack:${team}:${m[1]}`))];
   return { users, broadcast: /<!(channel|here|everyone)(\|[^>]*)?>|<!subteam\^/.test(text) };

@@ -14,7 +14,11 @@ export interface DiscordPings {
  * allowed besides); without `allowed_mentions` everything in the content pings. A reply pings the author
  * of the message it replies to unless `replied_user` is false.
  */
-export function discordPings(content: string, allowed: Json | undefined, repliedAuthor: string | undefined): DiscordPings {
+export function discordPings(
+  content: string,
+  allowed: Json | undefined,
+  repliedAuthor: string | undefined,
+): DiscordPings {
   const inText = [...new Set([...content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1]!))];
   const rolesInText = [...content.matchAll(/<@&(\d+)>/g)].map((m) => m[1]!);
   const everyoneInText = /@(everyone|here)/.test(content);

@@ -46,7 +46,7 @@ export class FakeRest {
     private readonly deps: { guild: FakeGuild; gateway: FakeGateway; interactions: FakeInteractions; limits: FakeRateLimits; token: string; gatewayUrl: () => string },
   ) {}
 
-  /** Carries out the next call matching `method` and `path` but never answers it; the caller waits until the fake stops. */
+  /** Carries out the next call matching `method` and `path` but never answers it: the caller waits until stop(). */
   loseNextAnswer(method: string, path: RegExp): void {
     this.unanswered.push({ method, path });
   }
@@ -161,8 +161,10 @@ export class FakeRest {
     }
     const message = guild.message({ author: guild.botId, content, channelId, embeds, ...(reference ? { replyTo: String(reference.message_id) } : {}) });
     guild.remember(message);
-    const repliedAuthor = reference ? ((guild.find(String(reference.message_id))?.author as Json | undefined)?.id as string | undefined) : undefined;
-    this.pings.set(String(message.id), discordPings(content, body?.allowed_mentions as Json | undefined, repliedAuthor));
+    const replied = reference ? guild.find(String(reference.message_id)) : undefined;
+    const repliedAuthor = (replied?.author as Json | undefined)?.id as string | undefined;
+    const allowed = body?.allowed_mentions as Json | undefined;
+    this.pings.set(String(message.id), discordPings(content, allowed, repliedAuthor));
     // The bot hears its own messages on the gateway, as on Discord.
     gateway.dispatch('MESSAGE_CREATE', guild.dispatchable(message));
     return ok(message);
