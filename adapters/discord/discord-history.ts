@@ -34,8 +34,7 @@ export class DiscordHistory {
     const gaps: string[] = [];
     const sources: { id: string; threadParent: string | undefined }[] = [{ id: channelId, threadParent: undefined }];
     try {
-      const active = discordActiveThreadsSchema.parse(await this.deps.rest.get(Routes.guildActiveThreads(this.deps.guildId)));
-      for (const thread of active.threads) if (thread.parent_id === channelId) sources.push({ id: thread.id, threadParent: channelId });
+      for (const thread of await this.threadsOf(channelId)) sources.push({ id: thread, threadParent: channelId });
     } catch (error) {
       gaps.push(`threads could not be listed (${(error as Error).message})`);
     }
@@ -55,13 +54,27 @@ export class DiscordHistory {
     return gaps.length > 0 ? { messages, incomplete: gaps.join('; ') } : { messages };
   }
 
-  /** The bot's own message in `channelId` since `since` whose text starts like `text` (or `text` starts like it). */
+  /**
+   * The bot's own message since `since` whose text starts like `text` (or `text` starts like it): in
+   * `channelId`, else in one of its active threads (a reply to a message in a question's thread sits there).
+   */
   async findOwnPost(channelId: string, since: number, text: string): Promise<MessageAddress | undefined> {
-    const { found } = await this.read(channelId, since, 1);
     const self = this.deps.selfId();
     // A question's content is only its first line, so either may be the prefix of the other.
-    const mine = found.find((m) => m.author.id === self && m.content !== '' && (text.startsWith(m.content) || m.content.startsWith(text)));
-    return mine ? discordAddress.message(this.deps.guildId, mine.channel_id, mine.id) : undefined;
+    const mine = (m: DiscordMessage) =>
+      m.author.id === self && m.content !== '' && (text.startsWith(m.content) || m.content.startsWith(text));
+    for (const place of [channelId, ...(await this.threadsOf(channelId))]) {
+      const found = (await this.read(place, since, 1)).found.find(mine);
+      if (found) return discordAddress.message(this.deps.guildId, found.channel_id, found.id);
+    }
+    return undefined;
+  }
+
+  // The active threads whose parent is `channelId`.
+  private async threadsOf(channelId: string): Promise<string[]> {
+    const raw = await this.deps.rest.get(Routes.guildActiveThreads(this.deps.guildId));
+    const active = discordActiveThreadsSchema.parse(raw);
+    return active.threads.filter((thread) => thread.parent_id === channelId).map((thread) => thread.id);
   }
 
   // Pages forward from `since`; Discord returns each page newest first.

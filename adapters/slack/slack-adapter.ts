@@ -19,7 +19,7 @@ import { parseChannelAddress, parseMessageAddress, slackAddress, userIdOf } from
 import { questionBlocks } from './slack-blocks.js';
 import { boltLogger } from './slack-bolt-logger.js';
 import type { SlackConfig } from './slack-config.js';
-import { fetchSlackHistory, recentMessages } from './slack-history.js';
+import { fetchSlackHistory, recentMessages, threadReplies, type HistoryMessage } from './slack-history.js';
 import { SlackInbound } from './slack-inbound.js';
 import { MessageIndex } from './slack-message-index.js';
 import { SlackPeople } from './slack-people.js';
@@ -48,6 +48,8 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly poster: PriorityPoster;
   private readonly pacer: ReactionPacer;
   private readonly index = new MessageIndex();
+  // Display names from mention(), so a mention a message must not ping can be shown as a plain name.
+  private readonly names = new Map<string, string>();
   private readonly inboundSide: SlackInbound;
   private team = '';
   private botUserId: string | undefined;
@@ -207,9 +209,11 @@ export class SlackAdapter implements PlatformAdapter {
     });
   }
 
-  /** `<@U…>`: pings the user. */
-  mention(user: UserAddress, _displayName: string): string {
-    return `<@${userIdOf(user)}>`;
+  /** `<@U…>`: pings the user when the message lists them in `mentions` (or lists nobody). */
+  mention(user: UserAddress, displayName: string): string {
+    const id = userIdOf(user);
+    this.names.set(id, displayName);
+    return `<@${id}>`;
   }
 
   /** Participant text made inert: `&`, `<`, `>` escaped, so no `<!channel>` or `<@U…>` survives. */
@@ -233,22 +237,35 @@ export class SlackAdapter implements PlatformAdapter {
     return fetchSlackHistory(this.posts, id, since, (raw) => this.inboundSide.toInbound(raw, id));
   }
 
-  /** A top-level post of the bot's since `since` starting with `text`, so a crash never posts it twice. */
+  /**
+   * A post of the bot's since `since` starting with `text`, so a crash never posts it twice: at the top level
+   * or as a reply in the thread of a message since `since` (history lists only the threads' parents).
+   */
   async findOwnPost(channel: ChannelAddress, since: number, text: string): Promise<MessageAddress | undefined> {
     const { channel: id } = parseChannelAddress(channel);
     const sent = escapeOutbound(text);
-    const found = (await recentMessages(this.posts, id, since)).find((m) => m.user === this.botUserId && m.text.startsWith(sent));
-    return found ? slackAddress.message(this.team, id, found.ts, found.thread_ts) : undefined;
+    const mine = (m: HistoryMessage) => m.user === this.botUserId && m.text.startsWith(sent);
+    const recent = await recentMessages(this.posts, id, since);
+    const top = recent.find(mine);
+    if (top) return slackAddress.message(this.team, id, top.ts);
+    for (const parent of recent.filter((m) => m.reply_count)) {
+      const reply = (await threadReplies(this.posts, id, parent.ts, since)).find(mine);
+      if (reply) return slackAddress.message(this.team, id, reply.ts, parent.ts);
+    }
+    return undefined;
   }
 
   private async send(channel: string, message: OutboundMessage, threadTs?: string, priority?: PostPriority): Promise<PostedMessage> {
     const blocks = message.question ? questionBlocks(message.question) : undefined;
+    // Slack pings every `<@U…>` in the text: one not in `mentions` is written as a plain name instead.
+    const allowed = message.mentions ? new Set(message.mentions.map(userIdOf)) : undefined;
+    const inert = allowed && ((id: string) => (allowed.has(id) ? undefined : `@${this.names.get(id) ?? id}`));
     const result = await this.poster.enqueue(priority ?? POST_PRIORITY[message.kind], () =>
       withRateLimitRetry(
         () =>
           this.posts.chat.postMessage({
             channel,
-            text: escapeOutbound(message.text),
+            text: escapeOutbound(message.text, inert),
             ...(blocks ? { blocks } : {}),
             ...(threadTs ? { thread_ts: threadTs } : {}),
             unfurl_links: false,

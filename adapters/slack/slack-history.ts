@@ -37,12 +37,14 @@ export async function fetchSlackHistory(
   since: number,
   toInbound: (raw: HistoryMessage) => Promise<InboundMessage | undefined>,
 ): Promise<HistoryResult> {
-  const messages: InboundMessage[] = [];
+  const found: { ts: string; message: InboundMessage }[] = [];
   const oldest = (since / 1000).toFixed(6);
   const keep = async (raw: HistoryMessage) => {
     const message = await toInbound(raw);
-    if (message) messages.push(message);
+    if (message) found.push({ ts: raw.ts, message });
   };
+  // Slack's ts orders messages to the microsecond; InboundMessage.ts keeps only milliseconds.
+  const oldestFirst = () => found.sort((a, b) => compareTs(a.ts, b.ts)).map((entry) => entry.message);
   let cursor: string | undefined;
   try {
     for (let pageNo = 0; pageNo < HISTORY_PAGES; pageNo++) {
@@ -56,14 +58,14 @@ export async function fetchSlackHistory(
         }
       }
       cursor = page.response_metadata?.next_cursor || undefined;
-      if (!page.has_more || !cursor) return { messages: sortByTs(messages) };
+      if (!page.has_more || !cursor) return { messages: oldestFirst() };
     }
-    return { messages: sortByTs(messages), incomplete: `history beyond ${HISTORY_PAGES} pages was not fetched` };
+    return { messages: oldestFirst(), incomplete: `history beyond ${HISTORY_PAGES} pages was not fetched` };
   } catch (error) {
     const reason = isRateLimited(error)
       ? 'Slack rate-limited the history calls (apps outside the Marketplace get about one a minute)'
       : (error as Error).message;
-    return { messages: sortByTs(messages), incomplete: reason };
+    return { messages: oldestFirst(), incomplete: reason };
   }
 }
 
@@ -72,6 +74,24 @@ export async function recentMessages(client: webApi.WebClient, channel: string, 
   return pageSchema.parse(await client.conversations.history({ channel, oldest: (since / 1000).toFixed(6), limit: 200 })).messages;
 }
 
-function sortByTs(messages: InboundMessage[]): InboundMessage[] {
-  return messages.sort((a, b) => a.ts - b.ts);
+/** A thread's replies since `since` (epoch ms), without its parent: one page, enough to find a recent own post. */
+export async function threadReplies(
+  client: webApi.WebClient,
+  channel: string,
+  threadTs: string,
+  since: number,
+): Promise<HistoryMessage[]> {
+  const oldest = (since / 1000).toFixed(6);
+  const page = pageSchema.parse(await client.conversations.replies({ channel, ts: threadTs, oldest, limit: 200 }));
+  return page.messages.filter((m) => m.ts !== threadTs);
+}
+
+/** Orders two Slack timestamps ("1712345678.000100") exactly, as whole microseconds. */
+export function compareTs(a: string, b: string): number {
+  const micros = (ts: string) => {
+    const [seconds = '0', fraction = ''] = ts.split('.');
+    return BigInt(seconds) * 1_000_000n + BigInt(fraction.padEnd(6, '0').slice(0, 6) || '0');
+  };
+  const difference = micros(a) - micros(b);
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
 }

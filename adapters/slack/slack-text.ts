@@ -18,13 +18,16 @@ const OWN_MARKUP = /<@[UW][A-Z0-9]+>|<!date\^\d+\^[^|<>]*\|[^<>]*>|&(?:amp|lt|gt
 /**
  * Makes the core's outbound text safe to send: the mentions and dates this adapter produced, and text
  * `quote` already escaped, pass unchanged; any other `&`, `<` or `>` (a script's "Q3: tips & tricks",
- * "<3") is escaped, so no outbound text can form a broadcast or a link Slack would act on.
+ * "<3") is escaped, so no outbound text can form a broadcast or a link Slack would act on. `inert` may
+ * name plain text to write instead of a user mention that must not ping (undefined keeps the mention).
  */
-export function escapeOutbound(text: string): string {
+export function escapeOutbound(text: string, inert?: (userId: string) => string | undefined): string {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(OWN_MARKUP)) {
-    out += escapeSlack(text.slice(last, match.index)) + match[0];
+    const userId = /^<@([UW][A-Z0-9]+)>$/.exec(match[0])?.[1];
+    const plain = userId && inert ? inert(userId) : undefined;
+    out += escapeSlack(text.slice(last, match.index)) + (plain === undefined ? match[0] : escapeSlack(plain));
     last = match.index + match[0].length;
   }
   return out + escapeSlack(text.slice(last));

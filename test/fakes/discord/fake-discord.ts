@@ -4,6 +4,7 @@ import { FakeGateway, type GatewayLog } from './fake-gateway.js';
 import { FakeGuild, type FakeMember, type Json } from './fake-guild.js';
 import { FakeInteractions, type InteractionAnswer } from './fake-interactions.js';
 import { FakeRateLimits } from './fake-rate-limits.js';
+import type { DiscordPings } from './fake-pings.js';
 import { FakeRest, type DiscordCall } from './fake-rest.js';
 
 export type { DiscordCall, FakeMember, InteractionAnswer };
@@ -78,6 +79,16 @@ export class FakeDiscord {
   /** Commands registered for the guild. */
   get commands(): Json[] {
     return this.rest.commands;
+  }
+
+  /** Whom each message the bot posted notified, by Discord's allowed_mentions rules. */
+  get pings(): Map<string, DiscordPings> {
+    return this.rest.pings;
+  }
+
+  /** Carries out the next call matching `method` and `path` but never answers it, as when the bot crashed waiting. */
+  loseNextAnswer(method: string, path: RegExp): void {
+    this.rest.loseNextAnswer(method, path);
   }
 
   /** Scheduled events by id. */

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FakeGateway } from './fake-gateway.js';
 import type { FakeGuild, Json } from './fake-guild.js';
 import type { FakeInteractions } from './fake-interactions.js';
+import { discordPings, type DiscordPings } from './fake-pings.js';
 import type { FakeRateLimits } from './fake-rate-limits.js';
 
 /** One REST call the fake received (path without `/api/v10`, percent-decoded). */
@@ -36,10 +37,19 @@ export class FakeRest {
   commands: Json[] = [];
   /** Scheduled events by id. */
   readonly scheduledEvents = new Map<string, Json>();
+  /** Whom each message the bot posted notified, by message id. */
+  readonly pings = new Map<string, DiscordPings>();
+  /** Calls to carry out but never answer (a confirmation lost in a crash), as "METHOD path-pattern". */
+  private readonly unanswered: { method: string; path: RegExp }[] = [];
 
   constructor(
     private readonly deps: { guild: FakeGuild; gateway: FakeGateway; interactions: FakeInteractions; limits: FakeRateLimits; token: string; gatewayUrl: () => string },
   ) {}
+
+  /** Carries out the next call matching `method` and `path` but never answers it: the caller waits until stop(). */
+  loseNextAnswer(method: string, path: RegExp): void {
+    this.unanswered.push({ method, path });
+  }
 
   /** Handles one HTTP request. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -51,6 +61,11 @@ export class FakeRest {
     const body = raw && req.headers['content-type']?.includes('json') ? (JSON.parse(raw) as Json) : undefined;
     this.calls.push({ method, path, body, at: Date.now() });
     const reply = this.answer(method, path, body, url.searchParams, req.headers.authorization);
+    const lost = this.unanswered.findIndex((u) => u.method === method && u.path.test(path));
+    if (lost >= 0 && reply.status < 300) {
+      this.unanswered.splice(lost, 1);
+      return; // stop() closes the connection
+    }
     res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   }
@@ -146,6 +161,10 @@ export class FakeRest {
     }
     const message = guild.message({ author: guild.botId, content, channelId, embeds, ...(reference ? { replyTo: String(reference.message_id) } : {}) });
     guild.remember(message);
+    const replied = reference ? guild.find(String(reference.message_id)) : undefined;
+    const repliedAuthor = (replied?.author as Json | undefined)?.id as string | undefined;
+    const allowed = body?.allowed_mentions as Json | undefined;
+    this.pings.set(String(message.id), discordPings(content, allowed, repliedAuthor));
     // The bot hears its own messages on the gateway, as on Discord.
     gateway.dispatch('MESSAGE_CREATE', guild.dispatchable(message));
     return ok(message);

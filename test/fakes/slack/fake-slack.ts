@@ -57,6 +57,8 @@ export class FakeSlack implements FakeSlackState {
   readonly responses: Record<string, unknown>[] = [];
   /** 429s answered because a tier was exceeded, per method. */
   readonly rateLimited = new Map<string, number>();
+  /** Methods whose next call is carried out but never answered (a confirmation lost in a crash). */
+  private readonly unanswered = new Set<string>();
   /** Throttles to answer: the next calls of a method get 429 with this Retry-After (seconds). */
   private readonly throttles = new Map<string, { count: number; retryAfter: number }>();
   private readonly server: Server;
@@ -111,6 +113,14 @@ export class FakeSlack implements FakeSlackState {
   /** Makes the next `count` calls of `method` fail with HTTP 429 and Retry-After. */
   throttle(method: string, count: number, retryAfterSeconds = 1): void {
     this.throttles.set(method, { count, retryAfter: retryAfterSeconds });
+  }
+
+  /**
+   * Carries out the next call of `method` but never answers it, as when the bot crashed before the answer
+   * came: the message is in history, the caller waits until the fake stops.
+   */
+  loseNextAnswer(method: string): void {
+    this.unanswered.add(method);
   }
 
   /**
@@ -324,6 +334,7 @@ export class FakeSlack implements FakeSlackState {
       return;
     }
     const reply = answerMethod(this, method, args, token);
+    if (this.unanswered.delete(method)) return; // stop() closes the connection
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
   }
 

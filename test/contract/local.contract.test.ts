@@ -1,0 +1,4 @@
+import { describeAdapterContract } from './adapter-contract.js';
+import { localFixture } from './local-driver.js';
+
+describeAdapterContract('local', localFixture);

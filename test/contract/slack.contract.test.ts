@@ -1,0 +1,4 @@
+import { describeAdapterContract } from './adapter-contract.js';
+import { slackFixture } from './slack-driver.js';
+
+describeAdapterContract('slack', slackFixture);
