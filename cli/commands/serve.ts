@@ -2,7 +2,7 @@ import { ChatHost } from '../../src/chat-host.js';
 import { ControlInbox } from '../../src/control/control-inbox.js';
 import type { PlatformAdapter } from '../../src/port.js';
 import { Scheduler, type ScheduledChat } from '../../src/schedule/scheduler.js';
-import { formatInZone } from '../../src/schedule/zoned-time.js';
+import { formatInZone } from '../../src/time/format-time.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { ChatStore } from '../../src/store/chat-store.js';

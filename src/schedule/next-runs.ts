@@ -1,6 +1,6 @@
 import nodeCron from 'node-cron';
 import { cronRuleOf, type ChatSchedule } from './schedule-schema.js';
-import { instantOf, wallTimeAt, type WallTime } from './zoned-time.js';
+import { instantOf, wallTimeAt, type WallTime } from '../time/zoned-time.js';
 
 /** One planned start of a chat. */
 export interface PlannedRun {

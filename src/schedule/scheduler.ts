@@ -9,7 +9,7 @@ import type { Clock, TimerHandle } from '../time/clock.js';
 import { planTimeline } from '../script/timeline.js';
 import { nextRuns } from './next-runs.js';
 import type { ChatSchedule } from './schedule-schema.js';
-import { formatInZone } from './zoned-time.js';
+import { formatInZone } from '../time/format-time.js';
 
 /** A script with a schedule, and the channel it runs in on this platform. */
 export interface ScheduledChat {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scheduleSchema } from '../schedule/schedule-schema.js';
+import { isTimeZone, TIME_ZONE_HINT } from '../time/formatter-cache.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -53,7 +54,7 @@ export const scriptSchema = z
     host: text.describe('the host name shown in recaps'),
     topic: text.optional().describe("what this week's chat is about, for reminders"),
     schedule: scheduleSchema.optional(),
-    timezone: z.string().refine(isTimeZone, 'an IANA timezone such as "America/New_York" or "Europe/Rome"'),
+    timezone: z.string().refine(isTimeZone, TIME_ZONE_HINT),
     welcome: text,
     intro: z
       .object({ prompt: text, minutes: z.number().min(0).max(60).default(5) })
@@ -70,12 +71,3 @@ export const scriptSchema = z
 export type ChatScript = z.infer<typeof scriptSchema>;
 /** The script's wording block. */
 export type Wording = ChatScript['wording'];
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

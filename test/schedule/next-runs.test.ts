@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextRuns } from '../../src/schedule/next-runs.js';
 import { scheduleSchema } from '../../src/schedule/schedule-schema.js';
-import { instantOf, wallTimeAt } from '../../src/schedule/zoned-time.js';
+import { wallTimeAt } from '../../src/time/zoned-time.js';
 
 const weekly = (day: string, time: string, extra: object = {}) => scheduleSchema.parse({ weekly: { day, time }, ...extra });
 
@@ -29,15 +29,6 @@ describe('schedules across daylight-saving changes', () => {
       '2026-10-22T17:00:00.000Z',
       '2026-10-29T18:00:00.000Z',
     ]);
-  });
-
-  it('a time inside the spring-forward gap moves forward by the gap; a repeated time takes the first', () => {
-    expect(new Date(instantOf({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, 'Europe/Berlin')).toISOString()).toBe(
-      '2026-03-29T01:30:00.000Z', // 03:30 CEST
-    );
-    expect(new Date(instantOf({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York')).toISOString()).toBe(
-      '2026-11-01T05:30:00.000Z', // the first 1:30, still EDT
-    );
   });
 
   it('skips listed dates, adds one-off dates, and reads cron rules', () => {
