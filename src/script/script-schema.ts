@@ -41,6 +41,10 @@ export const wordingSchema = z
     recapNotice: text.default('The recap is ready: {path}'),
     applause: text.default('👏 Great answers, {names}!').describe('one message acknowledging several answers when reactions are rate-limited'),
     reminder: text.default('⏰ {title} ({hashtag}) starts {when}. Topic: {topic}'),
+    missedStart: text
+      .default('{title} ({hashtag}) planned for {when} did not start: the bot was not running. {next}')
+      .describe('told in the channel when a scheduled start was missed; {next} is the next run, if any'),
+    nextRun: text.default('Next: {when}.').describe('{next} in missedStart'),
     questionLabel: text.default('Q{number}: {text} {hashtag}'),
   })
   .strict();

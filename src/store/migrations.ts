@@ -139,4 +139,14 @@ export const migrations: readonly Migration[] = [
     name: "planned runs remember the platform's announcement (a Discord Scheduled Event)",
     sql: `ALTER TABLE planned_runs ADD COLUMN announcement TEXT;`,
   },
+  {
+    version: 4,
+    name: 'reminders and announcements recorded before they are sent; announcements follow their chat',
+    sql: `
+      ALTER TABLE reminders ADD COLUMN sending_at INTEGER;
+      ALTER TABLE reminders ADD COLUMN text_start TEXT;
+      ALTER TABLE planned_runs ADD COLUMN announcing_at INTEGER;
+      ALTER TABLE planned_runs ADD COLUMN announcement_status TEXT;
+    `,
+  },
 ];

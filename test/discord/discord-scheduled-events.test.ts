@@ -45,7 +45,7 @@ describe('Scheduled Events, one call each', () => {
     const r = (rig = await startAdapter());
     const id = await r.adapter.announceRun!({ title: 'T', description: '', start: Date.UTC(2026, 10, 19, 18), end: Date.UTC(2026, 10, 19, 19), channel: r.adapter.defaultChannel });
     expect(r.fake.scheduledEvents.get(id)).not.toHaveProperty('description');
-    await r.adapter.updateAnnouncement(id, { title: 'T2', description: 'd', start: Date.UTC(2026, 10, 20, 18), end: Date.UTC(2026, 10, 20, 19), channel: r.adapter.defaultChannel });
+    await r.adapter.updateAnnouncement(id, { run: { title: 'T2', description: 'd', start: Date.UTC(2026, 10, 20, 18), end: Date.UTC(2026, 10, 20, 19), channel: r.adapter.defaultChannel } });
     expect(r.fake.scheduledEvents.get(id)).toMatchObject({ name: 'T2' });
     await r.adapter.withdrawAnnouncement!(id);
     expect(r.fake.scheduledEvents.size).toBe(0);
@@ -80,11 +80,22 @@ describe('Discord Scheduled Events for scheduled chats', () => {
     expect(created()).toHaveLength(2); // announced once, not again
     first.stop();
 
-    // The host moves the chat to 14:00: old announcements are withdrawn, new ones made.
+    // The host moves the chat to 14:00: the same events are moved with a PATCH, so members' "Interested"
+    // marks stay (before, they were deleted and made anew).
+    const ids = c.store.schedule.plannedRuns(c.adapter.community).map((run) => run.announcement);
+    const patched = () => c.fake.callsTo('PATCH', /scheduled-events\/\d+$/);
     const moved = scheduler('14:00');
     moved.start();
-    await waitFor(() => c.fake.callsTo('DELETE', /scheduled-events\/\d+$/).length === 2 && created().length === 4 && stored() === 2, 'the move');
-    expect(created()[2]!.body).toMatchObject({ scheduled_start_time: '2026-11-19T19:00:00.000Z' });
+    await waitFor(() => patched().length === 2 && stored() === 2, 'the move');
+    await moved.announce();
+    expect(c.fake.callsTo('DELETE', /scheduled-events\/\d+$/)).toHaveLength(0);
+    expect(created()).toHaveLength(2);
+    const now = c.store.schedule.plannedRuns(c.adapter.community);
+    expect(now.map((run) => run.announcement)).toEqual(ids);
+    expect(now.map((run) => c.fake.scheduledEvents.get(run.announcement!)?.scheduled_start_time)).toEqual([
+      '2026-11-19T19:00:00.000Z',
+      '2026-11-26T19:00:00.000Z',
+    ]);
     moved.stop();
   });
 });
