@@ -27,7 +27,12 @@ import { explainLoginError } from './discord-login-error.js';
 import { discordPostedMessageSchema } from './discord-payloads.js';
 import { DiscordReceiver } from './discord-receiver.js';
 import { DISCORD_LIMITS, messageBody, threadName } from './discord-render.js';
-import { changeScheduledEvent, createScheduledEvent, deleteScheduledEvent, findScheduledEvent } from './discord-scheduled-events.js';
+import {
+  changeScheduledEvent,
+  createScheduledEvent,
+  deleteScheduledEvent,
+  findScheduledEvent,
+} from './discord-scheduled-events.js';
 import { discordTimestamp, neutraliseMentions } from './discord-text.js';
 
 /**

@@ -44,9 +44,23 @@ export async function updateScheduledEvent(rest: REST, guildId: string, eventId:
  * when it ends, canceled when its start was missed). Discord refuses other orders (a completed event
  * cannot start again), so the scheduler sends them in order.
  */
-export async function changeScheduledEvent(rest: REST, guildId: string, eventId: string, change: AnnouncementChange): Promise<void> {
-  const body = { ...(change.run ? scheduledEventBody(change.run) : {}), ...(change.status ? { status: STATUS[change.status] } : {}) };
-  await rest.patch(Routes.guildScheduledEvent(guildId, eventId), { body });
+export async function changeScheduledEvent(
+  rest: REST,
+  guildId: string,
+  eventId: string,
+  change: AnnouncementChange,
+): Promise<void> {
+  const body = {
+    ...(change.run ? scheduledEventBody(change.run) : {}),
+    ...(change.status ? { status: STATUS[change.status] } : {}),
+  };
+  try {
+    await rest.patch(Routes.guildScheduledEvent(guildId, eventId), { body });
+  } catch (error) {
+    // A moderator deleted the event: no status left to set. A move still fails, so it is not lost silently.
+    if (!change.run && error instanceof DiscordAPIError && error.code === UNKNOWN_SCHEDULED_EVENT) return;
+    throw error;
+  }
 }
 
 const listedEventSchema = z.object({
@@ -60,7 +74,11 @@ const listedEventSchema = z.object({
  * The id of a Scheduled Event already made for a run, recognised by its place (the channel link) and its
  * start: one whose creation answer was lost in a crash.
  */
-export async function findScheduledEvent(rest: REST, guildId: string, run: RunAnnouncement): Promise<string | undefined> {
+export async function findScheduledEvent(
+  rest: REST,
+  guildId: string,
+  run: RunAnnouncement,
+): Promise<string | undefined> {
   const wanted = scheduledEventBody(run);
   const listed = z.array(listedEventSchema).parse(await rest.get(Routes.guildScheduledEvents(guildId)));
   return listed.find(

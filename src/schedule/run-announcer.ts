@@ -43,9 +43,9 @@ export class RunAnnouncer {
     const { store, platform, community } = this.deps;
     const planned = store.schedule.plannedRuns(community);
     for (const run of store.schedule.cancelledWithAnnouncement(community)) {
-      const successor = platform.updateAnnouncement
-        ? planned.find((p) => p.script_id === run.script_id && p.channel === run.channel && !p.announcement && p.announcing_at === null)
-        : undefined;
+      const replaces = (p: PlannedRunRow) =>
+        p.script_id === run.script_id && p.channel === run.channel && !p.announcement && p.announcing_at === null;
+      const successor = platform.updateAnnouncement ? planned.find(replaces) : undefined;
       if (successor) {
         store.schedule.moveAnnouncement(run.id, successor.id);
         successor.announcement = run.announcement;

@@ -147,6 +147,9 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE reminders ADD COLUMN text_start TEXT;
       ALTER TABLE planned_runs ADD COLUMN announcing_at INTEGER;
       ALTER TABLE planned_runs ADD COLUMN announcement_status TEXT;
+      -- Runs already over before this version: their announcements are left as they are.
+      UPDATE planned_runs SET announcement_status = 'completed'
+        WHERE state IN ('started', 'missed') AND announcement IS NOT NULL;
     `,
   },
 ];

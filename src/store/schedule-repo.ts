@@ -75,17 +75,24 @@ export class ScheduleRepo extends Repo {
 
   /** Remembers the platform's id for a run's announcement (confirming a pending one), and where it stands. */
   setAnnouncement(id: number, announcement: string | null, status: AnnouncementStatus | null = null): void {
-    this.statement('UPDATE planned_runs SET announcement = ?, announcement_status = ?, announcing_at = NULL WHERE id = ?')
+    this.statement(
+        'UPDATE planned_runs SET announcement = ?, announcement_status = ?, announcing_at = NULL WHERE id = ?',
+      )
       .run(announcement, status, id);
   }
 
   /** Hands a cancelled run's announcement to the run that replaced it, to be moved ('moving') in place. */
   moveAnnouncement(fromId: number, toId: number): void {
     this.db.transaction(() => {
-      const row = this.statement('SELECT announcement FROM planned_runs WHERE id = ?').get(fromId) as { announcement: string | null };
-      this.statement("UPDATE planned_runs SET announcement = ?, announcement_status = 'moving', announcing_at = NULL WHERE id = ?")
+      const row = this.statement('SELECT announcement FROM planned_runs WHERE id = ?').get(fromId) as {
+        announcement: string | null;
+      };
+      this.statement(
+          "UPDATE planned_runs SET announcement = ?, announcement_status = 'moving', announcing_at = NULL WHERE id = ?",
+        )
         .run(row.announcement, toId);
-      this.statement('UPDATE planned_runs SET announcement = NULL, announcement_status = NULL WHERE id = ?').run(fromId);
+      this.statement('UPDATE planned_runs SET announcement = NULL, announcement_status = NULL WHERE id = ?')
+        .run(fromId);
     })();
   }
 
@@ -108,7 +115,8 @@ export class ScheduleRepo extends Repo {
   /** Started or missed runs whose announcement has not reached its last status (completed or canceled). */
   announcementsToSettle(communityId: string): PlannedRunRow[] {
     return this.statement(
-        `SELECT * FROM planned_runs WHERE community_id = ? AND state IN ('started', 'missed') AND announcement IS NOT NULL
+        `SELECT * FROM planned_runs WHERE community_id = ? AND state IN ('started', 'missed')
+         AND announcement IS NOT NULL
          AND (announcement_status IS NULL OR announcement_status NOT IN ('completed', 'canceled')) ORDER BY run_at`,
       )
       .all(communityId) as PlannedRunRow[];

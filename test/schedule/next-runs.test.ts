@@ -31,22 +31,27 @@ describe('schedules across daylight-saving changes', () => {
     ]);
   });
 
-  it('a daily 02:30 rule runs at 03:30 EDT on the spring-forward day, and once at the first 01:30 on the fall-back day', () => {
-    const spring = nextRuns(scheduleSchema.parse({ cron: '30 2 * * *' }), 'America/New_York', Date.UTC(2026, 2, 7, 12), 3);
+  it('a daily 02:30 rule runs at 03:30 EDT on the spring-forward day; 01:30 on the fall-back day runs once', () => {
+    const daily = (cron: string, after: number, count: number) =>
+      nextRuns(scheduleSchema.parse({ cron }), 'America/New_York', after, count);
+    const spring = daily('30 2 * * *', Date.UTC(2026, 2, 7, 12), 3);
     expect(spring.map((r) => new Date(r.at).toISOString())).toEqual([
       '2026-03-08T07:30:00.000Z', // 02:30 does not exist on 8 March: 03:30 EDT
       '2026-03-09T06:30:00.000Z', // 02:30 EDT
       '2026-03-10T06:30:00.000Z',
     ]);
-    const autumn = nextRuns(scheduleSchema.parse({ cron: '30 1 * * *' }), 'America/New_York', Date.UTC(2026, 9, 31, 12), 3);
+    const autumn = daily('30 1 * * *', Date.UTC(2026, 9, 31, 12), 3);
     expect(autumn.map((r) => new Date(r.at).toISOString())).toEqual([
       '2026-11-01T05:30:00.000Z', // the first 01:30 (EDT); the repeated one (06:30Z, EST) gets no second run
       '2026-11-02T06:30:00.000Z',
       '2026-11-03T06:30:00.000Z',
     ]);
     // A rule naming both 02:30 and 03:30 runs once at 03:30 on the gap day.
-    const both = nextRuns(scheduleSchema.parse({ cron: '30 2,3 * * *' }), 'America/New_York', Date.UTC(2026, 2, 8, 5), 2);
-    expect(both.map((r) => new Date(r.at).toISOString())).toEqual(['2026-03-08T07:30:00.000Z', '2026-03-09T06:30:00.000Z']);
+    const both = daily('30 2,3 * * *', Date.UTC(2026, 2, 8, 5), 2);
+    expect(both.map((r) => new Date(r.at).toISOString())).toEqual([
+      '2026-03-08T07:30:00.000Z',
+      '2026-03-09T06:30:00.000Z',
+    ]);
   });
 
   it('finds rare dates however far apart: 29 February, and 29 February on a Saturday', () => {
@@ -75,7 +80,8 @@ describe('schedules across daylight-saving changes', () => {
   });
 
   it('refuses seconds, rules that never run, and unknown timezones', () => {
-    const issues = (input: object) => scheduleSchema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    const issues = (input: object) =>
+      scheduleSchema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(issues({ cron: '*/20 * * * * *' })).toEqual([
       'cron: a chat starts on the minute, so a cron rule has 5 fields, without seconds: "* * * * *"',
     ]);

@@ -25,7 +25,10 @@ describe('migrations', () => {
 
   it('apply a newer migration on top of existing data', () => {
     const db = openDatabase(':memory:');
-    const next = [...migrations, { version: 5, name: 'test column', sql: 'ALTER TABLE communities ADD COLUMN note TEXT' }];
+    const next = [
+      ...migrations,
+      { version: 5, name: 'test column', sql: 'ALTER TABLE communities ADD COLUMN note TEXT' },
+    ];
     expect(migrate(db, next)).toEqual([5]);
     db.prepare("INSERT INTO communities (id, platform, created_at, note) VALUES ('c', 'test', 1, 'kept')").run();
     expect(db.prepare('SELECT note FROM communities').get()).toEqual({ note: 'kept' });

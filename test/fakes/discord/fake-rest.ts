@@ -167,7 +167,8 @@ export class FakeRest {
     if (before && (from === 3 || from === 4)) return error(400, 180000, 'Cannot modify a finished event');
     if (body?.status !== undefined && body.status !== from) {
       const allowed = (from === 1 && (body.status === 2 || body.status === 4)) || (from === 2 && body.status === 3);
-      if (creating || !allowed) return error(400, 50035, `Invalid Form Body (status: cannot go from ${from} to ${String(body.status)})`);
+      const refusal = `Invalid Form Body (status: cannot go from ${from} to ${String(body.status)})`;
+      if (creating || !allowed) return error(400, 50035, refusal);
     }
     const event = { ...before, ...body };
     if (event.entity_type === 3 && (!(event.entity_metadata as Json | undefined)?.location || !event.scheduled_end_time)) {
