@@ -127,8 +127,30 @@ export interface Platform {
    * platform's id for it. Fallback: reminders only.
    */
   announceRun?(run: RunAnnouncement): Promise<string>;
-  /** Withdraws an announcement when its run is cancelled or moved. */
+  /**
+   * Withdraws (deletes) an announcement when its run is cancelled. Fallback: the announcement stays.
+   */
   withdrawAnnouncement?(id: string): Promise<void>;
+  /**
+   * Changes an announcement in place: moves it to a run's new fields (members keep their "Interested"
+   * marks) and/or sets its status as the chat goes (active when it starts, completed when it ends,
+   * canceled when its start was missed). Fallback: a moved run's announcement is withdrawn and the run
+   * announced again; a missed run's is withdrawn; status changes are left to the platform.
+   */
+  updateAnnouncement?(id: string, change: AnnouncementChange): Promise<void>;
+  /**
+   * Finds the bot's own announcement for a run (same channel and start), so one whose id was lost in a
+   * crash while the call was in flight is not made twice. Fallback: the run is announced again.
+   */
+  findAnnouncement?(run: RunAnnouncement): Promise<string | undefined>;
+}
+
+/** What changes in an announcement: new fields, a new status, or both. */
+export interface AnnouncementChange {
+  /** The run's fields as they are now (title, times, place). */
+  run?: RunAnnouncement;
+  /** Where the chat stands: started (active), ended (completed) or missed (canceled). */
+  status?: 'active' | 'completed' | 'canceled';
 }
 
 /** A scheduled chat as members should see it in advance. */

@@ -1,6 +1,7 @@
 import { Events, RESTEvents, Routes, type Client } from 'discord.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import type {
+  AnnouncementChange,
   ChannelAddress,
   ChatInbound,
   HistoryResult,
@@ -27,7 +28,12 @@ import { explainLoginError } from './discord-login-error.js';
 import { discordPostedMessageSchema } from './discord-payloads.js';
 import { DiscordReceiver } from './discord-receiver.js';
 import { DISCORD_LIMITS, messageBody, threadName } from './discord-render.js';
-import { createScheduledEvent, deleteScheduledEvent, updateScheduledEvent } from './discord-scheduled-events.js';
+import {
+  changeScheduledEvent,
+  createScheduledEvent,
+  deleteScheduledEvent,
+  findScheduledEvent,
+} from './discord-scheduled-events.js';
 import { discordTimestamp, neutraliseMentions } from './discord-text.js';
 
 /**
@@ -167,9 +173,14 @@ export class DiscordAdapter implements PlatformAdapter {
     return createScheduledEvent(this.client.rest, this.config.guildId, run);
   }
 
-  /** Moves an announcement (not in the port yet: the scheduler withdraws and re-announces instead). */
-  async updateAnnouncement(id: string, run: RunAnnouncement): Promise<void> {
-    await updateScheduledEvent(this.client.rest, this.config.guildId, id, run);
+  /** Moves an announcement and/or sets its status, with one PATCH (members keep their "Interested"). */
+  async updateAnnouncement(id: string, change: AnnouncementChange): Promise<void> {
+    await changeScheduledEvent(this.client.rest, this.config.guildId, id, change);
+  }
+
+  /** The Scheduled Event already made for a run (same channel and start), if Discord has one. */
+  async findAnnouncement(run: RunAnnouncement): Promise<string | undefined> {
+    return findScheduledEvent(this.client.rest, this.config.guildId, run);
   }
 
   /** Deletes an announcement; one already deleted counts as withdrawn. */

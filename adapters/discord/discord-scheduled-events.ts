@@ -1,5 +1,6 @@
 import { DiscordAPIError, Routes, type REST, type RESTPostAPIGuildScheduledEventJSONBody } from 'discord.js';
-import type { RunAnnouncement } from '../../src/port.js';
+import { z } from 'zod';
+import type { AnnouncementChange, RunAnnouncement } from '../../src/port.js';
 import { parseDiscordChannel } from './discord-addresses.js';
 import { discordIdSchema } from './discord-payloads.js';
 
@@ -7,6 +8,8 @@ import { discordIdSchema } from './discord-payloads.js';
 const GUILD_ONLY = 2;
 const EXTERNAL = 3;
 const UNKNOWN_SCHEDULED_EVENT = 10070;
+// GuildScheduledEventStatus: 1 scheduled, 2 active, 3 completed, 4 canceled.
+const STATUS: Record<NonNullable<AnnouncementChange['status']>, number> = { active: 2, completed: 3, canceled: 4 };
 
 /**
  * The body of a Guild Scheduled Event for a chat: EXTERNAL (chats happen in a text channel, which
@@ -33,7 +36,56 @@ export async function createScheduledEvent(rest: REST, guildId: string, run: Run
 
 /** Moves or renames an existing Scheduled Event, so members who pressed "Interested" keep following it. */
 export async function updateScheduledEvent(rest: REST, guildId: string, eventId: string, run: RunAnnouncement): Promise<void> {
-  await rest.patch(Routes.guildScheduledEvent(guildId, eventId), { body: scheduledEventBody(run) });
+  await changeScheduledEvent(rest, guildId, eventId, { run });
+}
+
+/**
+ * One PATCH of a Scheduled Event: new fields and/or a new status (active when the chat starts, completed
+ * when it ends, canceled when its start was missed). Discord refuses other orders (a completed event
+ * cannot start again), so the scheduler sends them in order.
+ */
+export async function changeScheduledEvent(
+  rest: REST,
+  guildId: string,
+  eventId: string,
+  change: AnnouncementChange,
+): Promise<void> {
+  const body = {
+    ...(change.run ? scheduledEventBody(change.run) : {}),
+    ...(change.status ? { status: STATUS[change.status] } : {}),
+  };
+  try {
+    await rest.patch(Routes.guildScheduledEvent(guildId, eventId), { body });
+  } catch (error) {
+    // A moderator deleted the event: no status left to set. A move still fails, so it is not lost silently.
+    if (!change.run && error instanceof DiscordAPIError && error.code === UNKNOWN_SCHEDULED_EVENT) return;
+    throw error;
+  }
+}
+
+const listedEventSchema = z.object({
+  id: z.string(),
+  scheduled_start_time: z.string(),
+  status: z.number().optional(),
+  entity_metadata: z.object({ location: z.string().optional() }).nullish(),
+});
+
+/**
+ * The id of a Scheduled Event already made for a run, recognised by its place (the channel link) and its
+ * start: one whose creation answer was lost in a crash.
+ */
+export async function findScheduledEvent(
+  rest: REST,
+  guildId: string,
+  run: RunAnnouncement,
+): Promise<string | undefined> {
+  const wanted = scheduledEventBody(run);
+  const listed = z.array(listedEventSchema).parse(await rest.get(Routes.guildScheduledEvents(guildId)));
+  return listed.find(
+    (event) =>
+      event.entity_metadata?.location === wanted.entity_metadata?.location &&
+      Date.parse(event.scheduled_start_time) === run.start,
+  )?.id;
 }
 
 /** Deletes a Scheduled Event; one already gone (deleted by a moderator) counts as done. */

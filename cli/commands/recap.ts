@@ -6,6 +6,7 @@ import { sessionRecapInput } from '../../src/recap/session-recap-input.js';
 import { summarizeQuestions } from '../../src/recap/llm-summary.js';
 import { loadScript } from '../../src/script/load-script.js';
 import { ChatStore } from '../../src/store/chat-store.js';
+import { isTimeZone, TIME_ZONE_HINT } from '../../src/time/formatter-cache.js';
 import { attributeTranscript } from '../../src/transcript/attribute-transcript.js';
 import { readTranscript } from '../../src/transcript/read-transcript.js';
 import { transcriptRecapInput } from '../../src/transcript/transcript-recap-input.js';
@@ -36,7 +37,7 @@ const flagsSchema = z
     hashtag: z.string().min(1).optional(),
     script: z.string().min(1).optional(),
     title: z.string().min(1).optional(),
-    timezone: z.string().min(1).optional(),
+    timezone: z.string().refine(isTimeZone, TIME_ZONE_HINT).optional(),
     format: z.enum(RECAP_FORMATS, { message: `one of ${RECAP_FORMATS.join(', ')}` }).default('md'),
     out: z.string().min(1).optional(),
     'skip-bad': z.boolean().optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nextRuns } from '../../src/schedule/next-runs.js';
-import { formatInZone } from '../../src/schedule/zoned-time.js';
+import { formatInZone } from '../../src/time/format-time.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
 import { parseFlags } from '../args.js';
 import { loadEnvironment } from '../environment.js';

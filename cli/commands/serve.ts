@@ -1,6 +1,6 @@
 import type { PlatformAdapter } from '../../src/port.js';
 import type { ScheduledChat } from '../../src/schedule/scheduler.js';
-import { formatInZone } from '../../src/schedule/zoned-time.js';
+import { formatInZone } from '../../src/time/format-time.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { ChatService, describeRecovery } from '../../src/service/chat-service.js';

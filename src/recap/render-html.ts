@@ -1,5 +1,5 @@
 import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
-import { formatClock, formatDay } from './format-in-zone.js';
+import { formatClock, formatDay } from '../time/format-time.js';
 import type { RecapInput } from './recap-input.js';
 import type { Recap, RecapAnswer, RecapQuestion } from './recap-model.js';
 import { activityChart, answersPerQuestionChart } from './svg-charts.js';

@@ -1,5 +1,5 @@
 import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
-import { formatClock, formatDay } from './format-in-zone.js';
+import { formatClock, formatDay } from '../time/format-time.js';
 import type { Recap, RecapAnswer } from './recap-model.js';
 
 /** What the Markdown needs beyond the recap itself. */

@@ -1,6 +1,6 @@
 import nodeCron from 'node-cron';
 import { cronRuleOf, type ChatSchedule } from './schedule-schema.js';
-import { instantOf, wallTimeAt, type WallTime } from './zoned-time.js';
+import { instantOf, wallTimeAt } from '../time/zoned-time.js';
 
 /** One planned start of a chat. */
 export interface PlannedRun {
@@ -12,7 +12,9 @@ export interface PlannedRun {
   source: 'rule' | 'once';
 }
 
-const DAY = 86_400_000;
+// The Gregorian calendar repeats every 400 years (weekdays and leap days included): a rule with no date
+// in that span has none at all, and a rare one (29 February, or 29 February on a Monday) still has its dates.
+const CALENDAR_CYCLE_MONTHS = 400 * 12;
 
 /**
  * The next `count` starts strictly after `after`, computed on wall-clock time in the schedule's
@@ -49,23 +51,23 @@ function ruleRuns(rule: string, zone: string, after: number, count: number): Pla
   const minutes = [...fields.minute].map(Number).sort((a, b) => a - b);
   const runs: PlannedRun[] = [];
   const start = wallTimeAt(after, zone);
-  // Walk local calendar days (noon UTC of each date avoids landing on the wrong day near midnight).
-  const firstDay = Date.UTC(start.year, start.month - 1, start.day, 12);
-  for (let i = 0; i < 800 && runs.length < count; i++) {
-    const date = new Date(firstDay + i * DAY);
-    const wall: Omit<WallTime, 'hour' | 'minute'> = {
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-    };
-    const dom = monthDays.has(wall.day);
-    const dow = weekDays.has(date.getUTCDay());
-    if (!months.has(wall.month) || !(bothRestricted ? dom || dow : dom && dow)) continue;
-    for (const hour of hours) {
-      for (const minute of minutes) {
-        const at = instantOf({ ...wall, hour, minute }, zone);
-        if (at > after && runs.length < count) {
-          runs.push({ at, localDate: `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`, source: 'rule' });
+  // Walk local calendar months, then their days; months the rule leaves out cost one check each.
+  for (let m = 0; m < CALENDAR_CYCLE_MONTHS && runs.length < count; m++) {
+    const year = start.year + Math.floor((start.month - 1 + m) / 12);
+    const month = ((start.month - 1 + m) % 12) + 1;
+    if (!months.has(month)) continue;
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    for (let day = m === 0 ? start.day : 1; day <= days && runs.length < count; day++) {
+      const dom = monthDays.has(day);
+      const dow = weekDays.has(new Date(Date.UTC(year, month - 1, day)).getUTCDay());
+      if (!(bothRestricted ? dom || dow : dom && dow)) continue;
+      for (const hour of hours) {
+        for (const minute of minutes) {
+          const at = instantOf({ year, month, day, hour, minute }, zone);
+          // A gap time moved forward can land on a time the rule also names: one run.
+          if (at > after && runs.length < count && !runs.some((run) => run.at === at)) {
+            runs.push({ at, localDate: `${year}-${pad(month)}-${pad(day)}`, source: 'rule' });
+          }
         }
       }
     }

@@ -1,5 +1,6 @@
 import nodeCron from 'node-cron';
 import { z } from 'zod';
+import { isTimeZone, TIME_ZONE_HINT } from '../time/formatter-cache.js';
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
@@ -29,11 +30,8 @@ export const scheduleSchema = z
       })
       .strict()
       .optional(),
-    cron: z
-      .string()
-      .refine((rule) => nodeCron.validate(rule), 'a cron rule "minute hour day-of-month month day-of-week", e.g. "0 13 * * 4"')
-      .optional(),
-    timezone: z.string().optional().describe("defaults to the script's timezone"),
+    cron: z.string().superRefine(checkCronRule).optional(),
+    timezone: z.string().refine(isTimeZone, TIME_ZONE_HINT).optional().describe("defaults to the script's timezone"),
     once: z.array(localDateTime).default([]),
     skip: z.array(localDate).default([]),
     reminders: z.array(duration).default([24 * 3_600_000, 3_600_000, 600_000]).describe('[] turns them off'),
@@ -42,6 +40,28 @@ export const scheduleSchema = z
   })
   .strict()
   .refine((s) => !(s.weekly && s.cron), { message: 'give either "weekly" or "cron", not both' });
+
+const CRON_FORM = 'a cron rule "minute hour day-of-month month day-of-week", e.g. "0 13 * * 4"';
+
+/**
+ * node-cron parses and validates the rule; the planning walk is ours (next-runs.ts), on wall-clock time.
+ * A sixth, seconds field is refused rather than honoured: a chat starts on the minute and plans one run
+ * per start with its reminders, so "every 20 seconds" can only be a mistake (it used to pass and then run
+ * once a minute).
+ */
+function checkCronRule(rule: string, context: z.core.$RefinementCtx<string>): void {
+  const fields = rule.trim().split(/\s+/);
+  if (fields.length === 6 && nodeCron.validate(rule)) {
+    context.addIssue({
+      code: 'custom',
+      message:
+        `a chat starts on the minute, so a cron rule has 5 fields, without seconds: "${fields.slice(1).join(' ')}"`,
+    });
+  } else if (fields.length !== 5 || !nodeCron.validate(rule)) {
+    const impossible = nodeCron.validateDetailed(rule).errors?.find((e) => /impossible/i.test(e.message));
+    context.addIssue({ code: 'custom', message: impossible ? `never runs: ${impossible.message}` : CRON_FORM });
+  }
+}
 
 /** A validated schedule. */
 export type ChatSchedule = z.infer<typeof scheduleSchema>;

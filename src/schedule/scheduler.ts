@@ -4,12 +4,12 @@ import type { ChannelAddress, Platform } from '../port.js';
 import { fillTemplate } from '../script/fill-template.js';
 import type { ChatScript } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
-import type { PlannedRunRow } from '../store/schedule-repo.js';
+import type { DueReminder, PlannedRunRow } from '../store/schedule-repo.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
-import { planTimeline } from '../script/timeline.js';
 import { nextRuns } from './next-runs.js';
+import { RunAnnouncer } from './run-announcer.js';
 import type { ChatSchedule } from './schedule-schema.js';
-import { formatInZone } from './zoned-time.js';
+import { formatInZone } from '../time/format-time.js';
 
 /** A script with a schedule, and the channel it runs in on this platform. */
 export interface ScheduledChat {
@@ -39,6 +39,9 @@ const REMINDER_GRACE = 5 * 60_000;
 export class Scheduler {
   private timers: TimerHandle[] = [];
   private readonly chats = new Map<string, ScheduledChat>();
+  private readonly announcer: RunAnnouncer;
+  // Reminders whose post is in flight in this process: a re-arm while one is being sent must not send it again.
+  private readonly sending = new Set<string>();
 
   constructor(
     private readonly deps: {
@@ -52,48 +55,28 @@ export class Scheduler {
     chats: readonly ScheduledChat[],
   ) {
     for (const chat of chats) this.chats.set(chat.script.id, chat);
+    this.announcer = new RunAnnouncer(deps, this.chats);
   }
 
-  /** Plans the next runs, reports missed starts, and arms timers. */
+  /**
+   * Plans the next runs, reports missed starts (in the log, the returned report and the channel), and
+   * arms timers.
+   */
   start(): ScheduleReport {
     const missed = this.sweepMissed();
     this.plan();
     this.arm();
-    void this.announce();
+    this.followRunningChats();
+    void this.tellMissed(missed).then(() => this.announce());
     return { missed, planned: this.deps.store.schedule.plannedRuns(this.deps.community) };
   }
 
   /**
-   * Keeps the platform's announcements in step with the plan: announces planned runs that have none,
-   * withdraws those of cancelled runs. Resolves when done; failures are logged and retried next time.
+   * Keeps the platform's announcements in step with the plan and the chats (see RunAnnouncer). Resolves
+   * when done; failures are logged and retried next time.
    */
-  async announce(): Promise<void> {
-    const { store, platform, log } = this.deps;
-    if (!platform.announceRun) return;
-    for (const run of store.schedule.cancelledWithAnnouncement(this.deps.community)) {
-      try {
-        await platform.withdrawAnnouncement?.(run.announcement!);
-        store.schedule.setAnnouncement(run.id, null);
-      } catch (error) {
-        log.warn('Could not withdraw the announcement of a cancelled chat', { error });
-      }
-    }
-    for (const run of store.schedule.plannedRuns(this.deps.community)) {
-      const chat = this.chats.get(run.script_id);
-      if (run.announcement || !chat) continue;
-      try {
-        const id = await platform.announceRun({
-          title: `${chat.script.title} ${chat.script.hashtag}`,
-          description: chat.script.topic ?? chat.script.questions.map((q, i) => `Q${i + 1}: ${q.text}`).join('\n'),
-          start: run.run_at,
-          end: run.run_at + planTimeline(chat.script).closingOffset,
-          channel: run.channel,
-        });
-        store.schedule.setAnnouncement(run.id, id);
-      } catch (error) {
-        log.warn('Could not announce a scheduled chat', { script: run.script_id, error });
-      }
-    }
+  announce(): Promise<void> {
+    return this.announcer.sync();
   }
 
   /** Cancels every timer (the plan stays in the store). */
@@ -107,19 +90,61 @@ export class Scheduler {
     const runs = this.deps.store.schedule
       .plannedRuns(this.deps.community)
       .filter((run) => !channel || run.channel === channel);
-    if (runs.length === 0) return 'No chat is scheduled here.';
-    return runs
-      .map((run) => {
-        const chat = this.chats.get(run.script_id);
-        return `Next: ${chat?.script.title ?? run.script_id} ${this.when(run.run_at, chat)}`;
-      })
-      .join('\n');
+    const missed = this.lastMissed(channel);
+    if (runs.length === 0) return missed ? `${missed}\nNo other chat is scheduled here.` : 'No chat is scheduled here.';
+    const next = runs.map((run) => {
+      const chat = this.chats.get(run.script_id);
+      return `Next: ${chat?.script.title ?? run.script_id} ${this.when(run.run_at, chat)}`;
+    });
+    return [...(missed ? [missed] : []), ...next].join('\n');
+  }
+
+  // The channel's latest start, when it was missed: what happened, as the store's note says it.
+  private lastMissed(channel?: ChannelAddress): string | undefined {
+    const now = this.deps.clock.now();
+    const last = this.deps.store.schedule
+      .recentRuns(this.deps.community, 20)
+      .find((run) => (!channel || run.channel === channel) && run.run_at <= now && run.state !== 'cancelled');
+    if (last?.state !== 'missed') return undefined;
+    const chat = this.chats.get(last.script_id);
+    const title = chat?.script.title ?? last.script_id;
+    return `Missed: ${title} ${this.when(last.run_at, chat)} did not start (${last.note ?? 'no reason recorded'}).`;
   }
 
   private when(at: number, chat: ScheduledChat | undefined): string {
     const zone = chat?.script.schedule.timezone ?? chat?.script.timezone ?? 'UTC';
     const fallback = formatInZone(at, zone);
     return this.deps.platform.formatTime?.(at, fallback) ?? fallback;
+  }
+
+  // The channel hears of a missed start in the script's words, with the next run if there is one.
+  private async tellMissed(missed: readonly PlannedRunRow[]): Promise<void> {
+    const { store, platform, log } = this.deps;
+    for (const run of missed) {
+      const chat = this.chats.get(run.script_id);
+      if (!chat) continue;
+      const { script } = chat;
+      const next = store.schedule.plannedRuns(this.deps.community).find((r) => r.channel === run.channel);
+      const text = fillTemplate(script.wording.missedStart, {
+        title: script.title,
+        hashtag: script.hashtag,
+        when: this.when(run.run_at, chat),
+        next: next ? fillTemplate(script.wording.nextRun, { when: this.when(next.run_at, chat) }) : '',
+      }).trim();
+      try {
+        await platform.post(run.channel, { kind: 'notice', text });
+      } catch (error) {
+        log.error('Could not tell the channel about a missed start', { script: run.script_id, error });
+      }
+    }
+  }
+
+  // Chats started before a restart still move their announcement on (completed) when they end.
+  private followRunningChats(): void {
+    for (const run of this.deps.store.schedule.announcementsToSettle(this.deps.community)) {
+      const runner = run.state === 'started' ? this.deps.host.runnerFor(run.channel) : undefined;
+      void runner?.done.then(() => this.announce());
+    }
   }
 
   // Starts that passed beyond their tolerance while nothing was running are reported, never started late.
@@ -204,6 +229,7 @@ export class Scheduler {
           plannedRunId: run.id,
         });
         store.schedule.markRun(run.id, 'started', { sessionId: runner.id });
+        void runner.done.then(() => this.announce());
       } catch (error) {
         store.schedule.markRun(run.id, 'missed', { note: (error as Error).message });
         log.error(`Could not start ${run.script_id}`, { error });
@@ -215,12 +241,44 @@ export class Scheduler {
   }
 
   private async remind(runId: number, beforeMs: number): Promise<void> {
-    const { store, platform, log } = this.deps;
+    const { store, clock } = this.deps;
+    const key = `${runId}/${beforeMs}`;
     const reminder = store.schedule
       .plannedReminders(this.deps.community)
       .find((r) => r.run_id === runId && r.before_ms === beforeMs);
     const chat = reminder && this.chats.get(reminder.script_id);
-    if (!reminder || !chat) return;
+    if (!reminder || !chat || this.sending.has(key)) return;
+    // Back within the missed-start tolerance, the start timer and a late reminder fire together: a
+    // reminder that its chat "starts 21 seconds ago" after the welcome helps nobody.
+    if (clock.now() >= reminder.run_at) {
+      store.schedule.markReminder(runId, beforeMs, 'skipped');
+      return;
+    }
+    this.sending.add(key);
+    try {
+      if (await this.alreadyPosted(reminder)) return;
+      await this.postReminder(reminder, chat);
+    } finally {
+      this.sending.delete(key);
+    }
+  }
+
+  // A reminder left in flight by a crash: the platform's history says whether it went out.
+  private async alreadyPosted(reminder: DueReminder): Promise<boolean> {
+    const { store, platform, log } = this.deps;
+    if (reminder.sending_at === null || !reminder.text_start || !platform.findOwnPost) return false;
+    try {
+      const found = await platform.findOwnPost(reminder.channel, reminder.sending_at - 60_000, reminder.text_start);
+      if (found) store.schedule.markReminder(reminder.run_id, reminder.before_ms, 'sent', found);
+      return found !== undefined;
+    } catch (error) {
+      log.warn('Could not check the platform for an unconfirmed reminder; it will be sent again', { error });
+      return false;
+    }
+  }
+
+  private async postReminder(reminder: DueReminder, chat: ScheduledChat): Promise<void> {
+    const { store, platform, clock, log } = this.deps;
     const { script } = chat;
     const text = fillTemplate(script.wording.reminder, {
       title: script.title,
@@ -229,10 +287,13 @@ export class Scheduler {
       topic: script.topic ?? script.questions[0]?.text ?? script.title,
       firstQuestion: script.questions[0]?.text ?? '',
     });
+    store.schedule.markReminderSending(reminder.run_id, reminder.before_ms, text, clock.now());
     try {
       const posted = await platform.post(reminder.channel, { kind: 'reminder', text });
-      store.schedule.markReminder(runId, beforeMs, 'sent', posted.address);
+      store.schedule.markReminder(reminder.run_id, reminder.before_ms, 'sent', posted.address);
     } catch (error) {
+      // Refused by the platform, so there is nothing to look for after a restart.
+      store.schedule.markReminder(reminder.run_id, reminder.before_ms, 'planned');
       log.error('Could not post a reminder', { script: script.id, error });
     }
   }

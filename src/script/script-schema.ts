@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scheduleSchema } from '../schedule/schedule-schema.js';
+import { isTimeZone, TIME_ZONE_HINT } from '../time/formatter-cache.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -40,6 +41,10 @@ export const wordingSchema = z
     recapNotice: text.default('The recap is ready: {path}'),
     applause: text.default('👏 Great answers, {names}!').describe('one message acknowledging several answers when reactions are rate-limited'),
     reminder: text.default('⏰ {title} ({hashtag}) starts {when}. Topic: {topic}'),
+    missedStart: text
+      .default('{title} ({hashtag}) planned for {when} did not start: the bot was not running. {next}')
+      .describe('told in the channel when a scheduled start was missed; {next} is the next run, if any'),
+    nextRun: text.default('Next: {when}.').describe('{next} in missedStart'),
     questionLabel: text.default('Q{number}: {text} {hashtag}'),
   })
   .strict();
@@ -53,7 +58,7 @@ export const scriptSchema = z
     host: text.describe('the host name shown in recaps'),
     topic: text.optional().describe("what this week's chat is about, for reminders"),
     schedule: scheduleSchema.optional(),
-    timezone: z.string().refine(isTimeZone, 'an IANA timezone such as "America/New_York" or "Europe/Rome"'),
+    timezone: z.string().refine(isTimeZone, TIME_ZONE_HINT),
     welcome: text,
     intro: z
       .object({ prompt: text, minutes: z.number().min(0).max(60).default(5) })
@@ -70,12 +75,3 @@ export const scriptSchema = z
 export type ChatScript = z.infer<typeof scriptSchema>;
 /** The script's wording block. */
 export type Wording = ChatScript['wording'];
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

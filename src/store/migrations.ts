@@ -141,6 +141,19 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 4,
+    name: 'reminders and announcements recorded before they are sent; announcements follow their chat',
+    sql: `
+      ALTER TABLE reminders ADD COLUMN sending_at INTEGER;
+      ALTER TABLE reminders ADD COLUMN text_start TEXT;
+      ALTER TABLE planned_runs ADD COLUMN announcing_at INTEGER;
+      ALTER TABLE planned_runs ADD COLUMN announcement_status TEXT;
+      -- Runs already over before this version: their announcements are left as they are.
+      UPDATE planned_runs SET announcement_status = 'completed'
+        WHERE state IN ('started', 'missed') AND announcement IS NOT NULL;
+    `,
+  },
+  {
+    version: 5,
     name: 'acknowledgements owed survive a crash; one owner per chat (leases)',
     sql: `
       ALTER TABLE messages ADD COLUMN acked_at INTEGER;

@@ -1,6 +1,6 @@
 import { parseCsv } from './csv-rows.js';
 import { TranscriptError } from './transcript-error.js';
-import { parseTranscriptTime, TIME_FORMS } from './transcript-time.js';
+import { parseTranscriptTime, TIME_FORMS } from '../time/parse-time.js';
 import type { TranscriptRows } from './transcript-rows.js';
 
 /** The column names a CSV transcript may use: ours, and the TAGS Twitter-archive sheet's. */

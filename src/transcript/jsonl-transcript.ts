@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTranscriptTime, TIME_FORMS } from './transcript-time.js';
+import { parseTranscriptTime, TIME_FORMS } from '../time/parse-time.js';
 import type { TranscriptRows } from './transcript-rows.js';
 
 // Ids may come as numbers from tools that export platform snowflakes; they are kept as written.

@@ -3,9 +3,14 @@ import { silentLogger } from '../../src/log.js';
 import { scheduleSchema } from '../../src/schedule/schedule-schema.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import { loadScript } from '../../src/script/load-script.js';
-import { createScheduledEvent, deleteScheduledEvent, updateScheduledEvent } from '../../adapters/discord/discord-scheduled-events.js';
+import {
+  changeScheduledEvent,
+  createScheduledEvent,
+  deleteScheduledEvent,
+  updateScheduledEvent,
+} from '../../adapters/discord/discord-scheduled-events.js';
 import { startAdapter, type AdapterRig } from './adapter-harness.js';
-import { startDiscordChat, waitFor } from './discord-harness.js';
+import { PEOPLE, startDiscordChat, waitFor } from './discord-harness.js';
 
 type Chat = Awaited<ReturnType<typeof startDiscordChat>>;
 let chat: Chat | undefined;
@@ -41,11 +46,32 @@ describe('Scheduled Events, one call each', () => {
     await expect(updateScheduledEvent(rest, r.fake.guildId, id, run)).rejects.toThrow(/Unknown Guild Scheduled Event/);
   });
 
+  it('sets the status with a PATCH, in the order Discord allows', async () => {
+    const r = (rig = await startAdapter());
+    const rest = r.adapter.discord.rest;
+    const [start, end] = [Date.UTC(2026, 10, 19, 18), Date.UTC(2026, 10, 19, 19)];
+    const run = { title: 'T', description: '', start, end, channel: r.adapter.defaultChannel };
+    const id = await createScheduledEvent(rest, r.fake.guildId, run);
+    await expect(changeScheduledEvent(rest, r.fake.guildId, id, { status: 'completed' })).rejects.toThrow(/status/);
+    await changeScheduledEvent(rest, r.fake.guildId, id, { status: 'active' });
+    expect(r.fake.callsTo('PATCH', /scheduled-events\/\d+$/).at(-1)!.body).toEqual({ status: 2 });
+    await changeScheduledEvent(rest, r.fake.guildId, id, { status: 'completed' });
+    expect(r.fake.scheduledEvents.get(id)).toMatchObject({ status: 3, name: 'T' });
+    await expect(changeScheduledEvent(rest, r.fake.guildId, id, { status: 'active' })).rejects.toThrow(/finished/);
+    const other = await r.adapter.announceRun!({ ...run, start: run.start + 86_400_000, end: run.end + 86_400_000 });
+    expect(await r.adapter.findAnnouncement!({ ...run, title: 'renamed', start: run.start + 86_400_000 })).toBe(other);
+    expect(await r.adapter.findAnnouncement!({ ...run, start: run.start + 60_000 })).toBeUndefined();
+    await r.adapter.updateAnnouncement!(other, { status: 'canceled' });
+    expect(r.fake.scheduledEvents.get(other)).toMatchObject({ status: 4 });
+  });
+
   it('the adapter announces and withdraws through the port', async () => {
     const r = (rig = await startAdapter());
     const id = await r.adapter.announceRun!({ title: 'T', description: '', start: Date.UTC(2026, 10, 19, 18), end: Date.UTC(2026, 10, 19, 19), channel: r.adapter.defaultChannel });
     expect(r.fake.scheduledEvents.get(id)).not.toHaveProperty('description');
-    await r.adapter.updateAnnouncement(id, { title: 'T2', description: 'd', start: Date.UTC(2026, 10, 20, 18), end: Date.UTC(2026, 10, 20, 19), channel: r.adapter.defaultChannel });
+    const [start, end] = [Date.UTC(2026, 10, 20, 18), Date.UTC(2026, 10, 20, 19)];
+    const channel = r.adapter.defaultChannel;
+    await r.adapter.updateAnnouncement(id, { run: { title: 'T2', description: 'd', start, end, channel } });
     expect(r.fake.scheduledEvents.get(id)).toMatchObject({ name: 'T2' });
     await r.adapter.withdrawAnnouncement!(id);
     expect(r.fake.scheduledEvents.size).toBe(0);
@@ -80,11 +106,51 @@ describe('Discord Scheduled Events for scheduled chats', () => {
     expect(created()).toHaveLength(2); // announced once, not again
     first.stop();
 
-    // The host moves the chat to 14:00: old announcements are withdrawn, new ones made.
+    // The host moves the chat to 14:00: the same events are moved with a PATCH, so members' "Interested"
+    // marks stay (before, they were deleted and made anew).
+    const ids = c.store.schedule.plannedRuns(c.adapter.community).map((run) => run.announcement);
+    const patched = () => c.fake.callsTo('PATCH', /scheduled-events\/\d+$/);
     const moved = scheduler('14:00');
     moved.start();
-    await waitFor(() => c.fake.callsTo('DELETE', /scheduled-events\/\d+$/).length === 2 && created().length === 4 && stored() === 2, 'the move');
-    expect(created()[2]!.body).toMatchObject({ scheduled_start_time: '2026-11-19T19:00:00.000Z' });
+    await waitFor(() => patched().length === 2 && stored() === 2, 'the move');
+    await moved.announce();
+    expect(c.fake.callsTo('DELETE', /scheduled-events\/\d+$/)).toHaveLength(0);
+    expect(created()).toHaveLength(2);
+    const now = c.store.schedule.plannedRuns(c.adapter.community);
+    expect(now.map((run) => run.announcement)).toEqual(ids);
+    expect(now.map((run) => c.fake.scheduledEvents.get(run.announcement!)?.scheduled_start_time)).toEqual([
+      '2026-11-19T19:00:00.000Z',
+      '2026-11-26T19:00:00.000Z',
+    ]);
     moved.stop();
+  });
+
+  it('an event turns active when its chat starts and completed when it ends, by PATCH', async () => {
+    const c = (chat = await startDiscordChat({ clockStart: Date.UTC(2026, 10, 16, 12) })); // a Monday
+    await c.start();
+    const base = loadScript('prompts/weekly-chat.yaml');
+    const schedule = scheduleSchema.parse({ weekly: { day: 'thursday', time: '13:00' }, reminders: [] });
+    const deps = { store: c.store, clock: c.clock, log: silentLogger, platform: c.adapter, host: c.host };
+    const scheduler = new Scheduler({ ...deps, community: c.adapter.community }, [
+      { script: { ...base, schedule }, channel: c.adapter.defaultChannel },
+    ]);
+    scheduler.start();
+    await scheduler.announce();
+    const runAt = Date.UTC(2026, 10, 19, 18);
+    const planned = c.store.schedule.plannedRuns(c.adapter.community);
+    const eventId = planned.find((run) => run.run_at === runAt)!.announcement!;
+    const statusOf = () => c.fake.scheduledEvents.get(eventId)?.status;
+    expect(statusOf()).toBe(1);
+
+    await c.clock.advanceTo(runAt);
+    await waitFor(() => statusOf() === 2, 'the event active');
+    c.fake.slashCommand({ user: PEOPLE.host, sub: 'end' });
+    await waitFor(() => statusOf() === 3, 'the event completed');
+    const patches = c.fake.callsTo('PATCH', new RegExp(`scheduled-events/${eventId}$`)).map((call) => call.body);
+    expect(patches).toEqual([{ status: 2 }, { status: 3 }]);
+    // This week's and next week's, each made once.
+    await scheduler.announce();
+    expect(c.fake.callsTo('POST', /^\/guilds\/\d+\/scheduled-events$/)).toHaveLength(2);
+    scheduler.stop();
   });
 });

@@ -180,7 +180,16 @@ export class FakeRest {
   }
 
   private saveEvent(id: string, body: Json | undefined, creating: boolean): Reply {
-    const event = { ...(creating ? {} : this.scheduledEvents.get(id)), ...body };
+    const before = creating ? undefined : this.scheduledEvents.get(id);
+    const from = Number(before?.status ?? 1);
+    // Discord's order: scheduled → active → completed, scheduled → canceled; a finished event stays finished.
+    if (before && (from === 3 || from === 4)) return error(400, 180000, 'Cannot modify a finished event');
+    if (body?.status !== undefined && body.status !== from) {
+      const allowed = (from === 1 && (body.status === 2 || body.status === 4)) || (from === 2 && body.status === 3);
+      const refusal = `Invalid Form Body (status: cannot go from ${from} to ${String(body.status)})`;
+      if (creating || !allowed) return error(400, 50035, refusal);
+    }
+    const event = { ...before, ...body };
     if (event.entity_type === 3 && (!(event.entity_metadata as Json | undefined)?.location || !event.scheduled_end_time)) {
       return error(400, 50035, 'Invalid Form Body (external events need entity_metadata.location and scheduled_end_time)');
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTranscriptTime } from '../../src/transcript/transcript-time.js';
+import { parseTranscriptTime } from '../../src/time/parse-time.js';
 
 describe('transcript times', () => {
   it('reads ISO 8601 with Z, with offsets in every spelling, and with fractions', () => {

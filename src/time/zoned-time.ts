@@ -1,3 +1,5 @@
+import { cachedFormatter } from './formatter-cache.js';
+
 /** A wall-clock time in some timezone. */
 export interface WallTime {
   year: number;
@@ -9,25 +11,18 @@ export interface WallTime {
   minute: number;
 }
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = partsFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    partsFormatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return cachedFormatter('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    weekday: 'short',
+  });
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -54,9 +49,10 @@ function offsetAt(instant: number, timeZone: string): number {
 }
 
 /**
- * The instant a wall time happens in a timezone. Across daylight-saving changes: a time skipped by the
+ * The instant a wall time happens in a timezone. Across daylight-saving changes (the rule JavaScript's
+ * Temporal calls "compatible", and the README's schedule section states): a time skipped by the
  * spring-forward gap moves forward by the gap (02:30 becomes 03:30); a time that happens twice in the
- * autumn takes the first.
+ * autumn takes the first, so a chat runs once.
  */
 export function instantOf(wall: WallTime, timeZone: string): number {
   const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
@@ -69,18 +65,4 @@ export function instantOf(wall: WallTime, timeZone: string): number {
   }
   // In the gap: the later offset's reading lands after the jump, which is the wall time pushed forward.
   return naive - Math.min(...offsets);
-}
-
-/** "Thu, Nov 26, 2026, 1:00 PM EST": an instant as people in `timeZone` read it. */
-export function formatInZone(instant: number, timeZone: string, locale = 'en-US'): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(instant));
 }
