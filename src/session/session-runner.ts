@@ -408,10 +408,12 @@ export class SessionRunner {
     const { closing, hashtag } = this.script;
     await this.postOnce('closing', { kind: 'closing', text: fillTemplate(closing, { hashtag }) });
     this.timer?.cancel();
-    const closedAt = this.row.step_started_at ?? this.deps.clock.now();
-    this.timer = this.deps.clock.at(closedAt + (this.deps.closeGraceMs ?? CLOSE_GRACE_MS), () => {
-      void this.serialize(() => this.finish());
-    });
+    const thanksAt = (this.row.step_started_at ?? this.deps.clock.now()) + (this.deps.closeGraceMs ?? CLOSE_GRACE_MS);
+    if (thanksAt <= this.deps.clock.now()) {
+      await this.finish();
+      return;
+    }
+    this.timer = this.deps.clock.at(thanksAt, () => void this.serialize(() => this.finish()));
   }
 
   private async finish(): Promise<void> {

@@ -27,7 +27,7 @@ function setup(options: SetupOptions = {}) {
   const clock = options.clock ?? new ManualClock(options.now ?? Date.UTC(2026, 10, 24, 12, 0));
   const store = options.store ?? ChatStore.open(':memory:');
   const platform = options.platform?.(clock) ?? new RecordingPlatform(clock);
-  const host = new ChatHost({ store, platform, clock, log: silentLogger });
+  const host = new ChatHost({ store, platform, clock, log: silentLogger, closeGraceMs: 0 });
   const base = loadScript(new URL('../../prompts/weekly-chat.yaml', import.meta.url).pathname);
   const schedule = scheduleSchema.parse({
     weekly: { day: 'thursday', time: '13:00' },

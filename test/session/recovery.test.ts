@@ -1,3 +1,4 @@
+import { CLOSE_GRACE_MS } from '../../src/session/session-runner.js';
 import { describe, expect, it } from 'vitest';
 import { ChatHost } from '../../src/chat-host.js';
 import { silentLogger } from '../../src/log.js';
@@ -66,6 +67,7 @@ describe('recovery after a crash', () => {
     await h.clock.advance(8 * MINUTE);
     expect(platform.ofKind('question').map((p) => p.message.question?.number)).toEqual([1, 2, 3, 4]);
     await host.handleCommand({ channel: CHANNEL, community: COMMUNITY, by: h.person('host', { isHost: true }), name: 'end', args: [] });
+    await h.clock.advance(CLOSE_GRACE_MS);
     expect(platform.ofKind('closing')).toHaveLength(1);
     expect(platform.ofKind('thanks')[0]!.message.text).toContain('<@test:U-bea>');
   });
@@ -103,6 +105,7 @@ describe('recovery after a crash', () => {
     await h.clock.advanceTo(start + plan.questionOffsets[2]! + MINUTE);
     const { host, platform } = restart(h);
     const [report] = await host.recover(COMMUNITY, 'close');
+    await h.clock.advance(CLOSE_GRACE_MS);
     expect(report!.caughtUp).toBe('close');
     expect(platform.ofKind('question')).toHaveLength(2);
     expect(platform.ofKind('thanks')[0]!.message.text).toContain('<@test:U-ana>');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planTimeline } from '../../src/script/timeline.js';
+import { CLOSE_GRACE_MS } from '../../src/session/session-runner.js';
 import { createHarness, CHANNEL } from '../support/chat-harness.js';
 
 const MINUTE = 60_000;
@@ -40,7 +41,8 @@ describe('a one-hour chat on a fake clock', () => {
     for (const name of ['ana', 'li_wei', 'omar', 'quiet_kim']) expect(text).toContain(`<@test:U-${name}>`);
     expect(text).toContain('6 answers');
     expect(thanks[0]!.message.mentions).toHaveLength(4);
-    expect(thanks[0]!.at - start).toBe(plan.closingOffset);
+    // The thanks wait a short grace after the closing post for answers still on their way.
+    expect(thanks[0]!.at - start).toBe(plan.closingOffset + CLOSE_GRACE_MS);
     expect(h.ended).toEqual([runner.id]);
     expect(h.store.sessions.get(runner.id)!.state).toBe('ended');
   });
@@ -51,6 +53,7 @@ describe('a one-hour chat on a fake clock', () => {
     await h.clock.advance(6 * MINUTE);
     for (const name of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) await h.say(name, 'A1: yes');
     await runner.end();
+    await h.clock.advance(CLOSE_GRACE_MS);
     const lines = h.platform.ofKind('thanks')[0]!.message.text.split('\n').slice(1);
     expect(lines).toHaveLength(7);
     const shapes = lines.map((line) => line.replace(/<@[^>]+>/g, '@'));
@@ -63,11 +66,13 @@ describe('a one-hour chat on a fake clock', () => {
     await h.say('ana', 'Hello from Milan!');
     await h.say('ana', 'Still here');
     await first.end();
+    await h.clock.advance(CLOSE_GRACE_MS);
     await first.done;
     const second = await h.start();
     await h.say('ana', 'Back again');
     await h.say('bea', 'First time here');
     await second.end();
+    await h.clock.advance(CLOSE_GRACE_MS);
     const welcomes = h.platform.ofKind('first-timer');
     expect(welcomes.map((w) => w.message.mentions)).toEqual([['test:U-ana'], ['test:U-bea']]);
     expect(welcomes[0]!.message.text).toContain('<@test:U-ana>');
@@ -144,6 +149,7 @@ describe('/emcee recap', () => {
     await h.clock.advance(6 * 60_000);
     await h.say('ana', 'A1: yes');
     await runner.end();
+    await h.clock.advance(CLOSE_GRACE_MS);
     expect((await ask()).text).toBe(`Community Chat (session ${runner.id}): 1 answer from 1 person.`);
   });
 });

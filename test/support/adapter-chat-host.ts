@@ -14,6 +14,8 @@ export function adapterChatHost(adapter: PlatformAdapter, store: ChatStore, cloc
     platform: adapter,
     clock,
     log: silentLogger,
+    // These tests end chats and wait for the end; the grace before the thanks has tests of its own.
+    closeGraceMs: 0,
     scripts: new ScriptCatalog(scripts),
     onEnded: async (session) => {
       await postChannelRecap(store, adapter, session);
