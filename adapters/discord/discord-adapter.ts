@@ -175,9 +175,12 @@ export class DiscordAdapter implements PlatformAdapter {
     await deleteScheduledEvent(this.client.rest, this.config.guildId, id);
   }
 
-  /** Messages in the channel and its active threads since `since`, oldest first. */
-  async fetchHistory(channel: ChannelAddress, since: number): Promise<HistoryResult> {
-    return this.history.fetch(this.channelId(channel), since);
+  /** Messages in the channel, its active threads and the threads of `threads` since `since`, oldest first. */
+  async fetchHistory(channel: ChannelAddress, since: number, threads: MessageAddress[] = []): Promise<HistoryResult> {
+    const channelId = this.channelId(channel);
+    // A thread started from a message has the message's id.
+    const threadIds = threads.map(parseDiscordMessage).filter((ref) => ref.channel === channelId).map((ref) => ref.message);
+    return this.history.fetch(channelId, since, threadIds);
   }
 
   /** The bot's own post in the channel since `since` that starts like `text`, if Discord has one. */

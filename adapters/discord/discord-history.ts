@@ -28,19 +28,36 @@ export interface HistoryDeps {
 export class DiscordHistory {
   constructor(private readonly deps: HistoryDeps) {}
 
-  /** Messages in `channelId` and its active threads written at or after `since`, oldest first. */
-  async fetch(channelId: string, since: number): Promise<HistoryResult> {
+  /**
+   * Messages in `channelId`, its active threads and the threads of `threadIds` (the questions' threads,
+   * which may be archived or missing from the list) written at or after `since`, oldest first.
+   */
+  async fetch(channelId: string, since: number, threadIds: readonly string[] = []): Promise<HistoryResult> {
     const found: { id: bigint; message: InboundMessage }[] = [];
     const gaps: string[] = [];
-    const sources: { id: string; threadParent: string | undefined }[] = [{ id: channelId, threadParent: undefined }];
+    const sources: { id: string; threadParent: string | undefined; known: boolean }[] = [
+      { id: channelId, threadParent: undefined, known: true },
+    ];
     try {
       const active = discordActiveThreadsSchema.parse(await this.deps.rest.get(Routes.guildActiveThreads(this.deps.guildId)));
-      for (const thread of active.threads) if (thread.parent_id === channelId) sources.push({ id: thread.id, threadParent: channelId });
+      for (const thread of active.threads) {
+        if (thread.parent_id === channelId) sources.push({ id: thread.id, threadParent: channelId, known: true });
+      }
     } catch (error) {
       gaps.push(`threads could not be listed (${(error as Error).message})`);
     }
+    for (const id of threadIds) {
+      // A question without a thread is not an error: it is simply not there.
+      if (!sources.some((source) => source.id === id)) sources.push({ id, threadParent: channelId, known: false });
+    }
     for (const source of sources) {
-      const page = await this.read(source.id, since);
+      let page;
+      try {
+        page = await this.read(source.id, since);
+      } catch (error) {
+        if (!source.known && isUnknownChannel(error)) continue;
+        throw error;
+      }
       if (!page.complete) gaps.push(`more than ${MAX_PAGES * PAGE} messages in ${source.id} were not fetched`);
       for (const raw of page.found) {
         const read = readMessage({ ...raw, guild_id: this.deps.guildId }, { guildId: this.deps.guildId, selfId: this.deps.selfId() });
@@ -84,4 +101,9 @@ export class DiscordHistory {
     }
     return { found, complete: false };
   }
+}
+
+// Discord's "Unknown Channel" (10003): a question that never got a thread.
+function isUnknownChannel(error: unknown): boolean {
+  return (error as { code?: unknown }).code === 10003 || (error as { status?: unknown }).status === 404;
 }

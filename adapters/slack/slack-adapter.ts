@@ -222,10 +222,14 @@ export class SlackAdapter implements PlatformAdapter {
     return slackAddress.channel(this.team, id);
   }
 
-  /** The channel's messages and thread replies since `since`, for catching up after a restart. */
-  async fetchHistory(channel: ChannelAddress, since: number): Promise<HistoryResult> {
+  /**
+   * The channel's messages and thread replies since `since`, for catching up after a restart; the threads
+   * of `threads` (the questions) are read even when the question itself is older.
+   */
+  async fetchHistory(channel: ChannelAddress, since: number, threads: MessageAddress[] = []): Promise<HistoryResult> {
     const { channel: id } = parseChannelAddress(channel);
-    return fetchSlackHistory(this.posts, id, since, (raw) => this.inboundSide.toInbound(raw, id));
+    const parents = threads.map(parseMessageAddress).filter((ref) => ref.channel === id).map((ref) => ref.threadTs);
+    return fetchSlackHistory(this.posts, id, since, (raw) => this.inboundSide.toInbound(raw, id), parents);
   }
 
   /** A top-level post of the bot's since `since` starting with `text`, so a crash never posts it twice. */

@@ -16,6 +16,7 @@ export const historyMessageSchema = z.object({
   ts: z.string(),
   thread_ts: z.string().optional(),
   reply_count: z.number().optional(),
+  latest_reply: z.string().optional(),
 });
 
 /** A raw history message. */
@@ -29,49 +30,87 @@ const pageSchema = z.object({
 
 /**
  * Reads a channel and the threads in it since `since` (epoch ms), turning each message into the core's
- * shape with `toInbound` (which leaves bots out); oldest first.
+ * shape with `toInbound` (which leaves bots out); oldest first. A thread is read when its parent is in
+ * the channel since `since` with replies, or when its parent's ts is in `threadTs` (the questions): a
+ * question asked before `since` may have answers in its thread written after it.
  */
 export async function fetchSlackHistory(
   client: webApi.WebClient,
   channel: string,
   since: number,
   toInbound: (raw: HistoryMessage) => Promise<InboundMessage | undefined>,
+  threadTs: readonly string[] = [],
 ): Promise<HistoryResult> {
-  const messages: InboundMessage[] = [];
+  // By address: a reply also sent to the channel comes from both history and its thread.
+  const messages = new Map<string, { slackTs: number; message: InboundMessage }>();
   const oldest = (since / 1000).toFixed(6);
   const keep = async (raw: HistoryMessage) => {
     const message = await toInbound(raw);
-    if (message) messages.push(message);
+    if (message) messages.set(message.id, { slackTs: Number(raw.ts), message });
   };
-  let cursor: string | undefined;
+  const threads = new Set(threadTs);
+  const done = (incomplete?: string): HistoryResult => {
+    // Slack's ts counts microseconds: it orders messages of one millisecond, which `message.ts` cannot.
+    const sorted = [...messages.values()].sort((a, b) => a.slackTs - b.slackTs).map((entry) => entry.message);
+    return incomplete ? { messages: sorted, incomplete } : { messages: sorted };
+  };
+  let incomplete: string | undefined;
   try {
-    for (let pageNo = 0; pageNo < HISTORY_PAGES; pageNo++) {
+    let cursor: string | undefined;
+    for (let pageNo = 0; ; pageNo++) {
+      if (pageNo === HISTORY_PAGES) {
+        incomplete = `history beyond ${HISTORY_PAGES} pages was not fetched`;
+        break;
+      }
       const page = pageSchema.parse(await client.conversations.history({ channel, oldest, limit: 200, cursor }));
       for (const raw of page.messages) {
         await keep(raw);
-        if (raw.reply_count) {
-          const thread = pageSchema.parse(await client.conversations.replies({ channel, ts: raw.ts, oldest, limit: 200 }));
-          // The first message of a replies page is the parent, already kept.
-          for (const reply of thread.messages.filter((m) => m.ts !== raw.ts)) await keep(reply);
-        }
+        if (raw.reply_count) threads.add(raw.ts);
+        // A known question without replies needs no call of its own (the call is scarce: see above).
+        else threads.delete(raw.ts);
       }
       cursor = page.response_metadata?.next_cursor || undefined;
-      if (!page.has_more || !cursor) return { messages: sortByTs(messages) };
+      if (!page.has_more || !cursor) break;
     }
-    return { messages: sortByTs(messages), incomplete: `history beyond ${HISTORY_PAGES} pages was not fetched` };
+    for (const parent of threads) await readThread(client, channel, parent, oldest, keep);
+    return done(incomplete);
   } catch (error) {
     const reason = isRateLimited(error)
       ? 'Slack rate-limited the history calls (apps outside the Marketplace get about one a minute)'
       : (error as Error).message;
-    return { messages: sortByTs(messages), incomplete: reason };
+    return done(incomplete ? `${incomplete}; ${reason}` : reason);
   }
+}
+
+// The replies in one thread newer than `oldest`; Slack puts the parent first on every page, whatever its age.
+async function readThread(
+  client: webApi.WebClient,
+  channel: string,
+  parent: string,
+  oldest: string,
+  keep: (raw: HistoryMessage) => Promise<void>,
+): Promise<void> {
+  let cursor: string | undefined;
+  for (let pageNo = 0; pageNo < HISTORY_PAGES; pageNo++) {
+    let page;
+    try {
+      page = pageSchema.parse(await client.conversations.replies({ channel, ts: parent, oldest, limit: 200, cursor }));
+    } catch (error) {
+      // A question deleted since: nothing to read there. Anything else stops the catch-up.
+      if (slackError(error) === 'thread_not_found' || slackError(error) === 'message_not_found') return;
+      throw error;
+    }
+    for (const reply of page.messages) if (reply.ts !== parent && Number(reply.ts) > Number(oldest)) await keep(reply);
+    cursor = page.response_metadata?.next_cursor || undefined;
+    if (!page.has_more || !cursor) return;
+  }
+}
+
+function slackError(error: unknown): string | undefined {
+  return (error as { data?: { error?: string } }).data?.error;
 }
 
 /** The newest-first top-level messages of a channel since `since`, one page: enough to find a recent own post. */
 export async function recentMessages(client: webApi.WebClient, channel: string, since: number): Promise<HistoryMessage[]> {
   return pageSchema.parse(await client.conversations.history({ channel, oldest: (since / 1000).toFixed(6), limit: 200 })).messages;
-}
-
-function sortByTs(messages: InboundMessage[]): InboundMessage[] {
-  return messages.sort((a, b) => a.ts - b.ts);
 }

@@ -10,13 +10,22 @@ import { waitFor } from '../support/wait-for.js';
 export const TEST_SIGNING_SECRET = '8f742231b10e8888abcd99aaaaaa85a5';
 
 /** The Slack adapter alone (no engine) on real Bolt against a fake Slack, with delivery the way the mode does it. */
-export async function startSlackAdapter(mode: 'socket' | 'http', inbound: ChatInbound, overrides: Partial<SlackConfigInput> = {}, log: Logger = silentLogger) {
-  const fake = new FakeSlack();
-  await fake.start();
-  fake.addUser({ id: 'UHOST', name: 'host', display: 'Host Hana' });
-  fake.addUser({ id: 'UADMIN', name: 'admin', display: 'Admin Ada', isAdmin: true });
-  fake.addUser({ id: 'U1', name: 'ana', display: 'Ana' });
-  fake.addUser({ id: 'U2', name: 'bea', display: 'Bea' });
+export async function startSlackAdapter(
+  mode: 'socket' | 'http',
+  inbound: ChatInbound,
+  overrides: Partial<SlackConfigInput> = {},
+  log: Logger = silentLogger,
+  // Another adapter over the same fake (a restart); then stop() leaves the fake running.
+  sharedFake?: FakeSlack,
+) {
+  const fake = sharedFake ?? new FakeSlack();
+  if (!sharedFake) {
+    await fake.start();
+    fake.addUser({ id: 'UHOST', name: 'host', display: 'Host Hana' });
+    fake.addUser({ id: 'UADMIN', name: 'admin', display: 'Admin Ada', isAdmin: true });
+    fake.addUser({ id: 'U1', name: 'ana', display: 'Ana' });
+    fake.addUser({ id: 'U2', name: 'bea', display: 'Bea' });
+  }
   const config = slackConfigSchema.parse({
     botToken: 'xoxb-test-token',
     mode,
@@ -35,7 +44,7 @@ export async function startSlackAdapter(mode: 'socket' | 'http', inbound: ChatIn
   try {
     await adapter.start(inbound);
   } catch (error) {
-    await fake.stop();
+    if (!sharedFake) await fake.stop();
     throw error;
   }
   if (mode === 'socket') await waitFor(() => fake.socketCount === 1, 'the Socket Mode connection');
@@ -66,7 +75,7 @@ export async function startSlackAdapter(mode: 'socket' | 'http', inbound: ChatIn
 
   const stop = async () => {
     await adapter.stop();
-    await fake.stop();
+    if (!sharedFake) await fake.stop();
   };
   return { fake, adapter, eventsUrl, deliver, command, stop };
 }
