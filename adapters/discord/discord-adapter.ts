@@ -16,6 +16,7 @@ import type {
 } from '../../src/port.js';
 import { POST_PRIORITY } from '../shared/post-priority.js';
 import { PriorityPoster } from '../shared/priority-poster.js';
+import { ReconnectCatchUp } from '../shared/reconnect-catch-up.js';
 import { discordAddress, discordUserId, parseDiscordChannel, parseDiscordMessage } from './discord-addresses.js';
 import { connectDiscord, createDiscordClient } from './discord-client.js';
 import { putGuildCommands } from './discord-commands.js';
@@ -49,7 +50,10 @@ export class DiscordAdapter implements PlatformAdapter {
   private readonly poster: PriorityPoster;
   private readonly receiver: DiscordReceiver;
   private readonly history: DiscordHistory;
+  private readonly catchUp: ReconnectCatchUp;
   private running = false;
+  // Why the gateway last closed, for the loss line: a close code, or Discord's opcode 9.
+  private closeReason: string | undefined;
 
   constructor(
     private readonly config: DiscordConfig,
@@ -71,7 +75,14 @@ export class DiscordAdapter implements PlatformAdapter {
     this.client.on(Events.ShardDisconnect, (event) => {
       if (this.running) this.log.error(`Discord closed the connection for good: ${explainLoginError(new Error(`close code ${event.code}`)).message}`);
     });
-    this.client.on(Events.ShardResume, (_shard, replayed) => this.log.debug(`Discord connection resumed; ${replayed} events replayed`));
+    this.catchUp = new ReconnectCatchUp({
+      platform: 'Discord',
+      fetchHistory: (channel, since, threads) => this.readHistory(channel, since, threads),
+      deliver: (message) => this.receiver.deliverFromHistory(message),
+      defaultChannel: () => this.defaultChannel,
+      log,
+    });
+    this.watchConnection();
     this.client.rest.on(RESTEvents.Response, (request, response) => {
       if (request.method !== 'POST' || !/\/channels\/\d+\/messages$/.test(request.path)) return;
       // Discord's own count of posts left in the channel's window keeps our allowance honest.
@@ -104,6 +115,10 @@ export class DiscordAdapter implements PlatformAdapter {
         ),
       );
     }
+    // discord.js's shards exist once connected; their close codes make the loss line say why.
+    for (const shard of this.client.ws.shards.values()) {
+      shard.on('close', (event: { code: number }) => (this.closeReason ??= `the gateway closed with code ${event.code}`));
+    }
     this.running = true;
     this.log.info(`Connected to Discord server ${this.config.guildId} as ${this.client.user?.tag ?? 'the bot'}`);
   }
@@ -124,7 +139,10 @@ export class DiscordAdapter implements PlatformAdapter {
     if (message.question && (message.question.openThread || this.config.threadsPerQuestion)) {
       await this.openThread(channelId, sent.id, message.question);
     }
-    return { address: discordAddress.message(this.config.guildId, sent.channel_id, sent.id) };
+    const address = discordAddress.message(this.config.guildId, sent.channel_id, sent.id);
+    if (message.kind === 'question') this.catchUp.noteQuestion(channel, address);
+    else this.catchUp.noteChannel(channel);
+    return { address };
   }
 
   /** Replies in the message's own channel or thread, as a Discord reply that does not ping its author. */
@@ -177,6 +195,13 @@ export class DiscordAdapter implements PlatformAdapter {
 
   /** Messages in the channel, its active threads and the threads of `threads` since `since`, oldest first. */
   async fetchHistory(channel: ChannelAddress, since: number, threads: MessageAddress[] = []): Promise<HistoryResult> {
+    // A restart's catch-up names the chat's channel and questions: a reconnect later reads them again.
+    for (const question of threads) this.catchUp.noteQuestion(channel, question);
+    this.catchUp.noteChannel(channel);
+    return this.readHistory(channel, since, threads);
+  }
+
+  private async readHistory(channel: ChannelAddress, since: number, threads: MessageAddress[]): Promise<HistoryResult> {
     const channelId = this.channelId(channel);
     // A thread started from a message has the message's id.
     const threadIds = threads.map(parseDiscordMessage).filter((ref) => ref.channel === channelId).map((ref) => ref.message);
@@ -186,6 +211,27 @@ export class DiscordAdapter implements PlatformAdapter {
   /** The bot's own post in the channel since `since` that starts like `text`, if Discord has one. */
   async findOwnPost(channel: ChannelAddress, since: number, text: string): Promise<MessageAddress | undefined> {
     return this.history.findOwnPost(this.channelId(channel), since, text);
+  }
+
+  // A resumed session gets what it missed replayed by Discord; a new one (after opcode 9, or close code 4009
+  // once the resume is refused) does not, so the adapter reads it from history. Only after start-up.
+  private watchConnection(): void {
+    // @discordjs/ws reports opcode 9 only in its debug output; the client then closes with 1000 itself.
+    this.client.on(Events.Debug, (line) => {
+      if (line.includes('Invalid session; will attempt to resume: false')) this.closeReason ??= 'Discord invalidated the session';
+    });
+    this.client.on(Events.ShardReconnecting, () => {
+      const reason = this.closeReason ?? 'the gateway closed';
+      this.closeReason = undefined;
+      if (this.running) this.catchUp.lost(reason);
+    });
+    this.client.on(Events.ShardResume, (_shard, replayed) => {
+      if (this.running) this.catchUp.resumed(`session resumed, Discord replayed ${replayed} event(s)`);
+    });
+    this.client.on(Events.ShardReady, () => {
+      if (!this.running) return;
+      void this.catchUp.freshSession('Discord identified afresh');
+    });
   }
 
   private async send(channelId: string, message: OutboundMessage, replyTo?: string): Promise<{ id: string; channel_id: string }> {

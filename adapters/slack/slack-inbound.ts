@@ -7,7 +7,7 @@ import type { HistoryMessage } from './slack-history.js';
 import type { MessageIndex } from './slack-message-index.js';
 import type { SlackPeople } from './slack-people.js';
 import { withRateLimitRetry } from './slack-rate-limit.js';
-import { RecentKeys } from './slack-recent-keys.js';
+import { RecentKeys } from '../shared/recent-keys.js';
 import { unescapeSlack } from './slack-text.js';
 
 /** What the inbound side needs from the adapter. */

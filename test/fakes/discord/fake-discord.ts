@@ -143,6 +143,16 @@ export class FakeDiscord {
     return message;
   }
 
+  /**
+   * A member writes while the bot is disconnected, in a gap Discord will not replay (the bot's next
+   * session is a new one): the message is only in history.
+   */
+  memberSaysUnseen(fields: { author: string; content: string; channelId?: string; replyTo?: string }): Json {
+    const message = this.guild.message({ ...fields, channelId: fields.channelId ?? this.channelId });
+    this.guild.remember(message);
+    return message;
+  }
+
   /** A member edits a message; dispatched as MESSAGE_UPDATE with the whole message, as Discord sends it. */
   memberEdits(message: Json, content: string): Json {
     const edited = { ...message, content, edited_timestamp: new Date().toISOString() };
