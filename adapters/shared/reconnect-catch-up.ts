@@ -61,6 +61,11 @@ export class ReconnectCatchUp {
     return this.lostAt !== undefined;
   }
 
+  /** How long the connection has been down (0 while it is up). */
+  downForMs(): number {
+    return this.lostAt === undefined ? 0 : this.now() - this.lostAt;
+  }
+
   /** The connection dropped; the first notice of an outage counts and is logged. */
   lost(reason: string): void {
     if (this.lostAt !== undefined) return;

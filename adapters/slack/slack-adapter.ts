@@ -13,6 +13,7 @@ import type {
 } from '../../src/port.js';
 import { POST_PRIORITY } from '../shared/post-priority.js';
 import { PriorityPoster, type PostPriority } from '../shared/priority-poster.js';
+import { ReconnectCatchUp } from '../shared/reconnect-catch-up.js';
 import { ReactionPacer } from '../shared/reaction-pacer.js';
 import { parseChannelAddress, parseMessageAddress, slackAddress, userIdOf } from './slack-addresses.js';
 import { questionBlocks } from './slack-blocks.js';
@@ -22,6 +23,7 @@ import { fetchSlackHistory, recentMessages } from './slack-history.js';
 import { SlackInbound } from './slack-inbound.js';
 import { MessageIndex } from './slack-message-index.js';
 import { SlackPeople } from './slack-people.js';
+import { watchSocket } from './slack-socket-watch.js';
 import { withRateLimitRetry } from './slack-rate-limit.js';
 import { escapeOutbound, escapeSlack, slackDate } from './slack-text.js';
 
@@ -51,6 +53,8 @@ export class SlackAdapter implements PlatformAdapter {
   private team = '';
   private botUserId: string | undefined;
   private inbound: ChatInbound | undefined;
+  private readonly catchUp: ReconnectCatchUp;
+  private connected = false;
 
   constructor(
     private readonly config: SlackConfig,
@@ -107,6 +111,14 @@ export class SlackAdapter implements PlatformAdapter {
       log,
     });
     this.inboundSide.register(this.app);
+    this.catchUp = new ReconnectCatchUp({
+      platform: 'Slack',
+      fetchHistory: (channel, since, threads) => this.readHistory(channel, since, threads),
+      deliver: (message) => this.inboundSide.deliverFromHistory(message),
+      defaultChannel: () => this.defaultChannel,
+      log,
+    });
+    if (this.receiver) watchSocket(this.receiver.client, this.catchUp, () => this.connected);
   }
 
   /** The workspace, known once started. */
@@ -151,11 +163,13 @@ export class SlackAdapter implements PlatformAdapter {
     } else {
       await this.app.start({ port: this.config.port, host: this.config.host } as never);
     }
+    this.connected = true;
     this.log.info(`Connected to Slack workspace ${this.team} (${this.config.mode} mode)`);
   }
 
   /** Stops pacing, disconnects, and resolves once no more events can arrive. */
   async stop(): Promise<void> {
+    this.connected = false;
     this.pacer.stop();
     // Socket Mode: app.stop() resolves before the socket has closed; wait for it so nothing arrives late.
     // Events keep reaching the core until then: Bolt acknowledged them, so Slack would not send them again.
@@ -169,7 +183,10 @@ export class SlackAdapter implements PlatformAdapter {
 
   /** Posts in a channel; questions with Block Kit. */
   async post(channel: ChannelAddress, message: OutboundMessage): Promise<PostedMessage> {
-    return this.send(parseChannelAddress(channel).channel, message);
+    const posted = await this.send(parseChannelAddress(channel).channel, message);
+    if (message.kind === 'question') this.catchUp.noteQuestion(channel, posted.address);
+    else this.catchUp.noteChannel(channel);
+    return posted;
   }
 
   /** Replies in the thread of `to` (its parent's thread when `to` is itself a reply). */
@@ -227,6 +244,13 @@ export class SlackAdapter implements PlatformAdapter {
    * of `threads` (the questions) are read even when the question itself is older.
    */
   async fetchHistory(channel: ChannelAddress, since: number, threads: MessageAddress[] = []): Promise<HistoryResult> {
+    // A restart's catch-up names the chat's channel and questions: a reconnect later reads them again.
+    for (const question of threads) this.catchUp.noteQuestion(channel, question);
+    this.catchUp.noteChannel(channel);
+    return this.readHistory(channel, since, threads);
+  }
+
+  private async readHistory(channel: ChannelAddress, since: number, threads: MessageAddress[]): Promise<HistoryResult> {
     const { channel: id } = parseChannelAddress(channel);
     const parents = threads.map(parseMessageAddress).filter((ref) => ref.channel === id).map((ref) => ref.threadTs);
     return fetchSlackHistory(this.posts, id, since, (raw) => this.inboundSide.toInbound(raw, id), parents);

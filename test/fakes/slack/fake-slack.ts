@@ -65,6 +65,7 @@ export class FakeSlack implements FakeSlackState {
   private tsCounter = 0;
   private tiers: { posts: Map<string, TokenBucket>; reactions: TokenBucket; postBurst: number; postMs: number } | undefined;
   private listening = 0;
+  private refusing = false;
 
   constructor() {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -255,6 +256,19 @@ export class FakeSlack implements FakeSlackState {
     for (const ws of this.connected) ws.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested' }));
   }
 
+  /** Cuts every Socket Mode connection without a close frame, as a network outage does. */
+  cutSockets(): void {
+    for (const ws of this.connected) ws.terminate();
+  }
+
+  /**
+   * While refusing, new Socket Mode connections are cut as soon as they open (before `hello`): the app
+   * stays disconnected until `refuseSockets(false)`, as during an outage.
+   */
+  refuseSockets(refuse = true): void {
+    this.refusing = refuse;
+  }
+
   /** Signs and posts an Events API body to an HTTP-mode app, as Slack does. */
   static postSigned(url: string, body: unknown, signingSecret: string, options: SignedPostOptions = {}): Promise<{ status: number; text: string }> {
     return postSigned(url, body, signingSecret, options);
@@ -273,6 +287,7 @@ export class FakeSlack implements FakeSlackState {
   }
 
   private onSocket(ws: WebSocket): void {
+    if (this.refusing) return void ws.terminate();
     this.connected.add(ws);
     ws.on('close', () => this.connected.delete(ws));
     ws.on('message', (data) => {
