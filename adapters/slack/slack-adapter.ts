@@ -19,12 +19,12 @@ import { parseChannelAddress, parseMessageAddress, slackAddress, userIdOf } from
 import { questionBlocks } from './slack-blocks.js';
 import { boltLogger } from './slack-bolt-logger.js';
 import type { SlackConfig } from './slack-config.js';
-import { fetchSlackHistory, recentMessages } from './slack-history.js';
+import { fetchSlackHistory, historyMessageSchema, recentMessages } from './slack-history.js';
 import { SlackInbound } from './slack-inbound.js';
 import { MessageIndex } from './slack-message-index.js';
 import { SlackPeople } from './slack-people.js';
 import { watchSocket } from './slack-socket-watch.js';
-import { withRateLimitRetry } from './slack-rate-limit.js';
+import { isSlackRequestError, slackRetryPolicy, withRateLimitRetry, withSlackRetry } from './slack-rate-limit.js';
 import { escapeOutbound, escapeSlack, slackDate } from './slack-text.js';
 
 /**
@@ -62,7 +62,11 @@ export class SlackAdapter implements PlatformAdapter {
   ) {
     const clientOptions = {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      // Retries are ours (slack-rate-limit.ts, the priority poster): bounded, logged once, and a post that
+      // got no answer is looked for before it is sent again.
       retryConfig: { retries: 0 },
+      // Without a timeout a request the network swallowed would hang its post for good.
+      timeout: config.requestTimeoutMs,
       rejectRateLimitedCalls: true,
       logger: boltLogger(log),
       logLevel: LogLevel.WARN,
@@ -88,7 +92,7 @@ export class SlackAdapter implements PlatformAdapter {
     });
     this.posts = new webApi.WebClient(config.botToken, clientOptions);
     this.reactionsClient = new webApi.WebClient(config.botToken, clientOptions);
-    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs });
+    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs }, slackRetryPolicy(log));
     this.pacer = new ReactionPacer({
       perMinute: config.reactionsPerMinute,
       // Beyond this backlog (30 s by default) an acknowledgement comes too late to mean much: the oldest
@@ -205,7 +209,8 @@ export class SlackAdapter implements PlatformAdapter {
       // Without the author's name an applause would thank nobody: such a reaction keeps its place in line.
       ...(reaction.applause && author ? { applause: reaction.applause } : {}),
       send: () =>
-        withRateLimitRetry(
+        withSlackRetry(
+          'reactions.add',
           () => this.reactionsClient.reactions.add({ channel: ref.channel, timestamp: ref.ts, name: reaction.shortcode }),
           this.log,
         ).then(
@@ -253,7 +258,7 @@ export class SlackAdapter implements PlatformAdapter {
   private async readHistory(channel: ChannelAddress, since: number, threads: MessageAddress[]): Promise<HistoryResult> {
     const { channel: id } = parseChannelAddress(channel);
     const parents = threads.map(parseMessageAddress).filter((ref) => ref.channel === id).map((ref) => ref.threadTs);
-    return fetchSlackHistory(this.posts, id, since, (raw) => this.inboundSide.toInbound(raw, id), parents);
+    return fetchSlackHistory(this.posts, id, since, (raw) => this.inboundSide.toInbound(raw, id), parents, this.log);
   }
 
   /** A top-level post of the bot's since `since` starting with `text`, so a crash never posts it twice. */
@@ -266,20 +271,44 @@ export class SlackAdapter implements PlatformAdapter {
 
   private async send(channel: string, message: OutboundMessage, threadTs?: string, priority?: PostPriority): Promise<PostedMessage> {
     const blocks = message.question ? questionBlocks(message.question) : undefined;
-    const result = await this.poster.enqueue(priority ?? POST_PRIORITY[message.kind], () =>
-      withRateLimitRetry(
-        () =>
-          this.posts.chat.postMessage({
-            channel,
-            text: escapeOutbound(message.text),
-            ...(blocks ? { blocks } : {}),
-            ...(threadTs ? { thread_ts: threadTs } : {}),
-            unfurl_links: false,
-          }),
-        this.log,
-      ),
+    const text = escapeOutbound(message.text);
+    const queuedAt = Date.now();
+    const result = await this.poster.enqueue(
+      priority ?? POST_PRIORITY[message.kind],
+      () =>
+        withRateLimitRetry(
+          () =>
+            this.posts.chat.postMessage({
+              channel,
+              text,
+              ...(blocks ? { blocks } : {}),
+              ...(threadTs ? { thread_ts: threadTs } : {}),
+              unfurl_links: false,
+            }),
+          this.log,
+        ),
+      {
+        what: `Slack chat.postMessage (${message.kind})`,
+        // Slack takes no idempotency key: a try that got no answer may have posted, so look before retrying.
+        recover: async (error) => {
+          if (!isSlackRequestError(error)) return undefined;
+          const ts = await this.findSentPost(channel, text, threadTs, queuedAt);
+          return ts ? { ok: true, ts } : undefined;
+        },
+      },
     );
     return { address: slackAddress.message(this.team, channel, String(result.ts), threadTs) };
+  }
+
+  // The bot's message with exactly this text, in the channel or the thread, since the post was queued. One
+  // call, no retry: if it fails, the post is sent again (a duplicate is better than a lost question).
+  private async findSentPost(channel: string, text: string, threadTs: string | undefined, since: number): Promise<string | undefined> {
+    const oldest = ((since - 2000) / 1000).toFixed(6);
+    const page = threadTs
+      ? await this.posts.conversations.replies({ channel, ts: threadTs, oldest, limit: 50 })
+      : await this.posts.conversations.history({ channel, oldest, limit: 50 });
+    const messages = historyMessageSchema.array().parse(page.messages ?? []);
+    return messages.find((m) => m.user === this.botUserId && m.text === text && m.ts !== threadTs)?.ts;
   }
 }
 

@@ -1,7 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
+import type { Logger } from '../../src/log.js';
 import type { HistoryResult, InboundMessage } from '../../src/port.js';
-import { isRateLimited } from './slack-rate-limit.js';
+import { retryTransient } from '../shared/transient-retry.js';
+import { isRateLimited, slackRetryPolicy } from './slack-rate-limit.js';
 
 // Apps outside the Marketplace may call conversations.history/replies about once a minute (since 2025),
 // so a catch-up reads a few pages at most and says what it left.
@@ -39,8 +41,11 @@ export async function fetchSlackHistory(
   channel: string,
   since: number,
   toInbound: (raw: HistoryMessage) => Promise<InboundMessage | undefined>,
-  threadTs: readonly string[] = [],
+  threadTs: readonly string[],
+  log: Logger,
 ): Promise<HistoryResult> {
+  // Reads are safe to repeat: a reset or a 5xx is tried again; a 429 ends the catch-up (see above).
+  const read = <T>(what: string, call: () => Promise<T>) => retryTransient(`Slack ${what}`, call, slackRetryPolicy(log));
   // By address: a reply also sent to the channel comes from both history and its thread.
   const messages = new Map<string, { slackTs: number; message: InboundMessage }>();
   const oldest = (since / 1000).toFixed(6);
@@ -62,7 +67,9 @@ export async function fetchSlackHistory(
         incomplete = `history beyond ${HISTORY_PAGES} pages was not fetched`;
         break;
       }
-      const page = pageSchema.parse(await client.conversations.history({ channel, oldest, limit: 200, cursor }));
+      const page = pageSchema.parse(
+        await read('conversations.history', () => client.conversations.history({ channel, oldest, limit: 200, cursor })),
+      );
       for (const raw of page.messages) {
         await keep(raw);
         if (raw.reply_count) threads.add(raw.ts);
@@ -72,7 +79,7 @@ export async function fetchSlackHistory(
       cursor = page.response_metadata?.next_cursor || undefined;
       if (!page.has_more || !cursor) break;
     }
-    for (const parent of threads) await readThread(client, channel, parent, oldest, keep);
+    for (const parent of threads) await readThread(client, channel, parent, oldest, keep, read);
     return done(incomplete);
   } catch (error) {
     const reason = isRateLimited(error)
@@ -89,12 +96,16 @@ async function readThread(
   parent: string,
   oldest: string,
   keep: (raw: HistoryMessage) => Promise<void>,
+  read: <T>(what: string, call: () => Promise<T>) => Promise<T>,
 ): Promise<void> {
   let cursor: string | undefined;
   for (let pageNo = 0; pageNo < HISTORY_PAGES; pageNo++) {
     let page;
     try {
-      page = pageSchema.parse(await client.conversations.replies({ channel, ts: parent, oldest, limit: 200, cursor }));
+      const replies = await read('conversations.replies', () =>
+        client.conversations.replies({ channel, ts: parent, oldest, limit: 200, cursor }),
+      );
+      page = pageSchema.parse(replies);
     } catch (error) {
       // A question deleted since: nothing to read there. Anything else stops the catch-up.
       if (slackError(error) === 'thread_not_found' || slackError(error) === 'message_not_found') return;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Logger } from '../../src/log.js';
 import type { InboundAuthor } from '../../src/port.js';
 import { slackAddress } from './slack-addresses.js';
-import { withRateLimitRetry } from './slack-rate-limit.js';
+import { withSlackRetry } from './slack-rate-limit.js';
 
 /** The part of `users.info` Emcee reads. */
 const userInfoSchema = z.object({
@@ -48,7 +48,7 @@ export class SlackPeople {
     const id = slackAddress.user(team, user);
     const configuredHost = this.hostIds.includes(user);
     try {
-      const { user: u } = userInfoSchema.parse(await withRateLimitRetry(() => this.client.users.info({ user }), this.log, 3));
+      const { user: u } = userInfoSchema.parse(await withSlackRetry('users.info', () => this.client.users.info({ user }), this.log, 3));
       return {
         id,
         displayName: u?.profile?.display_name || u?.profile?.real_name || u?.real_name || u?.name || user,

@@ -35,6 +35,9 @@ export interface SentEnvelope {
 // Slack retries an unacknowledged event three times; a slash command it does not retry (the user sees an error).
 const MAX_EVENT_RETRIES = 3;
 
+/** How a failing call fails: see `FakeSlack.failNext`. */
+export type FakeFailure = 500 | 'reset' | 'reset-after';
+
 /**
  * A local Slack on 127.0.0.1: the Web API (form-encoded or JSON POSTs to /api/<method>, `{ok:true}` or
  * `{ok:false,error}`, 429s with Retry-After on demand) and a Socket Mode websocket (hello, events_api and
@@ -59,6 +62,7 @@ export class FakeSlack implements FakeSlackState {
   readonly rateLimited = new Map<string, number>();
   /** Throttles to answer: the next calls of a method get 429 with this Retry-After (seconds). */
   private readonly throttles = new Map<string, { count: number; retryAfter: number }>();
+  private readonly failures = new Map<string, { count: number; how: FakeFailure }>();
   private readonly server: Server;
   private readonly sockets = new WebSocketServer({ noServer: true });
   private readonly connected = new Set<WebSocket>();
@@ -107,6 +111,15 @@ export class FakeSlack implements FakeSlackState {
   /** How many Socket Mode connections are open. */
   get socketCount(): number {
     return this.connected.size;
+  }
+
+  /**
+   * Makes the next `count` calls of `method` fail the way a network or Slack's edge does: `500` answers
+   * HTTP 500 without acting; `reset` cuts the connection before acting; `reset-after` acts (a post is
+   * stored) and then cuts the connection, so the caller never hears that it worked.
+   */
+  failNext(method: string, count: number, how: FakeFailure): void {
+    this.failures.set(method, { count, how });
   }
 
   /** Makes the next `count` calls of `method` fail with HTTP 429 and Retry-After. */
@@ -338,7 +351,16 @@ export class FakeSlack implements FakeSlackState {
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
+    const failure = this.failures.get(method);
+    const how = failure && failure.count > 0 ? failure.how : undefined;
+    if (failure && how !== undefined) failure.count--;
+    if (how === 500) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+      return;
+    }
+    if (how === 'reset') return void req.socket.destroy();
     const reply = answerMethod(this, method, args, token);
+    if (how === 'reset-after') return void req.socket.destroy();
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
   }
 
