@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Events, RESTEvents, Routes, type Client } from 'discord.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import type {
@@ -26,6 +27,7 @@ import { DiscordHistory } from './discord-history.js';
 import { explainLoginError } from './discord-login-error.js';
 import { discordPostedMessageSchema } from './discord-payloads.js';
 import { DiscordReceiver } from './discord-receiver.js';
+import { discordRetryPolicy, withDiscordRetry } from './discord-retry.js';
 import { DISCORD_LIMITS, messageBody, threadName } from './discord-render.js';
 import { createScheduledEvent, deleteScheduledEvent, updateScheduledEvent } from './discord-scheduled-events.js';
 import { discordTimestamp, neutraliseMentions } from './discord-text.js';
@@ -61,11 +63,12 @@ export class DiscordAdapter implements PlatformAdapter {
   ) {
     this.community = discordAddress.community(config.guildId);
     this.defaultChannel = discordAddress.channel(config.guildId, config.channelId);
-    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs });
+    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs }, discordRetryPolicy(log));
     this.client = createDiscordClient(config);
     this.receiver = new DiscordReceiver(this.client, { guildId: config.guildId, hostRoleId: config.hostRoleId }, log);
     this.history = new DiscordHistory({
       rest: this.client.rest,
+      retry: (what, call) => withDiscordRetry(what, call, log),
       guildId: config.guildId,
       selfId: () => this.client.user?.id,
       isHost: (message) => this.receiver.isHost(message),
@@ -155,7 +158,9 @@ export class DiscordAdapter implements PlatformAdapter {
   /** Adds the bot's reaction; discord.js paces it on the reactions route, apart from posts. */
   async react(to: MessageAddress, reaction: Reaction): Promise<void> {
     const ref = parseDiscordMessage(to);
-    await this.client.rest.put(Routes.channelMessageOwnReaction(ref.channel, ref.message, encodeURIComponent(reaction.unicode)));
+    const route = Routes.channelMessageOwnReaction(ref.channel, ref.message, encodeURIComponent(reaction.unicode));
+    // Adding a reaction the bot already added changes nothing: safe to try again.
+    await withDiscordRetry('reaction', () => this.client.rest.put(route), this.log);
   }
 
   /** `<@id>`, which pings only when the message's allowed_mentions lists the user (Discord shows the name itself). */
@@ -235,15 +240,26 @@ export class DiscordAdapter implements PlatformAdapter {
   }
 
   private async send(channelId: string, message: OutboundMessage, replyTo?: string): Promise<{ id: string; channel_id: string }> {
-    const body = messageBody(message, replyTo);
-    const answer = await this.poster.enqueue(POST_PRIORITY[message.kind], () => this.client.rest.post(Routes.channelMessages(channelId), { body }));
+    // With enforce_nonce Discord answers a second try of the same post with the message the first one made,
+    // so a retry after a reset connection never posts twice.
+    const body = { ...messageBody(message, replyTo), nonce: randomBytes(12).toString('hex'), enforce_nonce: true };
+    const answer = await this.poster.enqueue(
+      POST_PRIORITY[message.kind],
+      () => this.client.rest.post(Routes.channelMessages(channelId), { body }),
+      { what: `Discord post (${message.kind})` },
+    );
     return discordPostedMessageSchema.parse(answer);
   }
 
   // The thread gets the question message's id, which is how replies in it find their question.
   private async openThread(channelId: string, messageId: string, question: QuestionDetails): Promise<void> {
-    await this.client.rest
-      .post(Routes.threads(channelId, messageId), { body: { name: threadName(question), auto_archive_duration: 1440 } })
+    const body = { name: threadName(question), auto_archive_duration: 1440 };
+    await withDiscordRetry('thread', () => this.client.rest.post(Routes.threads(channelId, messageId), { body }), this.log)
+      .catch((error: unknown) => {
+        // A retry whose first try did open the thread.
+        if ((error as { code?: unknown }).code === THREAD_ALREADY_CREATED) return;
+        throw error;
+      })
       .catch((error: unknown) => this.log.warn('Could not open a thread for the question; answers in the channel still count', { error: describeDiscordError(error) }));
   }
 
@@ -265,6 +281,9 @@ export class DiscordAdapter implements PlatformAdapter {
     }
   }
 }
+
+// Discord's "A thread has already been created for this message".
+const THREAD_ALREADY_CREATED = 160004;
 
 /** Creates the Discord adapter from validated settings. */
 export function createDiscordAdapter(config: DiscordConfig, log: Logger = silentLogger): DiscordAdapter {

@@ -12,6 +12,8 @@ const MAX_PAGES = 10;
 export interface HistoryDeps {
   /** discord.js's REST client (rate limits and retries included). */
   rest: REST;
+  /** Runs a read again after a transient failure, with back-off. */
+  retry: <T>(what: string, call: () => Promise<T>) => Promise<T>;
   /** The configured guild. */
   guildId: string;
   /** The bot's own user id. */
@@ -39,7 +41,8 @@ export class DiscordHistory {
       { id: channelId, threadParent: undefined, known: true },
     ];
     try {
-      const active = discordActiveThreadsSchema.parse(await this.deps.rest.get(Routes.guildActiveThreads(this.deps.guildId)));
+      const listed = await this.deps.retry('thread list', () => this.deps.rest.get(Routes.guildActiveThreads(this.deps.guildId)));
+      const active = discordActiveThreadsSchema.parse(listed);
       for (const thread of active.threads) {
         if (thread.parent_id === channelId) sources.push({ id: thread.id, threadParent: channelId, known: true });
       }
@@ -89,7 +92,8 @@ export class DiscordHistory {
     let after = (first > 0n ? first - 1n : 0n).toString();
     for (let page = 0; page < maxPages; page++) {
       const query = new URLSearchParams({ after, limit: String(PAGE) });
-      const batch = z.array(z.unknown()).parse(await this.deps.rest.get(Routes.channelMessages(channelId), { query }));
+      const raw = await this.deps.retry('history read', () => this.deps.rest.get(Routes.channelMessages(channelId), { query }));
+      const batch = z.array(z.unknown()).parse(raw);
       const parsed = batch.flatMap((raw) => {
         const result = discordMessageSchema.safeParse({ guild_id: this.deps.guildId, ...(raw as object) });
         return result.success ? [result.data] : [];

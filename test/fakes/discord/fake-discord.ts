@@ -4,9 +4,9 @@ import { FakeGateway, type GatewayLog } from './fake-gateway.js';
 import { FakeGuild, type FakeMember, type Json } from './fake-guild.js';
 import { FakeInteractions, type InteractionAnswer } from './fake-interactions.js';
 import { FakeRateLimits } from './fake-rate-limits.js';
-import { FakeRest, type DiscordCall } from './fake-rest.js';
+import { FakeRest, type DiscordCall, type FakeFailure } from './fake-rest.js';
 
-export type { DiscordCall, FakeMember, InteractionAnswer };
+export type { DiscordCall, FakeFailure, FakeMember, InteractionAnswer };
 
 /** The bot token the fake accepts. */
 export const FAKE_TOKEN = 'fake-bot-token';
@@ -118,6 +118,11 @@ export class FakeDiscord {
   /** Makes the next `count` REST calls whose path contains `pathPart` answer 429 (retry after `retryAfterS`, 1 s by default). */
   throttle(pathPart: string, count: number, retryAfterS = 1): void {
     this.limits.throttle(pathPart, count, retryAfterS);
+  }
+
+  /** Makes the next `count` REST calls whose path contains `pathPart` fail: HTTP 500, or a reset before or after acting. */
+  failNext(pathPart: string, count: number, how: FakeFailure): void {
+    this.rest.failNext(pathPart, count, how);
   }
 
   /** Adds a guild member. */

@@ -18,6 +18,9 @@ export interface DiscordCall {
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 
+/** How a failing call fails: see `FakeRest.failNext`. */
+export type FakeFailure = 500 | 'reset' | 'reset-after';
+
 const error = (status: number, code: number, message: string): Reply => ({ status, body: { message, code } });
 const ok = (body: unknown, status = 200): Reply => ({ status, body });
 const NO_CONTENT: Reply = { status: 204 };
@@ -36,10 +39,20 @@ export class FakeRest {
   commands: Json[] = [];
   /** Scheduled events by id. */
   readonly scheduledEvents = new Map<string, Json>();
+  private readonly failures: { pathPart: string; count: number; how: FakeFailure }[] = [];
 
   constructor(
     private readonly deps: { guild: FakeGuild; gateway: FakeGateway; interactions: FakeInteractions; limits: FakeRateLimits; token: string; gatewayUrl: () => string },
   ) {}
+
+  /**
+   * Makes the next `count` calls whose path contains `pathPart` fail the way a network or Discord's edge
+   * does: `500` answers HTTP 500 without acting; `reset` cuts the connection before acting; `reset-after`
+   * acts (a post is stored) and then cuts the connection, so the caller never hears that it worked.
+   */
+  failNext(pathPart: string, count: number, how: FakeFailure): void {
+    this.failures.push({ pathPart, count, how });
+  }
 
   /** Handles one HTTP request. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -50,7 +63,12 @@ export class FakeRest {
     const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
     const body = raw && req.headers['content-type']?.includes('json') ? (JSON.parse(raw) as Json) : undefined;
     this.calls.push({ method, path, body, at: Date.now() });
+    const failure = this.failures.find((f) => f.count > 0 && path.includes(f.pathPart));
+    if (failure) failure.count--;
+    if (failure?.how === 500) return void res.writeHead(500, { 'content-type': 'text/plain' }).end('500: Internal Server Error');
+    if (failure?.how === 'reset') return void req.socket.destroy();
     const reply = this.answer(method, path, body, url.searchParams, req.headers.authorization);
+    if (failure?.how === 'reset-after') return void req.socket.destroy();
     res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   }
@@ -144,7 +162,16 @@ export class FakeRest {
     if (reference && !guild.find(String(reference.message_id)) && reference.fail_if_not_exists !== false) {
       return error(400, 50035, 'Invalid Form Body (message_reference: Unknown message)');
     }
-    const message = guild.message({ author: guild.botId, content, channelId, embeds, ...(reference ? { replyTo: String(reference.message_id) } : {}) });
+    const nonce = typeof body?.nonce === 'string' || typeof body?.nonce === 'number' ? String(body.nonce) : undefined;
+    if (nonce !== undefined && body?.enforce_nonce === true) {
+      // Discord: the same author's message with this nonce (within a few minutes) is returned, not made again.
+      const earlier = guild.messages.get(channelId)?.find((m) => m.nonce === nonce && (m.author as Json).id === guild.botId);
+      if (earlier) return ok(earlier);
+    }
+    const message = {
+      ...guild.message({ author: guild.botId, content, channelId, embeds, ...(reference ? { replyTo: String(reference.message_id) } : {}) }),
+      ...(nonce !== undefined ? { nonce } : {}),
+    };
     guild.remember(message);
     // The bot hears its own messages on the gateway, as on Discord.
     gateway.dispatch('MESSAGE_CREATE', guild.dispatchable(message));
