@@ -134,7 +134,11 @@ export class FakeRest {
       return ok(thread, 201);
     }
     if ((m = at(/^\/channels\/(\d+)$/, 'GET'))) return guild.channel(m[1]!) ? ok(guild.channel(m[1]!)) : error(404, 10003, 'Unknown Channel');
-    if (at(/^\/guilds\/\d+\/threads\/active$/, 'GET')) return ok({ threads: [...guild.threads.values()], members: [] });
+    if (at(/^\/guilds\/\d+\/threads\/active$/, 'GET')) {
+      // Archived threads are not active: Discord lists them only under each channel's archived threads.
+      const active = [...guild.threads.values()].filter((thread) => !(thread.thread_metadata as Json | undefined)?.archived);
+      return ok({ threads: active, members: [] });
+    }
     if (at(/^\/guilds\/\d+\/roles$/, 'GET')) return ok(guild.roles());
     if ((m = at(/^\/guilds\/\d+\/members\/(\d+)$/, 'GET'))) return guild.members.has(m[1]!) ? ok(guild.member(m[1]!)) : error(404, 10007, 'Unknown Member');
 
