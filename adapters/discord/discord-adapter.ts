@@ -63,7 +63,8 @@ export class DiscordAdapter implements PlatformAdapter {
   ) {
     this.community = discordAddress.community(config.guildId);
     this.defaultChannel = discordAddress.channel(config.guildId, config.channelId);
-    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs }, discordRetryPolicy(log));
+    const allowance = { burst: config.postBurst, refillMs: config.postIntervalMs };
+    this.poster = new PriorityPoster(allowance, discordRetryPolicy(log));
     this.client = createDiscordClient(config);
     this.receiver = new DiscordReceiver(this.client, { guildId: config.guildId, hostRoleId: config.hostRoleId }, log);
     this.history = new DiscordHistory({
@@ -120,7 +121,9 @@ export class DiscordAdapter implements PlatformAdapter {
     }
     // discord.js's shards exist once connected; their close codes make the loss line say why.
     for (const shard of this.client.ws.shards.values()) {
-      shard.on('close', (event: { code: number }) => (this.closeReason ??= `the gateway closed with code ${event.code}`));
+      shard.on('close', (event: { code: number }) => {
+        this.closeReason ??= `the gateway closed with code ${event.code}`;
+      });
     }
     this.running = true;
     this.log.info(`Connected to Discord server ${this.config.guildId} as ${this.client.user?.tag ?? 'the bot'}`);
@@ -209,7 +212,10 @@ export class DiscordAdapter implements PlatformAdapter {
   private async readHistory(channel: ChannelAddress, since: number, threads: MessageAddress[]): Promise<HistoryResult> {
     const channelId = this.channelId(channel);
     // A thread started from a message has the message's id.
-    const threadIds = threads.map(parseDiscordMessage).filter((ref) => ref.channel === channelId).map((ref) => ref.message);
+    const threadIds = threads
+      .map(parseDiscordMessage)
+      .filter((ref) => ref.channel === channelId)
+      .map((ref) => ref.message);
     return this.history.fetch(channelId, since, threadIds);
   }
 
@@ -223,7 +229,8 @@ export class DiscordAdapter implements PlatformAdapter {
   private watchConnection(): void {
     // @discordjs/ws reports opcode 9 only in its debug output; the client then closes with 1000 itself.
     this.client.on(Events.Debug, (line) => {
-      if (line.includes('Invalid session; will attempt to resume: false')) this.closeReason ??= 'Discord invalidated the session';
+      if (!line.includes('Invalid session; will attempt to resume: false')) return;
+      this.closeReason ??= 'Discord invalidated the session';
     });
     this.client.on(Events.ShardReconnecting, () => {
       const reason = this.closeReason ?? 'the gateway closed';
@@ -254,7 +261,8 @@ export class DiscordAdapter implements PlatformAdapter {
   // The thread gets the question message's id, which is how replies in it find their question.
   private async openThread(channelId: string, messageId: string, question: QuestionDetails): Promise<void> {
     const body = { name: threadName(question), auto_archive_duration: 1440 };
-    await withDiscordRetry('thread', () => this.client.rest.post(Routes.threads(channelId, messageId), { body }), this.log)
+    const open = () => this.client.rest.post(Routes.threads(channelId, messageId), { body });
+    await withDiscordRetry('thread', open, this.log)
       .catch((error: unknown) => {
         // A retry whose first try did open the thread.
         if ((error as { code?: unknown }).code === THREAD_ALREADY_CREATED) return;

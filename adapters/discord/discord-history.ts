@@ -41,7 +41,8 @@ export class DiscordHistory {
       { id: channelId, threadParent: undefined, known: true },
     ];
     try {
-      const listed = await this.deps.retry('thread list', () => this.deps.rest.get(Routes.guildActiveThreads(this.deps.guildId)));
+      const route = Routes.guildActiveThreads(this.deps.guildId);
+      const listed = await this.deps.retry('thread list', () => this.deps.rest.get(route));
       const active = discordActiveThreadsSchema.parse(listed);
       for (const thread of active.threads) {
         if (thread.parent_id === channelId) sources.push({ id: thread.id, threadParent: channelId, known: true });
@@ -92,7 +93,8 @@ export class DiscordHistory {
     let after = (first > 0n ? first - 1n : 0n).toString();
     for (let page = 0; page < maxPages; page++) {
       const query = new URLSearchParams({ after, limit: String(PAGE) });
-      const raw = await this.deps.retry('history read', () => this.deps.rest.get(Routes.channelMessages(channelId), { query }));
+      const route = Routes.channelMessages(channelId);
+      const raw = await this.deps.retry('history read', () => this.deps.rest.get(route, { query }));
       const batch = z.array(z.unknown()).parse(raw);
       const parsed = batch.flatMap((raw) => {
         const result = discordMessageSchema.safeParse({ guild_id: this.deps.guildId, ...(raw as object) });

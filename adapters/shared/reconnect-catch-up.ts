@@ -90,7 +90,8 @@ export class ReconnectCatchUp {
     this.lostAt = undefined;
     const since = lostAt - OVERLAP_MS;
     this.deps.log.info(
-      `${this.deps.platform} connection back after ${seconds(lostAt, now)} on a new session (${detail}); nothing missed is replayed, catching up from history since ${new Date(since).toISOString()}`,
+      `${this.deps.platform} connection back after ${seconds(lostAt, now)} on a new session (${detail}); ` +
+        `nothing missed is replayed, catching up from history since ${new Date(since).toISOString()}`,
     );
     this.running = this.running.then(() => this.catchUp(since));
     return this.running;

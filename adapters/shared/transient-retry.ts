@@ -43,7 +43,7 @@ export function isNetworkError(error: unknown): boolean {
 export function networkCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-    const { code, name, original, cause } = current as { code?: unknown; name?: unknown; original?: unknown; cause?: unknown };
+    const { code, name, original, cause } = current as Record<string, unknown>;
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
     if (name === 'AbortError' || name === 'TimeoutError') return 'timeout';
     current = original ?? cause;
@@ -86,7 +86,10 @@ export async function retryTransient<T>(
       return result;
     } catch (error) {
       if (!policy.isTransient(error) || attempt >= attempts) throw error;
-      if (attempt === 1) policy.log.warn(`${what} failed (${policy.describe(error)}); retrying up to ${attempts - 1} time(s) with back-off`);
+      if (attempt === 1) {
+        const reason = policy.describe(error);
+        policy.log.warn(`${what} failed (${reason}); retrying up to ${attempts - 1} time(s) with back-off`);
+      }
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(policy.maxDelayMs ?? 8000, delay * 2);
       const landed = recover ? await recover(error).catch(() => undefined) : undefined;

@@ -19,11 +19,11 @@ import { parseChannelAddress, parseMessageAddress, slackAddress, userIdOf } from
 import { questionBlocks } from './slack-blocks.js';
 import { boltLogger } from './slack-bolt-logger.js';
 import type { SlackConfig } from './slack-config.js';
-import { fetchSlackHistory, historyMessageSchema, recentMessages } from './slack-history.js';
+import { fetchSlackHistory, findOwnMessage, recentMessages } from './slack-history.js';
 import { SlackInbound } from './slack-inbound.js';
 import { MessageIndex } from './slack-message-index.js';
 import { SlackPeople } from './slack-people.js';
-import { watchSocket } from './slack-socket-watch.js';
+import { waitForDisconnect, watchSocket } from './slack-socket-watch.js';
 import { isSlackRequestError, slackRetryPolicy, withRateLimitRetry, withSlackRetry } from './slack-rate-limit.js';
 import { escapeOutbound, escapeSlack, slackDate } from './slack-text.js';
 
@@ -92,7 +92,8 @@ export class SlackAdapter implements PlatformAdapter {
     });
     this.posts = new webApi.WebClient(config.botToken, clientOptions);
     this.reactionsClient = new webApi.WebClient(config.botToken, clientOptions);
-    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs }, slackRetryPolicy(log));
+    const allowance = { burst: config.postBurst, refillMs: config.postIntervalMs };
+    this.poster = new PriorityPoster(allowance, slackRetryPolicy(log));
     this.pacer = new ReactionPacer({
       perMinute: config.reactionsPerMinute,
       // Beyond this backlog (30 s by default) an acknowledgement comes too late to mean much: the oldest
@@ -177,7 +178,7 @@ export class SlackAdapter implements PlatformAdapter {
     this.pacer.stop();
     // Socket Mode: app.stop() resolves before the socket has closed; wait for it so nothing arrives late.
     // Events keep reaching the core until then: Bolt acknowledged them, so Slack would not send them again.
-    const closed = this.receiver ? waitForDisconnect(this.receiver) : Promise.resolve();
+    const closed = this.receiver ? waitForDisconnect(this.receiver.client) : Promise.resolve();
     await this.app.stop();
     await closed;
     this.inbound = undefined;
@@ -292,7 +293,8 @@ export class SlackAdapter implements PlatformAdapter {
         // Slack takes no idempotency key: a try that got no answer may have posted, so look before retrying.
         recover: async (error) => {
           if (!isSlackRequestError(error)) return undefined;
-          const ts = await this.findSentPost(channel, text, threadTs, queuedAt);
+          const bot = this.botUserId;
+          const ts = await findOwnMessage(this.posts, { channel, text, threadTs, since: queuedAt, bot });
           return ts ? { ok: true, ts } : undefined;
         },
       },
@@ -300,16 +302,6 @@ export class SlackAdapter implements PlatformAdapter {
     return { address: slackAddress.message(this.team, channel, String(result.ts), threadTs) };
   }
 
-  // The bot's message with exactly this text, in the channel or the thread, since the post was queued. One
-  // call, no retry: if it fails, the post is sent again (a duplicate is better than a lost question).
-  private async findSentPost(channel: string, text: string, threadTs: string | undefined, since: number): Promise<string | undefined> {
-    const oldest = ((since - 2000) / 1000).toFixed(6);
-    const page = threadTs
-      ? await this.posts.conversations.replies({ channel, ts: threadTs, oldest, limit: 50 })
-      : await this.posts.conversations.history({ channel, oldest, limit: 50 });
-    const messages = historyMessageSchema.array().parse(page.messages ?? []);
-    return messages.find((m) => m.user === this.botUserId && m.text === text && m.ts !== threadTs)?.ts;
-  }
 }
 
 /** Creates the Slack adapter from validated settings. */
@@ -320,16 +312,4 @@ export function createSlackAdapter(config: SlackConfig, log: Logger): SlackAdapt
 // Slack's error code ("invalid_auth", "already_reacted"), or the message: never the request, which holds the token.
 function slackErrorCode(error: unknown): string {
   return (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-}
-
-function waitForDisconnect(receiver: SocketModeReceiver): Promise<void> {
-  const client = receiver.client as unknown as { websocket?: unknown; once(event: string, fn: () => void): void };
-  if (!client.websocket) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 2000);
-    client.once('disconnected', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }

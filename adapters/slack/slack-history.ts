@@ -45,7 +45,8 @@ export async function fetchSlackHistory(
   log: Logger,
 ): Promise<HistoryResult> {
   // Reads are safe to repeat: a reset or a 5xx is tried again; a 429 ends the catch-up (see above).
-  const read = <T>(what: string, call: () => Promise<T>) => retryTransient(`Slack ${what}`, call, slackRetryPolicy(log));
+  const policy = slackRetryPolicy(log);
+  const read = <T>(what: string, call: () => Promise<T>) => retryTransient(`Slack ${what}`, call, policy);
   // By address: a reply also sent to the channel comes from both history and its thread.
   const messages = new Map<string, { slackTs: number; message: InboundMessage }>();
   const oldest = (since / 1000).toFixed(6);
@@ -67,9 +68,10 @@ export async function fetchSlackHistory(
         incomplete = `history beyond ${HISTORY_PAGES} pages was not fetched`;
         break;
       }
-      const page = pageSchema.parse(
-        await read('conversations.history', () => client.conversations.history({ channel, oldest, limit: 200, cursor })),
+      const raw = await read('conversations.history', () =>
+        client.conversations.history({ channel, oldest, limit: 200, cursor }),
       );
+      const page = pageSchema.parse(raw);
       for (const raw of page.messages) {
         await keep(raw);
         if (raw.reply_count) threads.add(raw.ts);
@@ -124,4 +126,22 @@ function slackError(error: unknown): string | undefined {
 /** The newest-first top-level messages of a channel since `since`, one page: enough to find a recent own post. */
 export async function recentMessages(client: webApi.WebClient, channel: string, since: number): Promise<HistoryMessage[]> {
   return pageSchema.parse(await client.conversations.history({ channel, oldest: (since / 1000).toFixed(6), limit: 200 })).messages;
+}
+
+/**
+ * The bot's message with exactly `text` in the channel (or the thread) since `since`, to tell whether a
+ * post whose answer was lost did land. One call, no retry: if it fails, the caller posts again (a
+ * duplicate is better than a lost question).
+ */
+export async function findOwnMessage(
+  client: webApi.WebClient,
+  want: { channel: string; text: string; threadTs: string | undefined; since: number; bot: string | undefined },
+): Promise<string | undefined> {
+  const { channel, threadTs } = want;
+  const oldest = ((want.since - 2000) / 1000).toFixed(6);
+  const page = threadTs
+    ? await client.conversations.replies({ channel, ts: threadTs, oldest, limit: 50 })
+    : await client.conversations.history({ channel, oldest, limit: 50 });
+  const messages = historyMessageSchema.array().parse(page.messages ?? []);
+  return messages.find((m) => m.user === want.bot && m.text === want.text && m.ts !== threadTs)?.ts;
 }

@@ -48,7 +48,8 @@ export class SlackPeople {
     const id = slackAddress.user(team, user);
     const configuredHost = this.hostIds.includes(user);
     try {
-      const { user: u } = userInfoSchema.parse(await withSlackRetry('users.info', () => this.client.users.info({ user }), this.log, 3));
+      const answer = await withSlackRetry('users.info', () => this.client.users.info({ user }), this.log, 3);
+      const { user: u } = userInfoSchema.parse(answer);
       return {
         id,
         displayName: u?.profile?.display_name || u?.profile?.real_name || u?.real_name || u?.name || user,

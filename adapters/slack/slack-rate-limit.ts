@@ -59,6 +59,12 @@ export function slackRetryPolicy(log: Logger): RetryPolicy {
  * safely run twice (reactions, lookups, reads); posts retry in the priority poster, which first checks
  * whether a try that got no answer had posted after all.
  */
-export function withSlackRetry<T>(what: string, call: () => Promise<T>, log: Logger, rateLimitAttempts = 10): Promise<T> {
-  return retryTransient(`Slack ${what}`, () => withRateLimitRetry(call, log, rateLimitAttempts), slackRetryPolicy(log));
+export function withSlackRetry<T>(
+  what: string,
+  call: () => Promise<T>,
+  log: Logger,
+  rateLimitAttempts = 10,
+): Promise<T> {
+  const waitingOutRateLimits = () => withRateLimitRetry(call, log, rateLimitAttempts);
+  return retryTransient(`Slack ${what}`, waitingOutRateLimits, slackRetryPolicy(log));
 }

@@ -32,8 +32,11 @@ export function watchSocket(client: SocketModeClient, catchUp: ReconnectCatchUp,
     const wasRefresh = refresh !== undefined;
     refresh = failure = undefined;
     if (!running() || !catchUp.down) return;
-    if (wasRefresh && catchUp.downForMs() < SHORT_REFRESH_MS) catchUp.resumed('Slack sends again what it could not deliver');
-    else void catchUp.freshSession('Socket Mode opened a new socket');
+    if (wasRefresh && catchUp.downForMs() < SHORT_REFRESH_MS) {
+      catchUp.resumed('Slack sends again what it could not deliver');
+      return;
+    }
+    void catchUp.freshSession('Socket Mode opened a new socket');
   });
 }
 
@@ -45,12 +48,13 @@ export function describeSocketError(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    const { message, code, original, cause } = current as { message?: unknown; code?: unknown; original?: unknown; cause?: unknown };
+    const { message, code, original, cause } = current as Record<string, unknown>;
     if (typeof message === 'string' && message.trim() && !parts.includes(message.trim())) parts.push(message.trim());
     if (typeof code === 'string' && !code.startsWith('slack_') && !parts.includes(code)) parts.push(code);
     current = original ?? cause;
   }
-  return parts.length > 0 ? `socket error: ${parts.join(', ')}` : 'the socket was cut without a close frame or an error message';
+  if (parts.length === 0) return 'the socket was cut without a close frame or an error message';
+  return `socket error: ${parts.join(', ')}`;
 }
 
 function parseFrame(data: unknown): { type?: string; reason?: string } | undefined {
@@ -60,4 +64,17 @@ function parseFrame(data: unknown): { type?: string; reason?: string } | undefin
   } catch {
     return undefined;
   }
+}
+
+/** Resolves once the socket has closed (app.stop() resolves before), or after 2 s. */
+export function waitForDisconnect(socketClient: SocketModeClient): Promise<void> {
+  const client = socketClient as unknown as { websocket?: unknown; once(event: string, fn: () => void): void };
+  if (!client.websocket) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 2000);
+    client.once('disconnected', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

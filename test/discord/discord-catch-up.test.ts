@@ -11,22 +11,25 @@ afterEach(async () => {
 });
 
 describe("a restart's catch-up reads the questions' threads on Discord", () => {
-  it("answers in an archived question thread are fetched when the question is named; a question without a thread is skipped", async () => {
+  it('an archived question thread is read when its question is named; a question without one is skipped', async () => {
     const r = (rig = await startAdapter());
     const since = Date.now() - 1000;
     const withThread = { number: 1, text: 'Why?', hashtag: '#C', hint: 'A1', openThread: true };
-    const q1 = await r.adapter.post(r.adapter.defaultChannel, { kind: 'question', text: 'Q1: Why? #C', question: withThread });
-    const q2 = await r.adapter.post(r.adapter.defaultChannel, { kind: 'question', text: 'Q2: How? #C', question: { ...withThread, number: 2, openThread: false } });
+    const channel = r.adapter.defaultChannel;
+    const q1 = await r.adapter.post(channel, { kind: 'question', text: 'Q1: Why? #C', question: withThread });
+    const withoutThread = { ...withThread, number: 2, openThread: false };
+    const q2 = await r.adapter.post(channel, { kind: 'question', text: 'Q2: How? #C', question: withoutThread });
     const threadId = q1.address.split(':').at(-1)!;
     await waitFor(() => r.fake.threads.has(threadId), 'the thread');
     r.fake.memberSaysUnseen({ author: PEOPLE.ana, content: 'A1: in the thread', channelId: threadId });
     // Archived (a quiet day, a host's click): no longer in the active thread list.
     (r.fake.threads.get(threadId)!.thread_metadata as Json).archived = true;
 
-    const unnamed = await r.adapter.fetchHistory(r.adapter.defaultChannel, since);
+    const unnamed = await r.adapter.fetchHistory(channel, since);
     expect(unnamed.messages).toEqual([]);
-    const named = await r.adapter.fetchHistory(r.adapter.defaultChannel, since, [q1.address, q2.address]);
+    const named = await r.adapter.fetchHistory(channel, since, [q1.address, q2.address]);
     expect(named.incomplete).toBeUndefined();
-    expect(named.messages.map((m) => [m.text, m.replyTo, m.channel])).toEqual([['A1: in the thread', q1.address, r.adapter.defaultChannel]]);
+    const got = named.messages.map((m) => [m.text, m.replyTo, m.channel]);
+    expect(got).toEqual([['A1: in the thread', q1.address, channel]]);
   });
 });

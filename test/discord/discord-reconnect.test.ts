@@ -56,7 +56,7 @@ function expectEachOnce(r: AdapterRig): void {
 }
 
 describe('a reconnect Discord does not replay is caught up from history', () => {
-  it('opcode 9 (d=false) mid-question: answers in the channel, the thread and as replies arrive once each', async () => {
+  it('opcode 9 (d=false) mid-question: answers in the channel, the thread and as replies come once each', async () => {
     const { r, log, questionId, posted } = await answersAcrossAGap((rig) => rig.fake.invalidateSession());
     expectEachOnce(r);
     const inThread = r.inbound.messages.find((m) => m.text === 'A1: in the thread during the gap')!;
@@ -69,7 +69,7 @@ describe('a reconnect Discord does not replay is caught up from history', () => 
     expect(inThread.ts).toBe(Date.parse(String(stored.timestamp)));
     expect(r.fake.handshakes.resume).toBe(0);
     const info = log.lines.filter((line) => line.startsWith('info Discord'));
-    expect(info.some((line) => /^info Discord connection lost \(Discord invalidated the session\); reconnecting$/.test(line))).toBe(true);
+    expect(info).toContain('info Discord connection lost (Discord invalidated the session); reconnecting');
     expect(info.some((line) => /connection back after \d+\.\d s on a new session/.test(line))).toBe(true);
     expect(info.some((line) => /caught up after the reconnect: 3 missed message\(s\) handed on/.test(line))).toBe(true);
   });

@@ -30,7 +30,8 @@ describe('transient failures on Discord calls are retried with back-off, and a p
       const log = capturingLogger();
       const r = (rig = await startAdapter({ log }));
       r.fake.failNext(`/channels/${r.fake.channelId}/messages`, count, how);
-      const posted = await r.adapter.post(r.adapter.defaultChannel, { kind: 'question', text: 'Q1: Why? #C', question });
+      const asked = { kind: 'question' as const, text: 'Q1: Why? #C', question };
+      const posted = await r.adapter.post(r.adapter.defaultChannel, asked);
       const stored = r.fake.messages.get(r.fake.channelId)!.filter((m) => m.content === 'Q1: Why? #C');
       expect(stored).toHaveLength(1);
       expect(posted.address).toBe(r.address.message(stored[0]!));

@@ -30,7 +30,8 @@ describe('a restart reads every place an answer can be', () => {
     const fake = await sharedFake();
     const first = await startSlackAdapter('socket', new RecordingInbound(), {}, undefined, fake);
     rigs.push(first);
-    const posted = await first.adapter.post(first.adapter.defaultChannel, { kind: 'question', text: 'Q1: Why? #C', question });
+    const asked = { kind: 'question' as const, text: 'Q1: Why? #C', question };
+    const posted = await first.adapter.post(first.adapter.defaultChannel, asked);
     const q1 = fake.history.get('C1')!.at(-1)!;
     const live = fake.userSays({ channel: 'C1', user: 'U1', text: 'A1: live in the thread', threadTs: q1.ts });
     await first.stop();
@@ -45,7 +46,8 @@ describe('a restart reads every place an answer can be', () => {
     rigs.push(second);
     const named = await second.adapter.fetchHistory(second.adapter.defaultChannel, since, [posted.address]);
     expect(named.incomplete).toBeUndefined();
-    expect(named.messages.map((m) => m.text)).toEqual(['A1: in the thread while down', 'A1: in the channel while down']);
+    const texts = named.messages.map((m) => m.text);
+    expect(texts).toEqual(['A1: in the thread while down', 'A1: in the channel while down']);
     expect(named.messages[0]!.replyTo).toBe(posted.address);
     expect(named.messages.every((m) => m.ts >= since)).toBe(true);
 

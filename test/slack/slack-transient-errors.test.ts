@@ -30,7 +30,8 @@ describe('transient failures on Slack calls are retried with back-off, and a pos
       const log = capturingLogger();
       const r = (rig = await startSlackAdapter('socket', new RecordingInbound(), {}, log));
       r.fake.failNext('chat.postMessage', 1, how);
-      const posted = await r.adapter.post(r.adapter.defaultChannel, { kind: 'question', text: 'Q1: Why? #C', question });
+      const asked = { kind: 'question' as const, text: 'Q1: Why? #C', question };
+      const posted = await r.adapter.post(r.adapter.defaultChannel, asked);
       const questions = r.fake.history.get('C1')!.filter((m) => m.text === 'Q1: Why? #C');
       expect(questions).toHaveLength(1);
       expect(posted.address).toBe(`slack:T0001:C1:${questions[0]!.ts}`);

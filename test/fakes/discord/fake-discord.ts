@@ -120,7 +120,7 @@ export class FakeDiscord {
     this.limits.throttle(pathPart, count, retryAfterS);
   }
 
-  /** Makes the next `count` REST calls whose path contains `pathPart` fail: HTTP 500, or a reset before or after acting. */
+  /** Makes the next `count` REST calls whose path contains `pathPart` fail: 500, or a reset before or after acting. */
   failNext(pathPart: string, count: number, how: FakeFailure): void {
     this.rest.failNext(pathPart, count, how);
   }

@@ -65,7 +65,10 @@ export class FakeRest {
     this.calls.push({ method, path, body, at: Date.now() });
     const failure = this.failures.find((f) => f.count > 0 && path.includes(f.pathPart));
     if (failure) failure.count--;
-    if (failure?.how === 500) return void res.writeHead(500, { 'content-type': 'text/plain' }).end('500: Internal Server Error');
+    if (failure?.how === 500) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('500: Internal Server Error');
+      return;
+    }
     if (failure?.how === 'reset') return void req.socket.destroy();
     const reply = this.answer(method, path, body, url.searchParams, req.headers.authorization);
     if (failure?.how === 'reset-after') return void req.socket.destroy();
@@ -136,7 +139,8 @@ export class FakeRest {
     if ((m = at(/^\/channels\/(\d+)$/, 'GET'))) return guild.channel(m[1]!) ? ok(guild.channel(m[1]!)) : error(404, 10003, 'Unknown Channel');
     if (at(/^\/guilds\/\d+\/threads\/active$/, 'GET')) {
       // Archived threads are not active: Discord lists them only under each channel's archived threads.
-      const active = [...guild.threads.values()].filter((thread) => !(thread.thread_metadata as Json | undefined)?.archived);
+      const archived = (thread: Json) => (thread.thread_metadata as Json | undefined)?.archived === true;
+      const active = [...guild.threads.values()].filter((thread) => !archived(thread));
       return ok({ threads: active, members: [] });
     }
     if (at(/^\/guilds\/\d+\/roles$/, 'GET')) return ok(guild.roles());
@@ -169,11 +173,13 @@ export class FakeRest {
     const nonce = typeof body?.nonce === 'string' || typeof body?.nonce === 'number' ? String(body.nonce) : undefined;
     if (nonce !== undefined && body?.enforce_nonce === true) {
       // Discord: the same author's message with this nonce (within a few minutes) is returned, not made again.
-      const earlier = guild.messages.get(channelId)?.find((m) => m.nonce === nonce && (m.author as Json).id === guild.botId);
+      const mine = (m: Json) => m.nonce === nonce && (m.author as Json).id === guild.botId;
+      const earlier = guild.messages.get(channelId)?.find(mine);
       if (earlier) return ok(earlier);
     }
+    const replyTo = reference ? { replyTo: String(reference.message_id) } : {};
     const message = {
-      ...guild.message({ author: guild.botId, content, channelId, embeds, ...(reference ? { replyTo: String(reference.message_id) } : {}) }),
+      ...guild.message({ author: guild.botId, content, channelId, embeds, ...replyTo }),
       ...(nonce !== undefined ? { nonce } : {}),
     };
     guild.remember(message);
