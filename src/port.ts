@@ -112,9 +112,10 @@ export interface Platform {
   /**
    * Messages in a channel (and its threads) written at or after `since`, oldest first, for catching up
    * on what arrived while the bot was down. Bot messages may be included; the core skips them.
-   * Fallback: nothing is backfilled, and the recovery report says so.
+   * Fallback: nothing is backfilled, and the recovery report says so. `threads` names messages (the
+   * session's questions) whose threads and replies are read too, even when the message predates `since`.
    */
-  fetchHistory?(channel: ChannelAddress, since: number): Promise<HistoryResult>;
+  fetchHistory?(channel: ChannelAddress, since: number, threads?: MessageAddress[]): Promise<HistoryResult>;
   /**
    * Finds a message the bot itself posted in `channel` at or after `since` whose text starts with `text`,
    * so a post whose confirmation was lost in a crash is not sent twice. Fallback: the post is sent again.

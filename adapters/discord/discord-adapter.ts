@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Events, RESTEvents, Routes, type Client } from 'discord.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import type {
@@ -18,6 +19,7 @@ import type {
 import { SystemClock, type Clock } from '../../src/time/clock.js';
 import { POST_PRIORITY } from '../shared/post-priority.js';
 import { PriorityPoster } from '../shared/priority-poster.js';
+import { ReconnectCatchUp } from '../shared/reconnect-catch-up.js';
 import { discordAddress, discordUserId, parseDiscordChannel, parseDiscordMessage } from './discord-addresses.js';
 import { connectDiscord, createDiscordClient } from './discord-client.js';
 import { putGuildCommands } from './discord-commands.js';
@@ -27,6 +29,7 @@ import { DiscordHistory } from './discord-history.js';
 import { explainLoginError } from './discord-login-error.js';
 import { discordPostedMessageSchema } from './discord-payloads.js';
 import { DiscordReceiver } from './discord-receiver.js';
+import { discordRetryPolicy, withDiscordRetry } from './discord-retry.js';
 import { DISCORD_LIMITS, messageBody, threadName } from './discord-render.js';
 import {
   changeScheduledEvent,
@@ -56,7 +59,10 @@ export class DiscordAdapter implements PlatformAdapter {
   private readonly poster: PriorityPoster;
   private readonly receiver: DiscordReceiver;
   private readonly history: DiscordHistory;
+  private readonly catchUp: ReconnectCatchUp;
   private running = false;
+  // Why the gateway last closed, for the loss line: a close code, or Discord's opcode 9.
+  private closeReason: string | undefined;
 
   constructor(
     private readonly config: DiscordConfig,
@@ -65,11 +71,13 @@ export class DiscordAdapter implements PlatformAdapter {
   ) {
     this.community = discordAddress.community(config.guildId);
     this.defaultChannel = discordAddress.channel(config.guildId, config.channelId);
-    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs }, clock);
+    const allowance = { burst: config.postBurst, refillMs: config.postIntervalMs };
+    this.poster = new PriorityPoster(allowance, clock, discordRetryPolicy(log));
     this.client = createDiscordClient(config);
     this.receiver = new DiscordReceiver(this.client, { guildId: config.guildId, hostRoleId: config.hostRoleId }, log);
     this.history = new DiscordHistory({
       rest: this.client.rest,
+      retry: (what, call) => withDiscordRetry(what, call, log),
       guildId: config.guildId,
       selfId: () => this.client.user?.id,
       isHost: (message) => this.receiver.isHost(message),
@@ -79,7 +87,14 @@ export class DiscordAdapter implements PlatformAdapter {
     this.client.on(Events.ShardDisconnect, (event) => {
       if (this.running) this.log.error(`Discord closed the connection for good: ${explainLoginError(new Error(`close code ${event.code}`)).message}`);
     });
-    this.client.on(Events.ShardResume, (_shard, replayed) => this.log.debug(`Discord connection resumed; ${replayed} events replayed`));
+    this.catchUp = new ReconnectCatchUp({
+      platform: 'Discord',
+      fetchHistory: (channel, since, threads) => this.readHistory(channel, since, threads),
+      deliver: (message) => this.receiver.deliverFromHistory(message),
+      defaultChannel: () => this.defaultChannel,
+      log,
+    });
+    this.watchConnection();
     this.client.rest.on(RESTEvents.Response, (request, response) => {
       if (request.method !== 'POST' || !/\/channels\/\d+\/messages$/.test(request.path)) return;
       // Discord's own count of posts left in the channel's window keeps our allowance honest.
@@ -112,6 +127,12 @@ export class DiscordAdapter implements PlatformAdapter {
         ),
       );
     }
+    // discord.js's shards exist once connected; their close codes make the loss line say why.
+    for (const shard of this.client.ws.shards.values()) {
+      shard.on('close', (event: { code: number }) => {
+        this.closeReason ??= `the gateway closed with code ${event.code}`;
+      });
+    }
     this.running = true;
     this.log.info(`Connected to Discord server ${this.config.guildId} as ${this.client.user?.tag ?? 'the bot'}`);
   }
@@ -132,7 +153,10 @@ export class DiscordAdapter implements PlatformAdapter {
     if (message.question && (message.question.openThread || this.config.threadsPerQuestion)) {
       await this.openThread(channelId, sent.id, message.question);
     }
-    return { address: discordAddress.message(this.config.guildId, sent.channel_id, sent.id) };
+    const address = discordAddress.message(this.config.guildId, sent.channel_id, sent.id);
+    if (message.kind === 'question') this.catchUp.noteQuestion(channel, address);
+    else this.catchUp.noteChannel(channel);
+    return { address };
   }
 
   /** Replies in the message's own channel or thread, as a Discord reply that does not ping its author. */
@@ -145,7 +169,9 @@ export class DiscordAdapter implements PlatformAdapter {
   /** Adds the bot's reaction; discord.js paces it on the reactions route, apart from posts. */
   async react(to: MessageAddress, reaction: Reaction): Promise<void> {
     const ref = parseDiscordMessage(to);
-    await this.client.rest.put(Routes.channelMessageOwnReaction(ref.channel, ref.message, encodeURIComponent(reaction.unicode)));
+    const route = Routes.channelMessageOwnReaction(ref.channel, ref.message, encodeURIComponent(reaction.unicode));
+    // Adding a reaction the bot already added changes nothing: safe to try again.
+    await withDiscordRetry('reaction', () => this.client.rest.put(route), this.log);
   }
 
   /** `<@id>`, which pings only when the message's allowed_mentions lists the user (Discord shows the name itself). */
@@ -188,9 +214,22 @@ export class DiscordAdapter implements PlatformAdapter {
     await deleteScheduledEvent(this.client.rest, this.config.guildId, id);
   }
 
-  /** Messages in the channel and its active threads since `since`, oldest first. */
-  async fetchHistory(channel: ChannelAddress, since: number): Promise<HistoryResult> {
-    return this.history.fetch(this.channelId(channel), since);
+  /** Messages in the channel, its active threads and the threads of `threads` since `since`, oldest first. */
+  async fetchHistory(channel: ChannelAddress, since: number, threads: MessageAddress[] = []): Promise<HistoryResult> {
+    // A restart's catch-up names the chat's channel and questions: a reconnect later reads them again.
+    for (const question of threads) this.catchUp.noteQuestion(channel, question);
+    this.catchUp.noteChannel(channel);
+    return this.readHistory(channel, since, threads);
+  }
+
+  private async readHistory(channel: ChannelAddress, since: number, threads: MessageAddress[]): Promise<HistoryResult> {
+    const channelId = this.channelId(channel);
+    // A thread started from a message has the message's id.
+    const threadIds = threads
+      .map(parseDiscordMessage)
+      .filter((ref) => ref.channel === channelId)
+      .map((ref) => ref.message);
+    return this.history.fetch(channelId, since, threadIds);
   }
 
   /** The bot's own post in the channel since `since` that starts like `text`, if Discord has one. */
@@ -198,16 +237,50 @@ export class DiscordAdapter implements PlatformAdapter {
     return this.history.findOwnPost(this.channelId(channel), since, text);
   }
 
+  // A resumed session gets what it missed replayed by Discord; a new one (after opcode 9, or close code 4009
+  // once the resume is refused) does not, so the adapter reads it from history. Only after start-up.
+  private watchConnection(): void {
+    // @discordjs/ws reports opcode 9 only in its debug output; the client then closes with 1000 itself.
+    this.client.on(Events.Debug, (line) => {
+      if (!line.includes('Invalid session; will attempt to resume: false')) return;
+      this.closeReason ??= 'Discord invalidated the session';
+    });
+    this.client.on(Events.ShardReconnecting, () => {
+      const reason = this.closeReason ?? 'the gateway closed';
+      this.closeReason = undefined;
+      if (this.running) this.catchUp.lost(reason);
+    });
+    this.client.on(Events.ShardResume, (_shard, replayed) => {
+      if (this.running) this.catchUp.resumed(`session resumed, Discord replayed ${replayed} event(s)`);
+    });
+    this.client.on(Events.ShardReady, () => {
+      if (!this.running) return;
+      void this.catchUp.freshSession('Discord identified afresh');
+    });
+  }
+
   private async send(channelId: string, message: OutboundMessage, replyTo?: string): Promise<{ id: string; channel_id: string }> {
-    const body = messageBody(message, replyTo);
-    const answer = await this.poster.enqueue(POST_PRIORITY[message.kind], () => this.client.rest.post(Routes.channelMessages(channelId), { body }));
+    // With enforce_nonce Discord answers a second try of the same post with the message the first one made,
+    // so a retry after a reset connection never posts twice.
+    const body = { ...messageBody(message, replyTo), nonce: randomBytes(12).toString('hex'), enforce_nonce: true };
+    const answer = await this.poster.enqueue(
+      POST_PRIORITY[message.kind],
+      () => this.client.rest.post(Routes.channelMessages(channelId), { body }),
+      { what: `Discord post (${message.kind})` },
+    );
     return discordPostedMessageSchema.parse(answer);
   }
 
   // The thread gets the question message's id, which is how replies in it find their question.
   private async openThread(channelId: string, messageId: string, question: QuestionDetails): Promise<void> {
-    await this.client.rest
-      .post(Routes.threads(channelId, messageId), { body: { name: threadName(question), auto_archive_duration: 1440 } })
+    const body = { name: threadName(question), auto_archive_duration: 1440 };
+    const open = () => this.client.rest.post(Routes.threads(channelId, messageId), { body });
+    await withDiscordRetry('thread', open, this.log)
+      .catch((error: unknown) => {
+        // A retry whose first try did open the thread.
+        if ((error as { code?: unknown }).code === THREAD_ALREADY_CREATED) return;
+        throw error;
+      })
       .catch((error: unknown) => this.log.warn('Could not open a thread for the question; answers in the channel still count', { error: describeDiscordError(error) }));
   }
 
@@ -229,6 +302,9 @@ export class DiscordAdapter implements PlatformAdapter {
     }
   }
 }
+
+// Discord's "A thread has already been created for this message".
+const THREAD_ALREADY_CREATED = 160004;
 
 /** Creates the Discord adapter from validated settings; `clock` paces posts (tests pass a manual one). */
 export function createDiscordAdapter(

@@ -20,7 +20,9 @@ export function createDiscordClient(config: Pick<DiscordConfig, 'apiUrl'>): Clie
     intents: [...DISCORD_INTENTS],
     // A default that pings nobody, in case any call forgets its own allowed_mentions.
     allowedMentions: { parse: [] },
-    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    // discord.js tries a 5xx, a reset or a 15 s timeout again at once, 3 times by default; once is enough
+    // for a blip, and the adapter's own retries (discord-retry.ts) back off for anything longer.
+    rest: { retries: 1, timeout: 15_000, ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
 }
 

@@ -12,6 +12,8 @@ const MAX_PAGES = 10;
 export interface HistoryDeps {
   /** discord.js's REST client (rate limits and retries included). */
   rest: REST;
+  /** Runs a read again after a transient failure, with back-off. */
+  retry: <T>(what: string, call: () => Promise<T>) => Promise<T>;
   /** The configured guild. */
   guildId: string;
   /** The bot's own user id. */
@@ -28,18 +30,33 @@ export interface HistoryDeps {
 export class DiscordHistory {
   constructor(private readonly deps: HistoryDeps) {}
 
-  /** Messages in `channelId` and its active threads written at or after `since`, oldest first. */
-  async fetch(channelId: string, since: number): Promise<HistoryResult> {
+  /**
+   * Messages in `channelId`, its active threads and the threads of `threadIds` (the questions' threads,
+   * which may be archived or missing from the list) written at or after `since`, oldest first.
+   */
+  async fetch(channelId: string, since: number, threadIds: readonly string[] = []): Promise<HistoryResult> {
     const found: { id: bigint; message: InboundMessage }[] = [];
     const gaps: string[] = [];
-    const sources: { id: string; threadParent: string | undefined }[] = [{ id: channelId, threadParent: undefined }];
+    const sources: { id: string; threadParent: string | undefined; known: boolean }[] = [
+      { id: channelId, threadParent: undefined, known: true },
+    ];
     try {
-      for (const thread of await this.threadsOf(channelId)) sources.push({ id: thread, threadParent: channelId });
+      for (const thread of await this.threadsOf(channelId)) sources.push({ id: thread, threadParent: channelId, known: true });
     } catch (error) {
       gaps.push(`threads could not be listed (${(error as Error).message})`);
     }
+    for (const id of threadIds) {
+      // A question without a thread is not an error: it is simply not there.
+      if (!sources.some((source) => source.id === id)) sources.push({ id, threadParent: channelId, known: false });
+    }
     for (const source of sources) {
-      const page = await this.read(source.id, since);
+      let page;
+      try {
+        page = await this.read(source.id, since);
+      } catch (error) {
+        if (!source.known && isUnknownChannel(error)) continue;
+        throw error;
+      }
       if (!page.complete) gaps.push(`more than ${MAX_PAGES * PAGE} messages in ${source.id} were not fetched`);
       for (const raw of page.found) {
         const read = readMessage({ ...raw, guild_id: this.deps.guildId }, { guildId: this.deps.guildId, selfId: this.deps.selfId() });
@@ -72,7 +89,8 @@ export class DiscordHistory {
 
   // The active threads whose parent is `channelId`.
   private async threadsOf(channelId: string): Promise<string[]> {
-    const raw = await this.deps.rest.get(Routes.guildActiveThreads(this.deps.guildId));
+    const route = Routes.guildActiveThreads(this.deps.guildId);
+    const raw = await this.deps.retry('thread list', () => this.deps.rest.get(route));
     const active = discordActiveThreadsSchema.parse(raw);
     return active.threads.filter((thread) => thread.parent_id === channelId).map((thread) => thread.id);
   }
@@ -85,7 +103,9 @@ export class DiscordHistory {
     let after = (first > 0n ? first - 1n : 0n).toString();
     for (let page = 0; page < maxPages; page++) {
       const query = new URLSearchParams({ after, limit: String(PAGE) });
-      const batch = z.array(z.unknown()).parse(await this.deps.rest.get(Routes.channelMessages(channelId), { query }));
+      const route = Routes.channelMessages(channelId);
+      const raw = await this.deps.retry('history read', () => this.deps.rest.get(route, { query }));
+      const batch = z.array(z.unknown()).parse(raw);
       const parsed = batch.flatMap((raw) => {
         const result = discordMessageSchema.safeParse({ guild_id: this.deps.guildId, ...(raw as object) });
         return result.success ? [result.data] : [];
@@ -97,4 +117,9 @@ export class DiscordHistory {
     }
     return { found, complete: false };
   }
+}
+
+// Discord's "Unknown Channel" (10003): a question that never got a thread.
+function isUnknownChannel(error: unknown): boolean {
+  return (error as { code?: unknown }).code === 10003 || (error as { status?: unknown }).status === 404;
 }

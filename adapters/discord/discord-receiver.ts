@@ -1,6 +1,7 @@
 import { GatewayDispatchEvents, Routes, type Client } from 'discord.js';
 import type { Logger } from '../../src/log.js';
-import type { ChatInbound, CommandReply } from '../../src/port.js';
+import type { ChatInbound, CommandReply, InboundMessage } from '../../src/port.js';
+import { RecentKeys } from '../shared/recent-keys.js';
 import { discordAddress } from './discord-addresses.js';
 import { describeDiscordError } from './discord-error-text.js';
 import { guildPermissions, isDiscordHost } from './discord-hosts.js';
@@ -33,6 +34,8 @@ export class DiscordReceiver {
   private readonly commands = new Set<Promise<void>>();
   // Thread id → parent channel id (null: not a thread). Threads never change parent.
   private readonly threadParents = new Map<string, string | null>();
+  // Messages handed on, so a catch-up from history after a reconnect hands on only what was missed.
+  private readonly delivered = new RecentKeys();
 
   constructor(
     private readonly client: Client,
@@ -56,6 +59,23 @@ export class DiscordReceiver {
     await this.queue;
     await Promise.all([...this.commands]);
     this.inbound = undefined;
+  }
+
+  /**
+   * Hands on a message read from history after a reconnect, in line with live events, unless it was
+   * already handed on; resolves true when it was handed on now.
+   */
+  deliverFromHistory(message: InboundMessage): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.inOrder(async () => {
+        let handed = false;
+        try {
+          handed = await this.handOn(message);
+        } finally {
+          resolve(handed);
+        }
+      });
+    });
   }
 
   /** Whether a message's author may host; history messages carry no member, so their roles are looked up. */
@@ -103,7 +123,20 @@ export class DiscordReceiver {
     const { message } = read;
     const threadParent = await this.threadParent(message.channel_id, message.channel_type);
     const isHost = await this.isHost(message);
-    await this.inbound.handleMessage(toInboundMessage(message, { guildId: this.settings.guildId, threadParent, isHost }));
+    await this.handOn(toInboundMessage(message, { guildId: this.settings.guildId, threadParent, isHost }));
+  }
+
+  // Once per address; a failure frees the address, so a later delivery gets another chance.
+  private async handOn(message: InboundMessage): Promise<boolean> {
+    const inbound = this.inbound;
+    if (!inbound || !this.delivered.claim(message.id)) return false;
+    try {
+      await inbound.handleMessage(message);
+      return true;
+    } catch (error) {
+      this.delivered.release(message.id);
+      throw error;
+    }
   }
 
   private async onEdit(data: unknown): Promise<void> {

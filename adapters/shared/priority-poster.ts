@@ -1,14 +1,24 @@
 import type { Clock } from '../../src/time/clock.js';
+import { retryTransient, type RetryPolicy } from './transient-retry.js';
 
 /** How urgent a post is: questions, host replies and thanks go before welcomes and applause. */
 export type PostPriority = 'high' | 'normal' | 'low';
 
 const ORDER: Record<PostPriority, number> = { high: 0, normal: 1, low: 2 };
 
+/** What a post may say about itself to the retry. */
+export interface PostOptions<T> {
+  /** How the log names it, e.g. "Slack chat.postMessage (question)". */
+  what?: string;
+  /** Finds the post when a try whose answer was lost did land, so a retry does not post it twice. */
+  recover?: (error: unknown) => Promise<T | undefined>;
+}
+
 interface Job {
   priority: PostPriority;
   seq: number;
   run: () => Promise<unknown>;
+  options: PostOptions<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -25,6 +35,8 @@ export interface PostAllowance {
  * Sends posts one at a time, most urgent first, within the platform's allowance (Slack: about one a
  * second per channel with small bursts; Discord: five per five seconds). One post of the allowance is
  * always kept for urgent posts, so a burst of welcomes can never make a question wait for a refill.
+ * With a retry policy, a post that meets a transient failure is tried again with back-off before the
+ * next one goes, so posts still go out in order.
  */
 export class PriorityPoster {
   private readonly jobs: Job[] = [];
@@ -38,6 +50,7 @@ export class PriorityPoster {
   constructor(
     private readonly allowance: PostAllowance,
     private readonly clock: Clock,
+    private readonly retry?: RetryPolicy,
   ) {
     this.tokens = allowance.burst;
     this.refilledAt = clock.now();
@@ -54,9 +67,10 @@ export class PriorityPoster {
   }
 
   /** Queues a post; resolves with what `run` resolves. */
-  enqueue<T>(priority: PostPriority, run: () => Promise<T>): Promise<T> {
+  enqueue<T>(priority: PostPriority, run: () => Promise<T>, options: PostOptions<T> = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.jobs.push({ priority, seq: this.seq++, run, resolve: resolve as (v: unknown) => void, reject });
+      const job = { priority, seq: this.seq++, run, options: options as PostOptions<unknown> };
+      this.jobs.push({ ...job, resolve: resolve as (v: unknown) => void, reject });
       this.jobs.sort((a, b) => ORDER[a.priority] - ORDER[b.priority] || a.seq - b.seq);
       // A queue waiting for its allowance looks again: an urgent post may go on the reserved one.
       this.wake?.();
@@ -108,7 +122,8 @@ export class PriorityPoster {
         this.jobs.shift();
         this.tokens--;
         try {
-          job.resolve(await job.run());
+          const { what = 'A post', recover } = job.options;
+          job.resolve(await (this.retry ? retryTransient(what, job.run, this.retry, recover) : job.run()));
         } catch (error) {
           job.reject(error);
         }

@@ -14,16 +14,18 @@ import type {
 import { SystemClock, type Clock } from '../../src/time/clock.js';
 import { POST_PRIORITY } from '../shared/post-priority.js';
 import { PriorityPoster, type PostPriority } from '../shared/priority-poster.js';
+import { ReconnectCatchUp } from '../shared/reconnect-catch-up.js';
 import { ReactionPacer } from '../shared/reaction-pacer.js';
 import { parseChannelAddress, parseMessageAddress, slackAddress, userIdOf } from './slack-addresses.js';
 import { questionBlocks } from './slack-blocks.js';
 import { boltLogger } from './slack-bolt-logger.js';
 import type { SlackConfig } from './slack-config.js';
-import { fetchSlackHistory, recentMessages, threadReplies, type HistoryMessage } from './slack-history.js';
+import { fetchSlackHistory, findOwnMessage, recentMessages, threadReplies, type HistoryMessage } from './slack-history.js';
 import { SlackInbound } from './slack-inbound.js';
 import { MessageIndex } from './slack-message-index.js';
 import { SlackPeople } from './slack-people.js';
-import { withRateLimitRetry } from './slack-rate-limit.js';
+import { waitForDisconnect, watchSocket } from './slack-socket-watch.js';
+import { isSlackRequestError, slackRetryPolicy, withRateLimitRetry, withSlackRetry } from './slack-rate-limit.js';
 import { escapeOutbound, escapeSlack, slackDate } from './slack-text.js';
 
 /**
@@ -54,15 +56,21 @@ export class SlackAdapter implements PlatformAdapter {
   private team = '';
   private botUserId: string | undefined;
   private inbound: ChatInbound | undefined;
+  private readonly catchUp: ReconnectCatchUp;
+  private connected = false;
 
   constructor(
     private readonly config: SlackConfig,
     private readonly log: Logger,
-    clock: Clock = new SystemClock(),
+    private readonly clock: Clock = new SystemClock(),
   ) {
     const clientOptions = {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      // Retries are ours (slack-rate-limit.ts, the priority poster): bounded, logged once, and a post that
+      // got no answer is looked for before it is sent again.
       retryConfig: { retries: 0 },
+      // Without a timeout a request the network swallowed would hang its post for good.
+      timeout: config.requestTimeoutMs,
       rejectRateLimitedCalls: true,
       logger: boltLogger(log),
       logLevel: LogLevel.WARN,
@@ -88,7 +96,8 @@ export class SlackAdapter implements PlatformAdapter {
     });
     this.posts = new webApi.WebClient(config.botToken, clientOptions);
     this.reactionsClient = new webApi.WebClient(config.botToken, clientOptions);
-    this.poster = new PriorityPoster({ burst: config.postBurst, refillMs: config.postIntervalMs }, clock);
+    const allowance = { burst: config.postBurst, refillMs: config.postIntervalMs };
+    this.poster = new PriorityPoster(allowance, clock, slackRetryPolicy(log));
     this.pacer = new ReactionPacer(
       {
         perMinute: config.reactionsPerMinute,
@@ -114,6 +123,14 @@ export class SlackAdapter implements PlatformAdapter {
       log,
     });
     this.inboundSide.register(this.app);
+    this.catchUp = new ReconnectCatchUp({
+      platform: 'Slack',
+      fetchHistory: (channel, since, threads) => this.readHistory(channel, since, threads),
+      deliver: (message) => this.inboundSide.deliverFromHistory(message),
+      defaultChannel: () => this.defaultChannel,
+      log,
+    });
+    if (this.receiver) watchSocket(this.receiver.client, this.catchUp, () => this.connected);
   }
 
   /** The workspace, known once started. */
@@ -158,15 +175,17 @@ export class SlackAdapter implements PlatformAdapter {
     } else {
       await this.app.start({ port: this.config.port, host: this.config.host } as never);
     }
+    this.connected = true;
     this.log.info(`Connected to Slack workspace ${this.team} (${this.config.mode} mode)`);
   }
 
   /** Stops pacing, disconnects, and resolves once no more events can arrive. */
   async stop(): Promise<void> {
+    this.connected = false;
     this.pacer.stop();
     // Socket Mode: app.stop() resolves before the socket has closed; wait for it so nothing arrives late.
     // Events keep reaching the core until then: Bolt acknowledged them, so Slack would not send them again.
-    const closed = this.receiver ? waitForDisconnect(this.receiver) : Promise.resolve();
+    const closed = this.receiver ? waitForDisconnect(this.receiver.client) : Promise.resolve();
     await this.app.stop();
     await closed;
     this.inbound = undefined;
@@ -176,7 +195,10 @@ export class SlackAdapter implements PlatformAdapter {
 
   /** Posts in a channel; questions with Block Kit. */
   async post(channel: ChannelAddress, message: OutboundMessage): Promise<PostedMessage> {
-    return this.send(parseChannelAddress(channel).channel, message);
+    const posted = await this.send(parseChannelAddress(channel).channel, message);
+    if (message.kind === 'question') this.catchUp.noteQuestion(channel, posted.address);
+    else this.catchUp.noteChannel(channel);
+    return posted;
   }
 
   /** Replies in the thread of `to` (its parent's thread when `to` is itself a reply). */
@@ -195,7 +217,8 @@ export class SlackAdapter implements PlatformAdapter {
       // Without the author's name an applause would thank nobody: such a reaction keeps its place in line.
       ...(reaction.applause && author ? { applause: reaction.applause } : {}),
       send: () =>
-        withRateLimitRetry(
+        withSlackRetry(
+          'reactions.add',
           () => this.reactionsClient.reactions.add({ channel: ref.channel, timestamp: ref.ts, name: reaction.shortcode }),
           this.log,
         ).then(
@@ -231,10 +254,21 @@ export class SlackAdapter implements PlatformAdapter {
     return slackAddress.channel(this.team, id);
   }
 
-  /** The channel's messages and thread replies since `since`, for catching up after a restart. */
-  async fetchHistory(channel: ChannelAddress, since: number): Promise<HistoryResult> {
+  /**
+   * The channel's messages and thread replies since `since`, for catching up after a restart; the threads
+   * of `threads` (the questions) are read even when the question itself is older.
+   */
+  async fetchHistory(channel: ChannelAddress, since: number, threads: MessageAddress[] = []): Promise<HistoryResult> {
+    // A restart's catch-up names the chat's channel and questions: a reconnect later reads them again.
+    for (const question of threads) this.catchUp.noteQuestion(channel, question);
+    this.catchUp.noteChannel(channel);
+    return this.readHistory(channel, since, threads);
+  }
+
+  private async readHistory(channel: ChannelAddress, since: number, threads: MessageAddress[]): Promise<HistoryResult> {
     const { channel: id } = parseChannelAddress(channel);
-    return fetchSlackHistory(this.posts, id, since, (raw) => this.inboundSide.toInbound(raw, id));
+    const parents = threads.map(parseMessageAddress).filter((ref) => ref.channel === id).map((ref) => ref.threadTs);
+    return fetchSlackHistory(this.posts, id, since, (raw) => this.inboundSide.toInbound(raw, id), parents, this.log);
   }
 
   /**
@@ -260,21 +294,36 @@ export class SlackAdapter implements PlatformAdapter {
     // Slack pings every `<@U…>` in the text: one not in `mentions` is written as a plain name instead.
     const allowed = message.mentions ? new Set(message.mentions.map(userIdOf)) : undefined;
     const inert = allowed && ((id: string) => (allowed.has(id) ? undefined : `@${this.names.get(id) ?? id}`));
-    const result = await this.poster.enqueue(priority ?? POST_PRIORITY[message.kind], () =>
-      withRateLimitRetry(
-        () =>
-          this.posts.chat.postMessage({
-            channel,
-            text: escapeOutbound(message.text, inert),
-            ...(blocks ? { blocks } : {}),
-            ...(threadTs ? { thread_ts: threadTs } : {}),
-            unfurl_links: false,
-          }),
-        this.log,
-      ),
+    const text = escapeOutbound(message.text, inert);
+    const queuedAt = this.clock.now();
+    const result = await this.poster.enqueue(
+      priority ?? POST_PRIORITY[message.kind],
+      () =>
+        withRateLimitRetry(
+          () =>
+            this.posts.chat.postMessage({
+              channel,
+              text,
+              ...(blocks ? { blocks } : {}),
+              ...(threadTs ? { thread_ts: threadTs } : {}),
+              unfurl_links: false,
+            }),
+          this.log,
+        ),
+      {
+        what: `Slack chat.postMessage (${message.kind})`,
+        // Slack takes no idempotency key: a try that got no answer may have posted, so look before retrying.
+        recover: async (error) => {
+          if (!isSlackRequestError(error)) return undefined;
+          const bot = this.botUserId;
+          const ts = await findOwnMessage(this.posts, { channel, text, threadTs, since: queuedAt, bot });
+          return ts ? { ok: true, ts } : undefined;
+        },
+      },
     );
     return { address: slackAddress.message(this.team, channel, String(result.ts), threadTs) };
   }
+
 }
 
 /** Creates the Slack adapter from validated settings; `clock` paces posts and reactions (tests pass a manual one). */
@@ -285,16 +334,4 @@ export function createSlackAdapter(config: SlackConfig, log: Logger, clock: Cloc
 // Slack's error code ("invalid_auth", "already_reacted"), or the message: never the request, which holds the token.
 function slackErrorCode(error: unknown): string {
   return (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-}
-
-function waitForDisconnect(receiver: SocketModeReceiver): Promise<void> {
-  const client = receiver.client as unknown as { websocket?: unknown; once(event: string, fn: () => void): void };
-  if (!client.websocket) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 2000);
-    client.once('disconnected', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }

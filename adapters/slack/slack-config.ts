@@ -71,6 +71,8 @@ export const slackConfigSchema = z
     postIntervalMs: z.number().min(0).default(1000),
     postBurst: z.number().int().min(1).default(3),
     clientPingTimeoutMs: z.number().int().positive().optional(),
+    // A Web API call without an answer by then counts as failed (and is retried, see slack-rate-limit.ts).
+    requestTimeoutMs: z.number().int().positive().default(30_000),
   })
   .refine((c) => c.mode !== 'socket' || c.appToken, { message: 'Socket Mode needs an app token', path: ['appToken'] })
   .refine((c) => c.mode !== 'http' || c.signingSecret, {

@@ -1,13 +1,13 @@
 import type { App, webApi } from '@slack/bolt';
 import type { Logger } from '../../src/log.js';
 import type { ChatInbound, CommandReply, InboundMessage } from '../../src/port.js';
-import { slackAddress } from './slack-addresses.js';
+import { parseMessageAddress, slackAddress } from './slack-addresses.js';
 import { classifyMessageEvent, slashCommandSchema } from './slack-events.js';
 import type { HistoryMessage } from './slack-history.js';
 import type { MessageIndex } from './slack-message-index.js';
 import type { SlackPeople } from './slack-people.js';
 import { withRateLimitRetry } from './slack-rate-limit.js';
-import { RecentKeys } from './slack-recent-keys.js';
+import { RecentKeys } from '../shared/recent-keys.js';
 import { unescapeSlack } from './slack-text.js';
 
 /** What the inbound side needs from the adapter. */
@@ -69,6 +69,17 @@ export class SlackInbound {
     };
   }
 
+  /**
+   * Hands on a message read from history after a reconnect, unless its event was already dispatched;
+   * true when it was handed on now.
+   */
+  async deliverFromHistory(message: InboundMessage): Promise<boolean> {
+    const inbound = this.ctx.inbound();
+    if (!inbound) return false;
+    const { channel, ts } = parseMessageAddress(message.id);
+    return this.once(`message:${channel}:${ts}`, () => inbound.handleMessage(message));
+  }
+
   private async onMessageEvent(raw: unknown): Promise<void> {
     const inbound = this.ctx.inbound();
     if (!inbound) return;
@@ -94,10 +105,11 @@ export class SlackInbound {
   }
 
   // Runs `work` unless an event with this key was already dispatched; a failure frees the key for a retry.
-  private async once(key: string, work: () => Promise<void>): Promise<void> {
-    if (!this.dispatched.claim(key)) return;
+  private async once(key: string, work: () => Promise<void>): Promise<boolean> {
+    if (!this.dispatched.claim(key)) return false;
     try {
       await work();
+      return true;
     } catch (error) {
       this.dispatched.release(key);
       throw error;

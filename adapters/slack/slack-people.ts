@@ -4,7 +4,7 @@ import type { Logger } from '../../src/log.js';
 import type { InboundAuthor } from '../../src/port.js';
 import type { Clock } from '../../src/time/clock.js';
 import { slackAddress } from './slack-addresses.js';
-import { withRateLimitRetry } from './slack-rate-limit.js';
+import { withSlackRetry } from './slack-rate-limit.js';
 
 /** The part of `users.info` Emcee reads. */
 const userInfoSchema = z.object({
@@ -50,7 +50,8 @@ export class SlackPeople {
     const id = slackAddress.user(team, user);
     const configuredHost = this.hostIds.includes(user);
     try {
-      const { user: u } = userInfoSchema.parse(await withRateLimitRetry(() => this.client.users.info({ user }), this.log, 3));
+      const answer = await withSlackRetry('users.info', () => this.client.users.info({ user }), this.log, 3);
+      const { user: u } = userInfoSchema.parse(answer);
       return {
         id,
         displayName: u?.profile?.display_name || u?.profile?.real_name || u?.real_name || u?.name || user,

@@ -25,9 +25,13 @@ export async function backfillHistory(
   const known = store.messages.forSession(session.id);
   // A minute of overlap covers clocks that disagree a little; redeliveries are ignored by id anyway.
   const since = Math.max(session.startedAt, (known.at(-1)?.ts ?? session.startedAt) - 60_000);
+  // Answers in a question's thread may be newer than `since` while the question itself is older.
+  const questionPosts = store.posts
+    .forSession(session.id)
+    .flatMap((post) => (post.question_number !== null && post.address ? [post.address] : []));
   let result;
   try {
-    result = await platform.fetchHistory(session.channel, since);
+    result = await platform.fetchHistory(session.channel, since, questionPosts);
   } catch (error) {
     log.warn('Could not fetch what was said while the bot was down', { session: session.id, error });
     return { backfilled: 0, backfillIncomplete: (error as Error).message };

@@ -29,6 +29,9 @@ describe('what Emcee posts on Discord', () => {
       content: 'Q2: What makes a post feel personal? #CommunityChat',
       embeds: [{ title: 'Q2 · #CommunityChat', description: '**What makes a post feel personal?**', footer: { text: question.hint }, color: 0x3b5bdb }],
       allowed_mentions: { parse: [], users: [], replied_user: false },
+      // A retry of the same post is answered with the first one's message, never posted twice.
+      nonce: expect.stringMatching(/^[0-9a-f]{24}$/),
+      enforce_nonce: true,
     });
     const messageId = posted.address.split(':')[3]!;
     expect(r.fake.callsTo('POST', /\/threads$/).map((c) => [c.path, c.body])).toEqual([

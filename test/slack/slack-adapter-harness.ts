@@ -17,13 +17,17 @@ export async function startSlackAdapter(
   overrides: Partial<SlackConfigInput> = {},
   log: Logger = silentLogger,
   clock: Clock = new SystemClock(),
+  // Another adapter over the same fake (a restart); then stop() leaves the fake running.
+  sharedFake?: FakeSlack,
 ) {
-  const fake = new FakeSlack();
-  await fake.start();
-  fake.addUser({ id: 'UHOST', name: 'host', display: 'Host Hana' });
-  fake.addUser({ id: 'UADMIN', name: 'admin', display: 'Admin Ada', isAdmin: true });
-  fake.addUser({ id: 'U1', name: 'ana', display: 'Ana' });
-  fake.addUser({ id: 'U2', name: 'bea', display: 'Bea' });
+  const fake = sharedFake ?? new FakeSlack();
+  if (!sharedFake) {
+    await fake.start();
+    fake.addUser({ id: 'UHOST', name: 'host', display: 'Host Hana' });
+    fake.addUser({ id: 'UADMIN', name: 'admin', display: 'Admin Ada', isAdmin: true });
+    fake.addUser({ id: 'U1', name: 'ana', display: 'Ana' });
+    fake.addUser({ id: 'U2', name: 'bea', display: 'Bea' });
+  }
   const config = slackConfigSchema.parse({
     botToken: 'xoxb-test-token',
     mode,
@@ -42,7 +46,7 @@ export async function startSlackAdapter(
   try {
     await adapter.start(inbound);
   } catch (error) {
-    await fake.stop();
+    if (!sharedFake) await fake.stop();
     throw error;
   }
   if (mode === 'socket') await waitFor(() => fake.socketCount === 1, 'the Socket Mode connection');
@@ -73,7 +77,7 @@ export async function startSlackAdapter(
 
   const stop = async () => {
     await adapter.stop();
-    await fake.stop();
+    if (!sharedFake) await fake.stop();
   };
   return { fake, adapter, eventsUrl, deliver, command, stop };
 }

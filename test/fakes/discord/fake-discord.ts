@@ -5,9 +5,9 @@ import { FakeGuild, type FakeMember, type Json } from './fake-guild.js';
 import { FakeInteractions, type InteractionAnswer } from './fake-interactions.js';
 import { FakeRateLimits } from './fake-rate-limits.js';
 import type { DiscordPings } from './fake-pings.js';
-import { FakeRest, type DiscordCall } from './fake-rest.js';
+import { FakeRest, type DiscordCall, type FakeFailure } from './fake-rest.js';
 
-export type { DiscordCall, FakeMember, InteractionAnswer };
+export type { DiscordCall, FakeFailure, FakeMember, InteractionAnswer };
 
 /** The bot token the fake accepts. */
 export const FAKE_TOKEN = 'fake-bot-token';
@@ -131,6 +131,11 @@ export class FakeDiscord {
     this.limits.throttle(pathPart, count, retryAfterS);
   }
 
+  /** Makes the next `count` REST calls whose path contains `pathPart` fail: 500, or a reset before or after acting. */
+  failNext(pathPart: string, count: number, how: FakeFailure): void {
+    this.rest.failNext(pathPart, count, how);
+  }
+
   /** Adds a guild member. */
   addMember(member: FakeMember): void {
     this.guild.members.set(member.id, member);
@@ -151,6 +156,16 @@ export class FakeDiscord {
     const message = this.guild.message({ ...fields, channelId: fields.channelId ?? this.channelId });
     this.guild.remember(message);
     this.gateway.dispatch('MESSAGE_CREATE', this.guild.dispatchable(message));
+    return message;
+  }
+
+  /**
+   * A member writes while the bot is disconnected, in a gap Discord will not replay (the bot's next
+   * session is a new one): the message is only in history.
+   */
+  memberSaysUnseen(fields: { author: string; content: string; channelId?: string; replyTo?: string }): Json {
+    const message = this.guild.message({ ...fields, channelId: fields.channelId ?? this.channelId });
+    this.guild.remember(message);
     return message;
   }
 

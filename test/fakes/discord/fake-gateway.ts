@@ -71,8 +71,13 @@ export class FakeGateway {
     if (this.connected) this.live!.send(frame);
   }
 
-  /** Closes the connection with a close code: 4000 is resumable (Discord cycling a server); 4004 is not. */
+  /**
+   * Closes the connection with a close code: 4000 is resumable (Discord cycling a server); 4004 is not;
+   * after 4009 (session timed out) the session is gone, so a RESUME is refused and the client identifies.
+   */
   drop(code = 4000, reason = 'Unknown error.'): void {
+    if (code === 4009) this.sessionId = undefined;
+    this.live = undefined;
     this.socket?.close(code, reason);
   }
 
@@ -84,6 +89,8 @@ export class FakeGateway {
   /** Ends the session (opcode 9, not resumable): the client must IDENTIFY again. */
   invalidateSession(): void {
     this.sessionId = undefined;
+    // Nothing more reaches the invalidated session; what follows is dispatched to the next one only.
+    this.live = undefined;
     this.socket?.send(JSON.stringify({ op: OP.INVALID_SESSION, d: false }));
   }
 

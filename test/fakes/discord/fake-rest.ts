@@ -19,6 +19,9 @@ export interface DiscordCall {
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 
+/** How a failing call fails: see `FakeRest.failNext`. */
+export type FakeFailure = 500 | 'reset' | 'reset-after';
+
 const error = (status: number, code: number, message: string): Reply => ({ status, body: { message, code } });
 const ok = (body: unknown, status = 200): Reply => ({ status, body });
 const NO_CONTENT: Reply = { status: 204 };
@@ -41,6 +44,7 @@ export class FakeRest {
   readonly pings = new Map<string, DiscordPings>();
   /** Calls to carry out but never answer (a confirmation lost in a crash), as "METHOD path-pattern". */
   private readonly unanswered: { method: string; path: RegExp }[] = [];
+  private readonly failures: { pathPart: string; count: number; how: FakeFailure }[] = [];
 
   constructor(
     private readonly deps: { guild: FakeGuild; gateway: FakeGateway; interactions: FakeInteractions; limits: FakeRateLimits; token: string; gatewayUrl: () => string },
@@ -49,6 +53,15 @@ export class FakeRest {
   /** Carries out the next call matching `method` and `path` but never answers it: the caller waits until stop(). */
   loseNextAnswer(method: string, path: RegExp): void {
     this.unanswered.push({ method, path });
+  }
+
+  /**
+   * Makes the next `count` calls whose path contains `pathPart` fail the way a network or Discord's edge
+   * does: `500` answers HTTP 500 without acting; `reset` cuts the connection before acting; `reset-after`
+   * acts (a post is stored) and then cuts the connection, so the caller never hears that it worked.
+   */
+  failNext(pathPart: string, count: number, how: FakeFailure): void {
+    this.failures.push({ pathPart, count, how });
   }
 
   /** Handles one HTTP request. */
@@ -60,12 +73,20 @@ export class FakeRest {
     const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
     const body = raw && req.headers['content-type']?.includes('json') ? (JSON.parse(raw) as Json) : undefined;
     this.calls.push({ method, path, body, at: Date.now() });
+    const failure = this.failures.find((f) => f.count > 0 && path.includes(f.pathPart));
+    if (failure) failure.count--;
+    if (failure?.how === 500) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('500: Internal Server Error');
+      return;
+    }
+    if (failure?.how === 'reset') return void req.socket.destroy();
     const reply = this.answer(method, path, body, url.searchParams, req.headers.authorization);
     const lost = this.unanswered.findIndex((u) => u.method === method && u.path.test(path));
     if (lost >= 0 && reply.status < 300) {
       this.unanswered.splice(lost, 1);
       return; // stop() closes the connection
     }
+    if (failure?.how === 'reset-after') return void req.socket.destroy();
     res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   }
@@ -131,7 +152,12 @@ export class FakeRest {
       return ok(thread, 201);
     }
     if ((m = at(/^\/channels\/(\d+)$/, 'GET'))) return guild.channel(m[1]!) ? ok(guild.channel(m[1]!)) : error(404, 10003, 'Unknown Channel');
-    if (at(/^\/guilds\/\d+\/threads\/active$/, 'GET')) return ok({ threads: [...guild.threads.values()], members: [] });
+    if (at(/^\/guilds\/\d+\/threads\/active$/, 'GET')) {
+      // Archived threads are not active: Discord lists them only under each channel's archived threads.
+      const archived = (thread: Json) => (thread.thread_metadata as Json | undefined)?.archived === true;
+      const active = [...guild.threads.values()].filter((thread) => !archived(thread));
+      return ok({ threads: active, members: [] });
+    }
     if (at(/^\/guilds\/\d+\/roles$/, 'GET')) return ok(guild.roles());
     if ((m = at(/^\/guilds\/\d+\/members\/(\d+)$/, 'GET'))) return guild.members.has(m[1]!) ? ok(guild.member(m[1]!)) : error(404, 10007, 'Unknown Member');
 
@@ -159,7 +185,18 @@ export class FakeRest {
     if (reference && !guild.find(String(reference.message_id)) && reference.fail_if_not_exists !== false) {
       return error(400, 50035, 'Invalid Form Body (message_reference: Unknown message)');
     }
-    const message = guild.message({ author: guild.botId, content, channelId, embeds, ...(reference ? { replyTo: String(reference.message_id) } : {}) });
+    const nonce = typeof body?.nonce === 'string' || typeof body?.nonce === 'number' ? String(body.nonce) : undefined;
+    if (nonce !== undefined && body?.enforce_nonce === true) {
+      // Discord: the same author's message with this nonce (within a few minutes) is returned, not made again.
+      const mine = (m: Json) => m.nonce === nonce && (m.author as Json).id === guild.botId;
+      const earlier = guild.messages.get(channelId)?.find(mine);
+      if (earlier) return ok(earlier);
+    }
+    const replyTo = reference ? { replyTo: String(reference.message_id) } : {};
+    const message: Json = {
+      ...guild.message({ author: guild.botId, content, channelId, embeds, ...replyTo }),
+      ...(nonce !== undefined ? { nonce } : {}),
+    };
     guild.remember(message);
     const replied = reference ? guild.find(String(reference.message_id)) : undefined;
     const repliedAuthor = (replied?.author as Json | undefined)?.id as string | undefined;

@@ -167,8 +167,8 @@ function history(state: FakeSlackState, args: Record<string, unknown>): Reply {
     (m) => Number(m.ts) > oldest && Number(m.ts) < latest && (!m.thread_ts || m.thread_ts === m.ts),
   );
   const newestFirst = [...all].reverse().map((m) => {
-    const count = threadOf(state, m).length;
-    return count ? { ...m, thread_ts: m.ts, reply_count: count } : m;
+    const thread = threadOf(state, m);
+    return thread.length ? { ...m, thread_ts: m.ts, reply_count: thread.length, latest_reply: thread.at(-1)!.ts } : m;
   });
   return page(newestFirst, args, 'messages');
 }

@@ -35,6 +35,9 @@ export interface SentEnvelope {
 // Slack retries an unacknowledged event three times; a slash command it does not retry (the user sees an error).
 const MAX_EVENT_RETRIES = 3;
 
+/** How a failing call fails: see `FakeSlack.failNext`. */
+export type FakeFailure = 500 | 'reset' | 'reset-after';
+
 /**
  * A local Slack on 127.0.0.1: the Web API (form-encoded or JSON POSTs to /api/<method>, `{ok:true}` or
  * `{ok:false,error}`, 429s with Retry-After on demand) and a Socket Mode websocket (hello, events_api and
@@ -61,12 +64,14 @@ export class FakeSlack implements FakeSlackState {
   private readonly unanswered = new Set<string>();
   /** Throttles to answer: the next calls of a method get 429 with this Retry-After (seconds). */
   private readonly throttles = new Map<string, { count: number; retryAfter: number }>();
+  private readonly failures = new Map<string, { count: number; how: FakeFailure }>();
   private readonly server: Server;
   private readonly sockets = new WebSocketServer({ noServer: true });
   private readonly connected = new Set<WebSocket>();
   private tsCounter = 0;
   private tiers: { posts: Map<string, TokenBucket>; reactions: TokenBucket; postBurst: number; postMs: number } | undefined;
   private listening = 0;
+  private refusing = false;
 
   constructor() {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -108,6 +113,15 @@ export class FakeSlack implements FakeSlackState {
   /** How many Socket Mode connections are open. */
   get socketCount(): number {
     return this.connected.size;
+  }
+
+  /**
+   * Makes the next `count` calls of `method` fail the way a network or Slack's edge does: `500` answers
+   * HTTP 500 without acting; `reset` cuts the connection before acting; `reset-after` acts (a post is
+   * stored) and then cuts the connection, so the caller never hears that it worked.
+   */
+  failNext(method: string, count: number, how: FakeFailure): void {
+    this.failures.set(method, { count, how });
   }
 
   /** Makes the next `count` calls of `method` fail with HTTP 429 and Retry-After. */
@@ -265,6 +279,19 @@ export class FakeSlack implements FakeSlackState {
     for (const ws of this.connected) ws.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested' }));
   }
 
+  /** Cuts every Socket Mode connection without a close frame, as a network outage does. */
+  cutSockets(): void {
+    for (const ws of this.connected) ws.terminate();
+  }
+
+  /**
+   * While refusing, new Socket Mode connections are cut as soon as they open (before `hello`): the app
+   * stays disconnected until `refuseSockets(false)`, as during an outage.
+   */
+  refuseSockets(refuse = true): void {
+    this.refusing = refuse;
+  }
+
   /** Signs and posts an Events API body to an HTTP-mode app, as Slack does. */
   static postSigned(url: string, body: unknown, signingSecret: string, options: SignedPostOptions = {}): Promise<{ status: number; text: string }> {
     return postSigned(url, body, signingSecret, options);
@@ -283,6 +310,7 @@ export class FakeSlack implements FakeSlackState {
   }
 
   private onSocket(ws: WebSocket): void {
+    if (this.refusing) return void ws.terminate();
     this.connected.add(ws);
     ws.on('close', () => this.connected.delete(ws));
     ws.on('message', (data) => {
@@ -333,8 +361,17 @@ export class FakeSlack implements FakeSlackState {
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
+    const failure = this.failures.get(method);
+    const how = failure && failure.count > 0 ? failure.how : undefined;
+    if (failure && how !== undefined) failure.count--;
+    if (how === 500) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+      return;
+    }
+    if (how === 'reset') return void req.socket.destroy();
     const reply = answerMethod(this, method, args, token);
     if (this.unanswered.delete(method)) return; // stop() closes the connection
+    if (how === 'reset-after') return void req.socket.destroy();
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
   }
 

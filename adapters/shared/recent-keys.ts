@@ -1,7 +1,7 @@
 /**
- * Keys of events already dispatched, oldest dropped first, so a redelivered event (X-Slack-Retry-Num over
- * HTTP, retry_attempt over Socket Mode, or a reconnect replaying) is not handed to the core again. The
- * core is idempotent on message addresses anyway; this only spares it the needless work.
+ * Keys of events already dispatched, oldest dropped first, so a redelivered event (Slack's retries, a
+ * gateway replaying on resume, a catch-up from history after a reconnect) is not handed to the core again.
+ * The core is idempotent on message addresses anyway; this only spares it the needless work.
  */
 export class RecentKeys {
   private readonly keys = new Set<string>();
