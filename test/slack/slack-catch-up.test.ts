@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
+import { laterMillisecond } from '../support/wait-for.js';
 import { startSlackAdapter } from './slack-adapter-harness.js';
 import { RecordingInbound } from './recording-inbound.js';
 
@@ -39,6 +40,8 @@ describe('a restart reads every place an answer can be', () => {
 
     // The last message the core knew came after the question: the catch-up starts after it.
     const since = Math.round(Number(live.ts) * 1000) + 1;
+    // A fast restart can come within the same millisecond: what is said while down is said after `since`.
+    await laterMillisecond(since);
     fake.userSaysOffline({ channel: 'C1', user: 'U2', text: 'A1: in the thread while down', threadTs: q1.ts });
     fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'A1: in the channel while down' });
 
