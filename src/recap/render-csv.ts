@@ -1,4 +1,5 @@
 import type { Recap } from './recap-model.js';
+import { visibleText } from './safe-text.js';
 
 const BOM = '\uFEFF';
 
@@ -21,8 +22,10 @@ export function renderCsv(recap: Recap): string {
   return BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
+// Invisible characters go first, so "\u200B=cmd" cannot hide a formula from the check after. A leading =, +, -,
+// @, tab or carriage return would run as a formula (or start one) in a spreadsheet: a "'" keeps it text.
 function csvField(value: string): string {
-  // A leading =, +, - or @ would run as a formula in a spreadsheet: prefix it so it stays text.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  const visible = visibleText(value);
+  const safe = /^[=+\-@\t\r]/.test(visible) ? `'${visible}` : visible;
   return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

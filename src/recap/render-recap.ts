@@ -1,6 +1,7 @@
 import { buildRecap } from './build-recap.js';
 import { pickHighlights } from './highlights.js';
 import type { RecapInput } from './recap-input.js';
+import type { Recap, RecapAnswer } from './recap-model.js';
 import { renderCsv } from './render-csv.js';
 import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
@@ -19,16 +20,32 @@ export interface RenderExtras {
   notice?: string;
 }
 
+/** What every renderer gets: one build of the recap and what goes with it. */
+export interface RenderContext {
+  /** The built recap. */
+  recap: Recap;
+  /** The messages it was built from (the HTML draws its activity chart from them). */
+  input: RecapInput;
+  /** Highlights per question number. */
+  highlights: Map<number, RecapAnswer[]>;
+  /** AI summaries and the notice. */
+  extras: RenderExtras;
+}
+
+/** Turns a built recap into one format's text. */
+export type Renderer = (context: RenderContext) => string;
+
+// A Record, not a chain of ifs: a format added to RECAP_FORMATS without a renderer fails to compile.
+const RENDERERS: Record<RecapFormat, Renderer> = {
+  md: ({ recap, input, highlights, extras }) => renderMarkdown(recap, { timezone: input.timezone, highlights, ...extras }),
+  html: ({ recap, input, highlights, extras }) => renderHtml(recap, { timezone: input.timezone, highlights, input, ...extras }),
+  json: ({ recap }) => renderJson(recap),
+  csv: ({ recap }) => renderCsv(recap),
+};
+
 /** Renders a recap in several formats from one build, so all of them agree. */
 export function renderRecaps(input: RecapInput, formats: readonly RecapFormat[], extras: RenderExtras = {}): Map<RecapFormat, string> {
   const recap = buildRecap(input);
-  const highlights = pickHighlights(recap, input);
-  const out = new Map<RecapFormat, string>();
-  for (const format of formats) {
-    if (format === 'json') out.set(format, renderJson(recap));
-    else if (format === 'csv') out.set(format, renderCsv(recap));
-    else if (format === 'md') out.set(format, renderMarkdown(recap, { timezone: input.timezone, highlights, ...extras }));
-    else out.set(format, renderHtml(recap, { timezone: input.timezone, highlights, input, ...extras }));
-  }
-  return out;
+  const context: RenderContext = { recap, input, highlights: pickHighlights(recap, input), extras };
+  return new Map(formats.map((format) => [format, RENDERERS[format](context)]));
 }
