@@ -4,7 +4,7 @@ import type { RecapInput } from './recap-input.js';
 import type { Recap, RecapAnswer } from './recap-model.js';
 import { renderCsv } from './render-csv.js';
 import { renderHtml } from './render-html.js';
-import { renderJson } from './render-json.js';
+import { renderJsonChunks } from './render-json.js';
 import { renderMarkdown } from './render-markdown.js';
 
 /** The formats a recap comes in. */
@@ -32,20 +32,29 @@ export interface RenderContext {
   extras: RenderExtras;
 }
 
-/** Turns a built recap into one format's text. */
-export type Renderer = (context: RenderContext) => string;
+/** Turns a built recap into one format's text, in pieces (a huge recap is longer than one string can be). */
+export type Renderer = (context: RenderContext) => Iterable<string>;
 
 // A Record, not a chain of ifs: a format added to RECAP_FORMATS without a renderer fails to compile.
 const RENDERERS: Record<RecapFormat, Renderer> = {
-  md: ({ recap, input, highlights, extras }) => renderMarkdown(recap, { timezone: input.timezone, highlights, ...extras }),
-  html: ({ recap, input, highlights, extras }) => renderHtml(recap, { timezone: input.timezone, highlights, input, ...extras }),
-  json: ({ recap }) => renderJson(recap),
-  csv: ({ recap }) => renderCsv(recap),
+  md: ({ recap, input, highlights, extras }) => [renderMarkdown(recap, { timezone: input.timezone, highlights, ...extras })],
+  html: ({ recap, input, highlights, extras }) => [renderHtml(recap, { timezone: input.timezone, highlights, input, ...extras })],
+  json: ({ recap }) => renderJsonChunks(recap),
+  csv: ({ recap }) => [renderCsv(recap)],
 };
 
 /** Renders a recap in several formats from one build, so all of them agree. */
 export function renderRecaps(input: RecapInput, formats: readonly RecapFormat[], extras: RenderExtras = {}): Map<RecapFormat, string> {
+  const context = contextOf(input, extras);
+  return new Map(formats.map((format) => [format, [...RENDERERS[format](context)].join('')]));
+}
+
+/** One format's text in pieces, for writing a recap too big to hold as one string. */
+export function renderRecapChunks(input: RecapInput, format: RecapFormat, extras: RenderExtras = {}): Iterable<string> {
+  return RENDERERS[format](contextOf(input, extras));
+}
+
+function contextOf(input: RecapInput, extras: RenderExtras): RenderContext {
   const recap = buildRecap(input);
-  const context: RenderContext = { recap, input, highlights: pickHighlights(recap, input), extras };
-  return new Map(formats.map((format) => [format, RENDERERS[format](context)]));
+  return { recap, input, highlights: pickHighlights(recap, input), extras };
 }

@@ -1,7 +1,7 @@
 import type { RecapInput } from '../recap/recap-input.js';
 import { parseQuestionMarker } from '../attribution/answer-prefix.js';
 import { attributeTranscript, type TranscriptMessage } from './attribute-transcript.js';
-import { type ReadTranscriptOptions, readTranscript } from './read-transcript.js';
+import { type ReadTranscriptOptions, type ReadTranscriptResult, readTranscript, streamTranscript } from './read-transcript.js';
 import { type BadLine, TranscriptError } from './transcript-error.js';
 import { type TranscriptDetails, transcriptRecapInput } from './transcript-recap-input.js';
 
@@ -20,7 +20,19 @@ export interface LoadedTranscript {
  * TranscriptError (with a code) for bad lines, an empty file, or a host who asked no questions.
  */
 export function loadTranscriptRecapInput(file: string, details: TranscriptDetails & ReadTranscriptOptions): LoadedTranscript {
-  const { messages, skipped, duplicates } = readTranscript(file, details);
+  return recapInputOf(readTranscript(file, details), file, details);
+}
+
+/** The same, reading the file as a stream: for transcripts of any size. */
+export async function streamTranscriptRecapInput(
+  file: string,
+  details: TranscriptDetails & ReadTranscriptOptions,
+): Promise<LoadedTranscript> {
+  return recapInputOf(await streamTranscript(file, details), file, details);
+}
+
+function recapInputOf(read: ReadTranscriptResult, file: string, details: TranscriptDetails): LoadedTranscript {
+  const { messages, skipped, duplicates } = read;
   const attributed = attributeTranscript(messages, [details.host]);
   // With a script the questions' texts are known, so a recap still says what was asked; without one
   // there would be nothing to recap but chatter.

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { TranscriptMessage } from './attribute-transcript.js';
-import { readCsvTranscript } from './csv-transcript.js';
-import { readJsonlTranscript } from './jsonl-transcript.js';
+import { CsvRecordReader } from './csv-rows.js';
+import { CsvTranscriptRows, readCsvTranscript } from './csv-transcript.js';
+import { JsonlTranscriptRows, readJsonlTranscript } from './jsonl-transcript.js';
 import { type BadLine, TranscriptError } from './transcript-error.js';
 import type { TranscriptRow, TranscriptRows } from './transcript-rows.js';
 
@@ -29,23 +30,85 @@ export interface ReadTranscriptResult {
   duplicates: number;
 }
 
-/** Reads a transcript file: JSONL (one message a line) or CSV (our columns or the TAGS archive's). */
+/** Reads a transcript file in one go: JSONL (one message a line) or CSV (our columns or the TAGS archive's). */
 export function readTranscript(file: string, options: ReadTranscriptOptions = {}): ReadTranscriptResult {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
-    throw new TranscriptError(file, [], `Cannot read ${file}: ${why}.`, 'TRANSCRIPT_UNREADABLE');
+    throw unreadable(file, error);
   }
   return parseTranscript(text, file, { ...options, format: options.format ?? formatOfName(file) });
+}
+
+/**
+ * Reads a transcript file as a stream, for files of any size: memory grows with the messages kept, never with
+ * the raw text, which is read in chunks and dropped line by line. Same results and errors as readTranscript.
+ */
+export async function streamTranscript(file: string, options: ReadTranscriptOptions = {}): Promise<ReadTranscriptResult> {
+  let format = options.format ?? formatOfName(file);
+  let feed: ((chunk: string) => void) | undefined;
+  let finish: (() => TranscriptRows) | undefined;
+  try {
+    const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 });
+    for await (const chunk of stream as AsyncIterable<string>) {
+      if (!feed) {
+        format ??= chunk.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'jsonl' : 'csv';
+        ({ feed, finish } = format === 'jsonl' ? jsonlFeed() : csvFeed(file));
+      }
+      feed(chunk);
+    }
+  } catch (error) {
+    if (error instanceof TranscriptError) throw error;
+    throw unreadable(file, error);
+  }
+  return finishRows(finish ? finish() : { rows: [], bad: [] }, file, options);
+}
+
+// Lines are split on LF (a CR before it dropped), exactly as readJsonlTranscript splits them, so a stray CR
+// inside a line does not shift the line numbers errors name.
+function jsonlFeed(): { feed: (chunk: string) => void; finish: () => TranscriptRows } {
+  const rows = new JsonlTranscriptRows();
+  let pending = '';
+  let line = 0;
+  const take = (text: string) => rows.add(text.endsWith('\r') ? text.slice(0, -1) : text, ++line);
+  return {
+    feed(chunk) {
+      const text = pending + chunk;
+      let start = 0;
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+        take(text.slice(start, end));
+        start = end + 1;
+      }
+      pending = text.slice(start);
+    },
+    finish() {
+      take(pending);
+      return rows.result;
+    },
+  };
+}
+
+function csvFeed(file: string): { feed: (chunk: string) => void; finish: () => TranscriptRows } {
+  const rows = new CsvTranscriptRows(file);
+  const reader = new CsvRecordReader((record) => rows.add(record));
+  return { feed: (chunk) => reader.push(chunk), finish: () => rows.finish(reader.end()) };
+}
+
+function unreadable(file: string, error: unknown): TranscriptError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
+  return new TranscriptError(file, [], `Cannot read ${file}: ${why}.`, 'TRANSCRIPT_UNREADABLE');
 }
 
 /** Parses a transcript's text; `file` only names it in errors. Throws TranscriptError with the bad lines. */
 export function parseTranscript(text: string, file: string, options: ReadTranscriptOptions = {}): ReadTranscriptResult {
   const format = options.format ?? (text.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'jsonl' : 'csv');
-  const read = format === 'jsonl' ? readJsonlTranscript(text) : readCsvTranscript(text, file);
+  return finishRows(format === 'jsonl' ? readJsonlTranscript(text) : readCsvTranscript(text, file), file, options);
+}
+
+// Drops exact repeats, then refuses the file if lines are bad (unless skipBad) or nothing is left.
+function finishRows(read: TranscriptRows, file: string, options: ReadTranscriptOptions): ReadTranscriptResult {
   const { rows, bad, duplicates } = withoutRepeats(read);
   if (bad.length > 0 && !options.skipBad) throw new TranscriptError(file, bad);
   if (rows.length === 0) {
