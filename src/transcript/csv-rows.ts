@@ -44,7 +44,7 @@ export class CsvRecordReader {
   /** Reads the records completed by `chunk`. */
   push(chunk: string): void {
     if (this.stop) return;
-    if (!this.started) {
+    if (!this.started && chunk) {
       this.started = true;
       chunk = chunk.startsWith('\uFEFF') ? chunk.slice(1) : chunk;
     }
