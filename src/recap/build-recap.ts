@@ -9,7 +9,10 @@ const URL_PATTERN = /\bhttps?:\/\/[^\s<>"')\]]+/g;
  */
 export function buildRecap(input: RecapInput): Recap {
   const live = input.messages.filter((m) => !m.deleted).sort((a, b) => a.ts - b.ts);
-  const iso = (ms: number) => new Date(ms).toISOString();
+  // Messages come in time order and a busy chat has hundreds a second: repeating the last string saves one each.
+  let lastMs = Number.NaN;
+  let lastIso = '';
+  const iso = (ms: number) => (ms === lastMs ? lastIso : ((lastMs = ms), (lastIso = new Date(ms).toISOString())));
 
   const byQuestion = new Map<number, RecapInputMessage[]>();
   for (const message of live) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseTranscriptTime, TIME_FORMS } from './transcript-time.js';
-import type { TranscriptRows } from './transcript-rows.js';
+import { StringPool, transcriptMessage, type TranscriptRows } from './transcript-rows.js';
 
 // Ids may come as numbers from tools that export platform snowflakes; they are kept as written.
 const idSchema = z.union([z.string().trim().min(1, 'must not be empty'), z.number().transform(String)]);
@@ -25,6 +25,7 @@ export function readJsonlTranscript(text: string): TranscriptRows {
 export class JsonlTranscriptRows {
   /** The messages and bad lines so far. */
   readonly result: TranscriptRows = { rows: [], bad: [] };
+  private readonly authors = new StringPool();
 
   /** Reads line number `line` (1-based), without its line break. */
   add(text: string, line: number): void {
@@ -42,13 +43,14 @@ export class JsonlTranscriptRows {
       this.result.bad.push({ line, problem: row.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') });
       return;
     }
-    const { id, author, text: body, replyTo } = row.data;
+    const { id, text: body, replyTo } = row.data;
+    const author = this.authors.intern(row.data.author);
     // Parsed here rather than in a zod transform, which costs a third more on a 100,000-line file.
     const ts = parseTranscriptTime(row.data.ts);
     if (Number.isNaN(ts)) {
       this.result.bad.push({ line, problem: `ts: "${row.data.ts}" is not ${TIME_FORMS}` });
       return;
     }
-    this.result.rows.push({ line, message: { id, author, text: body, ts, ...(replyTo ? { replyTo: replyTo.trim() } : {}) } });
+    this.result.rows.push({ line, message: transcriptMessage(id, author, body, ts, replyTo?.trim()) });
   }
 }

@@ -50,7 +50,9 @@ export async function streamTranscript(file: string, options: ReadTranscriptOpti
   let feed: ((chunk: string) => void) | undefined;
   let finish: (() => TranscriptRows) | undefined;
   try {
-    const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 });
+    // Small chunks on purpose: a string over ~128 KB goes to V8's large-object space, which only a full
+    // collection frees, and a megabyte a chunk piled up hundreds of megabytes of dead text between them.
+    const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 32 * 1024 });
     for await (const chunk of stream as AsyncIterable<string>) {
       if (!feed) {
         format ??= chunk.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'jsonl' : 'csv';
