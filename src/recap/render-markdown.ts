@@ -17,6 +17,16 @@ export interface MarkdownOptions {
 
 /** A recap ready to paste into a blog post. */
 export function renderMarkdown(recap: Recap, options: MarkdownOptions): string {
+  return markdownLines(recap, options).join('\n');
+}
+
+/** The same, a line at a time: the recap of a huge transcript is longer than one string can be. */
+export function* renderMarkdownChunks(recap: Recap, options: MarkdownOptions): Generator<string> {
+  const lines = markdownLines(recap, options);
+  for (let i = 0; i < lines.length; i++) yield i === 0 ? lines[i]! : `\n${lines[i]}`;
+}
+
+function markdownLines(recap: Recap, options: MarkdownOptions): string[] {
   const { stats } = recap;
   const lines: string[] = [
     `# ${escapeMd(recap.title)} — recap`,
@@ -69,7 +79,7 @@ export function renderMarkdown(recap: Recap, options: MarkdownOptions): string {
     for (const link of recap.links) lines.push(`- <${visibleUrl(link.url)}> — ${escapeMd(link.author)}`);
   }
   lines.push('');
-  return lines.join('\n');
+  return lines;
 }
 
 // Multi-part answers stay together: an author's answers to one question are listed in one line.

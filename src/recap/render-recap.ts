@@ -2,10 +2,10 @@ import { buildRecap } from './build-recap.js';
 import { pickHighlights } from './highlights.js';
 import type { RecapInput } from './recap-input.js';
 import type { Recap, RecapAnswer } from './recap-model.js';
-import { renderCsv } from './render-csv.js';
+import { renderCsvChunks } from './render-csv.js';
 import { renderHtml } from './render-html.js';
 import { renderJsonChunks } from './render-json.js';
-import { renderMarkdown } from './render-markdown.js';
+import { renderMarkdownChunks } from './render-markdown.js';
 
 /** The formats a recap comes in. */
 export const RECAP_FORMATS = ['md', 'html', 'json', 'csv'] as const;
@@ -37,10 +37,10 @@ export type Renderer = (context: RenderContext) => Iterable<string>;
 
 // A Record, not a chain of ifs: a format added to RECAP_FORMATS without a renderer fails to compile.
 const RENDERERS: Record<RecapFormat, Renderer> = {
-  md: ({ recap, input, highlights, extras }) => [renderMarkdown(recap, { timezone: input.timezone, highlights, ...extras })],
+  md: ({ recap, input, highlights, extras }) => renderMarkdownChunks(recap, { timezone: input.timezone, highlights, ...extras }),
   html: ({ recap, input, highlights, extras }) => [renderHtml(recap, { timezone: input.timezone, highlights, input, ...extras })],
   json: ({ recap }) => renderJsonChunks(recap),
-  csv: ({ recap }) => [renderCsv(recap)],
+  csv: ({ recap }) => renderCsvChunks(recap),
 };
 
 /** Renders a recap in several formats from one build, so all of them agree. */

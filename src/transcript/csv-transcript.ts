@@ -1,7 +1,7 @@
 import { type CsvRecord, CsvRecordReader, type CsvStop } from './csv-rows.js';
 import { TranscriptError } from './transcript-error.js';
 import { parseTranscriptTime, TIME_FORMS } from './transcript-time.js';
-import { StringPool, transcriptMessage, type TranscriptRows } from './transcript-rows.js';
+import { noRows, StringPool, transcriptMessage, type TranscriptRows } from './transcript-rows.js';
 
 /** The column names a CSV transcript may use: ours, and the TAGS Twitter-archive sheet's. */
 const COLUMN_SETS = [
@@ -22,7 +22,7 @@ export function readCsvTranscript(text: string, file: string): TranscriptRows {
 
 /** The same, record by record as a CSV file streams in: only the messages are kept. */
 export class CsvTranscriptRows {
-  private readonly result: TranscriptRows = { rows: [], bad: [] };
+  private readonly result: TranscriptRows = noRows();
   private readonly authors = new StringPool();
   private header: { names: string[]; columns: (typeof COLUMN_SETS)[number]; at: Record<Column, number> } | undefined;
 
@@ -59,7 +59,8 @@ export class CsvTranscriptRows {
       return;
     }
     const replyTo = at.replyTo < 0 ? '' : f[at.replyTo]!.trim();
-    this.result.rows.push({ line: record.line, message: transcriptMessage(id, author, f[at.text]!, ts, replyTo) });
+    this.result.messages.push(transcriptMessage(id, author, f[at.text]!, ts, replyTo));
+    this.result.lines.push(record.line);
   }
 
   /** What was read; `stop` is the unclosed quote that ended reading, if one did. */

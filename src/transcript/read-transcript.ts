@@ -5,7 +5,7 @@ import { CsvRecordReader } from './csv-rows.js';
 import { CsvTranscriptRows, readCsvTranscript } from './csv-transcript.js';
 import { JsonlTranscriptRows, readJsonlTranscript } from './jsonl-transcript.js';
 import { type BadLine, TranscriptError } from './transcript-error.js';
-import type { TranscriptRow, TranscriptRows } from './transcript-rows.js';
+import { noRows, type TranscriptRows } from './transcript-rows.js';
 
 export { type BadLine, TranscriptError } from './transcript-error.js';
 
@@ -64,7 +64,7 @@ export async function streamTranscript(file: string, options: ReadTranscriptOpti
     if (error instanceof TranscriptError) throw error;
     throw unreadable(file, error);
   }
-  return finishRows(finish ? finish() : { rows: [], bad: [] }, file, options);
+  return finishRows(finish ? finish() : noRows(), file, options);
 }
 
 // Lines are split on LF (a CR before it dropped), exactly as readJsonlTranscript splits them, so a stray CR
@@ -111,13 +111,13 @@ export function parseTranscript(text: string, file: string, options: ReadTranscr
 
 // Drops exact repeats, then refuses the file if lines are bad (unless skipBad) or nothing is left.
 function finishRows(read: TranscriptRows, file: string, options: ReadTranscriptOptions): ReadTranscriptResult {
-  const { rows, bad, duplicates } = withoutRepeats(read);
+  const { messages, bad, duplicates } = withoutRepeats(read);
   if (bad.length > 0 && !options.skipBad) throw new TranscriptError(file, bad);
-  if (rows.length === 0) {
+  if (messages.length === 0) {
     const skipped = bad.length ? ` (${bad.length} unreadable line(s) skipped)` : '';
     throw new TranscriptError(file, bad, `${file} has no messages to recap${skipped}. A transcript needs at least the host's questions ("Q1: …") and the answers.`, 'TRANSCRIPT_EMPTY');
   }
-  return { messages: rows.map((r) => r.message), skipped: bad, duplicates };
+  return { messages, skipped: bad, duplicates };
 }
 
 function formatOfName(file: string): TranscriptFormat | undefined {
@@ -129,24 +129,33 @@ function formatOfName(file: string): TranscriptFormat | undefined {
 
 // Ids must be unique: the recap lists every message once by id. Archives repeat rows (an exact repeat
 // is dropped); a different message under a used id is a bad line, because either could be the real one.
-function withoutRepeats(read: TranscriptRows): TranscriptRows & { duplicates: number } {
-  const byId = new Map<string, TranscriptRow>();
-  const rows: TranscriptRow[] = [];
+function withoutRepeats(read: TranscriptRows): { messages: TranscriptMessage[]; bad: BadLine[]; duplicates: number } {
+  // Kept messages are compacted in place, so the usual file without repeats costs no second array.
+  const { messages, lines } = read;
+  const byId = new Map<string, number>();
   const bad = [...read.bad];
-  let duplicates = 0;
-  for (const row of read.rows) {
-    const { id, author, text, ts } = row.message;
-    const first = byId.get(id);
-    if (!first) {
-      byId.set(id, row);
-      rows.push(row);
-    } else if (first.message.author === author && first.message.text === text && first.message.ts === ts) {
-      duplicates++;
-    } else {
-      const mangled = /^\d(\.\d+)?e\+\d+$/i.test(id) ? ' (a spreadsheet seems to have rounded the ids: format the id column as text and export again)' : '';
-      bad.push({ line: row.line, problem: `id "${id}" is already used on line ${first.line} by a different message${mangled}` });
+  let kept = 0;
+  for (let index = 0; index < messages.length; index++) {
+    const message = messages[index]!;
+    const at = byId.get(message.id);
+    if (at === undefined) {
+      byId.set(message.id, kept);
+      lines[kept] = lines[index]!;
+      messages[kept++] = message;
+      continue;
     }
+    const first = messages[at]!;
+    if (first.author === message.author && first.text === message.text && first.ts === message.ts) {
+      continue;
+    }
+    const mangled = /^\d(\.\d+)?e\+\d+$/i.test(message.id)
+      ? ' (a spreadsheet seems to have rounded the ids: format the id column as text and export again)'
+      : '';
+    const problem = `id "${message.id}" is already used on line ${lines[at]} by a different message${mangled}`;
+    bad.push({ line: lines[index]!, problem });
   }
+  const duplicates = messages.length - kept - (bad.length - read.bad.length);
+  messages.length = kept;
   bad.sort((a, b) => a.line - b.line);
-  return { rows, bad, duplicates };
+  return { messages, bad, duplicates };
 }

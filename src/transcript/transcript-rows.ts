@@ -1,20 +1,22 @@
 import type { TranscriptMessage } from './attribute-transcript.js';
 import type { BadLine } from './transcript-error.js';
 
-/** A message read from a transcript with the line it came from, so later checks can name the line. */
-export interface TranscriptRow {
-  /** 1-based line number where the message starts. */
-  line: number;
-  /** The message. */
-  message: TranscriptMessage;
-}
-
-/** What one format's reader found: the readable messages and the lines it could not read. */
+/**
+ * What one format's reader found: the readable messages, the line each came from (kept apart, as plain numbers,
+ * so a huge transcript holds no wrapper object per message) and the lines it could not read.
+ */
 export interface TranscriptRows {
   /** Readable messages in file order. */
-  rows: TranscriptRow[];
+  messages: TranscriptMessage[];
+  /** The 1-based line where each message starts, index for index. */
+  lines: number[];
   /** Unreadable lines, in file order. */
   bad: BadLine[];
+}
+
+/** An empty result to fill. */
+export function noRows(): TranscriptRows {
+  return { messages: [], lines: [], bad: [] };
 }
 
 /**
@@ -34,7 +36,13 @@ export class StringPool {
   }
 }
 
-/** A message object, `replyTo` only when there is one (no spread: a plain literal is smaller and faster). */
+/**
+ * A message object, `replyTo` only when there is one. It has an empty `attribution` slot (undefined, so it shows
+ * nowhere): a huge transcript is attributed in place, and filling a slot allocates nothing where adding a
+ * property would give each of a million messages a property store of its own.
+ */
 export function transcriptMessage(id: string, author: string, text: string, ts: number, replyTo?: string): TranscriptMessage {
-  return replyTo ? { id, author, text, ts, replyTo } : { id, author, text, ts };
+  const attribution = undefined;
+  const message = replyTo ? { id, author, text, ts, replyTo, attribution } : { id, author, text, ts, attribution };
+  return message;
 }
