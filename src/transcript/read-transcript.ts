@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type { TranscriptMessage } from './attribute-transcript.js';
 import { CsvRecordReader } from './csv-rows.js';
 import { CsvTranscriptRows, readCsvTranscript } from './csv-transcript.js';
+import { IdIndex } from './id-index.js';
 import { JsonlTranscriptRows, readJsonlTranscript } from './jsonl-transcript.js';
 import { type BadLine, TranscriptError } from './transcript-error.js';
 import { noRows, type TranscriptRows } from './transcript-rows.js';
@@ -132,14 +133,13 @@ function formatOfName(file: string): TranscriptFormat | undefined {
 function withoutRepeats(read: TranscriptRows): { messages: TranscriptMessage[]; bad: BadLine[]; duplicates: number } {
   // Kept messages are compacted in place, so the usual file without repeats costs no second array.
   const { messages, lines } = read;
-  const byId = new Map<string, number>();
+  const byId = new IdIndex((index) => messages[index]!.id);
   const bad = [...read.bad];
   let kept = 0;
   for (let index = 0; index < messages.length; index++) {
     const message = messages[index]!;
-    const at = byId.get(message.id);
-    if (at === undefined) {
-      byId.set(message.id, kept);
+    const at = byId.findOrAdd(message.id, kept);
+    if (at < 0) {
       lines[kept] = lines[index]!;
       messages[kept++] = message;
       continue;
