@@ -37,7 +37,8 @@ export function writeLargeTranscript(path: string, bytes: number): { messages: n
       let row: Record<string, string>;
       if (due > question) {
         question = due;
-        row = { id: `q${question}`, author: 'community_host', text: `Q${question}: What about topic ${question}? #BenchChat`, ts };
+        const text = `Q${question}: What about topic ${question}? #BenchChat`;
+        row = { id: `q${question}`, author: 'community_host', text, ts };
       } else {
         const line = LINES[i % LINES.length]!;
         const roll = i % 10;
@@ -49,7 +50,8 @@ export function writeLargeTranscript(path: string, bytes: number): { messages: n
               : roll === 2
                 ? `A${question}a: ${line}`
                 : `${roll % 2 ? '#BenchChat ' : ''}A${question}: ${line}`;
-        row = { id: `m${i}`, author: `person${(i * 7919) % 1500}`, text, ts, ...(roll === 3 && question ? { replyTo: `q${question}` } : {}) };
+        const reply: Record<string, string> = roll === 3 && question ? { replyTo: `q${question}` } : {};
+        row = { id: `m${i}`, author: `person${(i * 7919) % 1500}`, text, ts, ...reply };
         i++;
       }
       batch += `${JSON.stringify(row)}\n`;
@@ -67,10 +69,13 @@ export function writeLargeTranscript(path: string, bytes: number): { messages: n
 
 /** Peak resident memory and wall time of one `emcee recap` run, measured by /usr/bin/time or the child itself. */
 async function measureRecap(transcript: string, out: string): Promise<{ peakRssMb: number; ms: number; by: string }> {
-  const args = ['bin/emcee.js', 'recap', '--transcript', transcript, '--host', 'community_host', '--format', 'json', '--out', out];
+  const args = ['bin/emcee.js', 'recap', '--transcript', transcript, '--host', 'community_host'];
+  args.push('--format', 'json', '--out', out);
   const useTime = existsSync('/usr/bin/time');
   // Without GNU time the child reports its own peak (getrusage's maxRSS, in KiB) as it exits.
-  const report = 'data:text/javascript,process.on("exit",()=>process.stderr.write(`maxrss-kib:${process.resourceUsage().maxRSS}\\n`))';
+  const report =
+    'data:text/javascript,process.on("exit",()=>' +
+    'process.stderr.write(`maxrss-kib:${process.resourceUsage().maxRSS}\\n`))';
   const [command, argv] = useTime
     ? ['/usr/bin/time', ['-v', process.execPath, ...args]]
     : [process.execPath, ['--import', report, ...args]];
@@ -84,7 +89,8 @@ async function measureRecap(transcript: string, out: string): Promise<{ peakRssM
   });
   const ms = performance.now() - started;
   if (code !== 0) throw new Error(`emcee recap failed (exit ${code}): ${stderr.slice(-2000)}`);
-  const kib = useTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] : /maxrss-kib:(\d+)/.exec(stderr)?.[1];
+  const figure = useTime ? /Maximum resident set size \(kbytes\): (\d+)/ : /maxrss-kib:(\d+)/;
+  const kib = figure.exec(stderr)?.[1];
   if (!kib) throw new Error(`no peak memory figure in: ${stderr.slice(-500)}`);
   return { peakRssMb: Number(kib) / 1024, ms, by: useTime ? '/usr/bin/time -v' : 'the child\'s getrusage' };
 }
@@ -109,15 +115,18 @@ export async function benchTranscriptSize(): Promise<BenchResult> {
       rmSync(out, { force: true });
       const met = size.rssTargetMb === undefined ? true : run.peakRssMb < size.rssTargetMb;
       rows.push({
-        scenario: `Recap of a ${size.label} JSONL transcript (${messages.toLocaleString('en-US')} messages, ${fmt(fileMb, 0)} MB; ` +
-          `\`emcee recap --format json --out\`, ${binPath()})`,
+        scenario:
+          `Recap of a ${size.label} JSONL transcript (${messages.toLocaleString('en-US')} messages, ` +
+          `${fmt(fileMb, 0)} MB; \`emcee recap --format json --out\`, ${binPath()})`,
         figure: `peak RSS ${fmt(run.peakRssMb, 0)} MB for a ${fmt(fileMb, 0)} MB file; ${fmt(run.ms / 1000, 1)} s; ` +
           `recap ${fmt(outMb, 0)} MB`,
-        target: size.rssTargetMb === undefined ? 'completes (no string-size ceiling)' : `< ${size.rssTargetMb} MB peak RSS`,
+        target:
+          size.rssTargetMb === undefined ? 'completes (no string-size ceiling)' : `< ${size.rssTargetMb} MB peak RSS`,
         met,
         note: `peak memory by ${run.by}`,
       });
-      cases.push({ label: size.label, fileMb, messages, peakRssMb: run.peakRssMb, seconds: run.ms / 1000, recapMb: outMb });
+      const seconds = run.ms / 1000;
+      cases.push({ label: size.label, fileMb, messages, peakRssMb: run.peakRssMb, seconds, recapMb: outMb });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -129,6 +138,8 @@ export async function benchTranscriptSize(): Promise<BenchResult> {
 if (process.argv[1]?.endsWith('transcript-size.ts')) {
   if (process.env.BENCH_SIZES === '200') SIZES.splice(1);
   const result = await benchTranscriptSize();
-  for (const row of result.rows) console.log(`${row.met ? '✓' : '✗'} ${row.scenario}\n  ${row.figure} (target ${row.target})`);
+  for (const row of result.rows) {
+    console.log(`${row.met ? '✓' : '✗'} ${row.scenario}\n  ${row.figure} (target ${row.target})`);
+  }
   console.log(JSON.stringify(result.data));
 }

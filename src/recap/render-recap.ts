@@ -37,8 +37,11 @@ export type Renderer = (context: RenderContext) => Iterable<string>;
 
 // A Record, not a chain of ifs: a format added to RECAP_FORMATS without a renderer fails to compile.
 const RENDERERS: Record<RecapFormat, Renderer> = {
-  md: ({ recap, input, highlights, extras }) => renderMarkdownChunks(recap, { timezone: input.timezone, highlights, ...extras }),
-  html: ({ recap, input, highlights, extras }) => [renderHtml(recap, { timezone: input.timezone, highlights, input, ...extras })],
+  md: ({ recap, input, highlights, extras }) =>
+    renderMarkdownChunks(recap, { timezone: input.timezone, highlights, ...extras }),
+  html: ({ recap, input, highlights, extras }) => [
+    renderHtml(recap, { timezone: input.timezone, highlights, input, ...extras }),
+  ],
   json: ({ recap }) => renderJsonChunks(recap),
   csv: ({ recap }) => renderCsvChunks(recap),
 };

@@ -17,8 +17,11 @@ const JOINER = new RegExp(`[${JOINERS}]`, 'gu');
 // Devanagari…); anywhere else it only hides something.
 const EMOJI_BEFORE = /\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]*$/u;
 const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
-const JOINING_SCRIPT =
-  /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}]/u;
+const JOINING_SCRIPTS = [
+  ...['Arabic', 'Syriac', 'Nko', 'Mongolian', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya'],
+  ...['Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala'],
+];
+const JOINING_SCRIPT = new RegExp(`[${JOINING_SCRIPTS.map((script) => `\\p{Script=${script}}`).join('')}]`, 'u');
 const LETTER_AFTER = /^[\p{L}\p{M}]/u;
 
 // Every line-break form: CRLF, CR, LF, NEL (U+0085), line and paragraph separators (U+2028, U+2029).

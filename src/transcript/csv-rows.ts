@@ -74,7 +74,8 @@ export class CsvRecordReader {
       const { record, problem, next, breaks } = parsed;
       // A blank line is no record; a line holding only "" is one empty field.
       const blank = record.length === 1 && record[0] === '' && source.charCodeAt(i) !== QUOTE;
-      if (!blank) this.onRecord(problem ? { line: this.line, fields: record, problem } : { line: this.line, fields: record });
+      const line = this.line;
+      if (!blank) this.onRecord(problem ? { line, fields: record, problem } : { line, fields: record });
       this.line += breaks;
       i = next;
     }

@@ -42,7 +42,8 @@ export class JsonlTranscriptRows {
     // anything else goes through the schema, for its messages.
     const row = wellFormed(value) ?? jsonlRow.safeParse(value);
     if (!row.success) {
-      this.result.bad.push({ line, problem: row.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') });
+      const problem = row.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ');
+      this.result.bad.push({ line, problem });
       return;
     }
     const { id, text: body, replyTo } = row.data;

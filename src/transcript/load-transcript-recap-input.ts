@@ -1,6 +1,11 @@
 import type { RecapInput } from '../recap/recap-input.js';
 import { parseQuestionMarker } from '../attribution/answer-prefix.js';
-import { type ReadTranscriptOptions, type ReadTranscriptResult, readTranscript, streamTranscript } from './read-transcript.js';
+import {
+  type ReadTranscriptOptions,
+  type ReadTranscriptResult,
+  readTranscript,
+  streamTranscript,
+} from './read-transcript.js';
 import { type BadLine, TranscriptError } from './transcript-error.js';
 import { recapInputFromMessages, type TranscriptDetails } from './transcript-recap-input.js';
 
@@ -40,7 +45,8 @@ function recapInputOf(read: ReadTranscriptResult, file: string, details: Transcr
       file,
       [],
       `No questions found in ${file}: the host "${details.host}" posted no message starting "Q1", "Q2"… ` +
-        `Check --host (authors in the file include ${likelyHosts(input.messages)}), or give the questions with --script.`,
+        `Check --host (authors in the file include ${likelyHosts(input.messages)}), ` +
+        'or give the questions with --script.',
       'TRANSCRIPT_NO_QUESTIONS',
     );
   }

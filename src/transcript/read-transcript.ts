@@ -46,7 +46,10 @@ export function readTranscript(file: string, options: ReadTranscriptOptions = {}
  * Reads a transcript file as a stream, for files of any size: memory grows with the messages kept, never with
  * the raw text, which is read in chunks and dropped line by line. Same results and errors as readTranscript.
  */
-export async function streamTranscript(file: string, options: ReadTranscriptOptions = {}): Promise<ReadTranscriptResult> {
+export async function streamTranscript(
+  file: string,
+  options: ReadTranscriptOptions = {},
+): Promise<ReadTranscriptResult> {
   let format = options.format ?? formatOfName(file);
   let feed: ((chunk: string) => void) | undefined;
   let finish: (() => TranscriptRows) | undefined;

@@ -45,7 +45,11 @@ function inputMessage(message: TranscriptMessage, attribution: Attribution): Rec
   return replyTo ? { id, author, text, ts, replyTo, attribution } : { id, author, text, ts, attribution };
 }
 
-function assemble(messages: RecapInputMessage[], asked: readonly TranscriptQuestion[], details: TranscriptDetails): RecapInput {
+function assemble(
+  messages: RecapInputMessage[],
+  asked: readonly TranscriptQuestion[],
+  details: TranscriptDetails,
+): RecapInput {
   const hashtag = details.hashtag ? normaliseHashtag(details.hashtag) : (commonestHashtag(messages) ?? '');
   let count = details.questionTexts?.length ?? 0;
   for (const q of asked) count = Math.max(count, q.number);

@@ -41,7 +41,13 @@ export class StringPool {
  * nowhere): a huge transcript is attributed in place, and filling a slot allocates nothing where adding a
  * property would give each of a million messages a property store of its own.
  */
-export function transcriptMessage(id: string, author: string, text: string, ts: number, replyTo?: string): TranscriptMessage {
+export function transcriptMessage(
+  id: string,
+  author: string,
+  text: string,
+  ts: number,
+  replyTo?: string,
+): TranscriptMessage {
   const attribution = undefined;
   const message = replyTo ? { id, author, text, ts, replyTo, attribution } : { id, author, text, ts, attribution };
   return message;

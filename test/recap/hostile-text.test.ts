@@ -47,7 +47,9 @@ const HOSTILE: Hostile[] = [
   })),
 ];
 
-function render(hostile: Hostile): { input: ReturnType<typeof chatInput>; recap: Recap; outputs: Map<RecapFormat, string> } {
+type Rendered = { input: ReturnType<typeof chatInput>; recap: Recap; outputs: Map<RecapFormat, string> };
+
+function render(hostile: Hostile): Rendered {
   const input = chatInput([
     answer('h1', hostile.author, hostile.text, 6, 1),
     answer('ok', 'ana', 'A2: a plain answer with a few words', 16, 2),
@@ -90,7 +92,9 @@ const checks: Record<RecapFormat | 'channel', (out: string, hostile: Hostile, re
     const { records, error } = parseCsv(csv);
     expect(error).toBeUndefined();
     expect(records).toHaveLength(3);
-    for (const field of records.flatMap((r) => r.fields)) expect(field, JSON.stringify(field)).not.toMatch(/^[=+\-@\t\r]/);
+    for (const field of records.flatMap((r) => r.fields)) {
+      expect(field, JSON.stringify(field)).not.toMatch(/^[=+\-@\t\r]/);
+    }
   },
   channel: (post) => {
     expect(post).not.toMatch(INVISIBLE);
@@ -131,6 +135,8 @@ describe('hostile names and answers stay text in every recap format and the chan
   it('shows a name with a right-to-left override as written, without the override, in Markdown and HTML', () => {
     const { outputs } = render({ label: '', author: 'ad\u202Emin', text: 'A1: an answer with enough words' });
     expect(outputs.get('md')).toContain('- **admin**: an answer with enough words');
-    expect(outputs.get('html')).toContain('<li><bdi><strong>admin</strong></bdi> <bdi>an answer with enough words</bdi></li>');
+    expect(outputs.get('html')).toContain(
+      '<li><bdi><strong>admin</strong></bdi> <bdi>an answer with enough words</bdi></li>',
+    );
   });
 });

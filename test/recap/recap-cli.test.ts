@@ -31,7 +31,8 @@ describe('emcee recap --transcript goes through the typed transcript recap', () 
     writeFileSync(file, [...chat, chat[1], chat[2]].join('\n'));
     const out = join(dir, 'repeats.json');
     const result = await cli(['recap', '--transcript', file, '--host', 'mod_maria', '--format', 'json', '--out', out]);
-    expect(result).toMatchObject({ code: 0, stderr: `2 repeated message(s) in ${file} counted once\nRecap written to ${out}\n` });
+    const stderr = `2 repeated message(s) in ${file} counted once\nRecap written to ${out}\n`;
+    expect(result).toMatchObject({ code: 0, stderr });
     const recap = JSON.parse(readFileSync(out, 'utf8')) as { questions: { answers: unknown[] }[] };
     expect(recap.questions[0]!.answers).toHaveLength(2);
   });

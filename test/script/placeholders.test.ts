@@ -13,7 +13,8 @@ const lineOf = (source: string, text: string) => source.split('\n').findIndex((l
 
 describe('script placeholders', () => {
   it('fills only the values the bot gives, never what every object inherits', () => {
-    const text = fillTemplate('Welcome {constructor} {__proto__} {toString} {hasOwnProperty} to {hashtag}', { hashtag: '#Chat' });
+    const template = 'Welcome {constructor} {__proto__} {toString} {hasOwnProperty} to {hashtag}';
+    const text = fillTemplate(template, { hashtag: '#Chat' });
     expect(text).toBe('Welcome {constructor} {__proto__} {toString} {hasOwnProperty} to #Chat');
     expect(fillTemplate('{name}, {count} {missing}', { name: 'ana', count: 0 })).toBe('ana, 0 {missing}');
   });
@@ -37,7 +38,9 @@ describe('script placeholders', () => {
       [lineOf(source, '{nmae}'), 'wording.thanks.3', '{nmae}'],
       [lineOf(source, '{mins}'), 'wording.extendedNotice', '{mins}'],
     ]);
-    expect(problems[3]!.message).toBe('{mins} is not filled in here and is posted as written (this text can use {number}, {minutes})');
+    expect(problems[3]!.message).toBe(
+      '{mins} is not filled in here and is posted as written (this text can use {number}, {minutes})',
+    );
   });
 
   it('emcee validate warns with file and line but still passes the script', async () => {
@@ -48,7 +51,8 @@ describe('script placeholders', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✓');
     expect(result.stderr).toBe(
-      `⚠ ${file}:${lineOf(source, '{constructor}')}  welcome: {constructor} is not filled in here and is posted as written ` +
+      `⚠ ${file}:${lineOf(source, '{constructor}')}  welcome: ` +
+        '{constructor} is not filled in here and is posted as written ' +
         '(this text can use {hashtag})\n',
     );
   });
