@@ -1,15 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { RecapInput } from '../../src/recap/recap-input.js';
-import { RECAP_FORMATS, renderRecaps } from '../../src/recap/render-recap.js';
-import { sessionRecapInput } from '../../src/recap/session-recap-input.js';
 import { summarizeQuestions } from '../../src/recap/llm-summary.js';
+import { runRecapFromTranscript } from '../../src/recap/recap-command.js';
+import { RECAP_FORMATS, renderRecapChunks, renderRecaps } from '../../src/recap/render-recap.js';
+import { sessionRecapInput } from '../../src/recap/session-recap-input.js';
+import { FileWriteError, writeFileAtomically } from '../../src/recap/write-file-atomically.js';
 import { loadScript } from '../../src/script/load-script.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { isTimeZone, TIME_ZONE_HINT } from '../../src/time/formatter-cache.js';
-import { attributeTranscript } from '../../src/transcript/attribute-transcript.js';
-import { readTranscript } from '../../src/transcript/read-transcript.js';
-import { transcriptRecapInput } from '../../src/transcript/transcript-recap-input.js';
 import { parseFlags, UsageError } from '../args.js';
 import { loadEnvironment } from '../environment.js';
 import type { CommandIO } from './command-io.js';
@@ -76,30 +73,37 @@ export async function recapCommand(argv: string[], io: CommandIO): Promise<numbe
     return 0;
   }
   const { config, log } = loadEnvironment();
-  let input: RecapInput;
-  if (flags.transcript) {
-    const script = flags.script ? loadScript(flags.script) : undefined;
-    const { messages, skipped } = readTranscript(flags.transcript, { skipBad: flags['skip-bad'] });
-    for (const bad of skipped.slice(0, 20)) io.stderr.write(`skipped ${flags.transcript}:${bad.line}  ${bad.problem}\n`);
-    if (skipped.length > 20) io.stderr.write(`… and ${skipped.length - 20} more skipped\n`);
-    const host = flags.host ?? script!.host;
-    const attributed = attributeTranscript(messages, [host]);
-    if (attributed.questions.length === 0 && !script) {
-      io.stderr.write(
-        `No questions found in ${flags.transcript}: the host "${host}" posted no message starting "Q1", "Q2"… ` +
-          'Check --host, or give the questions with --script.\n',
-      );
-      return 1;
+  try {
+    if (flags.transcript) {
+      const script = flags.script ? loadScript(flags.script) : undefined;
+      // One path for transcripts: its typed errors, author hint and repeated-message notice reach the user.
+      await runRecapFromTranscript({
+        file: flags.transcript,
+        format: flags.format,
+        host: flags.host ?? script!.host,
+        hashtag: flags.hashtag ?? script?.hashtag,
+        title: flags.title ?? script?.title,
+        timezone: flags.timezone ?? script?.timezone,
+        questionTexts: script?.questions.map((q) => q.text),
+        skipBad: flags['skip-bad'],
+        out: flags.out,
+        stdout: io.stdout,
+        stderr: io.stderr,
+        llm: config.EMCEE_LLM_URL && config.EMCEE_LLM_MODEL
+          ? {
+              url: config.EMCEE_LLM_URL,
+              model: config.EMCEE_LLM_MODEL,
+              apiKey: config.EMCEE_LLM_API_KEY,
+              timeoutMs: config.EMCEE_LLM_TIMEOUT_MS,
+              promptsDir: config.EMCEE_PROMPTS_DIR,
+            }
+          : undefined,
+        log,
+      });
+      return 0;
     }
-    input = transcriptRecapInput(attributed, {
-      host,
-      hashtag: flags.hashtag ?? script?.hashtag,
-      title: flags.title ?? script?.title,
-      timezone: flags.timezone ?? script?.timezone,
-      questionTexts: script?.questions.map((q) => q.text),
-    });
-  } else {
     const store = ChatStore.open(flags.db ?? config.EMCEE_DB);
+    let input;
     try {
       const id = flags.session ?? store.sessions.recent(1)[0]?.id;
       if (id === undefined) throw new UsageError('There are no sessions yet: run one with "npm start".');
@@ -107,12 +111,16 @@ export async function recapCommand(argv: string[], io: CommandIO): Promise<numbe
     } finally {
       store.close();
     }
+    const extras = await summarizeQuestions(input, config, log);
+    if (flags.out) {
+      writeFileAtomically(flags.out, renderRecapChunks(input, flags.format, extras));
+      io.stderr.write(`Recap written to ${flags.out}\n`);
+    } else io.stdout.write(renderRecaps(input, [flags.format], extras).get(flags.format)!);
+    return 0;
+  } catch (error) {
+    // One line in plain words ("disk full", "folder does not exist"), no stack: the old file is untouched.
+    if (!(error instanceof FileWriteError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return 1;
   }
-  const extras = await summarizeQuestions(input, config, log);
-  const text = renderRecaps(input, [flags.format], extras).get(flags.format)!;
-  if (flags.out) {
-    writeFileSync(flags.out, text);
-    io.stderr.write(`Recap written to ${flags.out}\n`);
-  } else io.stdout.write(text);
-  return 0;
 }

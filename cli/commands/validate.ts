@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
 import { ScriptError } from '../../src/script/load-script.js';
+import { unknownPlaceholders } from '../../src/script/placeholders.js';
 import { planTimeline } from '../../src/script/timeline.js';
 import { UsageError } from '../args.js';
 import { loadEnvironment } from '../environment.js';
@@ -9,7 +11,8 @@ import type { CommandIO } from './command-io.js';
 export const VALIDATE_HELP = `emcee validate <script> [<script> …]
 
 Checks chat scripts without running them: every problem is listed with its file, line and field.
-Exits 0 when all are valid, 1 otherwise.`;
+A placeholder the bot does not fill in (a typo like {nmae}) is a warning: it would be posted as written.
+Exits 0 when all are valid (warnings or not), 1 otherwise.`;
 
 /** Validates scripts and prints what each will do; exit code 1 when any is invalid. */
 export async function validateCommand(argv: string[], io: CommandIO): Promise<number> {
@@ -30,6 +33,10 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
         `✓ ${name}: "${script.title}" ${script.hashtag}, ${script.questions.length} questions ` +
           `(Q1 at ${minutes(plan.questionOffsets[0] ?? 0)}, closing at ${minutes(plan.closingOffset)})\n`,
       );
+      const path = scripts.pathOf(name)!;
+      for (const warning of unknownPlaceholders(readFileSync(path, 'utf8'))) {
+        io.stderr.write(`⚠ ${path}:${warning.line}  ${warning.field}: ${warning.message}\n`);
+      }
     } catch (error) {
       failures++;
       io.stderr.write(`✗ ${error instanceof ScriptError ? error.message : (error as Error).message}\n`);

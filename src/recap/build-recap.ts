@@ -8,8 +8,14 @@ const URL_PATTERN = /\bhttps?:\/\/[^\s<>"')\]]+/g;
  * exactly one question or listed as unattributed with its reason.
  */
 export function buildRecap(input: RecapInput): Recap {
-  const live = input.messages.filter((m) => !m.deleted).sort((a, b) => a.ts - b.ts);
-  const iso = (ms: number) => new Date(ms).toISOString();
+  // Most inputs are in time order with nothing deleted: they are used as they are rather than copied.
+  const live = isLiveInOrder(input.messages)
+    ? input.messages
+    : input.messages.filter((m) => !m.deleted).sort((a, b) => a.ts - b.ts);
+  // Messages come in time order and a busy chat has hundreds a second: repeating the last string saves one each.
+  let lastMs = Number.NaN;
+  let lastIso = '';
+  const iso = (ms: number) => (ms === lastMs ? lastIso : ((lastMs = ms), (lastIso = new Date(ms).toISOString())));
 
   const byQuestion = new Map<number, RecapInputMessage[]>();
   for (const message of live) {
@@ -59,6 +65,13 @@ export function buildRecap(input: RecapInput): Recap {
       busiestMinute: busiestMinute(live),
     },
   };
+}
+
+function isLiveInOrder(messages: readonly RecapInputMessage[]): boolean {
+  for (let i = 0; i < messages.length; i++) {
+    if (messages[i]!.deleted || (i > 0 && messages[i]!.ts < messages[i - 1]!.ts)) return false;
+  }
+  return true;
 }
 
 function isHost(message: RecapInputMessage): boolean {

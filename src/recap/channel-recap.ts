@@ -1,9 +1,12 @@
 import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
 import type { Recap, RecapAnswer } from './recap-model.js';
+import { oneLine } from './safe-text.js';
 
 /**
  * The short recap posted in the channel when a chat ends: the numbers, the top answer per question and a
- * thank-you, split into messages that fit the platform. `quote` makes participant text safe to repeat.
+ * thank-you, split into messages that fit the platform. `quote` makes participant text safe to repeat; before
+ * it, every piece of text is put on one line without bidi controls or zero-width characters, so an answer cannot
+ * add lines of its own or reverse and hide the post around it.
  */
 export function buildChannelRecap(
   recap: Recap,
@@ -12,13 +15,15 @@ export function buildChannelRecap(
 ): string[] {
   const { stats } = recap;
   const lines = [
-    `📋 ${recap.title} ${recap.hashtag} recap: ${stats.participants} participants, ${stats.answers} answers, ${stats.firstTimers} first-timers.`,
+    `📋 ${oneLine(recap.title)} ${oneLine(recap.hashtag)} recap: ${stats.participants} participants, ` +
+      `${stats.answers} answers, ${stats.firstTimers} first-timers.`,
   ];
   for (const question of recap.questions) {
     const top = highlights.get(question.number)?.[0];
     if (!top) continue;
-    const text = truncate(stripAnswerPrefix(top.text), 200);
-    lines.push(`Q${question.number} (${question.answers.length}): “${options.quote(text)}” — ${options.quote(top.author)}`);
+    const text = truncate(oneLine(stripAnswerPrefix(top.text)), 200);
+    const author = options.quote(oneLine(top.author));
+    lines.push(`Q${question.number} (${question.answers.length}): “${options.quote(text)}” — ${author}`);
   }
   lines.push('Thank you all! The full recap is on its way.');
   return pack(lines, options.maxLength);

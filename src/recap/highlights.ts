@@ -21,10 +21,8 @@ export function pickHighlights(recap: Recap, input: RecapInput, count = 3): Map<
   for (const question of recap.questions) {
     // Word sets cost the most: build them only for the answers most likely to win (drew reactions or
     // replies, or are long enough to say something), a few dozen per question.
-    const likely = question.answers
-      .map((answer, index) => ({ answer, index, weight: (reactions.get(answer.id) ?? 0) * 3 + (replies.get(answer.id) ?? 0) * 2 }))
-      .sort((a, b) => b.weight - a.weight || Math.min(b.answer.text.length, 160) - Math.min(a.answer.text.length, 160) || a.index - b.index)
-      .slice(0, CANDIDATES);
+    const weightOf = (answer: RecapAnswer) => (reactions.get(answer.id) ?? 0) * 3 + (replies.get(answer.id) ?? 0) * 2;
+    const likely = topCandidates(question.answers, weightOf);
     const scored = likely
       .map(({ answer, index }) => {
         const words = wordsOf(answer.text);
@@ -56,4 +54,30 @@ function similarity(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const word of a) if (b.has(word)) shared++;
   return shared / Math.max(1, a.size + b.size - shared);
+}
+
+type Candidate = { answer: RecapAnswer; index: number; weight: number };
+
+// Most weight first, then the longer text (up to 160 characters), then the earlier answer.
+function before(a: Candidate, b: Candidate): boolean {
+  const length = Math.min(a.answer.text.length, 160) - Math.min(b.answer.text.length, 160);
+  return a.weight !== b.weight ? a.weight > b.weight : length !== 0 ? length > 0 : a.index < b.index;
+}
+
+// The first CANDIDATES answers in that order, kept in one short sorted list while the answers go by: sorting a
+// question's hundred thousand answers would make an object for each.
+function topCandidates(answers: readonly RecapAnswer[], weightOf: (answer: RecapAnswer) => number): Candidate[] {
+  const top: Candidate[] = [];
+  for (let index = 0; index < answers.length; index++) {
+    const answer = answers[index]!;
+    const weight = weightOf(answer);
+    const last = top[top.length - 1];
+    if (top.length === CANDIDATES && last && !before({ answer, index, weight }, last)) continue;
+    const candidate = { answer, index, weight };
+    let at = top.length;
+    while (at > 0 && before(candidate, top[at - 1]!)) at--;
+    top.splice(at, 0, candidate);
+    if (top.length > CANDIDATES) top.pop();
+  }
+  return top;
 }

@@ -29,11 +29,7 @@ export async function summarizeQuestions(
   const summaries = new Map<number, string>();
   try {
     for (const question of input.questions) {
-      const answers = input.messages
-        .filter((m) => !m.deleted && m.attribution.question === question.number)
-        .map((m) => `- ${m.text}`)
-        .join('\n')
-        .slice(0, MAX_ANSWER_CHARS);
+      const answers = answersOf(input, question.number);
       if (!answers) continue;
       const prompt = fillTemplate(template, { title: input.title, hashtag: input.hashtag, question: question.text, answers });
       summaries.set(question.number, await complete(prompt, config));
@@ -68,4 +64,15 @@ async function complete(
   const parsed = completionSchema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new Error('the endpoint answered something other than a chat completion');
   return parsed.data.choices[0]!.message.content.trim().replace(/\s+/g, ' ');
+}
+
+// Gathered only up to the limit: joining every answer first could outgrow the longest string a huge chat allows.
+function answersOf(input: RecapInput, question: number): string {
+  let answers = '';
+  for (const m of input.messages) {
+    if (m.deleted || m.attribution.question !== question) continue;
+    answers += `${answers ? '\n' : ''}- ${m.text}`;
+    if (answers.length >= MAX_ANSWER_CHARS) break;
+  }
+  return answers.slice(0, MAX_ANSWER_CHARS);
 }

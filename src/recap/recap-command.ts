@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { type Logger, silentLogger } from '../log.js';
-import { loadTranscriptRecapInput } from '../transcript/load-transcript-recap-input.js';
+import { streamTranscriptRecapInput } from '../transcript/load-transcript-recap-input.js';
 import { type BadLine, MAX_LISTED_BAD_LINES } from '../transcript/transcript-error.js';
 import { summarizeQuestions } from './llm-summary.js';
-import { type RecapFormat, renderRecaps } from './render-recap.js';
+import { type RecapFormat, renderRecapChunks, renderRecaps } from './render-recap.js';
+import { writeFileAtomically } from './write-file-atomically.js';
 
 /** Where text goes: a stream, or anything with a `write`. */
 export interface TextSink {
@@ -57,8 +57,8 @@ export interface RecapFromTranscriptOptions {
 
 /** What a transcript recap produced. */
 export interface RecapFromTranscriptResult {
-  /** The recap in the asked format. */
-  text: string;
+  /** The recap in the asked format, when it went to `stdout` (with `out` it is streamed to the file, never held). */
+  text?: string;
   /** The file written, when `out` was given. */
   path?: string;
   /** Lines left out under `skipBad`. */
@@ -69,12 +69,14 @@ export interface RecapFromTranscriptResult {
 
 /**
  * Recaps a transcript file in one format, for the CLI: nothing is written unless the whole file reads
- * (or `skipBad`), and errors are TranscriptErrors naming the file, the lines and the fix.
+ * (or `skipBad`), and errors are TranscriptErrors naming the file, the lines and the fix. The file is read
+ * as a stream and `out` written atomically (FileWriteError names the path and the cause).
  */
 export async function runRecapFromTranscript(options: RecapFromTranscriptOptions): Promise<RecapFromTranscriptResult> {
   const format = options.format ?? 'md';
   const { file, host, hashtag, title, timezone, questionTexts, skipBad } = options;
-  const { input, skipped, duplicates } = loadTranscriptRecapInput(file, { host, hashtag, title, timezone, questionTexts, skipBad });
+  const details = { host, hashtag, title, timezone, questionTexts, skipBad };
+  const { input, skipped, duplicates } = await streamTranscriptRecapInput(file, details);
   for (const bad of skipped.slice(0, MAX_LISTED_BAD_LINES)) options.stderr?.write(`skipped ${options.file}:${bad.line}  ${bad.problem}\n`);
   if (skipped.length > MAX_LISTED_BAD_LINES) options.stderr?.write(`… and ${skipped.length - MAX_LISTED_BAD_LINES} more skipped\n`);
   if (duplicates > 0) options.stderr?.write(`${duplicates} repeated message(s) in ${options.file} counted once\n`);
@@ -90,13 +92,13 @@ export async function runRecapFromTranscript(options: RecapFromTranscriptOptions
     },
     options.log ?? silentLogger,
   );
-  const text = renderRecaps(input, [format], extras).get(format)!;
-  const result: RecapFromTranscriptResult = { text, skipped, ...(extras.notice ? { notice: extras.notice } : {}) };
+  const result: RecapFromTranscriptResult = { skipped, ...(extras.notice ? { notice: extras.notice } : {}) };
   if (options.out) {
-    writeFileSync(options.out, text);
+    writeFileAtomically(options.out, renderRecapChunks(input, format, extras));
     options.stderr?.write(`Recap written to ${options.out}\n`);
     return { ...result, path: options.out };
   }
+  const text = renderRecaps(input, [format], extras).get(format)!;
   options.stdout?.write(text);
-  return result;
+  return { ...result, text };
 }

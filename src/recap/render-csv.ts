@@ -1,13 +1,19 @@
 import type { Recap } from './recap-model.js';
+import { visibleText } from './safe-text.js';
 
 const BOM = '\uFEFF';
 
 /** One row per answer, RFC 4180 quoting, UTF-8 with a BOM so spreadsheets show every script correctly. */
 export function renderCsv(recap: Recap): string {
-  const rows = [['question', 'question_text', 'author', 'text', 'time', 'late', 'part']];
+  return [...renderCsvChunks(recap)].join('');
+}
+
+/** The same, a row at a time: the CSV of a huge transcript is longer than one string can be. */
+export function* renderCsvChunks(recap: Recap): Generator<string> {
+  yield `${BOM}${['question', 'question_text', 'author', 'text', 'time', 'late', 'part'].join(',')}\r\n`;
   for (const question of recap.questions) {
     for (const answer of question.answers) {
-      rows.push([
+      const row = [
         String(question.number),
         question.text,
         answer.author,
@@ -15,14 +21,16 @@ export function renderCsv(recap: Recap): string {
         answer.ts,
         answer.late ? 'yes' : 'no',
         answer.part ?? '',
-      ]);
+      ];
+      yield `${row.map(csvField).join(',')}\r\n`;
     }
   }
-  return BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
+// Invisible characters go first, so "\u200B=cmd" cannot hide a formula from the check after. A leading =, +, -,
+// @, tab or carriage return would run as a formula (or start one) in a spreadsheet: a "'" keeps it text.
 function csvField(value: string): string {
-  // A leading =, +, - or @ would run as a formula in a spreadsheet: prefix it so it stays text.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  const visible = visibleText(value);
+  const safe = /^[=+\-@\t\r]/.test(visible) ? `'${visible}` : visible;
   return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

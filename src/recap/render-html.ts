@@ -1,7 +1,8 @@
 import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
 import { formatClock, formatDay } from '../time/format-time.js';
 import type { RecapInput } from './recap-input.js';
-import type { Recap, RecapAnswer, RecapQuestion } from './recap-model.js';
+import type { Recap, RecapAnswer, RecapParticipant, RecapQuestion } from './recap-model.js';
+import { visibleText, visibleUrl } from './safe-text.js';
 import { activityChart, answersPerQuestionChart } from './svg-charts.js';
 
 /** What the HTML needs beyond the recap itself. */
@@ -18,7 +19,10 @@ export interface HtmlOptions {
   notice?: string;
 }
 
-/** One self-contained page: inline CSS and SVG, no scripts, no external requests; all participant text escaped. */
+/**
+ * One self-contained page: inline CSS and SVG, no scripts, no external requests; all participant text escaped,
+ * and names and answers isolated in <bdi> so right-to-left text cannot reorder what stands around it.
+ */
 export function renderHtml(recap: Recap, options: HtmlOptions): string {
   const { stats } = recap;
   const tz = options.timezone;
@@ -28,11 +32,11 @@ export function renderHtml(recap: Recap, options: HtmlOptions): string {
       const summary = options.summaries?.get(q.number);
       const people = new Set(q.answers.map((a) => a.author)).size;
       return `<section class="question" id="q${q.number}">
-<h2><span class="qn">Q${q.number}</span> ${esc(q.text)}</h2>
+<h2><span class="qn">Q${q.number}</span> ${bdi(q.text)}</h2>
 <p class="meta">${esc(questionMeta(q, people, tz))}</p>
 ${summary ? `<p class="summary"><strong>In short:</strong> ${esc(summary)}</p>` : ''}
-${highlights.length ? `<div class="highlights">${highlights.map((h) => `<blockquote>${esc(stripAnswerPrefix(h.text))}<cite>${esc(h.author)}</cite></blockquote>`).join('')}</div>` : ''}
-${q.answers.length ? `<details${q.answers.length <= 12 ? ' open' : ''}><summary>${q.answers.length === 1 ? 'The answer' : `All ${q.answers.length} answers`}</summary><ul class="answers">${q.answers.map((a) => `<li><strong>${esc(a.author)}</strong>${a.part ? ` <span class="tag">part ${esc(a.part)}</span>` : ''}${a.late ? ' <span class="tag late">late</span>' : ''} ${esc(stripAnswerPrefix(a.text))}</li>`).join('')}</ul></details>` : ''}
+${highlightsHtml(highlights)}
+${answersHtml(q)}
 </section>`;
     })
     .join('\n');
@@ -75,7 +79,7 @@ a { color: var(--accent); }
 <body>
 <main>
 <h1>${esc(recap.title)}</h1>
-<p class="byline">${esc(formatDay(recap.startedAt, tz))} · hosted by ${esc(recap.host)} · ${esc(recap.hashtag)}</p>
+<p class="byline">${esc(formatDay(recap.startedAt, tz))} · hosted by ${bdi(recap.host)} · ${bdi(recap.hashtag)}</p>
 ${options.notice ? `<p class="meta">${esc(options.notice)}</p>` : ''}
 <div class="numbers"><div><b>${stats.participants}</b>participants</div><div><b>${stats.answers}</b>answers</div><div><b>${stats.firstTimers}</b>first-timers</div><div><b>${stats.messages}</b>messages</div></div>
 <h2>Answers per question</h2>
@@ -84,13 +88,53 @@ ${answersPerQuestionChart(stats.answersPerQuestion)}
 ${activityChart(activity.perMinute, activity.markers)}
 ${questions}
 <section class="question"><h2>Who joined</h2>
-${firstTimers.length ? `<p>A warm welcome to our first-timers: ${firstTimers.map((p) => `<strong>${esc(p.author)}</strong>`).join(', ')}.</p>` : ''}
-<p class="people">${recap.participants.map((p) => `${esc(p.author)} (${p.answers})`).join(' · ') || 'Nobody joined this time.'}</p></section>
-${recap.links.length ? `<section class="question"><h2>Links shared</h2><ul class="links">${recap.links.map((l) => `<li><a href="${esc(l.url)}" rel="nofollow ugc noopener noreferrer">${esc(l.url)}</a> — ${esc(l.author)}</li>`).join('')}</ul></section>` : ''}
+${firstTimersHtml(firstTimers)}
+<p class="people">${peopleHtml(recap)}</p></section>
+${linksHtml(recap)}
 </main>
 </body>
 </html>
 `;
+}
+
+function highlightsHtml(highlights: RecapAnswer[]): string {
+  if (highlights.length === 0) return '';
+  const quotes = highlights.map(
+    (h) => `<blockquote>${bdi(stripAnswerPrefix(h.text))}<cite>${bdi(h.author)}</cite></blockquote>`,
+  );
+  return `<div class="highlights">${quotes.join('')}</div>`;
+}
+
+function answersHtml(q: RecapQuestion): string {
+  if (q.answers.length === 0) return '';
+  const items = q.answers.map((a) => {
+    const part = a.part ? ` <span class="tag">part ${esc(a.part)}</span>` : '';
+    const late = a.late ? ' <span class="tag late">late</span>' : '';
+    return `<li><bdi><strong>${esc(a.author)}</strong></bdi>${part}${late} ${bdi(stripAnswerPrefix(a.text))}</li>`;
+  });
+  const summary = q.answers.length === 1 ? 'The answer' : `All ${q.answers.length} answers`;
+  const open = q.answers.length <= 12 ? ' open' : '';
+  return `<details${open}><summary>${summary}</summary><ul class="answers">${items.join('')}</ul></details>`;
+}
+
+function firstTimersHtml(firstTimers: RecapParticipant[]): string {
+  if (firstTimers.length === 0) return '';
+  const names = firstTimers.map((p) => `<bdi><strong>${esc(p.author)}</strong></bdi>`);
+  return `<p>A warm welcome to our first-timers: ${names.join(', ')}.</p>`;
+}
+
+function peopleHtml(recap: Recap): string {
+  return recap.participants.map((p) => `${bdi(p.author)} (${p.answers})`).join(' · ') || 'Nobody joined this time.';
+}
+
+function linksHtml(recap: Recap): string {
+  if (recap.links.length === 0) return '';
+  const items = recap.links.map((l) => {
+    const url = esc(visibleUrl(l.url));
+    const link = `<a href="${url}" rel="nofollow ugc noopener noreferrer">${url}</a>`;
+    return `<li><bdi>${link} — ${esc(l.author)}</bdi></li>`;
+  });
+  return `<section class="question"><h2>Links shared</h2><ul class="links">${items.join('')}</ul></section>`;
 }
 
 function questionMeta(q: RecapQuestion, people: number, tz: string): string {
@@ -118,9 +162,16 @@ function activitySeries(input: RecapInput): { perMinute: number[]; markers: { la
   return { perMinute, markers };
 }
 
-/** Escapes text for HTML element content and attribute values. */
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML element content and attribute values, without its bidi controls and zero-width characters. */
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return visibleText(text).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+}
+
+// Isolated: a name or answer written right-to-left stays in its own box and cannot reorder its neighbours.
+function bdi(text: string): string {
+  return `<bdi>${esc(text)}</bdi>`;
 }
 
 function plural(n: number, word: string): string {

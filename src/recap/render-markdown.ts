@@ -1,6 +1,7 @@
 import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
 import { formatClock, formatDay } from '../time/format-time.js';
 import type { Recap, RecapAnswer } from './recap-model.js';
+import { oneLine, visibleUrl } from './safe-text.js';
 
 /** What the Markdown needs beyond the recap itself. */
 export interface MarkdownOptions {
@@ -16,6 +17,16 @@ export interface MarkdownOptions {
 
 /** A recap ready to paste into a blog post. */
 export function renderMarkdown(recap: Recap, options: MarkdownOptions): string {
+  return markdownLines(recap, options).join('\n');
+}
+
+/** The same, a line at a time: the recap of a huge transcript is longer than one string can be. */
+export function* renderMarkdownChunks(recap: Recap, options: MarkdownOptions): Generator<string> {
+  const lines = markdownLines(recap, options);
+  for (let i = 0; i < lines.length; i++) yield i === 0 ? lines[i]! : `\n${lines[i]}`;
+}
+
+function markdownLines(recap: Recap, options: MarkdownOptions): string[] {
   const { stats } = recap;
   const lines: string[] = [
     `# ${escapeMd(recap.title)} — recap`,
@@ -65,10 +76,10 @@ export function renderMarkdown(recap: Recap, options: MarkdownOptions): string {
   );
   if (recap.links.length > 0) {
     lines.push('', '## Links shared', '');
-    for (const link of recap.links) lines.push(`- <${link.url}> — ${escapeMd(link.author)}`);
+    for (const link of recap.links) lines.push(`- <${visibleUrl(link.url)}> — ${escapeMd(link.author)}`);
   }
   lines.push('');
-  return lines.join('\n');
+  return lines;
 }
 
 // Multi-part answers stay together: an author's answers to one question are listed in one line.
@@ -82,14 +93,17 @@ function groupByAuthor(answers: RecapAnswer[]): RecapAnswer[][] {
   return [...groups.values()].map((group) => group.sort((a, b) => (a.part ?? '').localeCompare(b.part ?? '') || a.ts.localeCompare(b.ts)));
 }
 
-// Participant text must not turn into links, headings or HTML in a blog engine.
+// Participant text must not turn into links, headings or HTML in a blog engine, nor start a new line
+// (every break form, \r and U+2028 included), nor reverse or hide the text around it.
 function escapeMd(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (ch) => `\\${ch}`).replace(/\n+/g, ' ');
+  return oneLine(text).replace(/[\\`*_[\]<>|]/g, (ch) => `\\${ch}`);
 }
 
 // Text that opens a line (a highlight's quote) must not start a heading, list, quote or rule.
+// Leading spaces go: up to three of them still let "#" start a heading.
 function escapeLineStart(text: string): string {
-  return text.replace(/^([#>+=~-]|\d+(?=[.)]))/, (start) => (/\d/.test(start) ? `${start}\\` : `\\${start}`));
+  const escape = (start: string) => (/\d/.test(start) ? `${start}\\` : `\\${start}`);
+  return text.trimStart().replace(/^([#>+=~-]|\d+(?=[.)]))/, escape);
 }
 
 function plural(n: number, word: string): string {

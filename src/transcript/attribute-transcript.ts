@@ -53,12 +53,27 @@ export function attributeTranscript(
   input: readonly TranscriptMessage[],
   hosts: readonly string[],
 ): AttributedTranscript {
+  const messages: AttributedTranscriptMessage[] = [];
+  const questions = attributeInTimeOrder(input, hosts, (message, fromHost, attribution) => {
+    messages.push({ message, fromHost, attribution });
+  });
+  return { questions, messages };
+}
+
+/**
+ * The same rules, handing each message to `take` in time order (with its index there) instead of collecting
+ * wrappers, so a huge transcript is not held twice. Messages that land alike share one frozen Attribution.
+ * Returns the questions in number order.
+ */
+export function attributeInTimeOrder(
+  input: readonly TranscriptMessage[],
+  hosts: readonly string[],
+  take: (message: TranscriptMessage, fromHost: boolean, attribution: Attribution, index: number) => void,
+): TranscriptQuestion[] {
   const hostSet = new Set(hosts.map((h) => h.toLowerCase().replace(/^@/, '')));
   const isHost = (author: string) => hostSet.has(author.toLowerCase().replace(/^@/, ''));
-  const sorted = input
-    .map((message, index) => ({ message, index }))
-    .sort((a, b) => a.message.ts - b.message.ts || a.index - b.index)
-    .map(({ message }) => message);
+  // Array sort is stable, so ties keep input order; most files are in order already and are not copied at all.
+  const sorted = isInTimeOrder(input) ? input : [...input].sort((a, b) => a.ts - b.ts);
 
   const questions = new Map<number, TranscriptQuestion>();
   for (const message of sorted) {
@@ -68,12 +83,15 @@ export function attributeTranscript(
       questions.set(number, { number, text: message.text, messageId: message.id, askedAt: message.ts });
     }
   }
-  const questionCount = questions.size === 0 ? 0 : Math.max(...questions.keys());
+  let questionCount = 0;
+  for (const number of questions.keys()) questionCount = Math.max(questionCount, number);
   const questionByMessage = new Map([...questions.values()].map((q) => [q.messageId, q.number]));
+  const shared = new Map<string, Attribution>();
 
   let openQuestion = 0;
   let askedQuestions = 0;
-  const messages = sorted.map((message) => {
+  for (let index = 0; index < sorted.length; index++) {
+    const message = sorted[index]!;
     const fromHost = isHost(message.author);
     const asked = questionByMessage.get(message.id);
     if (asked !== undefined) {
@@ -89,10 +107,17 @@ export function attributeTranscript(
         questionOfMessage: (id) => questionByMessage.get(id),
       },
     );
-    return { message, fromHost, attribution };
-  });
-  return {
-    questions: [...questions.values()].sort((a, b) => a.number - b.number),
-    messages,
-  };
+    const key = attribution.question === null
+      ? attribution.reason
+      : `${attribution.question}|${attribution.part ?? ''}|${attribution.late}|${attribution.via}`;
+    let one = shared.get(key);
+    if (!one) shared.set(key, (one = Object.freeze(attribution)));
+    take(message, fromHost, one, index);
+  }
+  return [...questions.values()].sort((a, b) => a.number - b.number);
+}
+
+function isInTimeOrder(messages: readonly TranscriptMessage[]): boolean {
+  for (let i = 1; i < messages.length; i++) if (messages[i]!.ts < messages[i - 1]!.ts) return false;
+  return true;
 }

@@ -1,9 +1,13 @@
 import type { RecapInput } from '../recap/recap-input.js';
 import { parseQuestionMarker } from '../attribution/answer-prefix.js';
-import { attributeTranscript, type TranscriptMessage } from './attribute-transcript.js';
-import { type ReadTranscriptOptions, readTranscript } from './read-transcript.js';
+import {
+  type ReadTranscriptOptions,
+  type ReadTranscriptResult,
+  readTranscript,
+  streamTranscript,
+} from './read-transcript.js';
 import { type BadLine, TranscriptError } from './transcript-error.js';
-import { type TranscriptDetails, transcriptRecapInput } from './transcript-recap-input.js';
+import { recapInputFromMessages, type TranscriptDetails } from './transcript-recap-input.js';
 
 /** A transcript file ready to recap, with what was left out on the way. */
 export interface LoadedTranscript {
@@ -20,24 +24,37 @@ export interface LoadedTranscript {
  * TranscriptError (with a code) for bad lines, an empty file, or a host who asked no questions.
  */
 export function loadTranscriptRecapInput(file: string, details: TranscriptDetails & ReadTranscriptOptions): LoadedTranscript {
-  const { messages, skipped, duplicates } = readTranscript(file, details);
-  const attributed = attributeTranscript(messages, [details.host]);
+  return recapInputOf(readTranscript(file, details), file, details);
+}
+
+/** The same, reading the file as a stream: for transcripts of any size. */
+export async function streamTranscriptRecapInput(
+  file: string,
+  details: TranscriptDetails & ReadTranscriptOptions,
+): Promise<LoadedTranscript> {
+  return recapInputOf(await streamTranscript(file, details), file, details);
+}
+
+function recapInputOf(read: ReadTranscriptResult, file: string, details: TranscriptDetails): LoadedTranscript {
+  const { messages, skipped, duplicates } = read;
+  const input = recapInputFromMessages(messages, details);
   // With a script the questions' texts are known, so a recap still says what was asked; without one
   // there would be nothing to recap but chatter.
-  if (attributed.questions.length === 0 && !details.questionTexts?.length) {
+  if (!input.questions.some((q) => q.askedAt !== undefined) && !details.questionTexts?.length) {
     throw new TranscriptError(
       file,
       [],
       `No questions found in ${file}: the host "${details.host}" posted no message starting "Q1", "Q2"… ` +
-        `Check --host (authors in the file include ${likelyHosts(messages)}), or give the questions with --script.`,
+        `Check --host (authors in the file include ${likelyHosts(input.messages)}), ` +
+        'or give the questions with --script.',
       'TRANSCRIPT_NO_QUESTIONS',
     );
   }
-  return { input: transcriptRecapInput(attributed, details), skipped, duplicates };
+  return { input, skipped, duplicates };
 }
 
 // Whoever wrote "Qn" messages is most likely the host the user meant: they come first, then the busiest.
-function likelyHosts(messages: readonly TranscriptMessage[]): string {
+function likelyHosts(messages: readonly { author: string; text: string }[]): string {
   const counts = new Map<string, number>();
   for (const { author, text } of messages) {
     const weight = parseQuestionMarker(text) === undefined ? 1 : 1_000_000;
