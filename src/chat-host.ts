@@ -1,5 +1,6 @@
 import type { ChatInbound, CommandReply, InboundCommand, InboundEdit, InboundMessage, MessageAddress } from './port.js';
 import type { ScriptCatalog } from './script/script-catalog.js';
+import type { LeaseRow } from './store/leases-repo.js';
 import type { ChatScript } from './script/script-schema.js';
 import type { CommandServices } from './commands/command-spec.js';
 import { dispatchCommand } from './commands/dispatch-command.js';
@@ -28,6 +29,7 @@ export interface ChatHostDeps extends SessionDeps {
 export class ChatHost implements ChatInbound, CommandServices {
   private readonly runners = new Map<string, SessionRunner>();
   private readonly lastEnded = new Map<string, SessionRunner>();
+  private readonly ownedElsewhere = new Map<string, { sessionId: number; holder: LeaseRow }>();
   private nextDescriber: ((channel: string) => string) | undefined;
 
   constructor(private readonly deps: ChatHostDeps) {}
@@ -36,6 +38,9 @@ export class ChatHost implements ChatInbound, CommandServices {
   async startSession(fields: NewSession): Promise<SessionRunner> {
     const existing = this.runnerFor(fields.channel) ?? this.deps.store.sessions.openOnChannel(fields.channel);
     if (existing) throw new SessionAlreadyRunning(existing instanceof SessionRunner ? existing.script.title : existing.script_id);
+    const leases = this.deps.leases;
+    const claim = leases?.claim(fields.channel);
+    if (leases && claim && !claim.held) throw new SessionAlreadyRunning(`a chat run by ${leases.describe(claim.holder)}`);
     const runner = this.track(SessionRunner.create(this.deps, fields));
     await runner.begin();
     return runner;
@@ -49,6 +54,12 @@ export class ChatHost implements ChatInbound, CommandServices {
     const reports: RecoveryReport[] = [];
     for (const row of this.deps.store.sessions.unfinished()) {
       if (row.community_id !== community || this.runners.has(row.channel)) continue;
+      const claim = this.deps.leases?.claim(row.channel);
+      if (claim && !claim.held) {
+        this.ownedElsewhere.set(row.channel, { sessionId: row.id, holder: claim.holder });
+        continue;
+      }
+      this.ownedElsewhere.delete(row.channel);
       const runner = this.track(SessionRunner.restore(this.deps, row));
       reports.push(await runner.recover(policy));
     }
@@ -61,6 +72,7 @@ export class ChatHost implements ChatInbound, CommandServices {
       if (this.runners.get(runner.channel) === runner) this.runners.delete(runner.channel);
       // Kept until the next chat there ends: a message written before its close may still arrive late.
       this.lastEnded.set(runner.channel, runner);
+      this.deps.leases?.release(runner.channel);
     });
     return runner;
   }
@@ -107,11 +119,37 @@ export class ChatHost implements ChatInbound, CommandServices {
     return this.nextDescriber?.(channel) ?? 'No chat is scheduled here.';
   }
 
-  /** Cancels every timer and waits for calls in flight; sessions stay unfinished in the store. */
+  /**
+   * Cancels every timer and waits for calls in flight; sessions stay unfinished in the store, and their leases
+   * are given up so another process may carry them on at once.
+   */
   async stop(): Promise<void> {
-    await Promise.all([...this.runners.values(), ...this.lastEnded.values()].map((runner) => runner.stop()));
+    const running = [...this.runners.values()];
+    await Promise.all([...running, ...this.lastEnded.values()].map((runner) => runner.stop()));
+    for (const runner of running) if (!runner.ended) this.deps.leases?.release(runner.channel);
     this.runners.clear();
     this.lastEnded.clear();
+  }
+
+  /** Unfinished chats this router found but left alone because another live process runs them. */
+  chatsOwnedElsewhere(): { channel: string; sessionId: number; holder: LeaseRow }[] {
+    return [...this.ownedElsewhere].map(([channel, entry]) => ({ channel, ...entry }));
+  }
+
+  /** Channels whose chats this router runs now. */
+  runningChannels(): string[] {
+    return [...this.runners.values()].filter((runner) => !runner.ended).map((runner) => runner.channel);
+  }
+
+  /**
+   * Stops running a channel's chat at once, posting nothing more: this process lost its lease (it stalled
+   * past the lease's expiry and another process took the chat over).
+   */
+  async abandon(channel: string): Promise<void> {
+    const runner = this.runners.get(channel);
+    if (!runner) return;
+    this.runners.delete(channel);
+    await runner.stop();
   }
 
   /** Where the last finished chat's recap is, in words. */

@@ -8,7 +8,8 @@ import { describeStatus } from '../../src/session/describe-status.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
 import { ChatService, describeRecovery } from '../../src/service/chat-service.js';
-import type { CatchUpPolicy, SessionRunner } from '../../src/session/session-runner.js';
+import type { ChatHost } from '../../src/chat-host.js';
+import type { CatchUpPolicy, RecoveryReport, SessionRunner } from '../../src/session/session-runner.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { SystemClock } from '../../src/time/clock.js';
 import { parseFlags, UsageError } from '../args.js';
@@ -133,6 +134,7 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     room.terminal.interject(() => process.stderr.write(`${line}\n`)),
   );
   const recapPaths: string[] = [];
+  const takenOver: RecoveryReport[] = [];
   const service = new ChatService({
     store,
     clock,
@@ -140,6 +142,7 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     config,
     scripts,
     onChatEnded: (_platform, _session, paths) => recapPaths.push(...paths),
+    onTakeover: (_platform, report) => takenOver.push(report),
   });
   // Signals are handled before anything is posted, so a stop during the opening is clean too.
   let runner: SessionRunner | undefined;
@@ -152,20 +155,33 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     },
   });
 
-  if (unfinished) room.terminal.print(`Resuming the unfinished chat "${script.title}" (session ${unfinished.id}).`);
   const served = await service.connect(room, {
     servesChannel: (requested) => requested === LOCAL_CHANNEL,
     catchUp: options.catchUp,
   });
-  for (const report of served.recovered) room.terminal.print(describeRecovery(room.name, report));
-  runner = unfinished
-    ? served.router.runnerFor(LOCAL_CHANNEL)
-    : await served.router.startSession({
-        script,
-        community: room.community,
-        channel: LOCAL_CHANNEL,
-        clock: { speed: clock.speed, origin: clock.origin },
-      });
+  const elsewhere = served.router.chatsOwnedElsewhere().find((chat) => chat.channel === LOCAL_CHANNEL);
+  if (elsewhere) {
+    // A second `emcee run` on the same database waits as a standby rather than exiting: if the running
+    // process dies, this one carries the chat on once that process's lease lapses, and nothing is lost.
+    room.terminal.print(
+      `Session ${elsewhere.sessionId} in this room is run by ${service.leases.describe(elsewhere.holder)}. ` +
+        `Waiting: this process takes it over if that one stops (${service.leases.ttlMs / 1000} s after its ` +
+        'last heartbeat). Ctrl-C leaves it alone.',
+    );
+    runner = await waitForTakeover(served.router, store, elsewhere.sessionId, signals.terminated);
+    if (!runner) room.terminal.print('The other process finished that chat (or this one was stopped): nothing to do.');
+  } else if (unfinished) {
+    room.terminal.print(`Resuming the unfinished chat "${script.title}" (session ${unfinished.id}).`);
+    runner = served.router.runnerFor(LOCAL_CHANNEL);
+  } else {
+    runner = await served.router.startSession({
+      script,
+      community: room.community,
+      channel: LOCAL_CHANNEL,
+      clock: { speed: clock.speed, origin: clock.origin },
+    });
+  }
+  for (const report of [...served.recovered, ...takenOver]) room.terminal.print(describeRecovery(room.name, report));
   const crowd = options.crowd > 0 ? new Crowd(room, clock, script, options.crowd) : undefined;
   service.pollControls();
 
@@ -183,10 +199,11 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     clearInterval(ticker);
     status = live.status();
   }
-  signals.dispose();
   crowd?.stop();
+  // Signals stay handled while stopping: a second SIGTERM must not cut the acknowledgements' drain short.
   await service.stop();
   await room.stop();
+  signals.dispose();
 
   if (outcome === 'terminated') {
     io.stdout.write('\nStopped. The chat is saved and carries on with the same command.\n');
@@ -197,6 +214,24 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
       recapPaths.map((path) => `Recap written to ${path}\n`).join(''),
   );
   return 0;
+}
+
+/** Resolves with the chat's runner once this process took it over, or undefined once it ended elsewhere. */
+async function waitForTakeover(
+  router: ChatHost,
+  store: ChatStore,
+  sessionId: number,
+  terminated: Promise<void>,
+): Promise<SessionRunner | undefined> {
+  let stop = false;
+  void terminated.then(() => (stop = true));
+  while (!stop) {
+    const runner = router.runnerFor(LOCAL_CHANNEL);
+    if (runner) return runner;
+    if (store.sessions.get(sessionId)?.state === 'ended') return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return undefined;
 }
 
 function safeUserName(): string {

@@ -30,6 +30,7 @@ export async function servePlatforms(entries: PlatformEntry[], environment: Envi
     scripts,
     onChatEnded: (adapter, session, paths) =>
       io.stdout.write(`[${adapter.name}] "${session.script.title}" ended; recap: ${paths[0]}\n`),
+    onTakeover: (adapter, report) => io.stdout.write(`${describeRecovery(adapter.name, report)} (taken over)\n`),
   });
 
   for (const entry of entries) {
@@ -39,6 +40,12 @@ export async function servePlatforms(entries: PlatformEntry[], environment: Envi
       servesChannel: (channel) => channel.startsWith(`${adapter.name}:`),
     });
     for (const report of served.recovered) io.stdout.write(`${describeRecovery(adapter.name, report)}\n`);
+    for (const chat of served.router.chatsOwnedElsewhere()) {
+      io.stdout.write(
+        `[${adapter.name}] session ${chat.sessionId} in ${chat.channel} is run by ` +
+          `${service.leases.describe(chat.holder)}; this process takes it over if that one stops.\n`,
+      );
+    }
     for (const missed of served.schedule?.missed ?? []) {
       io.stdout.write(
         `[${adapter.name}] missed the start of ${missed.script_id} at ${new Date(missed.run_at).toISOString()} ` +
@@ -58,9 +65,9 @@ export async function servePlatforms(entries: PlatformEntry[], environment: Envi
 
   io.stdout.write('Press Ctrl-C to stop (running chats are saved and resume on the next start).\n');
   await signals.terminated;
-  signals.dispose();
   io.stdout.write('Stopping…\n');
   await service.stop();
+  signals.dispose();
   return 0;
 }
 

@@ -29,6 +29,13 @@ export const CORE_SETTINGS = [
     description: "after a restart, a step whose time ran out: `resume`, `compress` or `close`",
   }),
   setting({
+    name: 'EMCEE_LEASE_MS',
+    schema: z.number({ error: 'a number of milliseconds, at least 1000' }).int().min(1000).default(15_000),
+    read: readAs.number,
+    description:
+      "how long a chat's owner may go silent before another process on the same database takes the chat over",
+  }),
+  setting({
     name: 'EMCEE_LOG_LEVEL',
     schema: z
       .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debug, info, warn, error or silent' })

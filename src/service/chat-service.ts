@@ -8,7 +8,9 @@ import type { ScriptCatalog } from '../script/script-catalog.js';
 import type { CatchUpPolicy, RecoveryReport, SessionRunner } from '../session/session-runner.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
-import { finishSession } from './finish-session.js';
+import { ChatLeases, thisProcess } from '../session/chat-leases.js';
+import { SystemClock } from '../time/clock.js';
+import { finishSession, rewriteRecapFiles } from './finish-session.js';
 
 /** What the service needs, once per process. */
 export interface ChatServiceDeps {
@@ -24,6 +26,10 @@ export interface ChatServiceDeps {
   scripts?: ScriptCatalog;
   /** Told when a chat ended and its recap files were written (Markdown first). */
   onChatEnded?: (platform: PlatformAdapter, session: SessionRunner, recapPaths: string[]) => void;
+  /** Told when this process took over a chat whose owner stopped (its lease lapsed). */
+  onTakeover?: (platform: PlatformAdapter, report: RecoveryReport) => void;
+  /** One owner per chat; by default this process, on wall-clock time, with EMCEE_LEASE_MS. */
+  leases?: ChatLeases;
 }
 
 /** One platform as the service serves it. */
@@ -63,10 +69,17 @@ export class ChatService {
   private readonly served: ServedPlatform[] = [];
   private readonly controls = new Map<PlatformAdapter, ControlInbox>();
   private controlTimer: TimerHandle | undefined;
+  private heartbeatTimer: TimerHandle | undefined;
+  private heartbeat: Promise<void> = Promise.resolve();
+  /** Which process owns which chat. */
+  readonly leases: ChatLeases;
   private controlsInFlight: Promise<void> = Promise.resolve();
   private stopped = false;
 
-  constructor(private readonly deps: ChatServiceDeps) {}
+  constructor(private readonly deps: ChatServiceDeps) {
+    this.leases =
+      deps.leases ?? new ChatLeases(deps.store, new SystemClock(), thisProcess(), deps.config.EMCEE_LEASE_MS);
+  }
 
   /** Every platform served so far. */
   get platforms(): readonly ServedPlatform[] {
@@ -82,7 +95,12 @@ export class ChatService {
       clock,
       log,
       scripts,
+      leases: this.leases,
       recapDir: config.EMCEE_RECAP_DIR,
+      onRecapChanged: async (session) => {
+        const paths = await rewriteRecapFiles({ store, log, config }, session);
+        log.info('Answers written before the close arrived after it: recap files written again', { paths });
+      },
       onEnded: async (session) => {
         const paths = await finishSession({ store, platform: adapter, log, config }, session);
         this.deps.onChatEnded?.(adapter, session, paths);
@@ -102,7 +120,44 @@ export class ChatService {
       served.schedule = scheduler.start();
     }
     this.controls.set(adapter, new ControlInbox(store, router, clock, adapter.community, options.servesChannel));
+    this.keepLeases();
     return served;
+  }
+
+  /**
+   * The heartbeat, every third of the lease: renews this process's claims, stops chats whose claim another
+   * process took over meanwhile (this one stalled past its expiry), and takes over chats whose owner stopped.
+   */
+  private keepLeases(): void {
+    if (this.heartbeatTimer || this.stopped) return;
+    const wall = new SystemClock();
+    const beat = () => {
+      if (this.stopped) return;
+      this.heartbeat = this.renewAndTakeOver().finally(() => {
+        if (!this.stopped) this.heartbeatTimer = wall.at(wall.now() + this.leases.ttlMs / 3, beat);
+      });
+    };
+    this.heartbeatTimer = wall.at(wall.now() + this.leases.ttlMs / 3, beat);
+  }
+
+  private async renewAndTakeOver(): Promise<void> {
+    const { log, config } = this.deps;
+    try {
+      const held = new Set(this.leases.renewAll());
+      for (const served of this.served) {
+        for (const channel of served.router.runningChannels()) {
+          if (held.has(channel)) continue;
+          log.warn('Another process took this chat over (this one stalled past its lease); stopping it here', { channel });
+          await served.router.abandon(channel);
+        }
+        for (const report of await served.router.recover(served.adapter.community, config.EMCEE_CATCH_UP)) {
+          log.info('Took over a chat whose process stopped', { session: report.sessionId });
+          this.deps.onTakeover?.(served.adapter, report);
+        }
+      }
+    } catch (error) {
+      log.error('The lease heartbeat failed; retrying at the next one', { error });
+    }
   }
 
   /** Carries out host controls queued by the CLI (`emcee pause|skip|…`), until stop. */
@@ -125,7 +180,9 @@ export class ChatService {
     if (this.stopped) return;
     this.stopped = true;
     this.controlTimer?.cancel();
+    this.heartbeatTimer?.cancel();
     await this.controlsInFlight.catch(() => undefined);
+    await this.heartbeat.catch(() => undefined);
     for (const served of this.served) served.scheduler?.stop();
     for (const served of this.served) await served.router.stop();
     for (const served of this.served) await served.adapter.stop();

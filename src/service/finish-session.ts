@@ -23,3 +23,11 @@ export async function finishSession(
   const extras = await summarizeQuestions(sessionRecapInput(deps.store, session.id), deps.config, deps.log);
   return writeSessionRecap(deps.store, session.id, deps.config.EMCEE_RECAP_DIR, extras);
 }
+
+/** Writes a finished session's recap files again (answers written before its close arrived after it). */
+export async function rewriteRecapFiles(
+  deps: { store: ChatStore; log: Logger; config: CoreConfig },
+  session: SessionRunner,
+): Promise<string[]> {
+  return writeSessionRecap(deps.store, session.id, deps.config.EMCEE_RECAP_DIR);
+}

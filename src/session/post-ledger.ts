@@ -2,6 +2,7 @@ import type { Logger } from '../log.js';
 import type { ChannelAddress, MessageAddress, OutboundMessage, Platform } from '../port.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { Clock } from '../time/clock.js';
+import type { ChatLeases } from './chat-leases.js';
 
 /**
  * Posts once per purpose per session: each post is recorded as pending before it is sent and confirmed
@@ -9,7 +10,7 @@ import type { Clock } from '../time/clock.js';
  */
 export class PostLedger {
   constructor(
-    private readonly deps: { store: ChatStore; platform: Platform; clock: Clock; log: Logger },
+    private readonly deps: { store: ChatStore; platform: Platform; clock: Clock; log: Logger; leases?: ChatLeases },
     private readonly sessionId: number,
     private readonly channel: ChannelAddress,
   ) {}
@@ -51,6 +52,11 @@ export class PostLedger {
     const { store, platform, clock, log } = this.deps;
     const existing = store.posts.get(this.sessionId, purpose);
     if (existing?.state === 'sent') return existing.address ?? undefined;
+    // A process that lost its lease (it stalled, and another took the chat over) must never post again.
+    if (this.deps.leases && !this.deps.leases.holds(this.channel)) {
+      log.warn(`Not posting ${purpose}: another process runs this chat now`, { session: this.sessionId });
+      return undefined;
+    }
     if (!existing) {
       store.posts.recordPending({
         sessionId: this.sessionId,

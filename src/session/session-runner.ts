@@ -372,6 +372,7 @@ export class SessionRunner {
       void this.serialize(async () => {
         // A control may have moved the session on since this timer was armed.
         if (this.row.step !== step || this.row.state !== 'running' || this.row.step_deadline !== deadline) return;
+        if (!this.ownsChat()) return;
         await this.enterStep(step + 1, deadline);
       });
     });
@@ -413,7 +414,7 @@ export class SessionRunner {
       await this.finish();
       return;
     }
-    this.timer = this.deps.clock.at(thanksAt, () => void this.serialize(() => this.finish()));
+    this.timer = this.deps.clock.at(thanksAt, () => void this.serialize(async () => this.ownsChat() && this.finish()));
   }
 
   private async finish(): Promise<void> {
@@ -447,6 +448,14 @@ export class SessionRunner {
   }
 
   // ---- helpers -------------------------------------------------------------------------------------
+
+  // A process that stalled past its lease wakes up with overdue timers: it must leave the chat to its new owner.
+  private ownsChat(): boolean {
+    if (!this.deps.leases || this.deps.leases.holds(this.channel)) return true;
+    this.deps.log.warn('This chat is run by another process now; leaving it', { session: this.id });
+    this.timer?.cancel();
+    return false;
+  }
 
   /** Posts once per purpose per session (see PostLedger); returns the posted address. */
   postOnce(

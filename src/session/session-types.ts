@@ -4,6 +4,7 @@ import type { ChatScript } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { SessionRow } from '../store/session-rows.js';
 import type { Clock } from '../time/clock.js';
+import type { ChatLeases } from './chat-leases.js';
 import type { SessionRunner } from './session-runner.js';
 
 /** What to do when the bot comes back after a step's time ran out: see README "Restarts". */
@@ -55,6 +56,8 @@ export interface SessionDeps {
   onRecapChanged?: (session: SessionRunner) => Promise<void>;
   /** How long the thanks wait after the closing post (default CLOSE_GRACE_MS). */
   closeGraceMs?: number;
+  /** One owner per chat: without it (tests, benchmarks) this process assumes it is the only one. */
+  leases?: ChatLeases;
 }
 
 /** A session at a glance, for `/emcee status` and the terminal's status line. */

@@ -1,4 +1,5 @@
 import { ControlRepo } from './control-repo.js';
+import { LeasesRepo } from './leases-repo.js';
 import { MessagesRepo } from './messages-repo.js';
 import { openDatabase, type Db } from './open-database.js';
 import { ParticipantsRepo } from './participants-repo.js';
@@ -23,6 +24,8 @@ export class ChatStore {
   readonly schedule: ScheduleRepo;
   /** Host controls queued from the command line. */
   readonly controls: ControlRepo;
+  /** Which process runs each channel's chat. */
+  readonly leases: LeasesRepo;
 
   constructor(readonly db: Db) {
     this.sessions = new SessionsRepo(db);
@@ -32,6 +35,7 @@ export class ChatStore {
     this.thanks = new ThanksRepo(db);
     this.schedule = new ScheduleRepo(db);
     this.controls = new ControlRepo(db);
+    this.leases = new LeasesRepo(db);
   }
 
   /** Opens the database file (or ":memory:") and migrates it. */
