@@ -1,5 +1,6 @@
 import type { ChatInbound, CommandReply, InboundCommand, InboundEdit, InboundMessage, MessageAddress } from './port.js';
 import type { ScriptCatalog } from './script/script-catalog.js';
+import type { ChatLeases } from './session/chat-leases.js';
 import type { LeaseRow } from './store/leases-repo.js';
 import type { ChatScript } from './script/script-schema.js';
 import type { CommandServices } from './commands/command-spec.js';
@@ -41,7 +42,7 @@ export class ChatHost implements ChatInbound, CommandServices {
     const leases = this.deps.leases;
     const claim = leases?.claim(fields.channel);
     if (leases && claim && !claim.held) throw new SessionAlreadyRunning(`a chat run by ${leases.describe(claim.holder)}`);
-    const runner = this.track(SessionRunner.create(this.deps, fields));
+    const runner = this.track(await SessionRunner.create(this.deps, fields));
     await runner.begin();
     return runner;
   }
@@ -54,7 +55,14 @@ export class ChatHost implements ChatInbound, CommandServices {
     const reports: RecoveryReport[] = [];
     for (const row of this.deps.store.sessions.unfinished()) {
       if (row.community_id !== community || this.runners.has(row.channel)) continue;
-      const claim = this.deps.leases?.claim(row.channel);
+      let claim: ReturnType<ChatLeases['claim']> | undefined;
+      try {
+        claim = this.deps.leases?.claim(row.channel);
+      } catch (error) {
+        // A busy database: the next heartbeat tries again.
+        this.deps.log.warn('Could not claim an unfinished chat yet', { session: row.id, error });
+        continue;
+      }
       if (claim && !claim.held) {
         this.ownedElsewhere.set(row.channel, { sessionId: row.id, holder: claim.holder });
         continue;

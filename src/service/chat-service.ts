@@ -7,6 +7,7 @@ import { Scheduler, type ScheduledChat, type ScheduleReport } from '../schedule/
 import type { ScriptCatalog } from '../script/script-catalog.js';
 import type { CatchUpPolicy, RecoveryReport, SessionRunner } from '../session/session-runner.js';
 import type { ChatStore } from '../store/chat-store.js';
+import type { StoreTrouble } from '../store/write-queue.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
 import { ChatLeases, thisProcess } from '../session/chat-leases.js';
 import { SystemClock } from '../time/clock.js';
@@ -77,6 +78,9 @@ export class ChatService {
   private stopped = false;
 
   constructor(private readonly deps: ChatServiceDeps) {
+    // A bot never waits long on another connection's lock: its writes queue and retry instead (WriteQueue).
+    deps.store.db.pragma('busy_timeout = 20');
+    deps.store.writes.watch((trouble) => deps.log[trouble.kind === 'recovered' ? 'info' : 'error'](describeTrouble(trouble)));
     this.leases =
       deps.leases ?? new ChatLeases(deps.store, new SystemClock(), thisProcess(), deps.config.EMCEE_LEASE_MS);
   }
@@ -208,4 +212,24 @@ export function describeRecovery(platform: string, report: RecoveryReport): stri
     `${report.caughtUp === 'on-time' ? '' : `, overdue step handled by "${report.caughtUp}"`}` +
     `${report.backfillIncomplete ? `; not fetched: ${report.backfillIncomplete}` : ''}.`
   );
+}
+
+/** One line a host can act on, for each change in the database's health. */
+export function describeTrouble(trouble: StoreTrouble): string {
+  switch (trouble.kind) {
+    case 'busy':
+      return 'The database is locked by another program: writes wait in memory, in order, and are retried every few ms.';
+    case 'full':
+      return (
+        'The disk holding the database is full: the chat goes on and every answer is kept in memory until space ' +
+        'is freed (stopping this process before then would lose what waits). Free some space.'
+      );
+    case 'overflow':
+      return (
+        `The database has not taken writes for a while and ${trouble.limit} wait: new messages are refused ` +
+        'until it does. Free disk space or stop what holds the database.'
+      );
+    case 'recovered':
+      return `The database takes writes again: ${trouble.written} waiting write(s) saved, nothing lost.`;
+  }
 }

@@ -21,6 +21,8 @@ export interface ChatPosition {
  */
 export class AnswerIntake {
   private readonly background = new Set<Promise<unknown>>();
+  // Messages waiting for a busy or full database, so a redelivery meanwhile is not taken twice.
+  private readonly queued = new Set<MessageAddress>();
 
   constructor(
     private readonly deps: { store: ChatStore; platform: Platform; clock: Clock; log: Logger },
@@ -35,33 +37,50 @@ export class AnswerIntake {
     if (message.author.isBot) return false;
     const { store, clock } = this.deps;
     const attribution = this.attributeText(message.text, message.author.isHost, message.replyTo, position);
-    const firstTime = store.transaction(() => {
-      const isNew =
-        !message.author.isHost &&
-        store.participants.recordSeen({
-          communityId: this.session.community,
-          userId: message.author.id,
-          displayName: message.author.displayName,
-          sessionId: this.session.id,
-          now: clock.now(),
+    const record = () =>
+      store.transaction(() => {
+        const isNew =
+          !message.author.isHost &&
+          store.participants.recordSeen({
+            communityId: this.session.community,
+            userId: message.author.id,
+            displayName: message.author.displayName,
+            sessionId: this.session.id,
+            now: clock.now(),
+          });
+        const inserted = store.messages.insert({
+          address: message.id,
+          session_id: this.session.id,
+          author_id: message.author.id,
+          author_name: message.author.displayName,
+          text: message.text,
+          ts: message.ts,
+          reply_to: message.replyTo ?? null,
+          from_host: message.author.isHost ? 1 : 0,
+          first_time: isNew ? 1 : 0,
+          open_question: position.openQuestion,
+          asked_questions: position.askedQuestions,
+          received_at: clock.now(),
+          ...attributionColumns(attribution),
         });
-      const inserted = store.messages.insert({
-        address: message.id,
-        session_id: this.session.id,
-        author_id: message.author.id,
-        author_name: message.author.displayName,
-        text: message.text,
-        ts: message.ts,
-        reply_to: message.replyTo ?? null,
-        from_host: message.author.isHost ? 1 : 0,
-        first_time: isNew ? 1 : 0,
-        open_question: position.openQuestion,
-        asked_questions: position.askedQuestions,
-        received_at: clock.now(),
-        ...attributionColumns(attribution),
+        return inserted ? isNew : undefined;
       });
-      return inserted ? isNew : undefined;
-    });
+    const now = store.writes.tryNow(record);
+    if (!now.written) {
+      // The database is busy or full: the message waits in order to be written, and is acknowledged meanwhile.
+      if (this.queued.has(message.id) || store.messages.get(message.id)) return false;
+      this.queued.add(message.id);
+      if (attribution.question !== null) this.acknowledge(message.id);
+      this.inBackground(
+        now.done.then((firstTime) => {
+          this.queued.delete(message.id);
+          if (firstTime) this.welcome(message);
+        }),
+        'Could not store a message',
+      );
+      return true;
+    }
+    const firstTime = now.value;
     if (firstTime === undefined) return false; // a redelivery: already handled
     if (attribution.question !== null) this.acknowledge(message.id);
     if (firstTime) this.welcome(message);
@@ -83,11 +102,12 @@ export class AnswerIntake {
       openQuestion: stored.open_question,
       askedQuestions: stored.asked_questions,
     });
-    this.deps.store.messages.applyEdit(edit.id, {
-      text: edit.text,
-      edited_at: edit.editedAt,
-      ...attributionColumns(attribution),
-    });
+    const { store } = this.deps;
+    const fields = { text: edit.text, edited_at: edit.editedAt, ...attributionColumns(attribution) };
+    this.inBackground(
+      store.writes.write(() => store.messages.applyEdit(edit.id, fields)),
+      'Could not store an edit',
+    );
     if (attribution.question !== null && stored.question_number === null) this.acknowledge(edit.id);
   }
 
@@ -95,7 +115,9 @@ export class AnswerIntake {
   handleDelete(id: MessageAddress): void {
     const stored = this.deps.store.messages.get(id);
     if (!stored || stored.session_id !== this.session.id) return;
-    this.deps.store.messages.markDeleted(id, this.deps.clock.now());
+    const { store, clock } = this.deps;
+    const at = clock.now();
+    this.inBackground(store.writes.write(() => store.messages.markDeleted(id, at)), 'Could not store a delete');
   }
 
   /** Waits for acknowledgements and welcomes still in flight. */
@@ -119,7 +141,9 @@ export class AnswerIntake {
     const { platform, store, clock } = this.deps;
     const reaction = { ...this.session.script.wording.acknowledgement, applause: this.session.script.wording.applause };
     this.inBackground(
-      platform.react(address, reaction).then(() => store.messages.markAcknowledged(address, clock.now())),
+      platform
+        .react(address, reaction)
+        .then(() => store.writes.write(() => store.messages.markAcknowledged(address, clock.now()))),
       'Could not acknowledge an answer',
     );
   }

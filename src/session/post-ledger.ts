@@ -58,23 +58,27 @@ export class PostLedger {
       return undefined;
     }
     if (!existing) {
-      store.posts.recordPending({
+      // Never posted unrecorded: with the database busy or full, the post waits until it is written.
+      await store.writes.write(() =>
+        store.posts.recordPending({
         sessionId: this.sessionId,
         purpose,
         kind: message.kind,
         questionNumber: options.questionNumber,
-        text: message.text,
-        now: clock.now(),
-      });
+          text: message.text,
+          now: clock.now(),
+        }),
+      );
     }
     try {
       const posted = options.replyTo
         ? await platform.reply(options.replyTo, message)
         : await platform.post(this.channel, message);
-      store.posts.confirm(this.sessionId, purpose, posted.address, clock.now());
+      const sentAt = clock.now();
+      await store.writes.write(() => store.posts.confirm(this.sessionId, purpose, posted.address, sentAt));
       return posted.address;
     } catch (error) {
-      store.posts.dropPending(this.sessionId, purpose);
+      await store.writes.write(() => store.posts.dropPending(this.sessionId, purpose)).catch(() => undefined);
       log.error(`Could not post ${purpose}`, { session: this.sessionId, error });
       return undefined;
     }

@@ -61,20 +61,24 @@ export class SessionRunner {
       .map((event) => ({ step: Number(event.detail), at: event.at }));
   }
 
-  /** Records a new session in the store; call `begin()` to open it. */
-  static create(deps: SessionDeps, fields: NewSession): SessionRunner {
+  /** Records a new session in the store (waiting for a busy or full database); call `begin()` to open it. */
+  static async create(deps: SessionDeps, fields: NewSession): Promise<SessionRunner> {
     const now = deps.clock.now();
-    deps.store.sessions.ensureCommunity(fields.community, deps.platform.name, now);
-    const id = deps.store.sessions.create({
-      communityId: fields.community,
-      channel: fields.channel,
-      scriptId: fields.script.id,
-      scriptJson: JSON.stringify(fields.script),
-      now,
-      clockSpeed: fields.clock?.speed,
-      clockOrigin: fields.clock?.origin,
-      plannedRunId: fields.plannedRunId,
-    });
+    const id = await deps.store.writes.write(() =>
+      deps.store.transaction(() => {
+        deps.store.sessions.ensureCommunity(fields.community, deps.platform.name, now);
+        return deps.store.sessions.create({
+          communityId: fields.community,
+          channel: fields.channel,
+          scriptId: fields.script.id,
+          scriptJson: JSON.stringify(fields.script),
+          now,
+          clockSpeed: fields.clock?.speed,
+          clockOrigin: fields.clock?.origin,
+          plannedRunId: fields.plannedRunId,
+        });
+      }),
+    );
     return new SessionRunner(deps, deps.store.sessions.get(id)!, fields.community);
   }
 
@@ -475,12 +479,20 @@ export class SessionRunner {
     return run;
   }
 
+  // Written in order through the store's queue: a busy or full database delays the write, never the chat.
   private save(fields: Partial<Omit<SessionRow, 'id'>>): void {
-    this.deps.store.sessions.update(this.id, fields);
+    const { store, log } = this.deps;
+    void store.writes.write(() => store.sessions.update(this.id, fields)).catch((error: unknown) => {
+      log.error('Could not save where the chat stands', { session: this.id, error });
+    });
     this.row = { ...this.row, ...fields };
   }
 
   private event(kind: string, detail?: string): void {
-    this.deps.store.sessions.logEvent(this.id, this.deps.clock.now(), kind, detail);
+    const { store, clock, log } = this.deps;
+    const at = clock.now();
+    void store.writes.write(() => store.sessions.logEvent(this.id, at, kind, detail)).catch((error: unknown) => {
+      log.error('Could not log a step of the chat', { session: this.id, error });
+    });
   }
 }

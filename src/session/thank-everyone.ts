@@ -29,9 +29,10 @@ export async function thankEveryone(
       mentions: message.mentions,
     });
     if (!address) continue;
-    for (const thanked of message.thanked) {
-      deps.store.thanks.record({ sessionId: session.sessionId, ...thanked, postPurpose: purpose });
-    }
+    const { store } = deps;
+    await store.writes.write(() => {
+      for (const thanked of message.thanked) store.thanks.record({ sessionId: session.sessionId, ...thanked, postPurpose: purpose });
+    });
   }
   return messages.length;
 }

@@ -1,5 +1,6 @@
 import { ControlRepo } from './control-repo.js';
 import { LeasesRepo } from './leases-repo.js';
+import { WriteQueue } from './write-queue.js';
 import { MessagesRepo } from './messages-repo.js';
 import { openDatabase, type Db } from './open-database.js';
 import { ParticipantsRepo } from './participants-repo.js';
@@ -26,6 +27,8 @@ export class ChatStore {
   readonly controls: ControlRepo;
   /** Which process runs each channel's chat. */
   readonly leases: LeasesRepo;
+  /** Writes that wait, in order, while the database is busy or full, instead of failing. */
+  readonly writes = new WriteQueue();
 
   constructor(readonly db: Db) {
     this.sessions = new SessionsRepo(db);
