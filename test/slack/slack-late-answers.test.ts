@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSlackAdapter } from '../../adapters/slack/index.js';
+import { slackConfigSchema } from '../../adapters/slack/slack-config.js';
+import { ChatHost } from '../../src/chat-host.js';
+import { silentLogger } from '../../src/log.js';
+import { loadScript } from '../../src/script/load-script.js';
+import { planTimeline } from '../../src/script/timeline.js';
+import { CLOSE_GRACE_MS } from '../../src/session/session-runner.js';
+import { ChatStore } from '../../src/store/chat-store.js';
+import { ManualClock } from '../../src/time/manual-clock.js';
+import { FakeSlack } from '../fakes/slack/fake-slack.js';
+import { waitFor } from '../support/wait-for.js';
+
+const CHANNEL = 'slack:T0001:C1';
+let stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const stop of stops.reverse()) await stop();
+  stops = [];
+});
+
+/**
+ * The whole engine behind the real Bolt, against the fake Slack, with the thanks' grace as in production. The
+ * chat's clock starts at the real time, so what people write while the socket is down carries chat-time stamps.
+ */
+async function slackChat() {
+  const fake = new FakeSlack();
+  await fake.start();
+  fake.addUser({ id: 'U1', name: 'ana', display: 'Ana' });
+  fake.addUser({ id: 'U2', name: 'bea', display: 'Bea' });
+  fake.addUser({ id: 'U3', name: 'cy', display: 'Cy' });
+  const config = slackConfigSchema.parse({
+    botToken: 'xoxb-test-token',
+    appToken: 'xapp-test-token',
+    channel: 'C1',
+    hostIds: ['UHOST'],
+    apiUrl: fake.apiUrl,
+    postIntervalMs: 0,
+    reactionsPerMinute: 6000,
+    clientPingTimeoutMs: 1000,
+  });
+  const clock = new ManualClock(Date.now());
+  // The adapter paces its calls in real time (the fake answers in real time); the chat runs on the manual clock.
+  const adapter = createSlackAdapter(config, silentLogger);
+  const store = ChatStore.open(':memory:');
+  const rewrites: number[] = [];
+  const host = new ChatHost({
+    store,
+    platform: adapter,
+    clock,
+    log: silentLogger,
+    onRecapChanged: async (session) => void rewrites.push(session.id),
+  });
+  await adapter.start(host);
+  await waitFor(() => fake.socketCount === 1, 'the Socket Mode connection');
+  stops.push(async () => {
+    await host.stop();
+    await adapter.stop();
+    await fake.stop();
+  });
+  const script = loadScript(new URL('../../prompts/weekly-chat.yaml', import.meta.url).pathname);
+  const start = clock.now();
+  const runner = await host.startSession({ script, community: 'slack:T0001', channel: CHANNEL });
+  const plan = planTimeline(script);
+  /** A message written at chat time `at` while the socket is down: it lands only in the channel's history. */
+  const writtenWhileDown = (user: string, text: string, at: number) =>
+    fake.userSaysOffline({ channel: 'C1', user, text, ts: (at / 1000).toFixed(6) });
+  const outage = async (during: () => Promise<void>) => {
+    fake.refuseSockets();
+    fake.cutSockets();
+    await during();
+    fake.refuseSockets(false);
+  };
+  const stored = (text: string) => store.messages.forSession(runner.id).find((m) => m.text === text);
+  return { fake, clock, store, runner, plan, start, writtenWhileDown, outage, stored, rewrites };
+}
+
+describe('a dropped Slack connection loses nothing, and places answers by when they were written', () => {
+  it('answers written during Q3 that arrive after Q4 (a reconnect between) count for Q3, not late', async () => {
+    const c = await slackChat();
+    await c.clock.advanceTo(c.start + c.plan.questionOffsets[2]! + 60_000); // Q3 open
+    await c.outage(async () => {
+      c.writtenWhileDown('U1', 'A3: written while Q3 was open', c.clock.now());
+      await c.clock.advanceTo(c.start + c.plan.questionOffsets[3]! + 1000); // Q4 posted meanwhile
+    });
+    await waitFor(() => c.stored('A3: written while Q3 was open') !== undefined, 'the catch-up', 15_000);
+    expect(c.stored('A3: written while Q3 was open')).toMatchObject({ question_number: 3, late: 0, open_question: 3 });
+    await waitFor(() => [...c.fake.reactions.values()].flat().length > 0, 'the acknowledgement');
+  });
+
+  it('answers written just before the closing post that arrive 2.6 s after it are counted in the thanks', async () => {
+    const c = await slackChat();
+    const closing = c.start + c.plan.closingOffset;
+    await c.clock.advanceTo(closing - 5000);
+    await c.outage(async () => {
+      c.writtenWhileDown('U1', 'A6: one, 1.8 s before the close', closing - 1800);
+      c.writtenWhileDown('U2', 'A6: two, 0.8 s before the close', closing - 800);
+      await c.clock.advanceTo(closing + 2600); // the closing post goes out; the thanks wait for the grace
+    });
+    await waitFor(() => c.stored('A6: two, 0.8 s before the close') !== undefined, 'the catch-up', 15_000);
+    expect(c.stored('A6: one, 1.8 s before the close')).toMatchObject({ question_number: 6, late: 0 });
+    await c.clock.advanceTo(closing + CLOSE_GRACE_MS);
+    await c.runner.done;
+    const thanks = c.fake.history.get('C1')!.filter((m) => m.text?.includes('<@U1>') && m.text.includes('<@U2>'));
+    expect(thanks).toHaveLength(1);
+    const thanked = c.store.thanks.forSession(c.runner.id).map((t) => [t.user_id, t.answers]);
+    expect(thanked).toEqual(expect.arrayContaining([['slack:T0001:U1', 1], ['slack:T0001:U2', 1]]));
+    expect(c.rewrites).toEqual([]);
+  });
+
+  it('an answer written before the close that arrives after the thanks is stored, acknowledged and in the recap files', async () => {
+    const c = await slackChat();
+    const closing = c.start + c.plan.closingOffset;
+    await c.clock.advanceTo(closing - 5000);
+    await c.outage(async () => {
+      c.writtenWhileDown('U3', 'A6: very late, written before the close', closing - 1000);
+      await c.clock.advanceTo(closing + CLOSE_GRACE_MS); // thanks and recap happen before the reconnect
+      await c.runner.done;
+    });
+    await waitFor(() => c.stored('A6: very late, written before the close') !== undefined, 'the catch-up', 15_000);
+    expect(c.stored('A6: very late, written before the close')).toMatchObject({ question_number: 6, late: 0 });
+    await waitFor(() => [...c.fake.reactions.values()].flat().length > 0, 'the acknowledgement');
+    await c.clock.advance(5000);
+    expect(c.rewrites).toEqual([c.runner.id]);
+  });
+});
