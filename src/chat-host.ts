@@ -1,10 +1,20 @@
-import type { ChatInbound, CommandReply, InboundCommand, InboundEdit, InboundMessage, MessageAddress } from './port.js';
+import type {
+  ChatInbound,
+  CommandReply,
+  FormOutcome,
+  InboundAction,
+  InboundCommand,
+  InboundEdit,
+  InboundFormSubmit,
+  InboundMessage,
+  MessageAddress,
+} from './port.js';
 import type { ScriptCatalog } from './script/script-catalog.js';
 import type { ChatLeases } from './session/chat-leases.js';
 import type { LeaseRow } from './store/leases-repo.js';
 import type { ChatScript } from './script/script-schema.js';
 import type { CommandServices } from './commands/command-spec.js';
-import { dispatchCommand } from './commands/dispatch-command.js';
+import { dispatchAction, dispatchCommand, dispatchFormSubmit } from './commands/dispatch-command.js';
 import { SessionAlreadyRunning } from './session/session-already-running.js';
 import {
   SessionRunner,
@@ -115,6 +125,14 @@ export class ChatHost implements ChatInbound, CommandServices {
 
   async handleCommand(command: InboundCommand): Promise<CommandReply> {
     return dispatchCommand(command, this.runnerFor(command.channel), this);
+  }
+
+  async handleFormSubmit(submit: InboundFormSubmit): Promise<FormOutcome> {
+    return dispatchFormSubmit(submit, this.runnerFor(submit.channel), this);
+  }
+
+  async handleAction(action: InboundAction): Promise<CommandReply> {
+    return dispatchAction(action, this.runnerFor(action.channel), this);
   }
 
   /** Scripts that `start` may run. */

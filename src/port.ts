@@ -236,6 +236,98 @@ export interface CommandReply {
   ok: boolean;
   /** Plain words for the person who asked. */
   text: string;
+  /**
+   * A form to open for the person (a Slack modal, a Discord modal); its submission comes back through
+   * `ChatInbound.handleFormSubmit`. Fallback where forms cannot open: `text` says what to type instead.
+   */
+  form?: CommandForm;
+  /**
+   * Lines shown under `text`, each with buttons (Block Kit, Discord components); a click comes back through
+   * `ChatInbound.handleAction`. Fallback: the lines as text, each action as a command to type.
+   */
+  items?: ReplyItem[];
+}
+
+/** A form the core asks an adapter to show the person who gave a command. */
+export interface CommandForm {
+  /** What the submission is for, echoed back on submit, e.g. "plan:weekly-chat:2026-12-03". At most 100 characters. */
+  id: string;
+  /** The form's title, at most 24 characters (Slack's limit). */
+  title: string;
+  /** The submit button's label, at most 24 characters. */
+  submitLabel: string;
+  /** Its fields, in order: at most 5 (Discord's limit). */
+  fields: FormField[];
+}
+
+/** One field of a form. Every value comes back as text (see each kind). */
+export interface FormField {
+  /** Its key in the submitted values and in field errors. */
+  id: string;
+  /** Its label, at most 45 characters (Discord's limit). */
+  label: string;
+  /**
+   * `short` and `paragraph`: free text. `datetime`: "YYYY-MM-DD HH:MM" in the chat's timezone (Slack shows a
+   * date and a time picker, Discord one text box). `users`: people, comma-separated user addresses (Slack
+   * shows a people picker; Discord takes mentions or ids, which the adapter turns into addresses).
+   */
+  kind: 'short' | 'paragraph' | 'datetime' | 'users';
+  /** Whether it must be filled in. */
+  required: boolean;
+  /** What the field holds when the form opens (users: comma-separated addresses). */
+  initial?: string;
+  /** Grey example text in an empty field. */
+  placeholder?: string;
+}
+
+/** A line of a reply with its buttons. */
+export interface ReplyItem {
+  /** The line, e.g. "Thu 3 Dec, 1:00 PM — Building trust (guest: Ana)". */
+  text: string;
+  /** Its buttons. */
+  actions: ReplyAction[];
+}
+
+/** A button under a reply line. */
+export interface ReplyAction {
+  /** Echoed back on click, e.g. "episode:skip:weekly-chat:2026-12-03". At most 100 characters. */
+  id: string;
+  /** The button's label. */
+  label: string;
+  /** `danger` for destructive actions (asks nothing more; the core confirms in its answer). */
+  style?: 'primary' | 'danger';
+}
+
+/** A submitted form. */
+export interface InboundFormSubmit {
+  /** The form's id, as the core gave it. */
+  formId: string;
+  /** The channel the form was opened from. */
+  channel: ChannelAddress;
+  /** The community the channel belongs to. */
+  community: string;
+  /** Who submitted it. */
+  by: InboundAuthor;
+  /** Each field's value by field id, as text (see FormField.kind); a field left empty is "". */
+  values: Record<string, string>;
+}
+
+/**
+ * What the core answers to a form: done, or errors by field id that the adapter shows on the fields (Slack's
+ * `response_action: errors`; on Discord, an ephemeral message offering the form again filled with the values).
+ */
+export type FormOutcome = { ok: true; text: string } | { ok: false; errors: Record<string, string> };
+
+/** A click on a reply's button. */
+export interface InboundAction {
+  /** The action's id, as the core gave it. */
+  actionId: string;
+  /** The channel the reply was in. */
+  channel: ChannelAddress;
+  /** The community the channel belongs to. */
+  community: string;
+  /** Who clicked. */
+  by: InboundAuthor;
 }
 
 /** The narrow inbound handle the core gives each adapter. */
@@ -248,6 +340,10 @@ export interface ChatInbound {
   handleDelete(id: MessageAddress): Promise<void>;
   /** A host control or query. */
   handleCommand(command: InboundCommand): Promise<CommandReply>;
+  /** A submitted form (see CommandReply.form). Absent on handles that open no forms (test doubles). */
+  handleFormSubmit?(submit: InboundFormSubmit): Promise<FormOutcome>;
+  /** A click on a reply's button (see CommandReply.items); the reply may open a form. */
+  handleAction?(action: InboundAction): Promise<CommandReply>;
 }
 
 /** An adapter as the entry point sees it: the outbound port plus a lifecycle. */

@@ -1,4 +1,4 @@
-import type { CommandReply, InboundCommand } from '../port.js';
+import type { CommandReply, FormOutcome, InboundAction, InboundCommand, InboundFormSubmit } from '../port.js';
 import type { ScriptCatalog } from '../script/script-catalog.js';
 import type { NewSession, SessionRunner } from '../session/session-runner.js';
 
@@ -69,4 +69,31 @@ export interface ChatCommand {
   relayFromCli: boolean;
   /** Carries it out; expected refusals are replies with ok: false, never exceptions. */
   run(context: CommandContext, args: CommandArgs): Promise<CommandReply>;
+  /**
+   * Takes a form this command opened (its id starts with "<name>:"); `key` is the rest of the id. Field errors
+   * come back by field id.
+   */
+  submit?(context: FormContext, key: string, values: Record<string, string>): Promise<FormOutcome>;
+  /** Takes a click on a button of this command's reply (its id starts with "<name>:"); `key` is the rest. */
+  act?(context: ActionContext, key: string): Promise<CommandReply>;
+}
+
+/** What a form submission may use. */
+export interface FormContext {
+  /** The submission as it came. */
+  submit: InboundFormSubmit;
+  /** The live session in the form's channel, if any. */
+  runner: SessionRunner | undefined;
+  /** The router's services. */
+  services: CommandServices;
+}
+
+/** What a button click may use. */
+export interface ActionContext {
+  /** The click as it came. */
+  action: InboundAction;
+  /** The live session in the channel, if any. */
+  runner: SessionRunner | undefined;
+  /** The router's services. */
+  services: CommandServices;
 }

@@ -1,4 +1,4 @@
-import type { CommandReply, InboundCommand } from '../port.js';
+import type { CommandReply, FormOutcome, InboundAction, InboundCommand, InboundFormSubmit } from '../port.js';
 import type { SessionRunner } from '../session/session-runner.js';
 import type { CommandServices } from './command-spec.js';
 import { parseCommandArgs } from './parse-args.js';
@@ -21,4 +21,37 @@ export async function dispatchCommand(
   const parsed = parseCommandArgs(spec.args, command.args);
   if (!parsed.ok) return { ok: false, text: parsed.hint };
   return spec.run({ command, runner, services }, parsed.args);
+}
+
+/** Hands a submitted form to the command that opened it (the form id starts with the command's name). */
+export async function dispatchFormSubmit(
+  submit: InboundFormSubmit,
+  runner: SessionRunner | undefined,
+  services: CommandServices,
+): Promise<FormOutcome> {
+  const { spec, key } = ownerOf(submit.formId);
+  if (!spec?.submit) return { ok: false, errors: { '': 'This form is out of date: open it again.' } };
+  if (spec.audience === 'host' && !submit.by.isHost) return { ok: false, errors: { '': 'Only hosts can do this.' } };
+  return spec.submit({ submit, runner, services }, key, submit.values);
+}
+
+/** Hands a button click to the command whose reply carried the button. */
+export async function dispatchAction(
+  action: InboundAction,
+  runner: SessionRunner | undefined,
+  services: CommandServices,
+): Promise<CommandReply> {
+  const { spec, key } = ownerOf(action.actionId);
+  if (!spec?.act) return { ok: false, text: 'This button is out of date: run the command again.' };
+  if (spec.audience === 'host' && !action.by.isHost) {
+    return { ok: false, text: `Only hosts can ${spec.name} a chat. Ask a host of this community.` };
+  }
+  return spec.act({ action, runner, services }, key);
+}
+
+// "plan:weekly-chat:2026-12-03" → the `plan` command, key "weekly-chat:2026-12-03".
+function ownerOf(id: string): { spec: ReturnType<typeof findCommand>; key: string } {
+  const colon = id.indexOf(':');
+  const name = colon < 0 ? id : id.slice(0, colon);
+  return { spec: findCommand(name), key: colon < 0 ? '' : id.slice(colon + 1) };
 }
