@@ -31,6 +31,7 @@ export class ReactionPacer {
   // Every acknowledgement not yet settled, sent or folded, so stop() knows when the last one is.
   private readonly outstanding = new Set<Promise<void>>();
   private running = false;
+  private lastSentAt = -Infinity;
   // Set by stop(): from then on what cannot go out one by one before it is applauded at once.
   private deadline: number | undefined;
   private deadlineTimer: TimerHandle | undefined;
@@ -91,7 +92,9 @@ export class ReactionPacer {
 
   private schedule(delay: number): void {
     if (this.running || this.timer) return;
-    this.timer = this.clock.at(this.clock.now() + delay, () => {
+    // A reaction queued after a quiet spell still waits its interval after the last one sent.
+    const at = Math.max(this.clock.now() + delay, this.lastSentAt + this.interval);
+    this.timer = this.clock.at(at, () => {
       this.timer = undefined;
       void this.next();
     });
@@ -101,6 +104,7 @@ export class ReactionPacer {
     const item = this.queue.shift();
     if (!item) return;
     this.running = true;
+    this.lastSentAt = this.clock.now();
     try {
       await item.send();
       this.sent++;

@@ -144,9 +144,9 @@ export class SlackAdapter implements PlatformAdapter {
     return slackAddress.channel(this.team, this.config.channel);
   }
 
-  /** Reactions sent one by one and folded into applause, for the benchmarks. */
-  get reactionStats(): { sent: number; coalesced: number } {
-    return { sent: this.pacer.sent, coalesced: this.pacer.coalesced };
+  /** Reactions sent one by one, folded into applause, and still waiting, for the benchmarks. */
+  get reactionStats(): { sent: number; coalesced: number; waiting: number } {
+    return { sent: this.pacer.sent, coalesced: this.pacer.coalesced, waiting: this.pacer.backlog };
   }
 
   /** The port the HTTP receiver listens on (HTTP mode), for tests and logs. */
