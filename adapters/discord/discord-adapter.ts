@@ -18,7 +18,8 @@ import type {
 } from '../../src/port.js';
 import { SystemClock, type Clock } from '../../src/time/clock.js';
 import { POST_PRIORITY } from '../shared/post-priority.js';
-import { PriorityPoster } from '../shared/priority-poster.js';
+import { PriorityPoster, type PostPriority } from '../shared/priority-poster.js';
+import { ReactionsInFlight } from '../shared/reactions-in-flight.js';
 import { ReconnectCatchUp } from '../shared/reconnect-catch-up.js';
 import { discordAddress, discordUserId, parseDiscordChannel, parseDiscordMessage } from './discord-addresses.js';
 import { connectDiscord, createDiscordClient } from './discord-client.js';
@@ -57,6 +58,8 @@ export class DiscordAdapter implements PlatformAdapter {
   private readonly client: Client;
   // discord.js queues per route in arrival order; ours lets a question overtake queued welcomes.
   private readonly poster: PriorityPoster;
+  // discord.js paces reactions on its own queue; this keeps stop() from leaving them behind.
+  private readonly reactions: ReactionsInFlight;
   private readonly receiver: DiscordReceiver;
   private readonly history: DiscordHistory;
   private readonly catchUp: ReconnectCatchUp;
@@ -73,6 +76,17 @@ export class DiscordAdapter implements PlatformAdapter {
     this.defaultChannel = discordAddress.channel(config.guildId, config.channelId);
     const allowance = { burst: config.postBurst, refillMs: config.postIntervalMs };
     this.poster = new PriorityPoster(allowance, clock, discordRetryPolicy(log));
+    this.reactions = new ReactionsInFlight(
+      {
+        // Applause stands in for reactions: it yields to every other post.
+        applaud: async (channel, text) => {
+          await this.send(this.channelId(channel), { kind: 'notice', text }, undefined, 'low');
+        },
+        onError: (error) => this.log.warn('A Discord applause post failed', { error: describeDiscordError(error) }),
+        maxLength: DISCORD_LIMITS.messageLength,
+      },
+      clock,
+    );
     this.client = createDiscordClient(config);
     this.receiver = new DiscordReceiver(this.client, { guildId: config.guildId, hostRoleId: config.hostRoleId }, log);
     this.history = new DiscordHistory({
@@ -137,11 +151,21 @@ export class DiscordAdapter implements PlatformAdapter {
     this.log.info(`Connected to Discord server ${this.config.guildId} as ${this.client.user?.tag ?? 'the bot'}`);
   }
 
-  /** Disconnects from the gateway; resolves once the events already received have been handed on. */
+  /**
+   * Disconnects from the gateway; resolves once the events already received have been handed on and every
+   * acknowledgement has gone out: reactions for up to STOP_DRAIN_MS (reaction-pacer.ts), the rest in
+   * applause posts.
+   */
   async stop(): Promise<void> {
     this.running = false;
-    await this.client.destroy();
-    await this.receiver.close();
+    try {
+      // Events stop being handed on first, so every answer's reaction is queued before the drain; REST (and
+      // its token, which client.destroy() clears) serves the reactions and applause until it is over.
+      await this.receiver.close();
+      await this.reactions.stop();
+    } finally {
+      await this.client.destroy();
+    }
   }
 
   // ---- outbound -----------------------------------------------------------------------------------
@@ -170,8 +194,29 @@ export class DiscordAdapter implements PlatformAdapter {
   async react(to: MessageAddress, reaction: Reaction): Promise<void> {
     const ref = parseDiscordMessage(to);
     const route = Routes.channelMessageOwnReaction(ref.channel, ref.message, encodeURIComponent(reaction.unicode));
-    // Adding a reaction the bot already added changes nothing: safe to try again.
-    await withDiscordRetry('reaction', () => this.client.rest.put(route), this.log);
+    const seen = this.receiver.authorOf(to);
+    await this.reactions.add({
+      channel: seen?.channel ?? discordAddress.channel(this.config.guildId, ref.channel),
+      mention: seen ? this.mention(seen.author) : '',
+      // Without the author an applause would thank nobody: such a reaction is waited for instead.
+      ...(reaction.applause && seen ? { applause: reaction.applause } : {}),
+      // Adding a reaction the bot already added changes nothing: safe to try again. One folded into an
+      // applause (aborted) is not tried again: any failure after the abort is the abort.
+      send: (signal) =>
+        withDiscordRetry(
+          'reaction',
+          async () => {
+            signal.throwIfAborted();
+            try {
+              await this.client.rest.put(route, { signal });
+            } catch (error) {
+              signal.throwIfAborted();
+              throw error;
+            }
+          },
+          this.log,
+        ),
+    });
   }
 
   /** `<@id>`, which pings only when the message's allowed_mentions lists the user (Discord shows the name itself). */
@@ -259,12 +304,17 @@ export class DiscordAdapter implements PlatformAdapter {
     });
   }
 
-  private async send(channelId: string, message: OutboundMessage, replyTo?: string): Promise<{ id: string; channel_id: string }> {
+  private async send(
+    channelId: string,
+    message: OutboundMessage,
+    replyTo?: string,
+    priority: PostPriority = POST_PRIORITY[message.kind],
+  ): Promise<{ id: string; channel_id: string }> {
     // With enforce_nonce Discord answers a second try of the same post with the message the first one made,
     // so a retry after a reset connection never posts twice.
     const body = { ...messageBody(message, replyTo), nonce: randomBytes(12).toString('hex'), enforce_nonce: true };
     const answer = await this.poster.enqueue(
-      POST_PRIORITY[message.kind],
+      priority,
       () => this.client.rest.post(Routes.channelMessages(channelId), { body }),
       { what: `Discord post (${message.kind})` },
     );

@@ -1,6 +1,13 @@
 import { GatewayDispatchEvents, Routes, type Client } from 'discord.js';
 import type { Logger } from '../../src/log.js';
-import type { ChatInbound, CommandReply, InboundMessage } from '../../src/port.js';
+import type {
+  ChannelAddress,
+  ChatInbound,
+  CommandReply,
+  InboundMessage,
+  MessageAddress,
+  UserAddress,
+} from '../../src/port.js';
 import { RecentKeys } from '../shared/recent-keys.js';
 import { discordAddress } from './discord-addresses.js';
 import { describeDiscordError } from './discord-error-text.js';
@@ -11,6 +18,8 @@ import { discordChannelSchema, THREAD_TYPES, type DiscordMessage } from './disco
 // Interaction response types and flags, as Discord's documentation names them.
 const DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE = 5;
 const EPHEMERAL = 64;
+// Far more answers than a chat's acknowledgements could lag behind.
+const REMEMBERED_AUTHORS = 20_000;
 
 /** What the receiver needs to know about the adapter's settings. */
 export interface ReceiverSettings {
@@ -36,6 +45,8 @@ export class DiscordReceiver {
   private readonly threadParents = new Map<string, string | null>();
   // Messages handed on, so a catch-up from history after a reconnect hands on only what was missed.
   private readonly delivered = new RecentKeys();
+  // Who wrote the messages handed on, so an applause standing in for their reactions can name them.
+  private readonly authors = new Map<string, { author: UserAddress; channel: ChannelAddress }>();
 
   constructor(
     private readonly client: Client,
@@ -47,6 +58,11 @@ export class DiscordReceiver {
     ws.on(GatewayDispatchEvents.MessageUpdate, (data: unknown) => this.inOrder(() => this.onEdit(data)));
     ws.on(GatewayDispatchEvents.MessageDelete, (data: unknown) => this.inOrder(() => this.onDelete(data)));
     ws.on(GatewayDispatchEvents.InteractionCreate, (data: unknown) => this.beside(() => this.onInteraction(data)));
+  }
+
+  /** The author and chat channel of a message handed on lately, if this process handed it on. */
+  authorOf(address: MessageAddress): { author: UserAddress; channel: ChannelAddress } | undefined {
+    return this.authors.get(address);
   }
 
   /** Starts handing events to `inbound`. */
@@ -130,6 +146,8 @@ export class DiscordReceiver {
   private async handOn(message: InboundMessage): Promise<boolean> {
     const inbound = this.inbound;
     if (!inbound || !this.delivered.claim(message.id)) return false;
+    this.authors.set(message.id, { author: message.author.id, channel: message.channel });
+    if (this.authors.size > REMEMBERED_AUTHORS) this.authors.delete(this.authors.keys().next().value!);
     try {
       await inbound.handleMessage(message);
       return true;

@@ -110,6 +110,7 @@ export class SlackAdapter implements PlatformAdapter {
           await this.send(parseChannelAddress(channel).channel, { kind: 'notice', text }, undefined, 'low');
         },
         onError: (error) => this.log.warn('A Slack reaction failed', { error }),
+        maxLength: this.limits.messageLength,
       },
       clock,
     );
@@ -143,9 +144,9 @@ export class SlackAdapter implements PlatformAdapter {
     return slackAddress.channel(this.team, this.config.channel);
   }
 
-  /** Reactions sent one by one and folded into applause, for the benchmarks. */
-  get reactionStats(): { sent: number; coalesced: number } {
-    return { sent: this.pacer.sent, coalesced: this.pacer.coalesced };
+  /** Reactions sent one by one, folded into applause, and still waiting, for the benchmarks. */
+  get reactionStats(): { sent: number; coalesced: number; waiting: number } {
+    return { sent: this.pacer.sent, coalesced: this.pacer.coalesced, waiting: this.pacer.backlog };
   }
 
   /** The port the HTTP receiver listens on (HTTP mode), for tests and logs. */
@@ -179,16 +180,24 @@ export class SlackAdapter implements PlatformAdapter {
     this.log.info(`Connected to Slack workspace ${this.team} (${this.config.mode} mode)`);
   }
 
-  /** Stops pacing, disconnects, and resolves once no more events can arrive. */
+  /**
+   * Disconnects, and resolves once no more events can arrive and every acknowledgement queued has gone out:
+   * reactions paced for up to STOP_DRAIN_MS (reaction-pacer.ts), the rest in applause posts.
+   */
   async stop(): Promise<void> {
     this.connected = false;
-    this.pacer.stop();
-    // Socket Mode: app.stop() resolves before the socket has closed; wait for it so nothing arrives late.
-    // Events keep reaching the core until then: Bolt acknowledged them, so Slack would not send them again.
-    const closed = this.receiver ? waitForDisconnect(this.receiver.client) : Promise.resolve();
-    await this.app.stop();
-    await closed;
-    this.inbound = undefined;
+    try {
+      // Socket Mode: app.stop() resolves before the socket has closed; wait for it so nothing arrives late.
+      // Events keep reaching the core until then: Bolt acknowledged them, so Slack would not send them again.
+      const closed = this.receiver ? waitForDisconnect(this.receiver.client) : Promise.resolve();
+      await this.app.stop();
+      await closed;
+      this.inbound = undefined;
+    } finally {
+      // Last, so the reactions of answers that arrived while closing are drained too. The pacer kept
+      // pacing meanwhile; the Web API clients need no connection.
+      await this.pacer.stop();
+    }
   }
 
   // ---- outbound -----------------------------------------------------------------------------------

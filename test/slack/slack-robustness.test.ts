@@ -74,7 +74,7 @@ describe('reaction pacing', () => {
     );
     await clock.advance(1_000);
     await Promise.all(all);
-    pacer.stop();
+    await pacer.stop();
     expect(sent.length + pacer.coalesced).toBe(8);
     expect(pacer.coalesced).toBeGreaterThan(0);
     expect(applause).toHaveLength(1); // folded into one post, not one each

@@ -38,6 +38,20 @@ const MAX_EVENT_RETRIES = 3;
 /** How a failing call fails: see `FakeSlack.failNext`. */
 export type FakeFailure = 500 | 'reset' | 'reset-after';
 
+/** Slack's tiers as the fake enforces them (see enforceTiers). */
+export interface TierOptions {
+  /** Posts per channel that may go back to back (3). */
+  postBurst?: number;
+  /** Time to earn one more post (1000 ms). */
+  postMs?: number;
+  /** reactions.add per workspace (50 a minute). */
+  reactionsPerMinute?: number;
+  /** Reactions that may go back to back (3). */
+  reactionBurst?: number;
+  /** The time the limits refill by (the wall clock); a test on a manual clock passes its own. */
+  now?: () => number;
+}
+
 /**
  * A local Slack on 127.0.0.1: the Web API (form-encoded or JSON POSTs to /api/<method>, `{ok:true}` or
  * `{ok:false,error}`, 429s with Retry-After on demand) and a Socket Mode websocket (hello, events_api and
@@ -69,7 +83,9 @@ export class FakeSlack implements FakeSlackState {
   private readonly sockets = new WebSocketServer({ noServer: true });
   private readonly connected = new Set<WebSocket>();
   private tsCounter = 0;
-  private tiers: { posts: Map<string, TokenBucket>; reactions: TokenBucket; postBurst: number; postMs: number } | undefined;
+  private tiers:
+    | { posts: Map<string, TokenBucket>; reactions: TokenBucket; postBurst: number; postMs: number; now: () => number }
+    | undefined;
   private listening = 0;
   private refusing = false;
 
@@ -141,10 +157,12 @@ export class FakeSlack implements FakeSlackState {
    * Enforces Slack's tiers from now on: chat.postMessage about one a second per channel with small bursts,
    * reactions.add about 50 a minute per workspace; beyond them a 429 with Retry-After.
    */
-  enforceTiers(options: { postBurst?: number; postMs?: number; reactionsPerMinute?: number; reactionBurst?: number } = {}): void {
+  enforceTiers(options: TierOptions = {}): void {
+    const now = options.now ?? Date.now;
     this.tiers = {
       posts: new Map(),
-      reactions: new TokenBucket(options.reactionBurst ?? 3, 60_000 / (options.reactionsPerMinute ?? 50)),
+      reactions: new TokenBucket(options.reactionBurst ?? 3, 60_000 / (options.reactionsPerMinute ?? 50), now),
+      now,
       postBurst: options.postBurst ?? 3,
       postMs: options.postMs ?? 1000,
     };
@@ -388,7 +406,7 @@ export class FakeSlack implements FakeSlackState {
     if (method === 'chat.postMessage') {
       const channel = String(args.channel);
       let bucket = this.tiers.posts.get(channel);
-      if (!bucket) this.tiers.posts.set(channel, (bucket = new TokenBucket(this.tiers.postBurst, this.tiers.postMs)));
+      if (!bucket) this.tiers.posts.set(channel, (bucket = new TokenBucket(this.tiers.postBurst, this.tiers.postMs, this.tiers.now)));
       wait = bucket.take();
     }
     if (wait <= 0) return undefined;
