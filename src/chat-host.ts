@@ -153,6 +153,11 @@ export class ChatHost implements ChatInbound, CommandServices {
     const running = [...this.runners.values()];
     await Promise.all([...running, ...this.lastEnded.values()].map((runner) => runner.stop()));
     for (const runner of running) if (!runner.ended) this.deps.leases?.release(runner.channel);
+  }
+
+  /** Waits for acknowledgements and welcomes in flight (after the adapter drained its queues on stop). */
+  async drain(): Promise<void> {
+    await Promise.all([...this.runners.values(), ...this.lastEnded.values()].map((runner) => runner.drain()));
     this.runners.clear();
     this.lastEnded.clear();
   }

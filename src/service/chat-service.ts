@@ -189,7 +189,10 @@ export class ChatService {
     await this.heartbeat.catch(() => undefined);
     for (const served of this.served) served.scheduler?.stop();
     for (const served of this.served) await served.router.stop();
+    // The adapters drain their acknowledgement queues (within their deadline); then their outcomes are recorded.
     for (const served of this.served) await served.adapter.stop();
+    for (const served of this.served) await served.router.drain();
+    await this.deps.store.writes.settled();
     this.deps.store.close();
   }
 

@@ -264,13 +264,16 @@ export class SessionRunner {
     };
   }
 
-  /** Cancels timers and waits for calls in flight, without ending the session (shutdown). */
+  /**
+   * Cancels timers and waits for the step in flight, without ending the session (shutdown). Acknowledgements
+   * still queued on the platform are not awaited here: the adapter's stop drains them within its deadline, and
+   * `drain()` then waits for their outcome to be recorded.
+   */
   async stop(): Promise<void> {
     this.timer?.cancel();
     this.timer = undefined;
     this.recapRefresh?.cancel();
     await this.transitions.catch(() => undefined);
-    await this.drain();
   }
 
   /** Waits for acknowledgements and welcomes still in flight. */

@@ -68,6 +68,19 @@ export class WriteQueue {
     return this.waiting.length;
   }
 
+  /**
+   * Resolves once no write waits, or after `timeoutMs` (a full disk may never clear; what still waits is then
+   * lost, and the log says how many).
+   */
+  async settled(timeoutMs = 5000): Promise<number> {
+    const clock = this.options.clock ?? defaultClock;
+    const deadline = clock.now() + timeoutMs;
+    while (this.waiting.length > 0 && clock.now() < deadline) {
+      await new Promise<void>((resolve) => clock.at(clock.now() + 20, resolve));
+    }
+    return this.waiting.length;
+  }
+
   /** Runs `write` now, or queues it; resolves with its result once written. */
   write<T>(write: () => T): Promise<T> {
     const now = this.tryNow(write);
