@@ -102,7 +102,7 @@ export async function recapCommand(argv: string[], io: CommandIO): Promise<numbe
       });
       return 0;
     }
-    const store = ChatStore.open(flags.db ?? config.EMCEE_DB);
+    const store = ChatStore.openReadOnly(flags.db ?? config.EMCEE_DB);
     let input;
     try {
       const id = flags.session ?? store.sessions.recent(1)[0]?.id;
