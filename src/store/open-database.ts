@@ -59,7 +59,7 @@ export function openDatabaseReadOnly(path: string, migrations: readonly Migratio
     const newest = newestVersion(migrations);
     if (current > newest) throw tooNew(path, current, newest);
     if (current === newest) return db;
-    const copy = new Database(db.serialize());
+    const copy = new Database(asRollbackJournal(db.serialize()));
     db.close();
     db = copy;
     migrate(copy, migrations);
@@ -110,6 +110,13 @@ function tooNew(file: string, current: number, newest: number): UserError {
     `The database ${file} is at schema version ${current}, newer than this Emcee knows (${newest}): ` +
       'upgrade Emcee, or point EMCEE_DB (or --db) at another file.',
   );
+}
+
+// An in-memory copy cannot keep a write-ahead log: the header's format bytes (offsets 18 and 19) say 1,
+// rollback journal, instead of 2, WAL, as `PRAGMA journal_mode = DELETE` would have written them.
+function asRollbackJournal(image: Buffer): Buffer {
+  if (image.length >= 20 && image[18] === 2 && image[19] === 2) image.fill(1, 18, 20);
+  return image;
 }
 
 function closeQuietly(db: Db | undefined): void {
