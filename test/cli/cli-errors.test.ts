@@ -50,6 +50,15 @@ describe('read-only commands on a database that is missing, foreign or too new',
     }
   });
 
+  it('with EMCEE_LOG_LEVEL=debug the stack follows the line', async () => {
+    vi.stubEnv('EMCEE_LOG_LEVEL', 'debug');
+    const path = join(folder(), 'emcee.db');
+    const result = await cli(['sessions', '--db', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^No database at ${path} yet: .*\\nUserError: No database at`));
+    expect(result.stderr).toMatch(STACK_LINE);
+  });
+
   it('a file that is not a database is named, and left as it was', async () => {
     const path = join(folder(), 'emcee.db');
     writeFileSync(path, 'a spreadsheet, saved over the database by mistake\n'.repeat(100));
