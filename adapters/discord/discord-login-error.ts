@@ -19,7 +19,8 @@ export function explainLoginError(error: unknown): Error {
   if (/TokenInvalid|TokenMissing|invalid token|401|Unauthorized|Authentication failed|4004/i.test(text)) {
     return new UserError(
       'PLATFORM_REFUSED',
-      'Discord refused DISCORD_TOKEN: copy the bot token again (Developer Portal → your application → Bot → Reset Token).',
+      'Discord refused DISCORD_TOKEN: copy the bot token again ' +
+        '(Developer Portal → your application → Bot → Reset Token).',
     );
   }
   return error instanceof Error ? error : new Error(text);

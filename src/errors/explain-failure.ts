@@ -23,7 +23,10 @@ const SQLITE_FAILURES: Record<string, (file: string, code: string) => UserError>
   SQLITE_BUSY: (file, code) => busy(file, code),
   SQLITE_LOCKED: (file, code) => busy(file, code),
   SQLITE_IOERR: (file, code) =>
-    new UserError('DISK_ERROR', `The disk failed reading or writing ${file} (${code}): check the disk, then run again.`),
+    new UserError(
+      'DISK_ERROR',
+      `The disk failed reading or writing ${file} (${code}): check the disk, then run again.`,
+    ),
   SQLITE_PERM: (file, code) =>
     new UserError('DB_READ_ONLY', `Permission denied on ${file} (${code}): make it readable and writable for you.`),
 };

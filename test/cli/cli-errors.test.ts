@@ -64,7 +64,8 @@ describe('read-only commands on a database that is missing, foreign or too new',
     writeFileSync(path, 'a spreadsheet, saved over the database by mistake\n'.repeat(100));
     const bytes = readFileSync(path);
     for (const args of [['sessions'], ['recap', '--last'], ['status'], ['pause']]) {
-      expectOneLine(await cli([...args, '--db', path]), new RegExp(`^${path} is not an Emcee database, or it is damaged`));
+      const result = await cli([...args, '--db', path]);
+      expectOneLine(result, new RegExp(`^${path} is not an Emcee database, or it is damaged`));
     }
     expect(readFileSync(path)).toEqual(bytes);
   });
@@ -119,7 +120,8 @@ describe('folders that cannot be used', () => {
     const path = join(dir, 'emcee.db');
     databaseWithASession(path);
     const out = join(dir, 'no-such-folder', 'recap.md');
-    expectOneLine(await cli(['recap', '--last', '--db', path, '--out', out]), `Could not write ${out}: folder does not exist.`);
+    const result = await cli(['recap', '--last', '--db', path, '--out', out]);
+    expectOneLine(result, `Could not write ${out}: folder does not exist.`);
   });
 
   it('EMCEE_DB in a folder that cannot be created names the folder and the setting', async () => {
@@ -156,7 +158,8 @@ describe('scripts and settings', () => {
       join(prompts, 'leap-day.yaml'),
       readFileSync(new URL('../schedule/fixtures/leap-day.yaml', import.meta.url)),
     );
-    writeFileSync(join(prompts, 'broken.yaml'), 'id: broken\ntitle: Broken\nhashtag: "#Broken"\nhost: h\nquestions: 3\n');
+    const broken = 'id: broken\ntitle: Broken\nhashtag: "#Broken"\nhost: h\nquestions: 3\n';
+    writeFileSync(join(prompts, 'broken.yaml'), broken);
     vi.stubEnv('EMCEE_PROMPTS_DIR', prompts);
     const schedule = await cli(['schedule', '--from', '2026-01-01', '--count', '1']);
     expect(schedule.code).toBe(0);
@@ -164,7 +167,9 @@ describe('scripts and settings', () => {
     const warnings = schedule.stderr.trimEnd().split('\n');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
-      new RegExp(`^⚠ Skipped the chat script ${join(prompts, 'broken.yaml')}:\\d+  \\S+: .*"emcee validate broken" lists`),
+      new RegExp(
+        `^⚠ Skipped the chat script ${join(prompts, 'broken.yaml')}:\\d+  \\S+: .*"emcee validate broken" lists`,
+      ),
     );
     const validate = await cli(['validate', 'broken']);
     expect(validate.code).toBe(1);

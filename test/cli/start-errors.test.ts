@@ -80,7 +80,8 @@ describe('emcee start refuses bad platform settings in one line', () => {
     await fakeDiscord({ channelId: '100000000000000888' });
     expectStartFailure(
       await cli(['start']),
-      "DISCORD_CHANNEL_ID=100000000000000888 is not a text channel the bot can see in that server: check the id and the channel's permissions.",
+      'DISCORD_CHANNEL_ID=100000000000000888 is not a text channel the bot can see in that server: ' +
+        "check the id and the channel's permissions.",
     );
   });
 

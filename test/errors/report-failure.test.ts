@@ -6,6 +6,7 @@ import { UserError } from '../../src/errors/user-error.js';
 import { ScriptError } from '../../src/script/load-script.js';
 
 const STACK_LINE = /^\s+at /m;
+const RECAP = '/srv/recaps/x.md';
 const sqlite = (code: string) => new Database.SqliteError('what SQLite says', code);
 const fileError = (code: string, path: string, syscall = 'open') =>
   Object.assign(new Error(`${code}: failed, ${syscall} '${path}'`), { code, path, syscall, errno: -1 });
@@ -13,7 +14,7 @@ const fileError = (code: string, path: string, syscall = 'open') =>
 describe('low-level failures a person can fix become one line naming the file', () => {
   it.each([
     ['SQLITE_NOTADB', 'DB_NOT_A_DATABASE', /^data\/x\.db is not an Emcee database, or it is damaged \(SQLITE_NOTADB\)/],
-    ['SQLITE_CORRUPT', 'DB_NOT_A_DATABASE', /^data\/x\.db is not an Emcee database, or it is damaged \(SQLITE_CORRUPT\)/],
+    ['SQLITE_CORRUPT', 'DB_NOT_A_DATABASE', /^data\/x\.db is not an Emcee database, or it is damaged \(SQLITE_CORRUPT/],
     ['SQLITE_READONLY', 'DB_READ_ONLY', /^Cannot write data\/x\.db: it or its folder is read-only \(SQLITE_READONLY\)/],
     ['SQLITE_READONLY_DIRECTORY', 'DB_READ_ONLY', /read-only \(SQLITE_READONLY_DIRECTORY\)/],
     ['SQLITE_CANTOPEN', 'DB_CANNOT_OPEN', /^Cannot open data\/x\.db \(SQLITE_CANTOPEN\)/],
@@ -29,11 +30,15 @@ describe('low-level failures a person can fix become one line naming the file', 
 
   it.each([
     ['ENOSPC', 'DISK_FULL', 'The disk holding /srv/recaps/x.md is full (ENOSPC): free some space, then run again.'],
-    ['EACCES', 'FOLDER_UNUSABLE', 'Permission denied on /srv/recaps/x.md (EACCES): allow yourself access, or use another path.'],
+    [
+      'EACCES',
+      'FOLDER_UNUSABLE',
+      `Permission denied on ${RECAP} (EACCES): allow yourself access, or use another path.`,
+    ],
     ['EROFS', 'FOLDER_UNUSABLE', '/srv/recaps/x.md is on a read-only disk (EROFS): use a path on a writable disk.'],
-    ['ENOENT', 'FOLDER_UNUSABLE', '/srv/recaps/x.md does not exist (ENOENT): check the path, or create the folder first.'],
+    ['ENOENT', 'FOLDER_UNUSABLE', `${RECAP} does not exist (ENOENT): check the path, or create the folder first.`],
   ])('Node %s', (errno, code, message) => {
-    expect(explainFileFailure(fileError(errno, '/srv/recaps/x.md'))).toMatchObject({ code, message });
+    expect(explainFileFailure(fileError(errno, RECAP))).toMatchObject({ code, message });
   });
 
   it('leaves a bug alone: it is not a person\'s to fix', () => {
@@ -47,12 +52,14 @@ describe('what the CLI prints for a failure', () => {
     const report = reportFailure(sqlite('SQLITE_FULL'), 'sessions', 'help', false);
     expect(report).toEqual({
       code: 1,
-      text: 'The disk holding the database (EMCEE_DB or --db) is full (SQLITE_FULL): free some space, then run again.\n',
+      text:
+        'The disk holding the database (EMCEE_DB or --db) is full (SQLITE_FULL): free some space, then run again.\n',
     });
   });
 
   it('an error written for people is printed as it is', () => {
-    const script = new ScriptError('prompts/x.yaml', [{ line: 3, field: 'title', message: 'missing: add a string here' }]);
+    const problem = { line: 3, field: 'title', message: 'missing: add a string here' };
+    const script = new ScriptError('prompts/x.yaml', [problem]);
     expect(reportFailure(script, 'run', 'help', false)).toEqual({ code: 1, text: `${script.message}\n` });
     const user = new UserError('PLATFORM_REFUSED', 'Slack refused SLACK_BOT_TOKEN (invalid_auth).');
     expect(reportFailure(user, 'start', 'help', false).text).toBe('Slack refused SLACK_BOT_TOKEN (invalid_auth).\n');
@@ -66,7 +73,8 @@ describe('what the CLI prints for a failure', () => {
         '(run again with EMCEE_LOG_LEVEL=debug for the details, and please report it)\n',
     );
     expect(plain.text).not.toMatch(STACK_LINE);
-    const debug = reportFailure(new UserError('DISK_FULL', 'full', { cause: sqlite('SQLITE_FULL') }), 'run', 'help', true);
+    const full = new UserError('DISK_FULL', 'full', { cause: sqlite('SQLITE_FULL') });
+    const debug = reportFailure(full, 'run', 'help', true);
     expect(debug.text).toMatch(/^full\nUserError: full\n\s+at /);
     expect(debug.text).toMatch(/Caused by: SqliteError: what SQLite says\n\s+at /);
   });

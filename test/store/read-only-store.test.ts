@@ -91,7 +91,9 @@ describe('opening a database read-only', () => {
     for (const open of [ChatStore.openReadOnly, ChatStore.open]) {
       const error = caught(() => open(path));
       expect(error.code).toBe('DB_NOT_A_DATABASE');
-      expect(error.message).toMatch(new RegExp(`^${path} is not an Emcee database, or it is damaged \\(SQLITE_NOTADB\\)`));
+      expect(error.message).toMatch(
+        new RegExp(`^${path} is not an Emcee database, or it is damaged \\(SQLITE_NOTADB\\)`),
+      );
       expect(error.message).not.toContain('\n');
     }
     expect(snapshot(path)).toEqual(before);
@@ -129,7 +131,8 @@ describe('opening a database to write', () => {
   it('says the disk is full when SQLite runs out of room, naming the file', () => {
     const path = join(folder(), 'full.db');
     // A page limit makes SQLite itself answer SQLITE_FULL, as a full disk does.
-    const filling = [{ version: 1, name: 'fill', sql: 'PRAGMA max_page_count = 4; CREATE TABLE big (x); INSERT INTO big VALUES (randomblob(100000));' }];
+    const sql = 'PRAGMA max_page_count = 4; CREATE TABLE big (x); INSERT INTO big VALUES (randomblob(100000));';
+    const filling = [{ version: 1, name: 'fill', sql }];
     const error = caught(() => openDatabase(path, filling));
     expect(error.code).toBe('DISK_FULL');
     expect(error.message).toBe(`The disk holding ${path} is full (SQLITE_FULL): free some space, then run again.`);
