@@ -18,6 +18,8 @@ export type UserErrorCode =
   | 'DISK_FULL'
   /** A folder Emcee needs cannot be made or written. */
   | 'FOLDER_UNUSABLE'
+  /** No session with that id in the database. */
+  | 'SESSION_NOT_FOUND'
   /** No chat script by that name or path. */
   | 'SCRIPT_NOT_FOUND'
   /** A platform refused a token or an intent. */

@@ -91,6 +91,10 @@ describe('read-only commands read without writing', () => {
     const sessions = await cli(['sessions', '--db', path]);
     expect(sessions).toMatchObject({ code: 0, stderr: '' });
     expect(sessions.stdout).toMatch(/^1 +2026-11-19 18:00 +weekly-chat +ended/m);
+    expectOneLine(
+      await cli(['recap', '--session', '99', '--db', path]),
+      `No session 99 in ${path}: list them with "emcee sessions".`,
+    );
     const recap = await cli(['recap', '--last', '--db', path, '--format', 'json']);
     expect(recap.code).toBe(0);
     expect(JSON.parse(recap.stdout)).toMatchObject({ title: shippedScript('weekly-chat').title });
