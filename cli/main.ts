@@ -1,10 +1,7 @@
-import { ConfigError } from '../src/config/core-config.js';
-import { ScriptError } from '../src/script/load-script.js';
-import { TranscriptError } from '../src/transcript/read-transcript.js';
 import { usageOf } from '../src/commands/parse-args.js';
 import { CHAT_COMMANDS } from '../src/commands/registry.js';
-import { UsageError } from './args.js';
 import type { CommandIO } from './commands/command-io.js';
+import { reportFailure } from './report-failure.js';
 
 type Command = (argv: string[], io: CommandIO) => Promise<number>;
 type Loaded = { run: Command; help: string };
@@ -71,7 +68,7 @@ Examples:
 Settings come from the environment or .env; see .env.example.`;
 }
 
-/** Runs the CLI; resolves with the process exit code. Expected failures print plain words, not stacks. */
+/** Runs the CLI; resolves with the process exit code. Failures print plain words, not stacks. */
 export async function main(argv: string[], io: CommandIO = process): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
@@ -88,15 +85,9 @@ export async function main(argv: string[], io: CommandIO = process): Promise<num
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n\n${command.help}\n`);
-      return 2;
-    }
-    if (error instanceof ScriptError || error instanceof ConfigError || error instanceof TranscriptError) {
-      io.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    io.stderr.write(`emcee ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
+    // One clear line (the stack only with EMCEE_LOG_LEVEL=debug); .env, when read, is in process.env by now.
+    const report = reportFailure(error, name, command.help, process.env.EMCEE_LOG_LEVEL === 'debug');
+    io.stderr.write(report.text);
+    return report.code;
   }
 }

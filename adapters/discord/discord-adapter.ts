@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Events, RESTEvents, Routes, type Client } from 'discord.js';
+import { UserError } from '../../src/errors/user-error.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import type {
   AnnouncementChange,
@@ -344,11 +345,19 @@ export class DiscordAdapter implements PlatformAdapter {
   private async checkPlace(): Promise<void> {
     const guild = this.client.guilds.cache.get(this.config.guildId);
     if (!guild) {
-      throw new Error(`The bot is not in the server DISCORD_GUILD_ID=${this.config.guildId}: check the id, or invite the bot with the URL in the README.`);
+      throw new UserError(
+        'PLATFORM_PLACE_UNKNOWN',
+        `The bot is not in the server DISCORD_GUILD_ID=${this.config.guildId}: check the id, ` +
+          'or invite the bot with the URL in the README.',
+      );
     }
     const channel = guild.channels.cache.get(this.config.channelId) ?? (await guild.channels.fetch(this.config.channelId).catch(() => null));
     if (!channel || !channel.isTextBased()) {
-      throw new Error(`DISCORD_CHANNEL_ID=${this.config.channelId} is not a text channel the bot can see in that server: check the id and the channel's permissions.`);
+      throw new UserError(
+        'PLATFORM_PLACE_UNKNOWN',
+        `DISCORD_CHANNEL_ID=${this.config.channelId} is not a text channel the bot can see in that server: ` +
+          "check the id and the channel's permissions.",
+      );
     }
   }
 }

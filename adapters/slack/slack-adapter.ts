@@ -1,4 +1,5 @@
 import { App, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import { UserError } from '../../src/errors/user-error.js';
 import type { Logger } from '../../src/log.js';
 import type {
   ChannelAddress,
@@ -161,7 +162,7 @@ export class SlackAdapter implements PlatformAdapter {
     try {
       auth = await this.posts.auth.test();
     } catch (error) {
-      throw new Error(`Slack refused SLACK_BOT_TOKEN (${slackErrorCode(error)}).`);
+      throw new UserError('PLATFORM_REFUSED', `Slack refused SLACK_BOT_TOKEN (${slackErrorCode(error)}).`);
     }
     this.team = String(auth.team_id);
     this.botUserId = auth.user_id;
@@ -171,7 +172,10 @@ export class SlackAdapter implements PlatformAdapter {
       try {
         await this.app.start();
       } catch (error) {
-        throw new Error(`Slack refused the Socket Mode connection: check SLACK_APP_TOKEN (${slackErrorCode(error)}).`);
+        throw new UserError(
+          'PLATFORM_REFUSED',
+          `Slack refused the Socket Mode connection: check SLACK_APP_TOKEN (${slackErrorCode(error)}).`,
+        );
       }
     } else {
       await this.app.start({ port: this.config.port, host: this.config.host } as never);

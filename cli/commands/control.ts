@@ -39,7 +39,9 @@ export async function controlCommand(command: string, argv: string[], io: Comman
     io.stdout.write(`${CONTROL_HELP}\n`);
     return 0;
   }
-  const store = ChatStore.open(flags.db ?? loadEnvironment().config.EMCEE_DB);
+  const path = flags.db ?? loadEnvironment().config.EMCEE_DB;
+  // status only reads (a read-only file, no empty database made); a control is queued, so it writes.
+  const store = command === 'status' ? ChatStore.openReadOnly(path) : ChatStore.open(path);
   try {
     const running = store.sessions.unfinished();
     const channel = flags.channel ?? pickChannel(command, running.map((s) => s.channel));

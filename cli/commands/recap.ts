@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserError } from '../../src/errors/user-error.js';
 import { summarizeQuestions } from '../../src/recap/llm-summary.js';
 import { runRecapFromTranscript } from '../../src/recap/recap-command.js';
 import { RECAP_FORMATS, renderRecapChunks, renderRecaps } from '../../src/recap/render-recap.js';
@@ -102,11 +103,15 @@ export async function recapCommand(argv: string[], io: CommandIO): Promise<numbe
       });
       return 0;
     }
-    const store = ChatStore.open(flags.db ?? config.EMCEE_DB);
+    const path = flags.db ?? config.EMCEE_DB;
+    const store = ChatStore.openReadOnly(path);
     let input;
     try {
       const id = flags.session ?? store.sessions.recent(1)[0]?.id;
       if (id === undefined) throw new UsageError('There are no sessions yet: run one with "npm start".');
+      if (!store.sessions.get(id)) {
+        throw new UserError('SESSION_NOT_FOUND', `No session ${id} in ${path}: list them with "emcee sessions".`);
+      }
       input = sessionRecapInput(store, id);
     } finally {
       store.close();

@@ -16,6 +16,7 @@ import { parseFlags, UsageError } from '../args.js';
 import { loadEnvironment } from '../environment.js';
 import { watchSignals } from '../signals.js';
 import { terminalChoices } from '../terminal-choices.js';
+import { ensureWritableFolder } from '../writable-folder.js';
 import type { CommandIO } from './command-io.js';
 
 const LOCAL_CHANNEL = 'local:room';
@@ -107,6 +108,8 @@ export interface LocalChatOptions {
 export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Promise<number> {
   const { config, env } = loadEnvironment();
   const scripts = new ScriptCatalog(config.EMCEE_PROMPTS_DIR);
+  // Found now rather than when the chat ends and its recap has nowhere to go.
+  ensureWritableFolder(config.EMCEE_RECAP_DIR, 'recaps', 'EMCEE_RECAP_DIR');
   const store = ChatStore.open(options.db ?? config.EMCEE_DB);
   let unfinished = store.sessions.openOnChannel(LOCAL_CHANNEL);
   if (unfinished && options.fresh) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nextRuns } from '../../src/schedule/next-runs.js';
 import { formatInZone } from '../../src/time/format-time.js';
-import { ScriptCatalog } from '../../src/script/script-catalog.js';
+import { describeBrokenScript, ScriptCatalog } from '../../src/script/script-catalog.js';
 import { parseFlags } from '../args.js';
 import { loadEnvironment } from '../environment.js';
 import type { CommandIO } from './command-io.js';
@@ -30,11 +30,14 @@ export async function scheduleCommand(argv: string[], io: CommandIO): Promise<nu
     return 0;
   }
   const catalog = new ScriptCatalog(loadEnvironment().config.EMCEE_PROMPTS_DIR);
-  const names = positionals.length > 0 ? positionals : catalog.names();
   const after = flags.from ? Date.parse(`${flags.from}T00:00:00Z`) : Date.now();
+  // Scripts named here must load; of the whole folder, a broken one is skipped as the serving bot skips it.
+  const named = positionals.map((name) => ({ name, script: catalog.load(name) }));
+  const everyScript = positionals.length > 0 ? undefined : catalog.loadAll();
+  for (const broken of everyScript?.broken ?? []) io.stderr.write(`⚠ ${describeBrokenScript(broken)}\n`);
+  const listed = everyScript?.loaded ?? named;
   let shown = 0;
-  for (const name of names) {
-    const script = catalog.load(name);
+  for (const { name, script } of listed) {
     if (!script.schedule) {
       if (positionals.length > 0) io.stdout.write(`${name}: no schedule block, so it only runs on demand.\n`);
       continue;

@@ -1,7 +1,8 @@
+import type { Logger } from '../../src/log.js';
 import type { PlatformAdapter } from '../../src/port.js';
 import type { ScheduledChat } from '../../src/schedule/scheduler.js';
 import { formatInZone } from '../../src/time/format-time.js';
-import { ScriptCatalog } from '../../src/script/script-catalog.js';
+import { describeBrokenScript, ScriptCatalog, type CatalogLoad } from '../../src/script/script-catalog.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { ChatService, describeRecovery } from '../../src/service/chat-service.js';
 import { ChatStore } from '../../src/store/chat-store.js';
@@ -9,18 +10,20 @@ import { SystemClock } from '../../src/time/clock.js';
 import type { Environment } from '../environment.js';
 import type { PlatformEntry } from '../platforms.js';
 import { watchSignals } from '../signals.js';
+import { ensureWritableFolder } from '../writable-folder.js';
 import type { CommandIO } from './command-io.js';
 
 /**
  * Connects to every configured platform and serves chats there until SIGINT or SIGTERM: picks up
  * unfinished sessions, arms the schedules, and carries out host controls from chat and from the CLI.
+ * A start-up failure disconnects whatever had connected before it is thrown, so no half-started bot lingers.
  */
 export async function servePlatforms(entries: PlatformEntry[], environment: Environment, io: CommandIO): Promise<number> {
   const { config, env, log } = environment;
   const scripts = new ScriptCatalog(config.EMCEE_PROMPTS_DIR);
-  // Every script is validated before anything connects, so a typo stops start-up with its file and line.
-  const all = scripts.names().map((name) => scripts.load(name));
-  const signals = watchSignals();
+  const loaded = loadServedScripts(scripts, log, io);
+  // Found now rather than when the first chat ends and its recap has nowhere to go.
+  ensureWritableFolder(config.EMCEE_RECAP_DIR, 'recaps', 'EMCEE_RECAP_DIR');
   const clock = new SystemClock();
   const service = new ChatService({
     store: ChatStore.open(config.EMCEE_DB),
@@ -32,43 +35,81 @@ export async function servePlatforms(entries: PlatformEntry[], environment: Envi
       io.stdout.write(`[${adapter.name}] "${session.script.title}" ended; recap: ${paths[0]}\n`),
     onTakeover: (adapter, report) => io.stdout.write(`${describeRecovery(adapter.name, report)} (taken over)\n`),
   });
-
-  for (const entry of entries) {
-    const adapter = await entry.create(env, log, clock);
-    const served = await service.connect(adapter, {
-      scheduled: scheduledChats(all, adapter),
-      servesChannel: (channel) => channel.startsWith(`${adapter.name}:`),
-    });
-    for (const report of served.recovered) io.stdout.write(`${describeRecovery(adapter.name, report)}\n`);
-    for (const chat of served.router.chatsOwnedElsewhere()) {
-      io.stdout.write(
-        `[${adapter.name}] session ${chat.sessionId} in ${chat.channel} is run by ` +
-          `${service.leases.describe(chat.holder)}; this process takes it over if that one stops.\n`,
-      );
+  const signals = watchSignals();
+  let starting: PlatformAdapter | undefined;
+  try {
+    for (const entry of entries) {
+      starting = await entry.create(env, log, clock);
+      await connectPlatform(service, starting, loaded.loaded.map((named) => named.script), io);
     }
-    for (const missed of served.schedule?.missed ?? []) {
-      io.stdout.write(
-        `[${adapter.name}] missed the start of ${missed.script_id} at ${new Date(missed.run_at).toISOString()} ` +
-          '(bot was down); skipped.\n',
-      );
+  } catch (error) {
+    signals.dispose();
+    // The platform that failed may be half-connected (a token accepted, a socket refused): stop it too.
+    if (starting && !service.platforms.some((served) => served.adapter === starting)) {
+      await starting.stop().catch(() => undefined);
     }
-    const next = served.schedule?.planned[0];
-    io.stdout.write(
-      `Emcee is live on ${adapter.name} (${adapter.community}), default channel ${adapter.defaultChannel}.` +
-        (next
-          ? ` Next scheduled: ${next.script_id} on ${formatInZone(next.run_at, 'UTC')}.`
-          : ' No chat scheduled; start one with /emcee start <script>.') +
-        '\n',
-    );
+    await service.stop();
+    throw error;
   }
   service.pollControls();
 
   io.stdout.write('Press Ctrl-C to stop (running chats are saved and resume on the next start).\n');
   await signals.terminated;
   io.stdout.write('Stopping…\n');
+  // Signals stay handled while stopping: a second SIGTERM must not cut the acknowledgements' drain short.
   await service.stop();
   signals.dispose();
   return 0;
+}
+
+/**
+ * Every script in the prompts folder that loads. A broken one is skipped, with one warning naming its file,
+ * line and field in the log and its name in the start-up output; the returned list is what hosts could be
+ * told once a platform can reach them.
+ */
+export function loadServedScripts(scripts: ScriptCatalog, log: Logger, io: CommandIO): CatalogLoad {
+  const loaded = scripts.loadAll();
+  for (const broken of loaded.broken) log.warn(describeBrokenScript(broken));
+  if (loaded.broken.length > 0) {
+    io.stdout.write(
+      `Skipped ${loaded.broken.length} broken chat script(s): ${loaded.broken.map((s) => s.file).join(', ')} ` +
+        `(the other chats run; "emcee validate ${loaded.broken.map((s) => s.name).join(' ')}" lists every problem).\n`,
+    );
+  }
+  return loaded;
+}
+
+async function connectPlatform(
+  service: ChatService,
+  adapter: PlatformAdapter,
+  scripts: ChatScript[],
+  io: CommandIO,
+): Promise<void> {
+  const served = await service.connect(adapter, {
+    scheduled: scheduledChats(scripts, adapter),
+    servesChannel: (channel) => channel.startsWith(`${adapter.name}:`),
+  });
+  for (const report of served.recovered) io.stdout.write(`${describeRecovery(adapter.name, report)}\n`);
+  for (const chat of served.router.chatsOwnedElsewhere()) {
+    io.stdout.write(
+      `[${adapter.name}] session ${chat.sessionId} in ${chat.channel} is run by ` +
+        `${service.leases.describe(chat.holder)}; this process takes it over if that one stops.\n`,
+    );
+  }
+  for (const missed of served.schedule?.missed ?? []) {
+    io.stdout.write(
+      `[${adapter.name}] missed the start of ${missed.script_id} at ${new Date(missed.run_at).toISOString()} ` +
+        '(bot was down); skipped.\n',
+    );
+  }
+  const next = served.schedule?.planned[0];
+  io.stdout.write(
+    `Emcee is live on ${adapter.name} (${adapter.community}), default channel ${adapter.defaultChannel}.` +
+      (next
+        ? ` Next scheduled: ${next.script_id} on ${formatInZone(next.run_at, 'UTC')}.`
+        : ' No chat scheduled; start one with /emcee start <script>.') +
+      '\n',
+  );
 }
 
 function scheduledChats(scripts: ChatScript[], adapter: PlatformAdapter): ScheduledChat[] {

@@ -26,7 +26,8 @@ export async function sessionsCommand(argv: string[], io: CommandIO): Promise<nu
     io.stdout.write(`${SESSIONS_HELP}\n`);
     return 0;
   }
-  const store = ChatStore.open(flags.db ?? loadEnvironment().config.EMCEE_DB);
+  // Reading only: works on a read-only file and beside a running bot, and never creates an empty database.
+  const store = ChatStore.openReadOnly(flags.db ?? loadEnvironment().config.EMCEE_DB);
   try {
     const rows = store.sessions.recent(flags.limit);
     if (rows.length === 0) {

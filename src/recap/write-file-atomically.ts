@@ -1,5 +1,8 @@
 import * as fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { plainCause } from '../errors/plain-cause.js';
+
+export { plainCause };
 
 /** The file calls a write makes; tests pass failing ones (root ignores permissions, so chmod cannot). */
 export type FileCalls = Pick<typeof fs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'rmSync'>;
@@ -56,35 +59,6 @@ function writeAll(calls: FileCalls, fd: number, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
   let written = 0;
   while (written < bytes.length) written += calls.writeSync(fd, bytes, written, bytes.length - written);
-}
-
-/** The cause of a failed file operation in plain words. */
-export function plainCause(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOSPC':
-      return 'disk full';
-    case 'EDQUOT':
-      return 'disk quota exceeded';
-    case 'ENOENT':
-      return 'folder does not exist';
-    case 'ENOTDIR':
-      return 'part of the path is a file, not a folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'the disk is read-only';
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many open files';
-    case 'EIO':
-      return 'input/output error on the disk';
-    default:
-      return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-  }
 }
 
 function ignoreFailure(run: () => void): void {

@@ -2,7 +2,7 @@ import { ControlRepo } from './control-repo.js';
 import { LeasesRepo } from './leases-repo.js';
 import { WriteQueue } from './write-queue.js';
 import { MessagesRepo } from './messages-repo.js';
-import { openDatabase, type Db } from './open-database.js';
+import { openDatabase, openDatabaseReadOnly, type Db } from './open-database.js';
 import { ParticipantsRepo } from './participants-repo.js';
 import { PostsRepo } from './posts-repo.js';
 import { ScheduleRepo } from './schedule-repo.js';
@@ -41,9 +41,17 @@ export class ChatStore {
     this.leases = new LeasesRepo(db);
   }
 
-  /** Opens the database file (or ":memory:") and migrates it. */
+  /** Opens the database file (or ":memory:"), creating it if needed, and migrates it. */
   static open(path: string): ChatStore {
     return new ChatStore(openDatabase(path));
+  }
+
+  /**
+   * Opens an existing database file for commands that only read (sessions, recap, status): nothing is
+   * written to it; a missing file throws a UserError that says to run a chat first.
+   */
+  static openReadOnly(path: string): ChatStore {
+    return new ChatStore(openDatabaseReadOnly(path));
   }
 
   /** Runs `fn` in one transaction. */
