@@ -40,9 +40,27 @@ export class ChatLeases {
     readonly ttlMs: number = LEASE_MS,
   ) {}
 
-  /** Claims a channel's chat; when another live process holds it, says who. */
+  /**
+   * Claims a channel's chat; when another live process holds it, says who. A holder that is a process of this
+   * machine that no longer exists (it crashed, and was restarted by hand) is taken over at once: it cannot post
+   * any more, and nobody should wait out its lease.
+   */
   claim(channel: string): { held: true } | { held: false; holder: LeaseRow } {
-    return this.store.leases.claim(channel, this.owner, this.clock.now(), this.ttlMs);
+    const now = this.clock.now();
+    const claim = this.store.leases.claim(channel, this.owner, now, this.ttlMs);
+    if (claim.held || !this.isGone(claim.holder)) return claim;
+    return this.store.leases.takeOver(channel, claim.holder.owner, this.owner, now, this.ttlMs) ? { held: true } : claim;
+  }
+
+  // Only a process of this machine can be known to be gone; one elsewhere may just be slow.
+  private isGone(holder: LeaseRow): boolean {
+    if (holder.owner_host !== this.owner.host || holder.owner_pid === this.owner.pid) return false;
+    try {
+      process.kill(holder.owner_pid, 0);
+      return false;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    }
   }
 
   /** Whether this process still holds the channel (checked before every post, so a paused owner never posts). */

@@ -45,6 +45,15 @@ export class LeasesRepo extends Repo {
     }).immediate();
   }
 
+  /** Takes a claim over from `fromOwner` (known to be gone); false if someone else changed it meanwhile. */
+  takeOver(channel: string, fromOwner: string, owner: { id: string; pid: number; host: string }, now: number, ttlMs: number): boolean {
+    const result = this.statement(
+      `UPDATE chat_leases SET owner = ?, owner_pid = ?, owner_host = ?, acquired_at = ?, heartbeat_at = ?, expires_at = ?
+       WHERE channel = ? AND owner = ?`,
+    ).run(owner.id, owner.pid, owner.host, now, now, now + ttlMs, channel, fromOwner);
+    return result.changes === 1;
+  }
+
   /** Renews every claim of `owner`; returns the channels it still holds. */
   renew(ownerId: string, now: number, ttlMs: number): string[] {
     this.statement('UPDATE chat_leases SET heartbeat_at = ?, expires_at = ? WHERE owner = ?').run(now, now + ttlMs, ownerId);

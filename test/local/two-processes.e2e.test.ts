@@ -34,7 +34,7 @@ function run(args: string[], env: Record<string, string>): { child: ChildProcess
 }
 
 describe('two processes on one database and one room', () => {
-  it('exactly one runs the chat; when it is killed the other takes over after the lease and repeats nothing', async () => {
+  it('exactly one runs the chat; when it stalls the other takes over after the lease, and nothing is posted twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'emcee-two-'));
     const script = writeTestScript(dir, SCRIPT);
     const room = join(dir, 'room.jsonl');
@@ -49,14 +49,19 @@ describe('two processes on one database and one room', () => {
     expect(second.output()).not.toContain('emcee: ');
 
     await waitFor(() => first.output().includes('emcee: Q2:'), 'Q2 from the first process', 15_000);
-    first.child.kill('SIGKILL');
-    await first.exited;
-    const killedAt = Date.now();
+    // The owner stalls (alive but silent): the standby waits for its lease to lapse, then takes the chat over.
+    first.child.kill('SIGSTOP');
+    const stalledAt = Date.now();
     await waitFor(() => second.output().includes('resumed session 1'), 'the takeover', 15_000);
     // Not before the lease lapsed: up to a third of it may have passed since the last heartbeat.
-    expect(Date.now() - killedAt).toBeGreaterThanOrEqual((LEASE_MS * 2) / 3 - 100);
+    expect(Date.now() - stalledAt).toBeGreaterThanOrEqual((LEASE_MS * 2) / 3 - 100);
+    // The old owner wakes up with overdue timers: it must leave the chat alone.
+    first.child.kill('SIGCONT');
     expect(await second.exited).toBe(0);
     expect(second.output()).toMatch(/Chat finished: \d+ answers/);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(first.output()).not.toMatch(/emcee: Q[3-5]:/);
 
     const posted = readFileSync(room, 'utf8')
       .split('\n')

@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ChatHost } from '../../src/chat-host.js';
 import { silentLogger } from '../../src/log.js';
-import { ChatLeases } from '../../src/session/chat-leases.js';
+import { ChatLeases, thisProcess } from '../../src/session/chat-leases.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
 import { planTimeline } from '../../src/script/timeline.js';
@@ -11,7 +12,8 @@ import { RecordingPlatform } from '../support/recording-platform.js';
 const TTL = 15_000;
 const CHANNEL = 'test:C1';
 const COMMUNITY = 'test:community';
-const owner = (name: string) => ({ id: `host:${name}`, pid: name === 'a' ? 101 : 202, host: 'box' });
+// Two machines: a process elsewhere can only be known gone once its lease lapses.
+const owner = (name: string) => ({ id: `host:${name}`, pid: name === 'a' ? 101 : 202, host: `box-${name}` });
 
 /** Two processes on one database, each with its own platform connection and lease owner. */
 function twoProcesses() {
@@ -32,7 +34,7 @@ describe('one owner per chat (leases)', () => {
     expect(a.leases.claim(CHANNEL)).toEqual({ held: true });
     const refused = b.leases.claim(CHANNEL);
     expect(refused.held).toBe(false);
-    if (!refused.held) expect(b.leases.describe(refused.holder)).toMatch(/^process 101 on box since \d\d:\d\d:\d\d UTC/);
+    if (!refused.held) expect(b.leases.describe(refused.holder)).toMatch(/^process 101 on box-a since \d\d:\d\d:\d\d UTC/);
     await clock.advance(TTL - 1);
     expect(a.leases.renewAll()).toEqual([CHANNEL]);
     await clock.advance(TTL - 1);
@@ -99,5 +101,23 @@ describe('one owner per chat (leases)', () => {
     expect(store.sessions.get(stalled.id)!.state).toBe('ended');
     // The finished chat's lease is given up.
     expect(store.leases.get(CHANNEL)).toBeUndefined();
+  });
+
+  it("a crashed process of this machine is taken over at once; a live one's lease is respected", async () => {
+    const clock = new ManualClock();
+    const store = ChatStore.open(':memory:');
+    const here = thisProcess();
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!; // a process id that has just exited
+    const crashed = new ChatLeases(store, clock, { ...here, id: 'crashed', pid: gone }, TTL);
+    expect(crashed.claim(CHANNEL)).toEqual({ held: true });
+    const restarted = new ChatLeases(store, clock, here, TTL);
+    expect(restarted.claim(CHANNEL)).toEqual({ held: true });
+    expect(crashed.holds(CHANNEL)).toBe(false);
+
+    const alive = new ChatLeases(store, clock, { ...here, id: 'alive', pid: process.ppid }, TTL);
+    alive.release(CHANNEL);
+    restarted.release(CHANNEL);
+    expect(alive.claim(CHANNEL)).toEqual({ held: true });
+    expect(restarted.claim(CHANNEL).held).toBe(false);
   });
 });
