@@ -36,6 +36,20 @@ const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }>
     ]),
   ),
   status: { load: control('status'), summary: 'where the running chat stands (reads the database)' },
+  plan: {
+    load: async () => {
+      const m = await import('./commands/plan.js');
+      return { run: m.planCommand, help: m.PLAN_HELP };
+    },
+    summary: "plan a date of a series: topic, guests, questions (also from Slack and Discord)",
+  },
+  episodes: {
+    load: async () => {
+      const m = await import('./commands/episodes.js');
+      return { run: m.episodesCommand, help: m.EPISODES_HELP };
+    },
+    summary: 'upcoming episodes (--json); skip, delete, export and import them',
+  },
   settings: {
     load: async () => {
       const m = await import('./commands/settings.js');

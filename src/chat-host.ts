@@ -10,6 +10,7 @@ import type {
   MessageAddress,
 } from './port.js';
 import type { ScriptCatalog } from './script/script-catalog.js';
+import { EpisodePlanner } from './plan/episode-planner.js';
 import type { ChatLeases } from './session/chat-leases.js';
 import type { LeaseRow } from './store/leases-repo.js';
 import type { ChatScript } from './script/script-schema.js';
@@ -42,6 +43,7 @@ export class ChatHost implements ChatInbound, CommandServices {
   private readonly lastEnded = new Map<string, SessionRunner>();
   private readonly ownedElsewhere = new Map<string, { sessionId: number; holder: LeaseRow }>();
   private nextDescriber: ((channel: string) => string) | undefined;
+  private episodePlanner: EpisodePlanner | undefined;
 
   constructor(private readonly deps: ChatHostDeps) {}
 
@@ -140,6 +142,23 @@ export class ChatHost implements ChatInbound, CommandServices {
     return this.deps.scripts;
   }
 
+  /** Plans episodes, when scripts are set up. */
+  get planner(): EpisodePlanner | undefined {
+    const { scripts, store, clock } = this.deps;
+    if (!scripts) return undefined;
+    this.episodePlanner ??= new EpisodePlanner({ store, scripts, clock });
+    return this.episodePlanner;
+  }
+
+  /** A person's display name, as the platform knows it. */
+  async nameOf(user: string): Promise<string> {
+    try {
+      return (await this.deps.platform.displayNameOf?.(user)) ?? fallbackName(user);
+    } catch {
+      return fallbackName(user);
+    }
+  }
+
   /** When the next scheduled chat in a channel is, in words. */
   describeNext(channel: string): string {
     return this.nextDescriber?.(channel) ?? 'No chat is scheduled here.';
@@ -200,4 +219,9 @@ export class ChatHost implements ChatInbound, CommandServices {
     if (!stored) return undefined;
     return [...this.runners.values()].find((runner) => runner.id === stored.session_id && !runner.ended);
   }
+}
+
+// "slack:T1:U123" → "U123": better than nothing when the platform cannot say a name.
+function fallbackName(user: string): string {
+  return user.split(':').at(-1) ?? user;
 }

@@ -1,4 +1,5 @@
-import type { CommandReply, FormOutcome, InboundAction, InboundCommand, InboundFormSubmit } from '../port.js';
+import type { CommandReply, FormOutcome, InboundAction, InboundCommand, InboundFormSubmit, UserAddress } from '../port.js';
+import type { EpisodePlanner } from '../plan/episode-planner.js';
 import type { ScriptCatalog } from '../script/script-catalog.js';
 import type { NewSession, SessionRunner } from '../session/session-runner.js';
 
@@ -50,6 +51,10 @@ export interface CommandServices {
   describeNext(channel: string): string;
   /** Where the last finished chat's recap is, in words. */
   describeLastRecap(channel: string): string;
+  /** Plans episodes, when scripts are set up. */
+  readonly planner: EpisodePlanner | undefined;
+  /** A person's display name, for guests picked in a form. */
+  nameOf(user: UserAddress): Promise<string>;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { ChatCommand } from './command-spec.js';
 import { usageOf } from './parse-args.js';
+import { episodesCommand } from './episodes-command.js';
+import { planCommand } from './plan-command.js';
 import { nextCommand, recapCommand, statusCommand } from './query-commands.js';
 import { endCommand, extendCommand, pauseCommand, resumeCommand, skipCommand } from './session-controls.js';
 import { startCommand } from './start-command.js';
@@ -31,6 +33,8 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   statusCommand,
   nextCommand,
   recapCommand,
+  planCommand,
+  episodesCommand,
   helpCommand,
 ];
 

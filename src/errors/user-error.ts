@@ -25,7 +25,11 @@ export type UserErrorCode =
   /** A platform refused a token or an intent. */
   | 'PLATFORM_REFUSED'
   /** A configured server or channel the bot cannot reach. */
-  | 'PLATFORM_PLACE_UNKNOWN';
+  | 'PLATFORM_PLACE_UNKNOWN'
+  /** A file named on the command line cannot be read. */
+  | 'FILE_UNREADABLE'
+  /** An episodes file that cannot be imported. */
+  | 'EPISODES_INVALID';
 
 /**
  * A failure the person running Emcee caused and can fix: its message is one line that says what happened,

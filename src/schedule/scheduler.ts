@@ -6,6 +6,7 @@ import type { ChatScript } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { DueReminder, PlannedRunRow } from '../store/schedule-repo.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
+import { episodeDates, planForRun } from '../plan/episode-book.js';
 import { nextRuns } from './next-runs.js';
 import { RunAnnouncer } from './run-announcer.js';
 import type { ChatSchedule } from './schedule-schema.js';
@@ -169,7 +170,11 @@ export class Scheduler {
     const now = clock.now();
     for (const chat of this.chats.values()) {
       const { schedule, timezone } = chat.script;
-      const upcoming = nextRuns(schedule, timezone, now - schedule.missedStartTolerance, RUNS_AHEAD);
+      const from = now - schedule.missedStartTolerance;
+      const scheduled = nextRuns(schedule, timezone, from, RUNS_AHEAD);
+      // A host may plan an episode off the schedule (a special date): it runs too.
+      const extra = episodeDates(store, chat.script.id, from).filter((at) => !scheduled.some((run) => run.at === at));
+      const upcoming = [...scheduled, ...extra.map((at) => ({ at }))];
       const wanted = new Set(upcoming.map((run) => run.at));
       // Keep the plan in step with an edited schedule: future runs no longer wanted are cancelled.
       for (const run of store.schedule.plannedRuns(this.deps.community)) {
@@ -221,15 +226,29 @@ export class Scheduler {
       store.schedule.markRun(run.id, 'missed', { note: 'another chat was still running in the channel' });
       log.warn(`Did not start ${run.script_id}: another chat is still running in its channel`);
     } else {
+      const plan = planForRun(store, chat.script, run.run_at);
+      if ('skip' in plan) {
+        store.schedule.markRun(run.id, 'cancelled', { note: plan.skip });
+        log.info(`Not starting ${run.script_id} at ${new Date(run.run_at).toISOString()}: ${plan.skip}`);
+        this.plan();
+        this.arm();
+        await this.announce();
+        return;
+      }
       try {
         const runner = await host.startSession({
-          script: chat.script,
+          script: plan.script,
           community: this.deps.community,
           channel: run.channel,
           plannedRunId: run.id,
         });
         store.schedule.markRun(run.id, 'started', { sessionId: runner.id });
-        void runner.done.then(() => this.announce());
+        const { episode } = plan;
+        if (episode) store.episodes.setState(episode.id, 'running', this.deps.clock.now(), runner.id);
+        void runner.done.then(() => {
+          if (episode) store.episodes.setState(episode.id, 'done', this.deps.clock.now());
+          return this.announce();
+        });
       } catch (error) {
         store.schedule.markRun(run.id, 'missed', { note: (error as Error).message });
         log.error(`Could not start ${run.script_id}`, { error });
@@ -279,14 +298,20 @@ export class Scheduler {
 
   private async postReminder(reminder: DueReminder, chat: ScheduledChat): Promise<void> {
     const { store, platform, clock, log } = this.deps;
-    const { script } = chat;
+    const plan = planForRun(store, chat.script, reminder.run_at);
+    if ('skip' in plan) {
+      store.schedule.markReminder(reminder.run_id, reminder.before_ms, 'skipped');
+      return;
+    }
+    const { script } = plan;
     const text = fillTemplate(script.wording.reminder, {
       title: script.title,
       hashtag: script.hashtag,
       when: this.when(reminder.run_at, chat),
       topic: script.topic ?? script.questions[0]?.text ?? script.title,
       firstQuestion: script.questions[0]?.text ?? '',
-    });
+      guests: script.guests.map((guest) => guest.name).join(', '),
+    }) + guestLine(script);
     store.schedule.markReminderSending(reminder.run_id, reminder.before_ms, text, clock.now());
     try {
       const posted = await platform.post(reminder.channel, { kind: 'reminder', text });
@@ -297,4 +322,11 @@ export class Scheduler {
       log.error('Could not post a reminder', { script: script.id, error });
     }
   }
+}
+
+// A reminder introduces the guests too, unless its wording already names them.
+function guestLine(script: ChatScript): string {
+  if (script.guests.length === 0 || script.wording.reminder.includes('{guests}')) return '';
+  const guests = script.guests.map((guest) => guest.name).join(', ');
+  return ` ${fillTemplate(script.wording.guestIntro, { guests, hashtag: script.hashtag })}`;
 }

@@ -15,12 +15,14 @@ export const PLACEHOLDERS_BY_FIELD: Readonly<Record<string, readonly string[]>> 
   'wording.thanks': ['name', 'answers', 'count', 'questions', 'hashtag'],
   'wording.thanksNoAnswers': ['name', 'answers', 'count', 'questions', 'hashtag'],
   'wording.thanksHeader': ['hashtag'],
+  'wording.thanksGuest': ['name', 'answers', 'count', 'questions', 'hashtag'],
+  'wording.guestIntro': ['guests', 'hashtag'],
   'wording.pausedNotice': [],
   'wording.resumedNotice': ['number'],
   'wording.extendedNotice': ['number', 'minutes'],
   'wording.recapNotice': ['path'],
   'wording.applause': ['names'],
-  'wording.reminder': ['title', 'hashtag', 'when', 'topic', 'firstQuestion'],
+  'wording.reminder': ['title', 'hashtag', 'when', 'topic', 'firstQuestion', 'guests'],
 };
 
 const PLACEHOLDER = /\{(\w+)\}/g;

@@ -16,6 +16,17 @@ export const questionSchema = z
   })
   .strict();
 
+/** Someone answering as a chat's guest: a platform user (address) or just a name (a handle in transcripts). */
+export const guestSchema = z
+  .object({
+    name: text.max(80, 'at most 80 characters'),
+    id: z.string().min(1).optional().describe("the guest's user address on the platform, when known"),
+  })
+  .strict();
+
+/** A chat's guest. */
+export type Guest = z.infer<typeof guestSchema>;
+
 /** How the bot speaks: every word it says comes from here, so a chat can run in any language. */
 export const wordingSchema = z
   .object({
@@ -35,6 +46,12 @@ export const wordingSchema = z
       .describe('{answers} in thanks reads "1 answer" / "3 answers" in the chat\'s language'),
     thanksNoAnswers: z.array(text).min(1).default(['{name}, thanks for being with us today!']),
     thanksHeader: text.default('Thank you all for joining {hashtag}!'),
+    thanksGuest: z
+      .array(text)
+      .min(1)
+      .default(['A special thank-you to our guest {name} for {answers} today!'])
+      .describe("the guest's own line in the thanks"),
+    guestIntro: text.default('Our guest today: {guests}. Welcome!').describe('added to the welcome when a chat has guests'),
     pausedNotice: text.default('The chat is paused for a moment. Back soon!'),
     resumedNotice: text.default('We are back! Q{number} is still open.'),
     extendedNotice: text.default('Q{number} stays open {minutes} more minutes.'),
@@ -57,6 +74,11 @@ export const scriptSchema = z
     hashtag: z.string().regex(/^#[\p{L}\p{N}_]+$/u, 'a hashtag like "#CommunityChat"'),
     host: text.describe('the host name shown in recaps'),
     topic: text.optional().describe("what this week's chat is about, for reminders"),
+    guests: z.array(guestSchema).max(10).default([]).describe("this chat's guests (an episode names its own)"),
+    unplanned: z
+      .enum(['default-questions', 'skip'], { error: 'default-questions or skip' })
+      .default('default-questions')
+      .describe('a scheduled date without a planned episode: run the questions here, or skip the date'),
     schedule: scheduleSchema.optional(),
     timezone: z.string().refine(isTimeZone, TIME_ZONE_HINT),
     welcome: text,

@@ -39,7 +39,8 @@ export class AnswerIntake {
     const attribution = this.attributeText(message.text, message.author.isHost, message.replyTo, position);
     const record = () =>
       store.transaction(() => {
-        const isNew =
+        const isGuest = this.session.script.guests.some((guest) => guest.id === message.author.id);
+        const seen =
           !message.author.isHost &&
           store.participants.recordSeen({
             communityId: this.session.community,
@@ -48,6 +49,8 @@ export class AnswerIntake {
             sessionId: this.session.id,
             now: clock.now(),
           });
+        // A guest is never welcomed (nor counted) as a first-timer.
+        const isNew = seen && !isGuest;
         const inserted = store.messages.insert({
           address: message.id,
           session_id: this.session.id,

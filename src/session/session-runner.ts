@@ -386,8 +386,16 @@ export class SessionRunner {
   }
 
   private async postOpening(): Promise<void> {
-    const { welcome, intro, hashtag } = this.script;
-    await this.postOnce('welcome', { kind: 'welcome', text: fillTemplate(welcome, { hashtag }) });
+    const { welcome, intro, hashtag, guests, wording } = this.script;
+    const { platform } = this.deps;
+    // The guests are introduced in the welcome, by mention where the platform knows them.
+    const named = guests.map((guest) => (guest.id ? platform.mention(guest.id, guest.name) : guest.name));
+    const guestLine = guests.length ? `\n${fillTemplate(wording.guestIntro, { guests: named.join(', '), hashtag })}` : '';
+    await this.postOnce('welcome', {
+      kind: 'welcome',
+      text: `${fillTemplate(welcome, { hashtag })}${guestLine}`,
+      ...(guests.some((guest) => guest.id) ? { mentions: guests.flatMap((guest) => (guest.id ? [guest.id] : [])) } : {}),
+    });
     await this.postOnce('intro', { kind: 'intro', text: fillTemplate(intro.prompt, { hashtag }) });
   }
 
@@ -433,6 +441,7 @@ export class SessionRunner {
         sessionId: this.id,
         wording: this.script.wording,
         hashtag: this.script.hashtag,
+        guestIds: this.script.guests.flatMap((guest) => (guest.id ? [guest.id] : [])),
         postOnce: (purpose, message) => this.postOnce(purpose, message),
       });
       this.event('thanked');

@@ -11,10 +11,12 @@ export async function thankEveryone(
     sessionId: number;
     wording: Wording;
     hashtag: string;
+    /** The chat's guests' addresses: thanked first, as the guests. */
+    guestIds?: readonly string[];
     postOnce: (purpose: string, message: OutboundMessage) => Promise<MessageAddress | undefined>;
   },
 ): Promise<number> {
-  const participants = participantsOf(deps.store, deps.platform, session.sessionId);
+  const participants = participantsOf(deps.store, deps.platform, session.sessionId, session.guestIds ?? []);
   if (participants.length === 0) return 0;
   const messages = composeThanks(participants, session.wording, {
     hashtag: session.hashtag,
@@ -38,7 +40,12 @@ export async function thankEveryone(
 }
 
 // Participants in order of their first message, with their answers (deleted ones excluded).
-function participantsOf(store: ChatStore, platform: Platform, sessionId: number): ThankYouParticipant[] {
+function participantsOf(
+  store: ChatStore,
+  platform: Platform,
+  sessionId: number,
+  guestIds: readonly string[],
+): ThankYouParticipant[] {
   const byAuthor = new Map<string, ThankYouParticipant>();
   for (const row of store.messages.forSession(sessionId)) {
     if (row.from_host === 1 || row.deleted_at !== null) continue;
@@ -50,6 +57,7 @@ function participantsOf(store: ChatStore, platform: Platform, sessionId: number)
         mention: platform.mention(row.author_id, row.author_name),
         answers: 0,
         questions: [],
+        ...(guestIds.includes(row.author_id) ? { isGuest: true } : {}),
       };
       byAuthor.set(row.author_id, entry);
     }

@@ -14,6 +14,8 @@ export interface ThankYouParticipant {
   answers: number;
   /** The question numbers they answered, ascending. */
   questions: number[];
+  /** The chat's guest: thanked first, as the guest, in a line of their own wording. */
+  isGuest?: boolean;
 }
 
 /** One message of thanks, ready to post. */
@@ -26,7 +28,7 @@ export interface ThankYouMessage {
   thanked: { userId: UserAddress; answers: number; variant: number }[];
 }
 
-type ThanksWording = Pick<Wording, 'thanks' | 'thanksNoAnswers' | 'thanksHeader' | 'answerWords'>;
+type ThanksWording = Pick<Wording, 'thanks' | 'thanksNoAnswers' | 'thanksHeader' | 'answerWords' | 'thanksGuest'>;
 
 // How far ahead packing may look for a line that fills the end of a message.
 const LOOKAHEAD = 40;
@@ -44,8 +46,10 @@ export function composeThanks(
   context: { hashtag: string; limits: PlatformLimits; seed: number },
 ): ThankYouMessage[] {
   const { limits } = context;
-  // People who answered come first, then those who only chatted.
-  const pending = [...participants.filter((p) => p.answers > 0), ...participants.filter((p) => p.answers === 0)];
+  // The guests first, then people who answered, then those who only chatted.
+  const guests = participants.filter((p) => p.isGuest);
+  const others = participants.filter((p) => !p.isGuest);
+  const pending = [...guests, ...others.filter((p) => p.answers > 0), ...others.filter((p) => p.answers === 0)];
   const draw = (person: ThankYouParticipant, variant: number): Line => {
     const templates = variantsFor(person, wording);
     return { person, variant, template: templates[variant]!, text: render(person, templates, variant, context.hashtag, wording.answerWords).text };
@@ -179,6 +183,7 @@ function makeRoom(
 }
 
 function variantsFor(person: ThankYouParticipant, wording: ThanksWording): readonly string[] {
+  if (person.isGuest) return wording.thanksGuest;
   return person.answers > 0 ? wording.thanks : wording.thanksNoAnswers;
 }
 

@@ -1,4 +1,5 @@
 import { ControlRepo } from './control-repo.js';
+import { EpisodesRepo } from './episodes-repo.js';
 import { LeasesRepo } from './leases-repo.js';
 import { WriteQueue } from './write-queue.js';
 import { MessagesRepo } from './messages-repo.js';
@@ -27,6 +28,8 @@ export class ChatStore {
   readonly controls: ControlRepo;
   /** Which process runs each channel's chat. */
   readonly leases: LeasesRepo;
+  /** Each date of a series, as its hosts planned it. */
+  readonly episodes: EpisodesRepo;
   /** Writes that wait, in order, while the database is busy or full, instead of failing. */
   readonly writes = new WriteQueue();
 
@@ -39,6 +42,7 @@ export class ChatStore {
     this.schedule = new ScheduleRepo(db);
     this.controls = new ControlRepo(db);
     this.leases = new LeasesRepo(db);
+    this.episodes = new EpisodesRepo(db);
   }
 
   /** Opens the database file (or ":memory:"), creating it if needed, and migrates it. */

@@ -169,4 +169,24 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'episodes: each date of a series, planned ahead by its hosts',
+    sql: `
+      CREATE TABLE episodes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        series_id TEXT NOT NULL,
+        run_at INTEGER NOT NULL,
+        topic TEXT NOT NULL,
+        guests_json TEXT NOT NULL DEFAULT '[]',
+        questions_json TEXT NOT NULL DEFAULT '[]',
+        note TEXT,
+        state TEXT NOT NULL CHECK (state IN ('planned', 'running', 'done', 'skipped', 'rehearsal')),
+        session_id INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (series_id, run_at)
+      );
+    `,
+  },
 ];

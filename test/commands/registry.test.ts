@@ -13,6 +13,8 @@ const services: CommandServices = {
   startSession: () => Promise.reject(new Error('not in this test')),
   describeNext: () => 'Next: Thursday.',
   describeLastRecap: () => 'Last recap: here.',
+  planner: undefined,
+  nameOf: async (user) => user,
 };
 const command = (name: string, args: string[] = [], isHost = false): InboundCommand => ({
   channel: 'local:room',

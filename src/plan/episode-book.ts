@@ -1,0 +1,38 @@
+import type { ChatScript } from '../script/script-schema.js';
+import type { ChatStore } from '../store/chat-store.js';
+import type { EpisodeRow } from '../store/episodes-repo.js';
+import type { Episode, Guest } from './episode-schema.js';
+
+/** What runs at a scheduled date: the series with that date's episode, or nothing (and why). */
+export type RunPlan = { script: ChatScript; episode?: EpisodeRow } | { skip: string };
+
+/**
+ * The chat a series runs at an instant: its planned episode's topic, guests and questions over the series'
+ * wording; the series' own questions when nothing is planned, unless the series skips unplanned dates.
+ */
+export function planForRun(store: ChatStore, script: ChatScript, runAt: number): RunPlan {
+  const episode = store.episodes.at(script.id, runAt);
+  if (episode?.state === 'skipped') return { skip: 'a host skipped this date' };
+  if (episode) return { script: withEpisode(script, episode), episode };
+  if (script.unplanned === 'skip') return { skip: 'no episode was planned for this date, and the series skips such dates' };
+  return { script };
+}
+
+/** The series' script with an episode's topic, guests and questions (its own questions when the episode has none). */
+export function withEpisode(script: ChatScript, episode: EpisodeRow): ChatScript {
+  const questions = JSON.parse(episode.questions_json) as Episode['questions'];
+  return {
+    ...script,
+    topic: episode.topic,
+    guests: JSON.parse(episode.guests_json) as Guest[],
+    questions: questions.length > 0 ? questions : script.questions,
+  };
+}
+
+/** Planned episodes of a series from `from` on, whether or not their dates are on its schedule. */
+export function episodeDates(store: ChatStore, seriesId: string, from: number): number[] {
+  return store.episodes
+    .upcoming(from, seriesId)
+    .filter((row) => row.state === 'planned')
+    .map((row) => row.run_at);
+}
