@@ -46,7 +46,8 @@ async function tellHost(rest: REST, hostId: string, notice: HostNotice, log: Log
       enforce_nonce: true,
       ...(last && files.length ? { attachments: files.map((file, id) => ({ id, filename: file.name })) } : {}),
     };
-    const send = () => rest.post(Routes.channelMessages(dm), { body, ...(last && files.length ? { files: files.map(rawFile) } : {}) });
+    const attached = last && files.length ? { files: files.map(rawFile) } : {};
+    const send = () => rest.post(Routes.channelMessages(dm), { body, ...attached });
     await withDiscordRetry('DM', send, log);
   }
 }

@@ -177,7 +177,8 @@ export class LocalRoom implements PlatformAdapter {
   /** Shows a notice to the person at the keyboard, who hosts this room; files by name and size only. */
   async notifyHosts(notice: HostNotice): Promise<HostNoticeResult> {
     const files = (notice.files ?? []).map((file) => `${file.name} (${formatSize(byteLength(file.content))})`);
-    const lines = [...`(to the hosts) ${notice.text}`.split('\n'), ...(files.length ? [`files: ${files.join(', ')}`] : [])];
+    const lines = `(to the hosts) ${notice.text}`.split('\n');
+    if (files.length) lines.push(`files: ${files.join(', ')}`);
     this.terminal.print(lines.join(`\n${' '.repeat(6)}`));
     return { reached: 1, failed: [] };
   }

@@ -26,7 +26,12 @@ export async function notifySlackHosts(
 }
 
 // Undefined when the host got the text and every file; otherwise what went wrong, in a few words.
-async function tellHost(client: webApi.WebClient, hostId: string, notice: HostNotice, log: Logger): Promise<string | undefined> {
+async function tellHost(
+  client: webApi.WebClient,
+  hostId: string,
+  notice: HostNotice,
+  log: Logger,
+): Promise<string | undefined> {
   let dm: string;
   try {
     // Not retried after a request error: the host might get the message twice. 429s are waited out.

@@ -7,7 +7,8 @@ function room() {
   const output = new PassThrough();
   let shown = '';
   output.on('data', (chunk: Buffer) => (shown += chunk.toString('utf8')));
-  const local = new LocalRoom({ input: new PassThrough(), output, clock: new ManualClock(), userName: 'tester', botName: 'emcee' });
+  const clock = new ManualClock();
+  const local = new LocalRoom({ input: new PassThrough(), output, clock, userName: 'tester', botName: 'emcee' });
   return { local, shown: () => shown };
 }
 

@@ -37,7 +37,8 @@ describe('Slack host notices through the real WebClient', () => {
     for (const host of ['UHOST', 'UADMIN']) {
       const dm = fake.dms.get(host)!;
       expect(dm).toMatch(/^D/);
-      expect(fake.history.get(dm)?.[0]?.text).toBe('The recap of Weekly chat &amp; its follow-up list: &lt;see the files&gt;');
+      const escaped = 'The recap of Weekly chat &amp; its follow-up list: &lt;see the files&gt;';
+      expect(fake.history.get(dm)?.[0]?.text).toBe(escaped);
       const files = fake.files.shared.filter((file) => file.channel === dm);
       expect(files.map((file) => file.name).sort()).toEqual(['answers.bin', 'recap.md']);
       expect(files.find((file) => file.name === 'recap.md')!.bytes.toString('utf8')).toBe(RECAP);
@@ -53,8 +54,9 @@ describe('Slack host notices through the real WebClient', () => {
 
   it('a notice without files is one message per host, and no upload is started', async () => {
     const { fake, adapter } = await start(['UHOST']);
-    expect(await adapter.notifyHosts({ text: 'The chat at 18:00 did not start: the bot was down.' })).toEqual({ reached: 1, failed: [] });
-    expect(fake.history.get(fake.dms.get('UHOST')!)!.map((m) => m.text)).toEqual(['The chat at 18:00 did not start: the bot was down.']);
+    const text = 'The chat at 18:00 did not start: the bot was down.';
+    expect(await adapter.notifyHosts({ text })).toEqual({ reached: 1, failed: [] });
+    expect(fake.history.get(fake.dms.get('UHOST')!)!.map((m) => m.text)).toEqual([text]);
     expect(fake.callsTo('files.getUploadURLExternal')).toHaveLength(0);
   });
 
@@ -70,7 +72,8 @@ describe('Slack host notices through the real WebClient', () => {
     fake.failNext('files.completeUploadExternal', 1, 500);
     const result = await adapter.notifyHosts(notice);
     expect(result.reached).toBe(1);
-    expect(result.failed).toEqual([expect.stringMatching(/^UHOST: the message arrived but the files \(recap\.md, answers\.bin\).*HTTP 500/)]);
+    const filesLost = /^UHOST: the message arrived but the files \(recap\.md, answers\.bin\).*HTTP 500/;
+    expect(result.failed).toEqual([expect.stringMatching(filesLost)]);
     expect(fake.files.shared.filter((file) => file.channel === fake.dms.get('UADMIN'))).toHaveLength(2);
   });
 });

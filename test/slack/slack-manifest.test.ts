@@ -26,7 +26,8 @@ describe('the app manifest', () => {
     .filter((f) => f.endsWith('.ts'))
     .map((f) => readFileSync(new URL(f, dir), 'utf8'))
     .join('\n');
-  const calls = [...source.matchAll(/\.(auth|chat|reactions|users|conversations|files)\s*\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`);
+  const called = /\.(auth|chat|reactions|users|conversations|files)\s*\.(\w+)\(/g;
+  const calls = [...source.matchAll(called)].map((m) => `${m[1]}.${m[2]}`);
   const helpers = [...source.matchAll(/\.filesUploadV2\(/g)].map(() => 'files.uploadV2');
   const methods = [...new Set([...calls, ...helpers])].sort();
 
@@ -45,7 +46,8 @@ describe('the app manifest', () => {
 
   it("opens the app's Messages tab, read-only, for the notices sent to hosts by direct message", () => {
     expect(source).toMatch(/chat\.postMessage\(\{ channel: hostId/);
-    expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: true });
+    const messagesTab = { messages_tab_enabled: true, messages_tab_read_only_enabled: true };
+    expect(manifest.features.app_home).toMatchObject(messagesTab);
   });
 
   it("lists in its usage hint every subcommand the core's help knows", () => {

@@ -115,13 +115,14 @@ describe('the fake Discord, driven by the real discord.js Client', () => {
     await expect(client.login(FAKE_TOKEN)).rejects.toThrow(/disallowed intents/i);
   });
 
-  it("opens one DM per member through discord.js's own DM path, and refuses a bot or a stranger with 50033", async () => {
+  it("opens one DM per member through discord.js's createDM, refusing a bot or a stranger (50033)", async () => {
     const { fake, client } = await loggedIn();
     const dm = await client.users.createDM(ANA);
     expect(dm.id).toBe(fake.dms.channels.get(ANA));
     const again = (await client.rest.post('/users/@me/channels', { body: { recipient_id: ANA } })) as { id: string };
     expect(again.id).toBe(dm.id);
-    const refused = (id: string) => client.rest.post('/users/@me/channels', { body: { recipient_id: id } }).catch((e: { code?: number }) => e.code);
+    const refused = (id: string) =>
+      client.rest.post('/users/@me/channels', { body: { recipient_id: id } }).catch((e: { code?: number }) => e.code);
     expect(await refused(fake.botId)).toBe(50033);
     expect(await refused('100000000000000777')).toBe(50033);
     const sent = await dm.send({ content: 'hi', files: [{ attachment: Buffer.from([1, 2, 3]), name: 'x.bin' }] });

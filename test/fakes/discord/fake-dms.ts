@@ -63,7 +63,8 @@ export class FakeDms {
     if (!member || member.bot) return error(400, 50033, 'Invalid Recipient(s)');
     let id = this.channels.get(recipient);
     if (!id) this.channels.set(recipient, (id = this.guild.nextId()));
-    return { status: 200, body: { id, type: DM, last_message_id: null, flags: 0, recipients: [this.guild.user(recipient)] } };
+    const channel = { id, type: DM, last_message_id: null, flags: 0, recipients: [this.guild.user(recipient)] };
+    return { status: 200, body: channel };
   }
 
   /** POST /channels/:dm/messages, JSON or multipart (payload_json plus `files[n]` parts). */
@@ -71,23 +72,31 @@ export class FakeDms {
     const recipient = this.recipientOf(channelId)!;
     if (this.guild.members.get(recipient)?.dmsClosed) return error(403, 50007, 'Cannot send messages to this user');
     const content = typeof body?.content === 'string' ? body.content : '';
-    if (content.length > 2000) return error(400, 50035, 'Invalid Form Body (content: Must be 2000 or fewer in length.)');
+    if (content.length > 2000) {
+      return error(400, 50035, 'Invalid Form Body (content: Must be 2000 or fewer in length.)');
+    }
     const declared = Array.isArray(body?.attachments) ? (body.attachments as Json[]) : [];
     const attachments: FakeAttachment[] = [];
     for (const entry of declared) {
-      const part = parts.find((p) => p.key === `files[${String(entry.id)}]`);
-      if (!part) return error(400, 50035, `Invalid Form Body (attachments.${String(entry.id)}: no file files[${String(entry.id)}])`);
+      const key = `files[${String(entry.id)}]`;
+      const part = parts.find((p) => p.key === key);
+      if (!part) return error(400, 50035, `Invalid Form Body (attachments.${String(entry.id)}: no part ${key})`);
       const filename = String(entry.filename ?? part.name);
-      attachments.push({ id: this.guild.nextId(), filename, size: part.bytes.length, bytes: part.bytes, ...(part.type ? { content_type: part.type } : {}) });
+      const type = part.type ? { content_type: part.type } : {};
+      attachments.push({ id: this.guild.nextId(), filename, size: part.bytes.length, bytes: part.bytes, ...type });
     }
     if (content === '' && attachments.length === 0) return error(400, 50006, 'Cannot send an empty message');
     const nonce = typeof body?.nonce === 'string' ? body.nonce : undefined;
     const list = this.messages.get(channelId) ?? [];
-    const earlier = nonce !== undefined && body?.enforce_nonce === true ? list.find((m) => m.nonce === nonce) : undefined;
+    const enforced = nonce !== undefined && body?.enforce_nonce === true;
+    const earlier = enforced ? list.find((m) => m.nonce === nonce) : undefined;
     if (earlier) return { status: 200, body: earlier };
     const message: Json = {
       ...this.guild.message({ author: this.guild.botId, content, channelId }),
-      attachments: attachments.map(({ bytes: _bytes, ...shown }) => ({ ...shown, url: `https://cdn.example/${shown.id}/${shown.filename}` })),
+      attachments: attachments.map(({ bytes: _bytes, ...shown }) => ({
+        ...shown,
+        url: `https://cdn.example/${shown.id}/${shown.filename}`,
+      })),
       ...(nonce !== undefined ? { nonce } : {}),
     };
     this.messages.set(channelId, [...list, message]);

@@ -117,7 +117,13 @@ export class FakeRest {
     return { ...this.route(method, path, body, parts, query), headers: verdict?.headers };
   }
 
-  private route(method: string, path: string, body: Json | undefined, parts: UploadedPart[], query: URLSearchParams): Reply {
+  private route(
+    method: string,
+    path: string,
+    body: Json | undefined,
+    parts: UploadedPart[],
+    query: URLSearchParams,
+  ): Reply {
     const { guild, gateway, interactions, dms } = this.deps;
     const at = (pattern: RegExp, verb: string) => (method === verb ? pattern.exec(path) : null);
     let m: RegExpExecArray | null;

@@ -63,7 +63,11 @@ export class FakeSlackFiles {
    * files.completeUploadExternal: shares the listed uploads in `channel_id` (which `channelKnown` must
    * accept) as one message, via `share`, which stores it and returns its ts.
    */
-  complete(args: Record<string, unknown>, channelKnown: (id: string) => boolean, share: (text: string) => string): Reply {
+  complete(
+    args: Record<string, unknown>,
+    channelKnown: (id: string) => boolean,
+    share: (text: string) => string,
+  ): Reply {
     const list = Array.isArray(args.files) ? (args.files as { id?: unknown; title?: unknown }[]) : undefined;
     if (!list?.length) return { ok: false, error: 'invalid_arguments' };
     const channel = args.channel_id === undefined ? undefined : String(args.channel_id);

@@ -119,8 +119,8 @@ function openConversation(state: FakeSlackState, args: Record<string, unknown>):
   if (users.length === 0) return { ok: false, error: 'users_list_not_supplied' };
   if (users.length > 1) return { ok: false, error: 'not_supported' };
   if (!state.users.has(users[0]!)) return { ok: false, error: 'user_not_found' };
-  const already = state.dms.has(users[0]!);
-  return { ok: true, ...(already ? { no_op: true, already_open: true } : {}), channel: { id: dmWith(state, users[0]!) } };
+  const already = state.dms.has(users[0]!) ? { no_op: true, already_open: true } : {};
+  return { ok: true, ...already, channel: { id: dmWith(state, users[0]!) } };
 }
 
 function completeUpload(state: FakeSlackState, args: Record<string, unknown>): Reply {

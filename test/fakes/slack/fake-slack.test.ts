@@ -128,7 +128,7 @@ describe('the fake Web API', () => {
     expect(thread.messages!.map((m) => m.text)).toEqual(['Q', 'r']);
   });
 
-  it("opens the app's DM with a user (conversations.open or a post to the user id) and completes external uploads", async () => {
+  it("opens the app's DM (conversations.open, or a post to the user id) and completes external uploads", async () => {
     await startFake();
     const client = new webApi.WebClient('xoxb-test-token', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
     const errorOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { data?: { error?: string } }) => e.data?.error);
@@ -142,12 +142,15 @@ describe('the fake Web API', () => {
 
     // Completing before the bytes arrived fails; after the upload the file is shared with its bytes.
     const url = await client.files.getUploadURLExternal({ filename: 'a.txt', length: 3 });
-    expect(await errorOf(client.files.completeUploadExternal({ files: [{ id: url.file_id! }], channel_id: posted.channel! }))).toBe('file_not_found');
+    const complete = (channel: string) =>
+      client.files.completeUploadExternal({ files: [{ id: url.file_id!, title: 'A' }], channel_id: channel });
+    expect(await errorOf(complete(posted.channel!))).toBe('file_not_found');
     const upload = await fetch(url.upload_url!, { method: 'POST', body: new Uint8Array([0, 255, 10]) });
     expect(upload.status).toBe(200);
-    expect(await errorOf(client.files.completeUploadExternal({ files: [{ id: url.file_id! }], channel_id: 'CNOPE' }))).toBe('channel_not_found');
-    await client.files.completeUploadExternal({ files: [{ id: url.file_id!, title: 'A' }], channel_id: posted.channel! });
-    expect(fake.files.shared).toEqual([expect.objectContaining({ name: 'a.txt', title: 'A', channel: posted.channel, length: 3 })]);
+    expect(await errorOf(complete('CNOPE'))).toBe('channel_not_found');
+    await complete(posted.channel!);
+    const shared = { name: 'a.txt', title: 'A', channel: posted.channel, length: 3 };
+    expect(fake.files.shared).toEqual([expect.objectContaining(shared)]);
     expect([...fake.files.shared[0]!.bytes]).toEqual([0, 255, 10]);
   });
 });

@@ -43,7 +43,8 @@ export type FakeFailure = 500 | 'reset' | 'reset-after';
 /**
  * A local Slack on 127.0.0.1: the Web API (form-encoded or JSON POSTs to /api/<method>, `{ok:true}` or
  * `{ok:false,error}`, 429s with Retry-After on demand) and a Socket Mode websocket (hello, events_api and
- * slash_commands envelopes, acks recorded by envelope_id). Every call is recorded for assertions.
+ * slash_commands envelopes, acks recorded by envelope_id), plus the upload URLs of files.getUploadURLExternal
+ * (`files`). A post to a user id goes to the app's DM with them (`dms`). Every call is recorded for assertions.
  */
 export class FakeSlack implements FakeSlackState {
   readonly team = 'T0001';
