@@ -146,6 +146,40 @@ export interface Platform {
    * crash while the call was in flight is not made twice. Fallback: the run is announced again.
    */
   findAnnouncement?(run: RunAnnouncement): Promise<string | undefined>;
+  /**
+   * Tells the community's hosts something privately (a direct message to each, files attached), e.g. a
+   * script skipped at start-up or a missed chat. Resolves with who was reached; never rejects for one
+   * host's failure. Fallback: the core writes the notice to the log only.
+   */
+  notifyHosts?(notice: HostNotice): Promise<HostNoticeResult>;
+}
+
+/** A private message for the hosts, with optional files (a recap, a follow-up list). */
+export interface HostNotice {
+  /** The message, plain text; it may be longer than `limits.messageLength` (the adapter splits it). */
+  text: string;
+  /** Files to attach, each whole. */
+  files?: HostNoticeFile[];
+}
+
+/** One file attached to a host notice. */
+export interface HostNoticeFile {
+  /** The file name the hosts see, e.g. "recap-2026-03-05.md". */
+  name: string;
+  /** Its content: text (sent as UTF-8) or bytes. */
+  content: string | Uint8Array;
+  /** Its media type, e.g. "text/markdown"; the platform guesses when absent. */
+  mimeType?: string;
+}
+
+/** Whom a host notice reached. */
+export interface HostNoticeResult {
+  /** Hosts who got the text and every file. */
+  reached: number;
+  /** One line per host it did not reach, in plain words ("U0456: channel_not_found"); empty when none. */
+  failed: string[];
+  /** Set when there was nobody to tell: what to configure, in plain words. */
+  noHosts?: string;
 }
 
 /** What changes in an announcement: new fields, a new status, or both. */

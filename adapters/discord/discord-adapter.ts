@@ -7,6 +7,8 @@ import type {
   ChannelAddress,
   ChatInbound,
   HistoryResult,
+  HostNotice,
+  HostNoticeResult,
   MessageAddress,
   OutboundMessage,
   PlatformAdapter,
@@ -28,6 +30,7 @@ import { putGuildCommands } from './discord-commands.js';
 import type { DiscordConfig } from './discord-config.js';
 import { describeDiscordError } from './discord-error-text.js';
 import { DiscordHistory } from './discord-history.js';
+import { notifyDiscordHosts } from './discord-host-notice.js';
 import { explainLoginError } from './discord-login-error.js';
 import { discordPostedMessageSchema } from './discord-payloads.js';
 import { DiscordReceiver } from './discord-receiver.js';
@@ -258,6 +261,11 @@ export class DiscordAdapter implements PlatformAdapter {
   /** Deletes an announcement; one already deleted counts as withdrawn. */
   async withdrawAnnouncement(id: string): Promise<void> {
     await deleteScheduledEvent(this.client.rest, this.config.guildId, id);
+  }
+
+  /** A direct message to each host of DISCORD_HOST_IDS, the files attached. */
+  async notifyHosts(notice: HostNotice): Promise<HostNoticeResult> {
+    return notifyDiscordHosts(this.client.rest, this.config.hostIds, notice, this.log);
   }
 
   /** Messages in the channel, its active threads and the threads of `threads` since `since`, oldest first. */

@@ -31,6 +31,14 @@ export const DISCORD_SETTINGS = [
     schema: snowflake('a role id').optional(),
     description: 'a role whose members are hosts (members with Manage Events are hosts anyway)',
   }),
+  settingFor('hostIds', {
+    name: 'DISCORD_HOST_IDS',
+    schema: z.array(snowflake('user ids, comma-separated')).default([]),
+    read: readAs.list,
+    // Not the host role's members: listing them needs the privileged Server Members intent.
+    description: 'user ids of the hosts, comma-separated, told privately of skipped scripts, missed chats and recaps',
+    example: '112233445566778801,112233445566778802',
+  }),
   settingFor('threadsPerQuestion', {
     name: 'DISCORD_THREADS_PER_QUESTION',
     schema: z.boolean({ error: 'yes or no' }).default(false),

@@ -4,6 +4,8 @@ import type {
   ChannelAddress,
   HistoryResult,
   ChatInbound,
+  HostNotice,
+  HostNoticeResult,
   InboundAuthor,
   MessageAddress,
   OutboundMessage,
@@ -172,6 +174,15 @@ export class LocalRoom implements PlatformAdapter {
     this.reactions++;
   }
 
+  /** Shows a notice to the person at the keyboard, who hosts this room; files by name and size only. */
+  async notifyHosts(notice: HostNotice): Promise<HostNoticeResult> {
+    const files = (notice.files ?? []).map((file) => `${file.name} (${formatSize(byteLength(file.content))})`);
+    const lines = `(to the hosts) ${notice.text}`.split('\n');
+    if (files.length) lines.push(`files: ${files.join(', ')}`);
+    this.terminal.print(lines.join(`\n${' '.repeat(6)}`));
+    return { reached: 1, failed: [] };
+  }
+
   mention(_user: UserAddress, displayName: string): string {
     return `@${displayName}`;
   }
@@ -225,4 +236,15 @@ export class LocalRoom implements PlatformAdapter {
     });
     this.terminal.print(this.terminal.dim(`(only you see this) ${reply.text}`));
   }
+}
+
+function byteLength(content: string | Uint8Array): number {
+  return typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
+}
+
+// "512 B", "1.5 kB", "2.3 MB": enough to tell a recap from an empty file.
+function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }

@@ -5,6 +5,8 @@ import type {
   ChannelAddress,
   ChatInbound,
   HistoryResult,
+  HostNotice,
+  HostNoticeResult,
   MessageAddress,
   OutboundMessage,
   PlatformAdapter,
@@ -22,6 +24,7 @@ import { questionBlocks } from './slack-blocks.js';
 import { boltLogger } from './slack-bolt-logger.js';
 import type { SlackConfig } from './slack-config.js';
 import { fetchSlackHistory, findOwnMessage, recentMessages, threadReplies, type HistoryMessage } from './slack-history.js';
+import { notifySlackHosts } from './slack-host-notice.js';
 import { SlackInbound } from './slack-inbound.js';
 import { MessageIndex } from './slack-message-index.js';
 import { SlackPeople } from './slack-people.js';
@@ -265,6 +268,11 @@ export class SlackAdapter implements PlatformAdapter {
   /** "C0123ABCD" → `slack:T:C0123ABCD`. */
   resolveChannel(id: string): ChannelAddress {
     return slackAddress.channel(this.team, id);
+  }
+
+  /** A direct message from the app to each host of SLACK_HOST_IDS, with the files shared in it. */
+  async notifyHosts(notice: HostNotice): Promise<HostNoticeResult> {
+    return notifySlackHosts(this.posts, this.config.hostIds, notice, this.log);
   }
 
   /**

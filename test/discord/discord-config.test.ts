@@ -47,4 +47,13 @@ describe('Discord settings from the environment', () => {
     expect(pasted).toMatch(/DISCORD_TOKEN: the bot token alone/);
     expect(pasted).not.toContain(GOOD.DISCORD_TOKEN);
   });
+
+  it('reads DISCORD_HOST_IDS as a comma-separated list of user ids, none by default', () => {
+    expect(discordConfigFromEnv(GOOD).hostIds).toEqual([]);
+    const ids = ' 100000000000000010, 100000000000000014 ,';
+    const hostIds = discordConfigFromEnv({ ...GOOD, DISCORD_HOST_IDS: ids }).hostIds;
+    expect(hostIds).toEqual(['100000000000000010', '100000000000000014']);
+    const refused = failure({ ...GOOD, DISCORD_HOST_IDS: '100000000000000010,@hana' });
+    expect(refused).toMatch(/DISCORD_HOST_IDS: user ids, comma-separated/);
+  });
 });

@@ -11,6 +11,8 @@ const SCOPE_OF: Record<string, string[]> = {
   'auth.test': [],
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
+  // WebClient's helper: files.getUploadURLExternal, the upload itself, files.completeUploadExternal.
+  'files.uploadV2': ['files:write'],
   'reactions.add': ['reactions:write'],
   'users.info': ['users:read'],
   // Public and private channels: the manifest lets Emcee run in either.
@@ -24,7 +26,10 @@ describe('the app manifest', () => {
     .filter((f) => f.endsWith('.ts'))
     .map((f) => readFileSync(new URL(f, dir), 'utf8'))
     .join('\n');
-  const methods = [...new Set([...source.matchAll(/\.(auth|chat|reactions|users|conversations)\s*\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))].sort();
+  const called = /\.(auth|chat|reactions|users|conversations|files)\s*\.(\w+)\(/g;
+  const calls = [...source.matchAll(called)].map((m) => `${m[1]}.${m[2]}`);
+  const helpers = [...source.matchAll(/\.filesUploadV2\(/g)].map(() => 'files.uploadV2');
+  const methods = [...new Set([...calls, ...helpers])].sort();
 
   it('is valid YAML asking for exactly the scopes of the methods the adapter calls, plus the command', () => {
     expect(methods).toEqual(Object.keys(SCOPE_OF).sort());
@@ -37,6 +42,12 @@ describe('the app manifest', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.slash_commands).toHaveLength(1);
     expect(manifest.features.slash_commands[0].command).toBe('/emcee');
+  });
+
+  it("opens the app's Messages tab, read-only, for the notices sent to hosts by direct message", () => {
+    expect(source).toMatch(/chat\.postMessage\(\{ channel: hostId/);
+    const messagesTab = { messages_tab_enabled: true, messages_tab_read_only_enabled: true };
+    expect(manifest.features.app_home).toMatchObject(messagesTab);
   });
 
   it("lists in its usage hint every subcommand the core's help knows", () => {

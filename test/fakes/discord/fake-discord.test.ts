@@ -114,4 +114,19 @@ describe('the fake Discord, driven by the real discord.js Client', () => {
     client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent], rest: { api: fake.apiUrl } });
     await expect(client.login(FAKE_TOKEN)).rejects.toThrow(/disallowed intents/i);
   });
+
+  it("opens one DM per member through discord.js's createDM, refusing a bot or a stranger (50033)", async () => {
+    const { fake, client } = await loggedIn();
+    const dm = await client.users.createDM(ANA);
+    expect(dm.id).toBe(fake.dms.channels.get(ANA));
+    const again = (await client.rest.post('/users/@me/channels', { body: { recipient_id: ANA } })) as { id: string };
+    expect(again.id).toBe(dm.id);
+    const refused = (id: string) =>
+      client.rest.post('/users/@me/channels', { body: { recipient_id: id } }).catch((e: { code?: number }) => e.code);
+    expect(await refused(fake.botId)).toBe(50033);
+    expect(await refused('100000000000000777')).toBe(50033);
+    const sent = await dm.send({ content: 'hi', files: [{ attachment: Buffer.from([1, 2, 3]), name: 'x.bin' }] });
+    expect(sent.attachments.first()?.name).toBe('x.bin');
+    expect([...fake.dms.files.get(sent.id)![0]!.bytes]).toEqual([1, 2, 3]);
+  });
 });

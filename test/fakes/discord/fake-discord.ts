@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeDms, type FakeAttachment } from './fake-dms.js';
 import { FakeGateway, type GatewayLog } from './fake-gateway.js';
 import { FakeGuild, type FakeMember, type Json } from './fake-guild.js';
 import { FakeInteractions, type InteractionAnswer } from './fake-interactions.js';
@@ -7,7 +8,7 @@ import { FakeRateLimits } from './fake-rate-limits.js';
 import type { DiscordPings } from './fake-pings.js';
 import { FakeRest, type DiscordCall, type FakeFailure } from './fake-rest.js';
 
-export type { DiscordCall, FakeFailure, FakeMember, InteractionAnswer };
+export type { DiscordCall, FakeAttachment, FakeFailure, FakeMember, InteractionAnswer };
 
 /** The bot token the fake accepts. */
 export const FAKE_TOKEN = 'fake-bot-token';
@@ -33,6 +34,8 @@ export class FakeDiscord {
   readonly messages = this.guild.messages;
   /** Threads by id. */
   readonly threads = this.guild.threads;
+  /** The bot's direct messages: DM channels by member, their messages and attachments (with bytes). */
+  readonly dms = new FakeDms(this.guild);
   private readonly limits = new FakeRateLimits();
   /** 429s answered, per kind. */
   readonly rateLimited = this.limits.rateLimited;
@@ -44,7 +47,15 @@ export class FakeDiscord {
 
   constructor() {
     this.gateway = new FakeGateway(this.guild, FAKE_TOKEN, () => this.gatewayUrl);
-    this.rest = new FakeRest({ guild: this.guild, gateway: this.gateway, interactions: this.interactions, limits: this.limits, token: FAKE_TOKEN, gatewayUrl: () => this.gatewayUrl });
+    this.rest = new FakeRest({
+      guild: this.guild,
+      gateway: this.gateway,
+      interactions: this.interactions,
+      limits: this.limits,
+      dms: this.dms,
+      token: FAKE_TOKEN,
+      gatewayUrl: () => this.gatewayUrl,
+    });
     this.server = createServer((req, res) => void this.rest.handle(req, res));
     this.server.on('upgrade', (req, socket, head) => this.gateway.upgrade(req, socket, head));
   }

@@ -13,6 +13,8 @@ export interface FakeMember {
   bot?: boolean;
   /** A server nickname, shown instead of the username. */
   nick?: string;
+  /** Direct messages from server members switched off: the bot's DMs fail with 50007. */
+  dmsClosed?: boolean;
 }
 
 /** Discord's permission bits the fake hands out. */

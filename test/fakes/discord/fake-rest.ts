@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FakeDms, UploadedPart } from './fake-dms.js';
 import type { FakeGateway } from './fake-gateway.js';
 import type { FakeGuild, Json } from './fake-guild.js';
 import type { FakeInteractions } from './fake-interactions.js';
@@ -47,7 +48,15 @@ export class FakeRest {
   private readonly failures: { pathPart: string; count: number; how: FakeFailure }[] = [];
 
   constructor(
-    private readonly deps: { guild: FakeGuild; gateway: FakeGateway; interactions: FakeInteractions; limits: FakeRateLimits; token: string; gatewayUrl: () => string },
+    private readonly deps: {
+      guild: FakeGuild;
+      gateway: FakeGateway;
+      interactions: FakeInteractions;
+      limits: FakeRateLimits;
+      dms: FakeDms;
+      token: string;
+      gatewayUrl: () => string;
+    },
   ) {}
 
   /** Carries out the next call matching `method` and `path` but never answers it: the caller waits until stop(). */
@@ -66,12 +75,12 @@ export class FakeRest {
 
   /** Handles one HTTP request. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let raw = '';
-    for await (const chunk of req) raw += String(chunk);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
     const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
-    const body = raw && req.headers['content-type']?.includes('json') ? (JSON.parse(raw) as Json) : undefined;
+    const { body, parts } = await readBody(Buffer.concat(chunks), req.headers['content-type'] ?? '');
     this.calls.push({ method, path, body, at: Date.now() });
     const failure = this.failures.find((f) => f.count > 0 && path.includes(f.pathPart));
     if (failure) failure.count--;
@@ -80,7 +89,7 @@ export class FakeRest {
       return;
     }
     if (failure?.how === 'reset') return void req.socket.destroy();
-    const reply = this.answer(method, path, body, url.searchParams, req.headers.authorization);
+    const reply = this.answer(method, path, body, parts, url.searchParams, req.headers.authorization);
     const lost = this.unanswered.findIndex((u) => u.method === method && u.path.test(path));
     if (lost >= 0 && reply.status < 300) {
       this.unanswered.splice(lost, 1);
@@ -91,18 +100,31 @@ export class FakeRest {
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   }
 
-  private answer(method: string, path: string, body: Json | undefined, query: URLSearchParams, authorization: string | undefined): Reply {
+  private answer(
+    method: string,
+    path: string,
+    body: Json | undefined,
+    parts: UploadedPart[],
+    query: URLSearchParams,
+    authorization: string | undefined,
+  ): Reply {
     const verdict = this.deps.limits.check(method, path);
     if (verdict && verdict.waitMs > 0) {
       return { status: 429, body: { message: 'You are being rate limited.', retry_after: verdict.waitMs / 1000, global: false }, headers: verdict.headers };
     }
     const tokenInPath = /^\/(interactions|webhooks)\//.test(path);
     if (!tokenInPath && authorization !== `Bot ${this.deps.token}`) return { ...error(401, 0, '401: Unauthorized'), headers: verdict?.headers };
-    return { ...this.route(method, path, body, query), headers: verdict?.headers };
+    return { ...this.route(method, path, body, parts, query), headers: verdict?.headers };
   }
 
-  private route(method: string, path: string, body: Json | undefined, query: URLSearchParams): Reply {
-    const { guild, gateway, interactions } = this.deps;
+  private route(
+    method: string,
+    path: string,
+    body: Json | undefined,
+    parts: UploadedPart[],
+    query: URLSearchParams,
+  ): Reply {
+    const { guild, gateway, interactions, dms } = this.deps;
     const at = (pattern: RegExp, verb: string) => (method === verb ? pattern.exec(path) : null);
     let m: RegExpExecArray | null;
 
@@ -133,7 +155,10 @@ export class FakeRest {
     if ((m = at(/^\/interactions\/(\d+)\/([^/]+)\/callback$/, 'POST'))) return interactions.callback(m[1]!, m[2]!, body);
     if ((m = at(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, 'PATCH'))) return interactions.editOriginal(m[1]!, m[2]!, body);
 
-    if ((m = at(/^\/channels\/(\d+)\/messages$/, 'POST'))) return this.postMessage(m[1]!, body);
+    if (at(/^\/users\/@me\/channels$/, 'POST')) return dms.open(body);
+    if ((m = at(/^\/channels\/(\d+)\/messages$/, 'POST'))) {
+      return dms.has(m[1]!) ? dms.post(m[1]!, body, parts) : this.postMessage(m[1]!, body);
+    }
     if ((m = at(/^\/channels\/(\d+)\/messages$/, 'GET'))) return this.history(m[1]!, query);
     if ((m = at(/^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/@me$/, 'PUT'))) {
       if (!guild.find(m[2]!)) return error(404, 10008, 'Unknown Message');
@@ -235,4 +260,22 @@ export class FakeRest {
     this.scheduledEvents.set(id, saved);
     return ok(saved);
   }
+}
+
+// A JSON body, or a multipart one as discord.js sends files: `payload_json` plus one part per file.
+async function readBody(raw: Buffer, contentType: string): Promise<{ body: Json | undefined; parts: UploadedPart[] }> {
+  if (raw.length === 0) return { body: undefined, parts: [] };
+  if (contentType.includes('json')) return { body: JSON.parse(raw.toString('utf8')) as Json, parts: [] };
+  if (!contentType.startsWith('multipart/form-data')) return { body: undefined, parts: [] };
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+  const parts: UploadedPart[] = [];
+  let body: Json | undefined;
+  for (const [key, value] of form.entries()) {
+    if (typeof value === 'string') {
+      if (key === 'payload_json') body = JSON.parse(value) as Json;
+    } else {
+      parts.push({ key, name: value.name, bytes: Buffer.from(await value.arrayBuffer()), type: value.type });
+    }
+  }
+  return { body, parts };
 }

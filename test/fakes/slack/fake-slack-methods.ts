@@ -1,3 +1,5 @@
+import type { FakeSlackFiles } from './fake-slack-files.js';
+
 /** A message the fake holds in a channel's history. */
 export interface FakeSlackMessage {
   type: 'message';
@@ -40,6 +42,10 @@ export interface FakeSlackState {
   /** Reaction names per `channel:ts`, as added by the bot. */
   readonly reactions: Map<string, string[]>;
   readonly ephemerals: FakeEphemeral[];
+  /** The app's direct-message channel with each user it has one with, by user id. */
+  readonly dms: Map<string, string>;
+  /** Uploads and the files shared. */
+  readonly files: FakeSlackFiles;
   nextTs(): string;
   remember(message: FakeSlackMessage): void;
 }
@@ -79,6 +85,12 @@ export function answerMethod(state: FakeSlackState, method: string, args: Record
       return history(state, args);
     case 'conversations.replies':
       return replies(state, args);
+    case 'conversations.open':
+      return openConversation(state, args);
+    case 'files.getUploadURLExternal':
+      return state.files.uploadUrl(args);
+    case 'files.completeUploadExternal':
+      return completeUpload(state, args);
     default:
       return { ok: false, error: 'unknown_method' };
   }
@@ -89,16 +101,49 @@ export function findMessage(state: FakeSlackState, channel: string, ts: string):
   return state.history.get(channel)?.find((m) => m.ts === ts);
 }
 
+// A user id as `channel` means the app's DM with that user (its App Home Messages tab), opened on first use.
+function resolveChannel(state: FakeSlackState, channel: string): string | undefined {
+  if (!/^[UW][A-Z0-9]+$/.test(channel)) return channel;
+  return state.users.has(channel) ? dmWith(state, channel) : undefined;
+}
+
+function dmWith(state: FakeSlackState, user: string): string {
+  let dm = state.dms.get(user);
+  if (!dm) state.dms.set(user, (dm = `D${user.slice(1)}`));
+  return dm;
+}
+
+// conversations.open with one user: the app's DM with them (a group DM of several is not faked).
+function openConversation(state: FakeSlackState, args: Record<string, unknown>): Reply {
+  const users = String(args.users ?? '').split(',').filter(Boolean);
+  if (users.length === 0) return { ok: false, error: 'users_list_not_supplied' };
+  if (users.length > 1) return { ok: false, error: 'not_supported' };
+  if (!state.users.has(users[0]!)) return { ok: false, error: 'user_not_found' };
+  const already = state.dms.has(users[0]!) ? { no_op: true, already_open: true } : {};
+  return { ok: true, ...already, channel: { id: dmWith(state, users[0]!) } };
+}
+
+function completeUpload(state: FakeSlackState, args: Record<string, unknown>): Reply {
+  const known = (id: string) => state.history.has(id) || [...state.dms.values()].includes(id);
+  return state.files.complete(args, known, (text) => {
+    const ts = state.nextTs();
+    const channel = String(args.channel_id);
+    state.remember({ type: 'message', channel, user: state.botUserId, bot_id: state.botId, text, ts });
+    return ts;
+  });
+}
+
 function postMessage(state: FakeSlackState, args: Record<string, unknown>): Reply {
-  if (!args.channel) return { ok: false, error: 'channel_not_found' };
+  const channel = args.channel ? resolveChannel(state, String(args.channel)) : undefined;
+  if (!channel) return { ok: false, error: 'channel_not_found' };
   if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
   const blockError = checkBlocks(args.blocks);
   if (blockError) return { ok: false, error: 'invalid_blocks', errors: [blockError] };
   const threadTs = args.thread_ts ? String(args.thread_ts) : undefined;
-  if (threadTs && !findMessage(state, String(args.channel), threadTs)) return { ok: false, error: 'thread_not_found' };
+  if (threadTs && !findMessage(state, channel, threadTs)) return { ok: false, error: 'thread_not_found' };
   const message: FakeSlackMessage = {
     type: 'message',
-    channel: String(args.channel),
+    channel,
     user: state.botUserId,
     bot_id: state.botId,
     text: String(args.text ?? ''),

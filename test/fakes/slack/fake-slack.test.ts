@@ -127,4 +127,30 @@ describe('the fake Web API', () => {
     const thread = await client.conversations.replies({ channel: 'C1', ts: reply.ts });
     expect(thread.messages!.map((m) => m.text)).toEqual(['Q', 'r']);
   });
+
+  it("opens the app's DM (conversations.open, or a post to the user id) and completes external uploads", async () => {
+    await startFake();
+    const client = new webApi.WebClient('xoxb-test-token', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
+    const errorOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { data?: { error?: string } }) => e.data?.error);
+    const opened = await client.conversations.open({ users: 'U1' });
+    expect(opened.channel?.id).toMatch(/^D/);
+    expect((await client.conversations.open({ users: 'U1' })).already_open).toBe(true);
+    expect(await errorOf(client.conversations.open({ users: 'UNOBODY' }))).toBe('user_not_found');
+    const posted = await client.chat.postMessage({ channel: 'U1', text: 'hi' });
+    expect(posted.channel).toBe(opened.channel?.id);
+    expect(await errorOf(client.chat.postMessage({ channel: 'UNOBODY', text: 'hi' }))).toBe('channel_not_found');
+
+    // Completing before the bytes arrived fails; after the upload the file is shared with its bytes.
+    const url = await client.files.getUploadURLExternal({ filename: 'a.txt', length: 3 });
+    const complete = (channel: string) =>
+      client.files.completeUploadExternal({ files: [{ id: url.file_id!, title: 'A' }], channel_id: channel });
+    expect(await errorOf(complete(posted.channel!))).toBe('file_not_found');
+    const upload = await fetch(url.upload_url!, { method: 'POST', body: new Uint8Array([0, 255, 10]) });
+    expect(upload.status).toBe(200);
+    expect(await errorOf(complete('CNOPE'))).toBe('channel_not_found');
+    await complete(posted.channel!);
+    const shared = { name: 'a.txt', title: 'A', channel: posted.channel, length: 3 };
+    expect(fake.files.shared).toEqual([expect.objectContaining(shared)]);
+    expect([...fake.files.shared[0]!.bytes]).toEqual([0, 255, 10]);
+  });
 });

@@ -3,10 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { TokenBucket } from '../token-bucket.js';
+import { FakeSlackFiles } from './fake-slack-files.js';
 import { answerMethod, type FakeEphemeral, type FakeSlackMessage, type FakeSlackState, type FakeSlackUser } from './fake-slack-methods.js';
 import { postSigned, type SignedPostOptions } from './signed-request.js';
 
 export type { FakeSlackMessage, FakeSlackUser } from './fake-slack-methods.js';
+export type { FakeSlackFile } from './fake-slack-files.js';
 
 /** One Web API call the fake received. */
 export interface SlackCall {
@@ -55,7 +57,8 @@ export interface TierOptions {
 /**
  * A local Slack on 127.0.0.1: the Web API (form-encoded or JSON POSTs to /api/<method>, `{ok:true}` or
  * `{ok:false,error}`, 429s with Retry-After on demand) and a Socket Mode websocket (hello, events_api and
- * slash_commands envelopes, acks recorded by envelope_id). Every call is recorded for assertions.
+ * slash_commands envelopes, acks recorded by envelope_id), plus the upload URLs of files.getUploadURLExternal
+ * (`files`). A post to a user id goes to the app's DM with them (`dms`). Every call is recorded for assertions.
  */
 export class FakeSlack implements FakeSlackState {
   readonly team = 'T0001';
@@ -66,6 +69,10 @@ export class FakeSlack implements FakeSlackState {
   readonly users = new Map<string, FakeSlackUser>();
   readonly reactions = new Map<string, string[]>();
   readonly ephemerals: FakeEphemeral[] = [];
+  /** The app's DM channel with each user it has one with, by user id. */
+  readonly dms = new Map<string, string>();
+  /** External uploads; `files.shared` lists every file shared, with its bytes and channel. */
+  readonly files = new FakeSlackFiles(() => `http://127.0.0.1:${this.port}`);
   /** Envelope ids the app acknowledged. */
   readonly acks = new Set<string>();
   /** Every envelope sent, by id. */
@@ -352,11 +359,14 @@ export class FakeSlack implements FakeSlackState {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await new Promise<string>((resolve) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => resolve(body));
+    const bytes = await new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => resolve(Buffer.concat(chunks)));
     });
+    // An upload URL of files.getUploadURLExternal: the body is the file's bytes, not a Web API call.
+    if (req.url?.startsWith('/upload/')) return this.files.receive(req, res, bytes);
+    const raw = bytes.toString('utf8');
     if (req.url?.startsWith('/respond/')) {
       this.responses.push(parseBody(raw, req.headers['content-type']));
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
