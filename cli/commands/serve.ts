@@ -5,6 +5,7 @@ import { formatInZone } from '../../src/time/format-time.js';
 import { describeBrokenScript, ScriptCatalog, type CatalogLoad } from '../../src/script/script-catalog.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { ChatService, describeRecovery } from '../../src/service/chat-service.js';
+import { tellHosts } from '../../src/service/tell-hosts.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { SystemClock } from '../../src/time/clock.js';
 import type { Environment } from '../environment.js';
@@ -52,6 +53,12 @@ export async function servePlatforms(entries: PlatformEntry[], environment: Envi
     throw error;
   }
   service.pollControls();
+  if (loaded.broken.length > 0) {
+    const text =
+      `Emcee skipped ${loaded.broken.length} chat script(s) it could not read; the other chats run:\n` +
+      loaded.broken.map((broken) => `• ${describeBrokenScript(broken)}`).join('\n');
+    for (const served of service.platforms) await tellHosts(served.adapter, log, { text });
+  }
 
   io.stdout.write('Press Ctrl-C to stop (running chats are saved and resume on the next start).\n');
   await signals.terminated;

@@ -7,6 +7,7 @@ import type { ChatStore } from '../store/chat-store.js';
 import type { DueReminder, PlannedRunRow } from '../store/schedule-repo.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
 import { episodeDates, planForRun } from '../plan/episode-book.js';
+import { tellHosts } from '../service/tell-hosts.js';
 import { nextRuns } from './next-runs.js';
 import { RunAnnouncer } from './run-announcer.js';
 import type { ChatSchedule } from './schedule-schema.js';
@@ -137,6 +138,7 @@ export class Scheduler {
       } catch (error) {
         log.error('Could not tell the channel about a missed start', { script: run.script_id, error });
       }
+      await tellHosts(platform, log, { text: `${text} (${run.note ?? 'the bot was not running'})` });
     }
   }
 

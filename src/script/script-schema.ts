@@ -88,6 +88,10 @@ export const scriptSchema = z
     questions: z.array(questionSchema).min(1, 'a chat needs at least one question').max(50),
     defaultQuestionMinutes: z.number().positive().max(180).default(8),
     threadPerQuestion: z.boolean().default(false),
+    recapDelivery: z
+      .enum(['hosts', 'none'], { error: 'hosts or none' })
+      .default('hosts')
+      .describe('where the full recap files go at the end, besides the short recap in the channel'),
     closing: text,
     wording: wordingSchema,
   })

@@ -12,6 +12,7 @@ import type { Clock, TimerHandle } from '../time/clock.js';
 import { ChatLeases, thisProcess } from '../session/chat-leases.js';
 import { SystemClock } from '../time/clock.js';
 import { finishSession, rewriteRecapFiles } from './finish-session.js';
+import { tellHosts } from './tell-hosts.js';
 
 /** What the service needs, once per process. */
 export interface ChatServiceDeps {
@@ -80,7 +81,12 @@ export class ChatService {
   constructor(private readonly deps: ChatServiceDeps) {
     // A bot never waits long on another connection's lock: its writes queue and retry instead (WriteQueue).
     deps.store.db.pragma('busy_timeout = 20');
-    deps.store.writes.watch((trouble) => deps.log[trouble.kind === 'recovered' ? 'info' : 'error'](describeTrouble(trouble)));
+    deps.store.writes.watch((trouble) => {
+      const line = describeTrouble(trouble);
+      deps.log[trouble.kind === 'recovered' ? 'info' : 'error'](line);
+      // Hosts hear of it once per episode of trouble, where they are: they may be the ones who can free the disk.
+      if (trouble.kind !== 'busy') for (const served of this.served) void tellHosts(served.adapter, deps.log, { text: line });
+    });
     this.leases =
       deps.leases ?? new ChatLeases(deps.store, new SystemClock(), thisProcess(), deps.config.EMCEE_LEASE_MS);
   }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { CoreConfig } from '../config/core-config.js';
 import type { Logger } from '../log.js';
 import type { Platform } from '../port.js';
@@ -6,6 +8,7 @@ import { postChannelRecap, writeSessionRecap } from '../recap/session-recap.js';
 import { sessionRecapInput } from '../recap/session-recap-input.js';
 import type { SessionRunner } from '../session/session-runner.js';
 import type { ChatStore } from '../store/chat-store.js';
+import { tellHosts } from './tell-hosts.js';
 
 /**
  * What happens when a chat ends, for every entry point: the short recap goes to the channel, the full one
@@ -20,8 +23,33 @@ export async function finishSession(
   } catch (error) {
     deps.log.error('Could not post the recap in the channel', { session: session.id, error });
   }
-  const extras = await summarizeQuestions(sessionRecapInput(deps.store, session.id), deps.config, deps.log);
-  return writeSessionRecap(deps.store, session.id, deps.config.EMCEE_RECAP_DIR, extras);
+  const input = sessionRecapInput(deps.store, session.id);
+  const extras = await summarizeQuestions(input, deps.config, deps.log);
+  const paths = writeSessionRecap(deps.store, session.id, deps.config.EMCEE_RECAP_DIR, extras);
+  if (session.script.recapDelivery === 'hosts') await deliverToHosts(deps, session, paths);
+  return paths;
+}
+
+// The full recap goes to the hosts where they are (a direct message with the Markdown and HTML files).
+async function deliverToHosts(
+  deps: { store: ChatStore; platform: Platform; log: Logger },
+  session: SessionRunner,
+  paths: readonly string[],
+): Promise<void> {
+  const { script } = session;
+  const counts = deps.store.messages.answerCounts(session.id, 0);
+  const day = new Date(deps.store.sessions.get(session.id)?.started_at ?? Date.now()).toISOString().slice(0, 10);
+  const files = paths
+    .filter((path) => /\.(md|html)$/.test(path))
+    .map((path) => ({
+      name: `${script.id}-${day}${extname(path)}`,
+      content: readFileSync(path),
+      mimeType: path.endsWith('.md') ? 'text/markdown' : 'text/html',
+    }));
+  const text =
+    `The recap of ${script.title} (${day}): ${counts.total} answer${counts.total === 1 ? '' : 's'} from ` +
+    `${counts.participants} ${counts.participants === 1 ? 'person' : 'people'}. Markdown for a blog post, HTML to share.`;
+  await tellHosts(deps.platform, deps.log, { text, files });
 }
 
 /** Writes a finished session's recap files again (answers written before its close arrived after it). */
