@@ -47,7 +47,8 @@ export function buildRecap(input: RecapInput): Recap {
     });
     return {
       number: question.number,
-      text: question.text,
+      // A host may greet or credit someone in the question itself.
+      text: readableMentions(question.text, nameOf).text,
       askedAt: question.askedAt === undefined ? null : iso(question.askedAt),
       answers: hasGuests ? [...answers.filter((a) => a.guest), ...answers.filter((a) => !a.guest)] : answers,
     };

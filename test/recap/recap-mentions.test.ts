@@ -112,6 +112,11 @@ describe('the JSON contract with mentions', () => {
     });
   });
 
+  it('writes mentions in a question as names too', () => {
+    const questions = [{ number: 1, text: 'Welcome <@U0ZED>! What do you do first?', askedAt: slackChat.startedAt }];
+    expect(buildRecap({ ...slackChat, questions }).questions[0]!.text).toBe('Welcome @Zed Park! What do you do first?');
+  });
+
   it('adds nothing to a message without markup, and finds links inside Slack link markup', () => {
     const plain = buildRecap(chatInput([answer('p', 'li', 'A1: no markup at all', 6, 1)])).questions[0]!.answers[0]!;
     expect(Object.keys(plain)).toEqual(['id', 'author', 'text', 'ts', 'part', 'late']);
