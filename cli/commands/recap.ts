@@ -3,7 +3,7 @@ import { UserError } from '../../src/errors/user-error.js';
 import { summarizeQuestions } from '../../src/recap/llm-summary.js';
 import { runRecapFromTranscript } from '../../src/recap/recap-command.js';
 import { RECAP_FORMATS, renderRecapChunks, renderRecaps } from '../../src/recap/render-recap.js';
-import { sessionRecapInput } from '../../src/recap/session-recap-input.js';
+import { scriptGuests, sessionRecapInput } from '../../src/recap/session-recap-input.js';
 import { FileWriteError, writeFileAtomically } from '../../src/recap/write-file-atomically.js';
 import { loadScript } from '../../src/script/load-script.js';
 import { ChatStore } from '../../src/store/chat-store.js';
@@ -21,6 +21,8 @@ emcee recap --transcript <file> --host <name>    a chat held elsewhere (JSONL, C
   --hashtag TAG               the chat's hashtag (found in the messages when not given)
   --script FILE               take question texts, title, hashtag and timezone from a chat script
   --title TEXT, --timezone TZ for transcripts
+  --guest HANDLE              someone answering as the episode's guest (repeatable); named first in the recap
+                              (a session takes its guests from its script unless --guest is given)
   --skip-bad                  recap the readable lines and list the others, instead of stopping
   --db FILE                   the database, for --session/--last
 
@@ -38,6 +40,7 @@ const flagsSchema = z
     timezone: z.string().refine(isTimeZone, TIME_ZONE_HINT).optional(),
     format: z.enum(RECAP_FORMATS, { message: `one of ${RECAP_FORMATS.join(', ')}` }).default('md'),
     out: z.string().min(1).optional(),
+    guest: z.array(z.string().trim().min(1, 'give the guest\'s handle, e.g. --guest ana_lopez')).optional(),
     'skip-bad': z.boolean().optional(),
     db: z.string().min(1).optional(),
     help: z.boolean().optional(),
@@ -63,6 +66,7 @@ export async function recapCommand(argv: string[], io: CommandIO): Promise<numbe
       timezone: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      guest: { type: 'string', multiple: true },
       'skip-bad': { type: 'boolean' },
       db: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -74,6 +78,7 @@ export async function recapCommand(argv: string[], io: CommandIO): Promise<numbe
     return 0;
   }
   const { config, log } = loadEnvironment();
+  const guests = flags.guest?.map((handle) => ({ name: handle.replace(/^@/, '') }));
   try {
     if (flags.transcript) {
       const script = flags.script ? loadScript(flags.script) : undefined;
@@ -86,6 +91,7 @@ export async function recapCommand(argv: string[], io: CommandIO): Promise<numbe
         title: flags.title ?? script?.title,
         timezone: flags.timezone ?? script?.timezone,
         questionTexts: script?.questions.map((q) => q.text),
+        guests: guests ?? scriptGuests(script),
         skipBad: flags['skip-bad'],
         out: flags.out,
         stdout: io.stdout,
@@ -113,6 +119,7 @@ export async function recapCommand(argv: string[], io: CommandIO): Promise<numbe
         throw new UserError('SESSION_NOT_FOUND', `No session ${id} in ${path}: list them with "emcee sessions".`);
       }
       input = sessionRecapInput(store, id);
+      if (guests) input = { ...input, guests };
     } finally {
       store.close();
     }

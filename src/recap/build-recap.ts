@@ -1,11 +1,14 @@
+import { guestMatcher } from './guests.js';
+import { type NameOf, peopleDirectory, readableMentions } from './readable-mentions.js';
 import type { RecapInput, RecapInputMessage } from './recap-input.js';
-import type { Recap, RecapLink, RecapParticipant } from './recap-model.js';
+import type { Recap, RecapAnswer, RecapLink, RecapParticipant, RecapUnattributed } from './recap-model.js';
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"')\]]+/g;
 
 /**
  * Builds the recap from the neutral input: every message that is not deleted is either an answer under
- * exactly one question or listed as unattributed with its reason.
+ * exactly one question or listed as unattributed with its reason. Platform mentions read as names, and the
+ * guests' answers come first under each question.
  */
 export function buildRecap(input: RecapInput): Recap {
   // Most inputs are in time order with nothing deleted: they are used as they are rather than copied.
@@ -25,26 +28,39 @@ export function buildRecap(input: RecapInput): Recap {
     if (list) list.push(message);
     else byQuestion.set(question, [message]);
   }
-  const questions = input.questions.map((question) => ({
-    number: question.number,
-    text: question.text,
-    askedAt: question.askedAt === undefined ? null : iso(question.askedAt),
-    answers: (byQuestion.get(question.number) ?? [])
-      .map((m) => ({
+  const nameOf = peopleDirectory(input);
+  const isGuest = guestMatcher(input.guests);
+  const hasGuests = (input.guests?.length ?? 0) > 0;
+  const questions = input.questions.map((question) => {
+    const answers = (byQuestion.get(question.number) ?? []).map((m) => {
+      const answer: RecapAnswer = {
         id: m.id,
         author: m.author,
         text: m.text,
         ts: iso(m.ts),
         part: m.attribution.question !== null ? (m.attribution.part ?? null) : null,
         late: m.attribution.question !== null && m.attribution.late,
-      })),
-  }));
+      };
+      withReadableText(answer, m.text, nameOf);
+      if (hasGuests && isGuest(m)) answer.guest = true;
+      return answer;
+    });
+    return {
+      number: question.number,
+      // A host may greet or credit someone in the question itself.
+      text: readableMentions(question.text, nameOf).text,
+      askedAt: question.askedAt === undefined ? null : iso(question.askedAt),
+      answers: hasGuests ? [...answers.filter((a) => a.guest), ...answers.filter((a) => !a.guest)] : answers,
+    };
+  });
 
-  const unattributed = live.flatMap((m) =>
-    m.attribution.question === null ? [{ id: m.id, author: m.author, text: m.text, reason: m.attribution.reason }] : [],
-  );
+  const unattributed = live.flatMap((m) => {
+    if (m.attribution.question !== null) return [];
+    const entry: RecapUnattributed = { id: m.id, author: m.author, text: m.text, reason: m.attribution.reason };
+    return [withReadableText(entry, m.text, nameOf)];
+  });
 
-  const participants = participantsOf(live);
+  const participants = participantsOf(live, hasGuests ? isGuest : undefined);
   const answers = questions.reduce((sum, q) => sum + q.answers.length, 0);
   return {
     title: input.title,
@@ -55,7 +71,7 @@ export function buildRecap(input: RecapInput): Recap {
     questions,
     unattributed,
     participants,
-    links: linksIn(live),
+    links: linksIn(live, nameOf),
     stats: {
       messages: live.length,
       answers,
@@ -64,7 +80,18 @@ export function buildRecap(input: RecapInput): Recap {
       answersPerQuestion: questions.map((q) => ({ question: q.number, answers: q.answers.length })),
       busiestMinute: busiestMinute(live),
     },
+    guests: (input.guests ?? []).map((g) => (g.id === undefined ? { name: g.name } : { name: g.name, id: g.id })),
   };
+}
+
+// The fields are added only when the text changes, so the recap of a chat without markup stays as small as before.
+function withReadableText<T extends RecapAnswer | RecapUnattributed>(entry: T, written: string, nameOf: NameOf): T {
+  const readable = readableMentions(written, nameOf);
+  if (readable.text === written) return entry;
+  entry.text = readable.text;
+  entry.rawText = written;
+  if (readable.mentions.length > 0) entry.mentions = readable.mentions;
+  return entry;
 }
 
 function isLiveInOrder(messages: readonly RecapInputMessage[]): boolean {
@@ -78,7 +105,11 @@ function isHost(message: RecapInputMessage): boolean {
   return message.attribution.question === null && message.attribution.reason === 'host';
 }
 
-function participantsOf(messages: RecapInputMessage[]): RecapParticipant[] {
+// Guests are listed first, and never as first-timers: they were invited to answer.
+function participantsOf(
+  messages: RecapInputMessage[],
+  isGuest?: (message: RecapInputMessage) => boolean,
+): RecapParticipant[] {
   const byAuthor = new Map<string, RecapParticipant>();
   for (const message of messages) {
     if (isHost(message)) continue;
@@ -88,6 +119,7 @@ function participantsOf(messages: RecapInputMessage[]): RecapParticipant[] {
       byAuthor.set(message.author, entry);
     }
     entry.messages++;
+    if (isGuest?.(message)) entry.guest = true;
     entry.firstTime ||= message.firstTime === true;
     const question = message.attribution.question;
     if (question !== null) {
@@ -95,15 +127,21 @@ function participantsOf(messages: RecapInputMessage[]): RecapParticipant[] {
       if (!entry.questionsAnswered.includes(question)) entry.questionsAnswered.push(question);
     }
   }
-  for (const entry of byAuthor.values()) entry.questionsAnswered.sort((a, b) => a - b);
-  return [...byAuthor.values()];
+  const entries = [...byAuthor.values()];
+  for (const entry of entries) {
+    entry.questionsAnswered.sort((a, b) => a - b);
+    if (entry.guest) entry.firstTime = false;
+  }
+  return isGuest ? [...entries.filter((p) => p.guest), ...entries.filter((p) => !p.guest)] : entries;
 }
 
-function linksIn(messages: RecapInputMessage[]): RecapLink[] {
+function linksIn(messages: RecapInputMessage[], nameOf: NameOf): RecapLink[] {
   const seen = new Set<string>();
   const links: RecapLink[] = [];
   for (const message of messages) {
-    for (const match of message.text.matchAll(URL_PATTERN)) {
+    // Slack writes a link as <https://…|label>: read as "label (https://…)", the address stands alone.
+    const text = message.text.includes('<') ? readableMentions(message.text, nameOf).text : message.text;
+    for (const match of text.matchAll(URL_PATTERN)) {
       const url = match[0].replace(/[.,;:!?]+$/, '');
       if (seen.has(url)) continue;
       seen.add(url);

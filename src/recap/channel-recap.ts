@@ -1,4 +1,4 @@
-import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
+import { answerBody } from './readable-mentions.js';
 import type { Recap, RecapAnswer } from './recap-model.js';
 import { oneLine } from './safe-text.js';
 
@@ -6,7 +6,8 @@ import { oneLine } from './safe-text.js';
  * The short recap posted in the channel when a chat ends: the numbers, the top answer per question and a
  * thank-you, split into messages that fit the platform. `quote` makes participant text safe to repeat; before
  * it, every piece of text is put on one line without bidi controls or zero-width characters, so an answer cannot
- * add lines of its own or reverse and hide the post around it.
+ * add lines of its own or reverse and hide the post around it. Mentions read as names (`@Ana Lopez`), never as
+ * platform markup that would ping again.
  */
 export function buildChannelRecap(
   recap: Recap,
@@ -18,10 +19,14 @@ export function buildChannelRecap(
     `📋 ${oneLine(recap.title)} ${oneLine(recap.hashtag)} recap: ${stats.participants} participants, ` +
       `${stats.answers} answers, ${stats.firstTimers} first-timers.`,
   ];
+  if (recap.guests.length > 0) {
+    const names = recap.guests.map((g) => options.quote(oneLine(g.name))).join(', ');
+    lines.push(`🎤 ${recap.guests.length === 1 ? 'Our guest' : 'Our guests'}: ${names}`);
+  }
   for (const question of recap.questions) {
     const top = highlights.get(question.number)?.[0];
     if (!top) continue;
-    const text = truncate(oneLine(stripAnswerPrefix(top.text)), 200);
+    const text = truncate(oneLine(answerBody(top)), 200);
     const author = options.quote(oneLine(top.author));
     lines.push(`Q${question.number} (${question.answers.length}): “${options.quote(text)}” — ${author}`);
   }

@@ -1,4 +1,4 @@
-import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
+import { answerBody } from './readable-mentions.js';
 import type { RecapInput } from './recap-input.js';
 import type { Recap, RecapAnswer } from './recap-model.js';
 
@@ -25,7 +25,7 @@ export function pickHighlights(recap: Recap, input: RecapInput, count = 3): Map<
     const likely = topCandidates(question.answers, weightOf);
     const scored = likely
       .map(({ answer, index }) => {
-        const words = wordsOf(answer.text);
+        const words = wordsOf(answerBody(answer));
         const score = (reactions.get(answer.id) ?? 0) * 3 + (replies.get(answer.id) ?? 0) * 2 + Math.min(words.size, 20) / 4;
         return { answer, words, score, index };
       })
@@ -42,8 +42,8 @@ export function pickHighlights(recap: Recap, input: RecapInput, count = 3): Map<
   return result;
 }
 
-function wordsOf(text: string): Set<string> {
-  const body = stripAnswerPrefix(text).toLowerCase().replace(/#[\p{L}\p{N}_]+/gu, '');
+function wordsOf(answerText: string): Set<string> {
+  const body = answerText.toLowerCase().replace(/#[\p{L}\p{N}_]+/gu, '');
   const words = body.match(/[\p{L}\p{N}']+/gu) ?? [];
   // Scripts written without spaces (Chinese, Japanese) count characters as words.
   const expanded = words.flatMap((w) => (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w) ? [...w] : [w]));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CoreConfig } from '../config/core-config.js';
 import type { Logger } from '../log.js';
 import { fillTemplate } from '../script/fill-template.js';
+import { type NameOf, peopleDirectory, readableMentions } from './readable-mentions.js';
 import type { RecapInput } from './recap-input.js';
 import type { RenderExtras } from './render-recap.js';
 
@@ -27,9 +28,10 @@ export async function summarizeQuestions(
   if (!config.EMCEE_LLM_URL || !config.EMCEE_LLM_MODEL) return {};
   const template = readFileSync(join(config.EMCEE_PROMPTS_DIR, 'recap-summary.md'), 'utf8');
   const summaries = new Map<number, string>();
+  const nameOf = peopleDirectory(input);
   try {
     for (const question of input.questions) {
-      const answers = answersOf(input, question.number);
+      const answers = answersOf(input, question.number, nameOf);
       if (!answers) continue;
       const prompt = fillTemplate(template, { title: input.title, hashtag: input.hashtag, question: question.text, answers });
       summaries.set(question.number, await complete(prompt, config));
@@ -67,11 +69,12 @@ async function complete(
 }
 
 // Gathered only up to the limit: joining every answer first could outgrow the longest string a huge chat allows.
-function answersOf(input: RecapInput, question: number): string {
+// Mentions go as names, so the summary cannot repeat platform markup (or ids) back into the recap.
+function answersOf(input: RecapInput, question: number, nameOf: NameOf): string {
   let answers = '';
   for (const m of input.messages) {
     if (m.deleted || m.attribution.question !== question) continue;
-    answers += `${answers ? '\n' : ''}- ${m.text}`;
+    answers += `${answers ? '\n' : ''}- ${readableMentions(m.text, nameOf).text}`;
     if (answers.length >= MAX_ANSWER_CHARS) break;
   }
   return answers.slice(0, MAX_ANSWER_CHARS);

@@ -2,6 +2,7 @@ import { type Logger, silentLogger } from '../log.js';
 import { streamTranscriptRecapInput } from '../transcript/load-transcript-recap-input.js';
 import { type BadLine, MAX_LISTED_BAD_LINES } from '../transcript/transcript-error.js';
 import { summarizeQuestions } from './llm-summary.js';
+import type { RecapInputGuest } from './recap-input.js';
 import { type RecapFormat, renderRecapChunks, renderRecaps } from './render-recap.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
@@ -41,6 +42,8 @@ export interface RecapFromTranscriptOptions {
   timezone?: string;
   /** Question texts by number, from a chat script. */
   questionTexts?: string[];
+  /** The episode's guests (transcript handles, or names with user addresses from a script). */
+  guests?: RecapInputGuest[];
   /** Recap the readable lines and list the others, instead of stopping. */
   skipBad?: boolean;
   /** Write the recap to this file; otherwise to `stdout`. */
@@ -74,8 +77,8 @@ export interface RecapFromTranscriptResult {
  */
 export async function runRecapFromTranscript(options: RecapFromTranscriptOptions): Promise<RecapFromTranscriptResult> {
   const format = options.format ?? 'md';
-  const { file, host, hashtag, title, timezone, questionTexts, skipBad } = options;
-  const details = { host, hashtag, title, timezone, questionTexts, skipBad };
+  const { file, host, hashtag, title, timezone, questionTexts, skipBad, guests } = options;
+  const details = { host, hashtag, title, timezone, questionTexts, skipBad, guests };
   const { input, skipped, duplicates } = await streamTranscriptRecapInput(file, details);
   for (const bad of skipped.slice(0, MAX_LISTED_BAD_LINES)) options.stderr?.write(`skipped ${options.file}:${bad.line}  ${bad.problem}\n`);
   if (skipped.length > MAX_LISTED_BAD_LINES) options.stderr?.write(`… and ${skipped.length - MAX_LISTED_BAD_LINES} more skipped\n`);

@@ -21,6 +21,21 @@ export interface RecapInput {
   questions: RecapInputQuestion[];
   /** Every message of the chat (bot and host messages included), in time order. */
   messages: RecapInputMessage[];
+  /**
+   * Names of people the chat may mention without having written in it, by user id (a user address such as
+   * `slack:T1:U1`, or the platform's bare id); live sessions fill it from the community's participants.
+   */
+  people?: Record<string, string>;
+  /** The episode's guests: the people answering as the guest, named first in every recap format. */
+  guests?: RecapInputGuest[];
+}
+
+/** A guest of the episode. */
+export interface RecapInputGuest {
+  /** Their user address (live sessions), when known; a transcript names guests by handle only. */
+  id?: string;
+  /** Their name or handle, as the recap shows it and as a transcript's `author` writes it. */
+  name: string;
 }
 
 /** A question as asked. */
@@ -39,6 +54,8 @@ export interface RecapInputMessage {
   id: string;
   /** The author's display name. */
   author: string;
+  /** The author's user address, where known (live sessions): mentions of them read as their name. */
+  authorId?: string;
   /** The text as written (after edits). */
   text: string;
   /** When it was written, epoch ms. */

@@ -12,6 +12,23 @@ export interface Recap {
   participants: RecapParticipant[];
   links: RecapLink[];
   stats: RecapStats;
+  /** The episode's guests, in the order given (empty when it had none). */
+  guests: RecapGuest[];
+}
+
+/** A guest of the episode. */
+export interface RecapGuest {
+  name: string;
+  /** Their user address, when the guest was named by it (live sessions). */
+  id?: string;
+}
+
+/** A user a message mentions. */
+export interface RecapMention {
+  /** The platform's user id as written in the mention (Slack `U…`, a Discord snowflake). */
+  id: string;
+  /** The name the mention is shown as, or null when unknown (shown as "@someone"). */
+  name: string | null;
 }
 
 /** A question with every answer it drew. */
@@ -28,6 +45,7 @@ export interface RecapAnswer {
   /** The message's own id from the platform or transcript. */
   id: string;
   author: string;
+  /** The text as written, with platform mentions written as names (`<@U1>` → `@Ana Lopez`). */
   text: string;
   /** ISO 8601. */
   ts: string;
@@ -35,6 +53,12 @@ export interface RecapAnswer {
   part: string | null;
   /** Written after a later question was asked. */
   late: boolean;
+  /** The text exactly as written, present only when `text` differs from it (platform mentions made readable). */
+  rawText?: string;
+  /** The users the text mentions, present only when it mentions any. */
+  mentions?: RecapMention[];
+  /** Present (true) only on a guest's answers, which come first under their question. */
+  guest?: true;
 }
 
 /** A message that answers no question, and why. */
@@ -43,6 +67,10 @@ export interface RecapUnattributed {
   author: string;
   text: string;
   reason: 'host' | 'conversation' | 'unmatched-number' | 'no-prefix';
+  /** As on an answer: the text as written, when `text` differs from it. */
+  rawText?: string;
+  /** As on an answer: the users mentioned, when any. */
+  mentions?: RecapMention[];
 }
 
 /** Someone who took part (hosts excluded). */
@@ -52,8 +80,10 @@ export interface RecapParticipant {
   answers: number;
   /** Question numbers answered, ascending. */
   questionsAnswered: number[];
-  /** Their first message ever in the community (known for live sessions only). */
+  /** Their first message ever in the community (known for live sessions only); never set for a guest. */
   firstTime: boolean;
+  /** Present (true) only for the episode's guests, who are listed first. */
+  guest?: true;
 }
 
 /** A link someone shared. */

@@ -8,9 +8,14 @@ export function renderCsv(recap: Recap): string {
   return [...renderCsvChunks(recap)].join('');
 }
 
-/** The same, a row at a time: the CSV of a huge transcript is longer than one string can be. */
+/**
+ * The same, a row at a time: the CSV of a huge transcript is longer than one string can be. An episode with
+ * guests gets a last column, `guest` (yes/no); the columns before it never change.
+ */
 export function* renderCsvChunks(recap: Recap): Generator<string> {
-  yield `${BOM}${['question', 'question_text', 'author', 'text', 'time', 'late', 'part'].join(',')}\r\n`;
+  const guests = recap.guests.length > 0;
+  const header = ['question', 'question_text', 'author', 'text', 'time', 'late', 'part', ...(guests ? ['guest'] : [])];
+  yield `${BOM}${header.join(',')}\r\n`;
   for (const question of recap.questions) {
     for (const answer of question.answers) {
       const row = [
@@ -22,6 +27,7 @@ export function* renderCsvChunks(recap: Recap): Generator<string> {
         answer.late ? 'yes' : 'no',
         answer.part ?? '',
       ];
+      if (guests) row.push(answer.guest ? 'yes' : 'no');
       yield `${row.map(csvField).join(',')}\r\n`;
     }
   }

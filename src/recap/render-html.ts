@@ -1,7 +1,8 @@
-import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
 import { formatClock, formatDay } from '../time/format-time.js';
+import { answersByPerson } from './answer-groups.js';
+import { answerBody } from './readable-mentions.js';
 import type { RecapInput } from './recap-input.js';
-import type { Recap, RecapAnswer, RecapParticipant, RecapQuestion } from './recap-model.js';
+import type { Recap, RecapAnswer, RecapGuest, RecapParticipant, RecapQuestion } from './recap-model.js';
 import { visibleText, visibleUrl } from './safe-text.js';
 import { activityChart, answersPerQuestionChart } from './svg-charts.js';
 
@@ -70,8 +71,9 @@ svg .marker-label { fill: #e8590c; font-weight: 600; } svg .axis { stroke: var(-
 blockquote { margin: 10px 0; padding: 8px 12px; background: var(--soft); border-left: 4px solid var(--accent); border-radius: 6px; }
 cite { display: block; font-style: normal; color: var(--muted); font-size: .9rem; margin-top: 2px; }
 cite::before { content: "— "; }
-.answers { padding-left: 18px; } .answers li { margin: 4px 0; }
+.answers { padding-left: 18px; } .answers li { margin: 4px 0; } .answer { margin: 2px 0 0 12px; }
 .tag { font-size: .75rem; background: var(--line); border-radius: 4px; padding: 1px 5px; } .late { background: #ffe8cc; }
+.guest { background: #d3f9d8; }
 a { color: var(--accent); }
 @media (max-width: 480px) { h1 { font-size: 1.5rem; } main { padding: 16px 12px 48px; } }
 </style>
@@ -80,6 +82,7 @@ a { color: var(--accent); }
 <main>
 <h1>${esc(recap.title)}</h1>
 <p class="byline">${esc(formatDay(recap.startedAt, tz))} · hosted by ${bdi(recap.host)} · ${bdi(recap.hashtag)}</p>
+${recap.guests.length ? `<p class="guests">🎤 ${guestsLabel(recap.guests, 'Guest')}</p>` : ''}
 ${options.notice ? `<p class="meta">${esc(options.notice)}</p>` : ''}
 <div class="numbers"><div><b>${stats.participants}</b>participants</div><div><b>${stats.answers}</b>answers</div><div><b>${stats.firstTimers}</b>first-timers</div><div><b>${stats.messages}</b>messages</div></div>
 <h2>Answers per question</h2>
@@ -88,6 +91,7 @@ ${answersPerQuestionChart(stats.answersPerQuestion)}
 ${activityChart(activity.perMinute, activity.markers)}
 ${questions}
 <section class="question"><h2>Who joined</h2>
+${recap.guests.length ? `<p>${guestsLabel(recap.guests, 'Our guest')}.</p>` : ''}
 ${firstTimersHtml(firstTimers)}
 <p class="people">${peopleHtml(recap)}</p></section>
 ${linksHtml(recap)}
@@ -100,21 +104,35 @@ ${linksHtml(recap)}
 function highlightsHtml(highlights: RecapAnswer[]): string {
   if (highlights.length === 0) return '';
   const quotes = highlights.map(
-    (h) => `<blockquote>${bdi(stripAnswerPrefix(h.text))}<cite>${bdi(h.author)}</cite></blockquote>`,
+    (h) => `<blockquote>${bdi(answerBody(h))}<cite>${bdi(h.author)}</cite></blockquote>`,
   );
   return `<div class="highlights">${quotes.join('')}</div>`;
 }
 
+// One item per person: a single answer beside the name, several each on its own line under it.
 function answersHtml(q: RecapQuestion): string {
   if (q.answers.length === 0) return '';
-  const items = q.answers.map((a) => {
-    const part = a.part ? ` <span class="tag">part ${esc(a.part)}</span>` : '';
-    const late = a.late ? ' <span class="tag late">late</span>' : '';
-    return `<li><bdi><strong>${esc(a.author)}</strong></bdi>${part}${late} ${bdi(stripAnswerPrefix(a.text))}</li>`;
+  const items = answersByPerson(q.answers).map((group) => {
+    const guest = group[0]!.guest ? ' <span class="tag guest">🎤 guest</span>' : '';
+    const name = `<bdi><strong>${esc(group[0]!.author)}</strong></bdi>${guest}`;
+    if (group.length === 1) return `<li>${name}${answerHtml(group[0]!)}</li>`;
+    return `<li>${name}${group.map((a) => `<div class="answer">${answerHtml(a).trimStart()}</div>`).join('')}</li>`;
   });
   const summary = q.answers.length === 1 ? 'The answer' : `All ${q.answers.length} answers`;
   const open = q.answers.length <= 12 ? ' open' : '';
   return `<details${open}><summary>${summary}</summary><ul class="answers">${items.join('')}</ul></details>`;
+}
+
+function answerHtml(a: RecapAnswer): string {
+  const part = a.part ? ` <span class="tag">part ${esc(a.part)}</span>` : '';
+  const late = a.late ? ' <span class="tag late">late</span>' : '';
+  return `${part}${late} ${bdi(answerBody(a))}`;
+}
+
+// "Guest: Ana" or "Guests: Ana, Bo".
+function guestsLabel(guests: RecapGuest[], label: string): string {
+  const names = guests.map((g) => `<bdi><strong>${esc(g.name)}</strong></bdi>`).join(', ');
+  return `${label}${guests.length === 1 ? '' : 's'}: ${names}`;
 }
 
 function firstTimersHtml(firstTimers: RecapParticipant[]): string {
@@ -124,7 +142,9 @@ function firstTimersHtml(firstTimers: RecapParticipant[]): string {
 }
 
 function peopleHtml(recap: Recap): string {
-  return recap.participants.map((p) => `${bdi(p.author)} (${p.answers})`).join(' · ') || 'Nobody joined this time.';
+  const note = (p: RecapParticipant) => (p.guest ? ', guest' : '');
+  const people = recap.participants.map((p) => `${bdi(p.author)} (${p.answers}${note(p)})`);
+  return people.join(' · ') || 'Nobody joined this time.';
 }
 
 function linksHtml(recap: Recap): string {

@@ -1,6 +1,7 @@
-import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
 import { formatClock, formatDay } from '../time/format-time.js';
-import type { Recap, RecapAnswer } from './recap-model.js';
+import { answersByPerson, separateAnswers } from './answer-groups.js';
+import { answerBody } from './readable-mentions.js';
+import type { Recap, RecapAnswer, RecapGuest, RecapParticipant } from './recap-model.js';
 import { oneLine, visibleUrl } from './safe-text.js';
 
 /** What the Markdown needs beyond the recap itself. */
@@ -33,6 +34,7 @@ function markdownLines(recap: Recap, options: MarkdownOptions): string[] {
     '',
     `**${formatDay(recap.startedAt, options.timezone)}** · hosted by ${escapeMd(recap.host)} · ${escapeMd(recap.hashtag)}`,
     '',
+    ...guestsLine(recap.guests),
     `**${stats.participants}** participants · **${stats.answers}** answers · **${stats.firstTimers}** first-timers · ` +
       `**${stats.messages}** messages`,
   ];
@@ -53,25 +55,25 @@ function markdownLines(recap: Recap, options: MarkdownOptions): string[] {
     const highlights = options.highlights.get(question.number) ?? [];
     if (highlights.length > 0) {
       lines.push('', '**Highlights**', '');
-      for (const h of highlights) lines.push(`> ${escapeLineStart(escapeMd(stripAnswerPrefix(h.text)))} — **${escapeMd(h.author)}**`, '>');
+      for (const h of highlights) {
+        lines.push(`> ${escapeLineStart(escapeMd(answerBody(h)))} — **${escapeMd(h.author)}**`, '>');
+      }
       lines.pop();
     }
     if (question.answers.length > 0) {
       lines.push('', '**All answers**', '');
-      for (const group of groupByAuthor(question.answers)) {
-        const parts = group.map((a) => `${a.part ? `(${a.part}) ` : ''}${escapeMd(stripAnswerPrefix(a.text))}${a.late ? ' _(late)_' : ''}`);
-        lines.push(`- **${escapeMd(group[0]!.author)}**: ${parts.join(' ')}`);
-      }
+      for (const group of answersByPerson(question.answers)) lines.push(...personLines(group));
     }
   }
   lines.push('', '## Who joined', '');
+  if (recap.guests.length > 0) lines.push(`${guestsLabel(recap.guests, 'Our guest')}.`, '');
   const firstTimers = recap.participants.filter((p) => p.firstTime);
   if (firstTimers.length > 0) {
     lines.push(`A warm welcome to our first-timers: ${firstTimers.map((p) => `**${escapeMd(p.author)}**`).join(', ')}.`, '');
   }
   lines.push(
     recap.participants
-      .map((p) => `${escapeMd(p.author)} (${p.answers} ${p.answers === 1 ? 'answer' : 'answers'}${p.firstTime ? ', first time' : ''})`)
+      .map((p) => `${escapeMd(p.author)} (${p.answers} ${p.answers === 1 ? 'answer' : 'answers'}${personNote(p)})`)
       .join(' · ') || '_Nobody joined this time._',
   );
   if (recap.links.length > 0) {
@@ -82,15 +84,29 @@ function markdownLines(recap: Recap, options: MarkdownOptions): string[] {
   return lines;
 }
 
-// Multi-part answers stay together: an author's answers to one question are listed in one line.
-function groupByAuthor(answers: RecapAnswer[]): RecapAnswer[][] {
-  const groups = new Map<string, RecapAnswer[]>();
-  for (const answer of answers) {
-    const group = groups.get(answer.author) ?? [];
-    group.push(answer);
-    groups.set(answer.author, group);
-  }
-  return [...groups.values()].map((group) => group.sort((a, b) => (a.part ?? '').localeCompare(b.part ?? '') || a.ts.localeCompare(b.ts)));
+// A person's answers read as separate answers: one answer on the bullet itself, several each on its own line
+// under the name. A multi-part answer (A1a, A1b) is one answer and stays on one line, in part order.
+function personLines(group: RecapAnswer[]): string[] {
+  const name = `- **${escapeMd(group[0]!.author)}**${group[0]!.guest ? ' (🎤 guest)' : ''}:`;
+  const entries = separateAnswers(group).map((entry) =>
+    entry.map((a) => `${a.part ? `(${a.part}) ` : ''}${escapeMd(answerBody(a))}${a.late ? ' _(late)_' : ''}`).join(' '),
+  );
+  if (entries.length === 1) return [`${name} ${entries[0]}`];
+  // Each answer opens its own nested item: it must not start a heading, quote or list there.
+  return [name, ...entries.map((entry) => `  - ${escapeLineStart(entry)}`)];
+}
+
+function guestsLine(guests: RecapGuest[]): string[] {
+  return guests.length === 0 ? [] : [`🎤 ${guestsLabel(guests, 'Guest')}`, ''];
+}
+
+// "Guest: **Ana**" or "Guests: **Ana**, **Bo**".
+function guestsLabel(guests: RecapGuest[], label: string): string {
+  return `${label}${guests.length === 1 ? '' : 's'}: ${guests.map((g) => `**${escapeMd(g.name)}**`).join(', ')}`;
+}
+
+function personNote(p: RecapParticipant): string {
+  return p.guest ? ', guest' : p.firstTime ? ', first time' : '';
 }
 
 // Participant text must not turn into links, headings or HTML in a blog engine, nor start a new line

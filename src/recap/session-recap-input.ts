@@ -2,9 +2,12 @@ import type { Attribution } from '../attribution/attribute.js';
 import type { ChatScript } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { MessageRow } from '../store/session-rows.js';
-import type { RecapInput } from './recap-input.js';
+import type { RecapInput, RecapInputGuest } from './recap-input.js';
 
-/** Reads a session back from the store in the neutral recap shape, so live chats and transcripts share one recap. */
+/**
+ * Reads a session back from the store in the neutral recap shape, so live chats and transcripts share one recap.
+ * The community's known people come along, so a mention of someone who did not write still reads as a name.
+ */
 export function sessionRecapInput(store: ChatStore, sessionId: number): RecapInput {
   const session = store.sessions.get(sessionId);
   if (!session) throw new Error(`No session ${sessionId} in the store. List them with "emcee sessions".`);
@@ -34,9 +37,27 @@ export function sessionRecapInput(store: ChatStore, sessionId: number): RecapInp
       ...(row.reply_to ? { replyTo: row.reply_to } : {}),
       attribution: attributionOf(row),
       firstTime: row.first_time === 1,
+      authorId: row.author_id,
       ...(row.deleted_at !== null ? { deleted: true } : {}),
     })),
+    people: store.participants.namesIn(session.community_id),
+    guests: scriptGuests(script),
   };
+}
+
+/**
+ * The episode's guests as the stored script names them. Read defensively: scripts stored before guests existed
+ * have none, a bare string is a name, and an entry without a name is no guest.
+ */
+export function scriptGuests(script: unknown): RecapInputGuest[] {
+  const guests = (script as { guests?: unknown } | undefined)?.guests;
+  if (!Array.isArray(guests)) return [];
+  return guests.flatMap((guest: unknown) => {
+    if (typeof guest === 'string') return guest.trim() ? [{ name: guest.trim() }] : [];
+    const { id, name } = (typeof guest === 'object' && guest !== null ? guest : {}) as { id?: unknown; name?: unknown };
+    if (typeof name !== 'string' || !name.trim()) return [];
+    return [typeof id === 'string' && id ? { id, name: name.trim() } : { name: name.trim() }];
+  });
 }
 
 function attributionOf(row: MessageRow): Attribution {

@@ -16,6 +16,13 @@ export class ParticipantsRepo extends Repo {
     return false;
   }
 
+  /** Every known person's latest display name in a community, by user address: mentions in a recap read as names. */
+  namesIn(communityId: string): Record<string, string> {
+    const rows = this.statement('SELECT user_id, display_name FROM participants WHERE community_id = ?')
+      .all(communityId) as { user_id: string; display_name: string }[];
+    return Object.fromEntries(rows.map((row) => [row.user_id, row.display_name]));
+  }
+
   /** How many people a community has seen. */
   count(communityId: string): number {
     return (

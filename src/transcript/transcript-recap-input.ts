@@ -1,5 +1,5 @@
 import type { Attribution } from '../attribution/attribute.js';
-import type { RecapInput, RecapInputMessage } from '../recap/recap-input.js';
+import type { RecapInput, RecapInputGuest, RecapInputMessage } from '../recap/recap-input.js';
 import {
   type AttributedTranscript,
   attributeInTimeOrder,
@@ -19,6 +19,8 @@ export interface TranscriptDetails {
   timezone?: string;
   /** Question texts by number, from a script, instead of the host's own wording. */
   questionTexts?: string[];
+  /** The episode's guests, named by their handle in the transcript. */
+  guests?: RecapInputGuest[];
 }
 
 /** Turns an attributed transcript into the neutral recap input. */
@@ -70,6 +72,7 @@ function assemble(
       return q ? { number, text, askedAt: q.askedAt } : { number, text };
     }),
     messages,
+    ...(details.guests?.length ? { guests: details.guests } : {}),
   };
 }
 
