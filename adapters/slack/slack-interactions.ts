@@ -72,7 +72,8 @@ export class SlackInteractions {
     if (reply.form && target.triggerId) {
       try {
         const view = formView(reply.form, target.channel, addressToUserId);
-        await withRateLimitRetry(() => this.ctx.client.views.open({ trigger_id: target.triggerId!, view: view as never }), this.ctx.log, 1);
+        // No retry: the trigger is spent or expires within 3 s; the text below is the way out.
+        await this.ctx.client.views.open({ trigger_id: target.triggerId, view: view as never });
         return;
       } catch (error) {
         this.ctx.log.warn('views.open failed; answering with the text instead', { error });
