@@ -16,6 +16,8 @@ const SCOPE_OF: Record<string, string[]> = {
   // Public and private channels: the manifest lets Emcee run in either.
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
+  // Modals: no scope, but interactivity on (checked below).
+  'views.open': [],
 };
 
 describe('the app manifest', () => {
@@ -24,7 +26,7 @@ describe('the app manifest', () => {
     .filter((f) => f.endsWith('.ts'))
     .map((f) => readFileSync(new URL(f, dir), 'utf8'))
     .join('\n');
-  const methods = [...new Set([...source.matchAll(/\.(auth|chat|reactions|users|conversations)\s*\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))].sort();
+  const methods = [...new Set([...source.matchAll(/\.(auth|chat|reactions|users|conversations|views)\s*\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))].sort();
 
   it('is valid YAML asking for exactly the scopes of the methods the adapter calls, plus the command', () => {
     expect(methods).toEqual(Object.keys(SCOPE_OF).sort());
@@ -37,6 +39,14 @@ describe('the app manifest', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.slash_commands).toHaveLength(1);
     expect(manifest.features.slash_commands[0].command).toBe('/emcee');
+  });
+
+  it('turns interactivity on, which form submissions and button clicks need, with no request_url in Socket Mode', () => {
+    expect(source).toMatch(/app\.view\(FORM_CALLBACK_ID/);
+    expect(source).toMatch(/app\.action\(/);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.interactivity.request_url).toBeUndefined();
+    expect(readFileSync(new URL('manifest.yaml', dir), 'utf8')).toMatch(/request_url: .* under settings\.interactivity/);
   });
 
   it("lists in its usage hint every subcommand the core's help knows", () => {
