@@ -35,7 +35,13 @@ export const viewSubmissionSchema = z.object({
   view: z.object({
     callback_id: z.string(),
     private_metadata: z.string(),
-    blocks: z.array(z.object({ type: z.string(), block_id: z.string().optional(), element: z.object({ type: z.string() }).optional() })),
+    blocks: z.array(
+      z.object({
+        type: z.string(),
+        block_id: z.string().optional(),
+        element: z.object({ type: z.string() }).optional(),
+      }),
+    ),
     state: z.object({ values: z.record(z.string(), z.record(z.string(), stateValueSchema)) }),
   }),
 });
@@ -44,7 +50,11 @@ export type ViewSubmission = z.infer<typeof viewSubmissionSchema>;
 type SubmittedView = ViewSubmission['view'];
 
 /** A form as a Slack modal (for views.open): one input block per field, two for a datetime. */
-export function formView(form: CommandForm, channelId: string, userIdOf: (address: string) => string | undefined): object {
+export function formView(
+  form: CommandForm,
+  channelId: string,
+  userIdOf: (address: string) => string | undefined,
+): object {
   const metadata: FormMetadata = { form: form.id, channel: channelId };
   return {
     type: 'modal',
@@ -108,7 +118,10 @@ export function readFormValues(
  * The core's errors by field id as Slack's `response_action: errors` wants them, by block id: a datetime's
  * on its date block, the form's own (key "") and any for a field the modal lacks on the first block.
  */
-export function blockErrors(errors: Record<string, string>, view: Pick<SubmittedView, 'blocks'>): Record<string, string> {
+export function blockErrors(
+  errors: Record<string, string>,
+  view: Pick<SubmittedView, 'blocks'>,
+): Record<string, string> {
   const inputs = view.blocks.filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!);
   const out: Record<string, string> = {};
   for (const [field, message] of Object.entries(errors)) {
@@ -132,7 +145,9 @@ function fieldBlocks(field: FormField, userIdOf: (address: string) => string | u
     optional: !field.required,
     element: { action_id: blockId, ...element },
   });
-  const placeholder = field.placeholder ? { placeholder: plain(truncateSlack(field.placeholder, PLACEHOLDER_MAX)) } : {};
+  const placeholder = field.placeholder
+    ? { placeholder: plain(truncateSlack(field.placeholder, PLACEHOLDER_MAX)) }
+    : {};
   const initial = field.initial ?? '';
   switch (field.kind) {
     case 'short':
@@ -149,12 +164,17 @@ function fieldBlocks(field: FormField, userIdOf: (address: string) => string | u
       const [, date, time] = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/.exec(initial.trim()) ?? [];
       return [
         input(field.id + DATE_SUFFIX, field.label, { type: 'datepicker', ...(date ? { initial_date: date } : {}) }),
-        input(field.id + TIME_SUFFIX, `${field.label} (time)`, { type: 'timepicker', ...(time ? { initial_time: time } : {}) }),
+        input(field.id + TIME_SUFFIX, `${field.label} (time)`, {
+          type: 'timepicker',
+          ...(time ? { initial_time: time } : {}),
+        }),
       ];
     }
     case 'users': {
-      const users = initial.split(',').map((a) => a.trim()).filter(Boolean).map(userIdOf).filter((u) => u !== undefined);
-      return [input(field.id, field.label, { type: 'multi_users_select', ...(users.length ? { initial_users: users } : {}), ...placeholder })];
+      const addresses = initial.split(',').map((a) => a.trim()).filter(Boolean);
+      const users = addresses.map(userIdOf).filter((u) => u !== undefined);
+      const element = { type: 'multi_users_select', ...(users.length ? { initial_users: users } : {}), ...placeholder };
+      return [input(field.id, field.label, element)];
     }
   }
 }

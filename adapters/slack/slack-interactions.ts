@@ -2,7 +2,15 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { CommandReply, FormOutcome } from '../../src/port.js';
 import { slackAddress, userIdOf } from './slack-addresses.js';
-import { blockErrors, firstBlockId, FORM_CALLBACK_ID, formView, readFormMetadata, readFormValues, viewSubmissionSchema } from './slack-forms.js';
+import {
+  blockErrors,
+  firstBlockId,
+  FORM_CALLBACK_ID,
+  formView,
+  readFormMetadata,
+  readFormValues,
+  viewSubmissionSchema,
+} from './slack-forms.js';
 import type { SlackInboundContext } from './slack-inbound.js';
 import { withRateLimitRetry } from './slack-rate-limit.js';
 import { replyMessage } from './slack-reply-blocks.js';
@@ -36,6 +44,8 @@ const blockActionsSchema = z.object({
 });
 
 const NOT_SAVED = 'This could not be saved. Please try again.';
+/** How a submission is answered: the ack's body (field errors keep the modal open), then what follows it. */
+type SubmitAnswer = { ack?: object; after?: () => Promise<void> };
 const STARTING = 'Emcee is starting up; try again in a moment.';
 
 /**
@@ -55,12 +65,17 @@ export class SlackInteractions {
         return undefined;
       });
       await ack(answer?.ack as never);
-      await answer?.after?.().catch((error: unknown) => this.ctx.log.warn('Could not confirm a form submission', { error }));
+      await answer?.after?.().catch((error: unknown) => {
+        this.ctx.log.warn('Could not confirm a form submission', { error });
+      });
     });
     app.action(/.+/, async ({ ack, body, respond }) => {
       await ack();
-      const viaUrl: Respond | undefined = 'response_url' in body && body.response_url ? (b) => respond(b).then(() => undefined) : undefined;
-      await this.onAction(body, viaUrl).catch((error: unknown) => this.ctx.log.error('A Slack button click failed', { error }));
+      const hasUrl = 'response_url' in body && Boolean(body.response_url);
+      const viaUrl: Respond | undefined = hasUrl ? (b) => respond(b).then(() => undefined) : undefined;
+      await this.onAction(body, viaUrl).catch((error: unknown) => {
+        this.ctx.log.error('A Slack button click failed', { error });
+      });
     });
   }
 
@@ -92,7 +107,8 @@ export class SlackInteractions {
   private async replyEphemeral(target: ReplyTarget, message: { text: string; blocks?: object[] }): Promise<void> {
     try {
       const { channel, user } = target;
-      await withRateLimitRetry(() => this.ctx.client.chat.postEphemeral({ channel, user, ...message }), this.ctx.log, 3);
+      const post = () => this.ctx.client.chat.postEphemeral({ channel, user, ...message });
+      await withRateLimitRetry(post, this.ctx.log, 3);
     } catch (error) {
       if (!target.respond) throw error;
       this.ctx.log.debug('chat.postEphemeral failed; answering through response_url', { error });
@@ -100,18 +116,28 @@ export class SlackInteractions {
     }
   }
 
-  // What to ack the submission with, and what to do once acked (confirm to the person).
-  private async onSubmit(raw: unknown): Promise<{ ack?: object; after?: () => Promise<void> }> {
+  // What to ack the submission with, and what to do once acked (tell the person).
+  private async onSubmit(raw: unknown): Promise<SubmitAnswer> {
     const { team: rawTeam, user, view } = viewSubmissionSchema.parse(raw);
     const first = firstBlockId(view);
-    const failWith = (message: string) => (first ? { ack: { response_action: 'errors', errors: { [first]: message } } } : {});
     const metadata = readFormMetadata(view.private_metadata);
-    if (!metadata) return failWith(NOT_SAVED);
+    if (!metadata) {
+      this.ctx.log.error('A Slack form submission without Emcee private_metadata', { callbackId: view.callback_id });
+      return first ? { ack: { response_action: 'errors', errors: { [first]: NOT_SAVED } } } : {};
+    }
+    const tell = (text: string): SubmitAnswer => ({
+      after: () => this.replyEphemeral({ channel: metadata.channel, user: user.id }, { text }),
+    });
+    // Errors go on the modal's blocks; a form without fields has none, so it closes and the errors come as a message.
+    const showErrors = (errors: Record<string, string>, onBlocks = blockErrors(errors, view)): SubmitAnswer =>
+      Object.keys(onBlocks).length
+        ? { ack: { response_action: 'errors', errors: onBlocks } }
+        : tell(Object.values(errors).join(' '));
     const team = this.ctx.team() || rawTeam?.id || user.team_id || '';
     const read = readFormValues(view, (id) => slackAddress.user(team, id));
-    if (read.errors) return { ack: { response_action: 'errors', errors: read.errors } };
+    if (read.errors) return showErrors(read.errors, read.errors);
     const inbound = this.ctx.inbound();
-    if (!inbound?.handleFormSubmit) return failWith(STARTING);
+    if (!inbound?.handleFormSubmit) return showErrors({ '': STARTING });
     let outcome: FormOutcome;
     try {
       outcome = await inbound.handleFormSubmit({
@@ -124,11 +150,9 @@ export class SlackInteractions {
     } catch (error) {
       // Never a silent loss: the modal stays open with everything typed, and says to submit again.
       this.ctx.log.error('handleFormSubmit failed', { error });
-      return failWith(NOT_SAVED);
+      return showErrors({ '': NOT_SAVED });
     }
-    if (!outcome.ok) return { ack: { response_action: 'errors', errors: blockErrors(outcome.errors, view) } };
-    const text = outcome.text;
-    return { after: () => this.replyEphemeral({ channel: metadata.channel, user: user.id }, { text }) };
+    return outcome.ok ? tell(outcome.text) : showErrors(outcome.errors);
   }
 
   private async onAction(raw: unknown, respond: Respond | undefined): Promise<void> {

@@ -32,7 +32,10 @@ export const EPISODES: ReplyItem[] = [
       { id: 'episode:skip:weekly-chat:2026-12-03', label: 'Skip', style: 'danger' },
     ],
   },
-  { text: 'Thu 10 Dec, 1:00 PM — Saying no', actions: [{ id: 'episode:skip:weekly-chat:2026-12-10', label: 'Skip' }] },
+  {
+    text: 'Thu 10 Dec, 1:00 PM — Saying no',
+    actions: [{ id: 'episode:skip:weekly-chat:2026-12-10', label: 'Skip' }],
+  },
 ];
 
 /**

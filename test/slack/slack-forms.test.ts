@@ -25,7 +25,7 @@ describe.each(['socket', 'http'] as const)('Slack forms through real Bolt (%s mo
     return run.fake.views.opened[0]!;
   }
 
-  it('a command whose reply has a form opens a modal with its trigger: one input block per field, two for a datetime', async () => {
+  it('a form opens as a modal with the command trigger: an input block per field, two for a datetime', async () => {
     const run = await start();
     const opened = await openPlan(run);
     const call = run.fake.callsTo('views.open')[0]!;
@@ -40,21 +40,28 @@ describe.each(['socket', 'http'] as const)('Slack forms through real Bolt (%s mo
     });
     expect(JSON.parse(String(view.private_metadata))).toEqual({ form: PLAN_FORM.id, channel: 'C1' });
     const label = (text: string) => ({ type: 'plain_text', text, emoji: true });
+    const input = (id: string, text: string, optional: boolean, element: Record<string, unknown>) => ({
+      type: 'input',
+      block_id: id,
+      label: label(text),
+      optional,
+      element: { action_id: id, ...element },
+    });
     expect(view.blocks).toEqual([
-      { type: 'input', block_id: 'topic', label: label('Topic'), optional: false, element: { action_id: 'topic', type: 'plain_text_input', placeholder: label('Building trust') } },
-      { type: 'input', block_id: 'when__date', label: label('Starts'), optional: false, element: { action_id: 'when__date', type: 'datepicker', initial_date: '2026-12-03' } },
-      { type: 'input', block_id: 'when__time', label: label('Starts (time)'), optional: false, element: { action_id: 'when__time', type: 'timepicker', initial_time: '12:30' } },
-      { type: 'input', block_id: 'guests', label: label('Guests'), optional: true, element: { action_id: 'guests', type: 'multi_users_select', initial_users: ['U1'] } },
-      { type: 'input', block_id: 'notes', label: label('Notes for the guests'), optional: true, element: { action_id: 'notes', type: 'plain_text_input', multiline: true } },
-      { type: 'input', block_id: 'rehearsal__date', label: label('Rehearsal'), optional: true, element: { action_id: 'rehearsal__date', type: 'datepicker' } },
-      { type: 'input', block_id: 'rehearsal__time', label: label('Rehearsal (time)'), optional: true, element: { action_id: 'rehearsal__time', type: 'timepicker' } },
+      input('topic', 'Topic', false, { type: 'plain_text_input', placeholder: label('Building trust') }),
+      input('when__date', 'Starts', false, { type: 'datepicker', initial_date: '2026-12-03' }),
+      input('when__time', 'Starts (time)', false, { type: 'timepicker', initial_time: '12:30' }),
+      input('guests', 'Guests', true, { type: 'multi_users_select', initial_users: ['U1'] }),
+      input('notes', 'Notes for the guests', true, { type: 'plain_text_input', multiline: true }),
+      input('rehearsal__date', 'Rehearsal', true, { type: 'datepicker' }),
+      input('rehearsal__time', 'Rehearsal (time)', true, { type: 'timepicker' }),
     ]);
     // The modal stands in for the text: nothing else was shown.
     expect(run.fake.ephemerals).toEqual([]);
     expect(run.inbound.commands[0]).toMatchObject({ name: 'plan', by: HOST });
   });
 
-  it('a valid submission reaches handleFormSubmit with every value as text; the modal closes and the person sees the answer', async () => {
+  it('a valid submission reaches the core with every value as text; the modal closes, the answer shows', async () => {
     const run = await start();
     await openPlan(run);
     run.inbound.outcomes.push({ ok: true, text: 'Planned Thu 3 Dec, 1:00 PM: Building trust.' });
@@ -66,18 +73,26 @@ describe.each(['socket', 'http'] as const)('Slack forms through real Bolt (%s mo
         channel: 'slack:T0001:C1',
         community: 'slack:T0001',
         by: HOST,
-        values: { topic: 'Building trust', when: '2026-12-03 13:00', guests: 'slack:T0001:U1,slack:T0001:U2', notes: '', rehearsal: '' },
+        values: {
+          topic: 'Building trust',
+          when: '2026-12-03 13:00',
+          guests: 'slack:T0001:U1,slack:T0001:U2',
+          notes: '',
+          rehearsal: '',
+        },
       },
     ]);
     expect(run.fake.views.opened[0]!.open).toBe(false);
     await waitFor(() => run.fake.ephemerals.length === 1, 'the confirmation');
-    expect(run.fake.ephemerals[0]).toEqual({ channel: 'C1', user: 'UHOST', text: 'Planned Thu 3 Dec, 1:00 PM: Building trust.' });
+    const text = 'Planned Thu 3 Dec, 1:00 PM: Building trust.';
+    expect(run.fake.ephemerals[0]).toEqual({ channel: 'C1', user: 'UHOST', text });
   });
 
-  it("the core's field errors come back as response_action errors on their blocks, and the modal stays open", async () => {
+  it("the core's field errors come back as response_action errors on their blocks; the modal stays", async () => {
     const run = await start();
     await openPlan(run);
-    run.inbound.outcomes.push({ ok: false, errors: { when: 'That time has passed.', guests: 'Ana is already a guest.', '': 'Check the form.' } });
+    const errors = { when: 'That time has passed.', guests: 'Ana is already a guest.', '': 'Check the form.' };
+    run.inbound.outcomes.push({ ok: false, errors });
     const answer = await run.submit('UHOST', { topic: 'Trust', when__date: '2020-01-01' });
     expect(answer).toEqual({
       response_action: 'errors',
@@ -100,7 +115,8 @@ describe.each(['socket', 'http'] as const)('Slack forms through real Bolt (%s mo
     await openPlan(run);
     run.inbound.outcomes.push(new Error('database is locked'));
     const answer = await run.submit('UHOST', { topic: 'Trust' });
-    expect(answer).toEqual({ response_action: 'errors', errors: { topic: 'This could not be saved. Please try again.' } });
+    const errors = { topic: 'This could not be saved. Please try again.' };
+    expect(answer).toEqual({ response_action: 'errors', errors });
     expect(run.fake.views.opened[0]!.open).toBe(true);
     expect(run.fake.ephemerals).toEqual([]);
     await run.submit('UHOST', { topic: 'Trust' });

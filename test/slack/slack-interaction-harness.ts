@@ -12,13 +12,15 @@ import { startSlackAdapter, TEST_SIGNING_SECRET } from './slack-adapter-harness.
 export async function startInteractive(mode: 'socket' | 'http', inbound: ChatInbound) {
   const running = await startSlackAdapter(mode, inbound);
   const { fake, eventsUrl } = running;
+  const postForm = (raw: string) =>
+    postSigned(eventsUrl, undefined, TEST_SIGNING_SECRET, { raw, contentType: 'application/x-www-form-urlencoded' });
 
   /** `/emcee <text>` from `user`, with a trigger the fake issued (so the reply may open a modal). */
   const command = async (user: string, text: string, channel = 'C1'): Promise<void> => {
     if (mode === 'socket') return void fake.slashCommand({ channel, user, text });
     const triggerId = fake.views.issueTrigger(user);
     const raw = slashCommandForm({ team: fake.team, channel, user, text, responseUrl: fake.responseUrl(), triggerId });
-    const response = await postSigned(eventsUrl, undefined, TEST_SIGNING_SECRET, { raw, contentType: 'application/x-www-form-urlencoded' });
+    const response = await postForm(raw);
     if (response.status !== 200) throw new Error(`commands endpoint answered ${response.status}`);
   };
 
@@ -29,8 +31,7 @@ export async function startInteractive(mode: 'socket' | 'http', inbound: ChatInb
       await waitFor(() => fake.envelopes.get(id)!.ackedAt !== undefined, 'the ack of the interaction');
       return fake.envelopes.get(id)!.ackPayload;
     }
-    const raw = interactionForm(payload);
-    const response = await postSigned(eventsUrl, undefined, TEST_SIGNING_SECRET, { raw, contentType: 'application/x-www-form-urlencoded' });
+    const response = await postForm(interactionForm(payload));
     if (response.status !== 200) throw new Error(`interactivity endpoint answered ${response.status}`);
     const answer = response.text ? (JSON.parse(response.text) as unknown) : undefined;
     if (payload.type === 'view_submission') fake.views.settle((payload.view as { id: string }).id, answer);

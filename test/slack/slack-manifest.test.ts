@@ -26,7 +26,8 @@ describe('the app manifest', () => {
     .filter((f) => f.endsWith('.ts'))
     .map((f) => readFileSync(new URL(f, dir), 'utf8'))
     .join('\n');
-  const methods = [...new Set([...source.matchAll(/\.(auth|chat|reactions|users|conversations|views)\s*\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))].sort();
+  const calls = /\.(auth|chat|reactions|users|conversations|views)\s*\.(\w+)\(/g;
+  const methods = [...new Set([...source.matchAll(calls)].map((m) => `${m[1]}.${m[2]}`))].sort();
 
   it('is valid YAML asking for exactly the scopes of the methods the adapter calls, plus the command', () => {
     expect(methods).toEqual(Object.keys(SCOPE_OF).sort());
@@ -41,12 +42,13 @@ describe('the app manifest', () => {
     expect(manifest.features.slash_commands[0].command).toBe('/emcee');
   });
 
-  it('turns interactivity on, which form submissions and button clicks need, with no request_url in Socket Mode', () => {
+  it('turns interactivity on (form submissions, button clicks need it), with no request_url in Socket Mode', () => {
     expect(source).toMatch(/app\.view\(FORM_CALLBACK_ID/);
     expect(source).toMatch(/app\.action\(/);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.interactivity.request_url).toBeUndefined();
-    expect(readFileSync(new URL('manifest.yaml', dir), 'utf8')).toMatch(/request_url: .* under settings\.interactivity/);
+    const header = readFileSync(new URL('manifest.yaml', dir), 'utf8');
+    expect(header).toMatch(/request_url: .* under settings\.interactivity/);
   });
 
   it("lists in its usage hint every subcommand the core's help knows", () => {

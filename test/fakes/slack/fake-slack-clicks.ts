@@ -53,7 +53,12 @@ export function blockActionsPayload(fields: {
  * What a body posted to a click's response_url does to the ephemeral message clicked: `replace_original`
  * replaces its text and blocks, `delete_original` removes it, anything else is a new ephemeral message.
  */
-export function applyResponse(ephemerals: FakeEphemeral[], clicked: FakeEphemeral, body: Record<string, unknown>, nextTs: () => string): void {
+export function applyResponse(
+  ephemerals: FakeEphemeral[],
+  clicked: FakeEphemeral,
+  body: Record<string, unknown>,
+  nextTs: () => string,
+): void {
   const text = String(body.text ?? '');
   const blocks = body.blocks;
   if (body.delete_original === true || body.delete_original === 'true') {

@@ -139,7 +139,8 @@ function postEphemeral(state: FakeSlackState, args: Record<string, unknown>): Re
   const blockError = checkBlocks(args.blocks);
   if (blockError) return { ok: false, error: 'invalid_blocks', errors: [blockError] };
   const ts = state.nextTs();
-  const message: FakeEphemeral = { channel: String(args.channel), user: String(args.user), text: String(args.text ?? '') };
+  const text = String(args.text ?? '');
+  const message: FakeEphemeral = { channel: String(args.channel), user: String(args.user), text };
   state.ephemerals.push(args.blocks ? { ...message, blocks: args.blocks, ts } : message);
   return { ok: true, message_ts: ts };
 }
@@ -221,7 +222,9 @@ function threadOf(state: FakeSlackState, parent: FakeSlackMessage): FakeSlackMes
 export function checkBlocks(blocks: unknown): string | undefined {
   if (blocks === undefined) return undefined;
   if (!Array.isArray(blocks)) return 'blocks must be an array';
-  if (blocks.length > MESSAGE_BLOCKS_MAX) return `no more than ${MESSAGE_BLOCKS_MAX} items allowed [json-pointer:/blocks]`;
+  if (blocks.length > MESSAGE_BLOCKS_MAX) {
+    return `no more than ${MESSAGE_BLOCKS_MAX} items allowed [json-pointer:/blocks]`;
+  }
   for (const [i, block] of blocks.entries()) {
     const b = block as { type?: string; text?: { type?: string; text?: string }; elements?: unknown[] };
     if (b.type === 'section' && !b.text?.text) return `must provide text [json-pointer:/blocks/${i}/text]`;
@@ -245,18 +248,33 @@ export function checkBlocks(blocks: unknown): string | undefined {
 // An actions block: 1 to 25 buttons, each with an action_id unique in the block, a short plain_text label,
 // a value of at most 2,000 characters and a style of primary or danger, if any.
 function checkButtons(elements: unknown[] | undefined, at: string): string | undefined {
-  if (!elements?.length || elements.length > BUTTONS_MAX) return `actions take 1 to ${BUTTONS_MAX} elements [json-pointer:${at}]`;
+  if (!elements?.length || elements.length > BUTTONS_MAX) {
+    return `actions take 1 to ${BUTTONS_MAX} elements [json-pointer:${at}]`;
+  }
   const ids = new Set<string>();
   for (const [j, element] of elements.entries()) {
-    const e = element as { type?: string; action_id?: string; text?: { type?: string; text?: string }; value?: string; style?: string };
-    if (e.type !== 'button') return `the fake knows only buttons in actions [json-pointer:${at}/${j}/type]`;
-    if (!e.action_id || e.action_id.length > 255 || ids.has(e.action_id)) return `invalid or duplicate action_id [json-pointer:${at}/${j}/action_id]`;
+    const e = element as {
+      type?: string;
+      action_id?: string;
+      text?: { type?: string; text?: string };
+      value?: string;
+      style?: string;
+    };
+    const where = `${at}/${j}`;
+    if (e.type !== 'button') return `the fake knows only buttons in actions [json-pointer:${where}/type]`;
+    if (!e.action_id || e.action_id.length > 255 || ids.has(e.action_id)) {
+      return `invalid or duplicate action_id [json-pointer:${where}/action_id]`;
+    }
     ids.add(e.action_id);
     if (e.text?.type !== 'plain_text' || !e.text.text || e.text.text.length > BUTTON_TEXT_MAX) {
-      return `must be plain_text of 1 to ${BUTTON_TEXT_MAX} characters [json-pointer:${at}/${j}/text]`;
+      return `must be plain_text of 1 to ${BUTTON_TEXT_MAX} characters [json-pointer:${where}/text]`;
     }
-    if ((e.value ?? '').length > BUTTON_VALUE_MAX) return `must be at most ${BUTTON_VALUE_MAX} characters [json-pointer:${at}/${j}/value]`;
-    if (e.style !== undefined && e.style !== 'primary' && e.style !== 'danger') return `must be primary or danger [json-pointer:${at}/${j}/style]`;
+    if ((e.value ?? '').length > BUTTON_VALUE_MAX) {
+      return `must be at most ${BUTTON_VALUE_MAX} characters [json-pointer:${where}/value]`;
+    }
+    if (e.style !== undefined && e.style !== 'primary' && e.style !== 'danger') {
+      return `must be primary or danger [json-pointer:${where}/style]`;
+    }
   }
   return undefined;
 }

@@ -10,8 +10,10 @@ async function client() {
   await fake.start();
   fake.addUser({ id: 'U1', name: 'ana', display: 'Ana' });
   // Quiet: the WebClient logs each refusal's messages, and refusals are what these tests make.
-  const quiet = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => webApi.LogLevel.ERROR, setName() {} };
-  return new webApi.WebClient('xoxb-test-token', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logger: quiet as never });
+  const none = () => {};
+  const quiet = { debug: none, info: none, warn: none, error: none, setLevel: none, setName: none };
+  const logger = { ...quiet, getLevel: () => webApi.LogLevel.ERROR } as never;
+  return new webApi.WebClient('xoxb-test-token', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logger });
 }
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
@@ -52,22 +54,27 @@ describe("the fake's views.open", () => {
 
   it('refuses views Slack refuses, naming the field', async () => {
     const slack = await client();
-    const refusal = (view: object) => outcome(slack.views.open({ trigger_id: fake.views.issueTrigger('U1'), view: view as never }));
+    const refusal = (view: object) =>
+      outcome(slack.views.open({ trigger_id: fake.views.issueTrigger('U1'), view: view as never }));
+    const hundredAndOne = Array.from({ length: 101 }, (_, i) => input(`b${i}`, { type: 'plain_text_input' }));
     const ok = input('topic', { type: 'plain_text_input' });
-    expect(await refusal(modal([ok], { title: plain('A title longer than 24 ch') }))).toMatch(/^invalid_arguments .*\/view\/title\/text/);
+    const longTitle = modal([ok], { title: plain('A title longer than 24 ch') });
+    expect(await refusal(longTitle)).toMatch(/^invalid_arguments .*\/view\/title\/text/);
     expect(await refusal(modal([ok], { type: 'home' }))).toMatch(/\/view\/type/);
     expect(await refusal(modal([ok], { submit: undefined }))).toMatch(/\/view\/submit/);
-    expect(await refusal(modal(Array.from({ length: 101 }, (_, i) => input(`b${i}`, { type: 'plain_text_input' }))))).toMatch(/\/view\/blocks\]/);
+    expect(await refusal(modal(hundredAndOne))).toMatch(/\/view\/blocks\]/);
     expect(await refusal(modal([ok, ok]))).toMatch(/duplicate block_id/);
-    expect(await refusal(modal([input('when', { type: 'datepicker', initial_date: '3 Dec 2026' })]))).toMatch(/initial_date/);
+    const badDate = input('when', { type: 'datepicker', initial_date: '3 Dec 2026' });
+    expect(await refusal(modal([badDate]))).toMatch(/initial_date/);
     expect(await refusal(modal([input('when', { type: 'timepicker', initial_time: '1pm' })]))).toMatch(/initial_time/);
-    expect(await refusal(modal([input('who', { type: 'multi_users_select', initial_users: ['slack:T0001:U1'] })]))).toMatch(/initial_users/);
+    const addresses = input('who', { type: 'multi_users_select', initial_users: ['slack:T0001:U1'] });
+    expect(await refusal(modal([addresses]))).toMatch(/initial_users/);
     expect(await refusal(modal([input('x', { type: 'checkboxes' })]))).toMatch(/element\/type/);
     expect(await refusal(modal([ok], { private_metadata: 'x'.repeat(3001) }))).toMatch(/private_metadata/);
     expect(fake.views.opened).toEqual([]);
   });
 
-  it("builds view_submission state in Slack's shape, keeping initial values, and refuses an empty required field", async () => {
+  it("builds view_submission state in Slack's shape, initial values kept; empty required fields refused", async () => {
     const slack = await client();
     const blocks = [
       input('topic', { type: 'plain_text_input' }),
@@ -79,7 +86,11 @@ describe("the fake's views.open", () => {
     const view = fake.views.latestFor('U1')!;
     expect(() => fake.views.submission(view, { at: '13:00' }, 'ana')).toThrow(/topic is required/);
     const payload = fake.views.submission(view, { topic: 'Trust', who: ['U1'] }, 'ana');
-    expect(payload).toMatchObject({ type: 'view_submission', user: { id: 'U1', team_id: 'T0001' }, view: { id: view.id, callback_id: 'emcee_form' } });
+    expect(payload).toMatchObject({
+      type: 'view_submission',
+      user: { id: 'U1', team_id: 'T0001' },
+      view: { id: view.id, callback_id: 'emcee_form' },
+    });
     expect((payload.view as { state: unknown }).state).toEqual({
       values: {
         topic: { topic: { type: 'plain_text_input', value: 'Trust' } },

@@ -66,7 +66,9 @@ export class FakeSlackViews {
     if (trigger.used) return { ok: false, error: 'exchanged_trigger_id' };
     if (Date.now() - trigger.issuedAt > TRIGGER_MS) return { ok: false, error: 'expired_trigger_id' };
     const problem = checkView(args.view);
-    if (problem) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: [`[ERROR] ${problem}`] } };
+    if (problem) {
+      return { ok: false, error: 'invalid_arguments', response_metadata: { messages: [`[ERROR] ${problem}`] } };
+    }
     trigger.used = true;
     const id = `V${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
     const view = {
@@ -127,7 +129,8 @@ export class FakeSlackViews {
     const action = (answer as { response_action?: string } | undefined)?.response_action;
     if (action === 'errors') {
       const errors = (answer as { errors?: Record<string, string> }).errors ?? {};
-      const inputs = new Set((view.view.blocks as Block[]).filter((b) => b.type === 'input').map((b) => String(b.block_id)));
+      const blocks = view.view.blocks as Block[];
+      const inputs = new Set(blocks.filter((b) => b.type === 'input').map((b) => String(b.block_id)));
       const stray = Object.keys(errors).filter((id) => !inputs.has(id));
       if (stray.length) view.problem = `errors name blocks that are not input blocks: ${stray.join(', ')}`;
       view.errors = errors;
@@ -186,7 +189,8 @@ function checkView(raw: unknown): string | undefined {
   for (const [i, block] of (view.blocks as Block[]).entries()) {
     const at = `/view/blocks/${i}`;
     if (block.block_id !== undefined) {
-      if (typeof block.block_id !== 'string' || block.block_id.length > ID_MAX) return `invalid block_id [json-pointer:${at}/block_id]`;
+      const valid = typeof block.block_id === 'string' && block.block_id.length <= ID_MAX;
+      if (!valid) return `invalid block_id [json-pointer:${at}/block_id]`;
       if (ids.has(block.block_id)) return `duplicate block_id [json-pointer:${at}/block_id]`;
       ids.add(block.block_id);
     }
@@ -201,16 +205,21 @@ function checkView(raw: unknown): string | undefined {
 function checkInput(block: Block, at: string): string | undefined {
   const labelProblem = checkPlain(block.label, LABEL_MAX, `${at}/label`, true);
   if (labelProblem) return labelProblem;
-  if (block.optional !== undefined && typeof block.optional !== 'boolean') return `must be a boolean [json-pointer:${at}/optional]`;
+  if (block.optional !== undefined && typeof block.optional !== 'boolean') {
+    return `must be a boolean [json-pointer:${at}/optional]`;
+  }
   const element = block.element;
-  if (!element || !INPUT_ELEMENTS.has(String(element.type))) return `unsupported element type [json-pointer:${at}/element/type]`;
+  if (!element || !INPUT_ELEMENTS.has(String(element.type))) {
+    return `unsupported element type [json-pointer:${at}/element/type]`;
+  }
   const where = `${at}/element`;
   if (element.action_id !== undefined && (typeof element.action_id !== 'string' || element.action_id.length > ID_MAX)) {
     return `invalid action_id [json-pointer:${where}/action_id]`;
   }
   const placeholderProblem = checkPlain(element.placeholder, PLACEHOLDER_MAX, `${where}/placeholder`, false);
   if (placeholderProblem) return placeholderProblem;
-  if (element.multiline !== undefined && (element.type !== 'plain_text_input' || typeof element.multiline !== 'boolean')) {
+  const multilineOk = element.type === 'plain_text_input' && typeof element.multiline === 'boolean';
+  if (element.multiline !== undefined && !multilineOk) {
     return `multiline is a boolean of plain_text_input [json-pointer:${where}/multiline]`;
   }
   if (element.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(element.initial_date))) {
@@ -220,7 +229,8 @@ function checkInput(block: Block, at: string): string | undefined {
     return `must be HH:mm [json-pointer:${where}/initial_time]`;
   }
   const users = element.initial_users;
-  if (users !== undefined && (!Array.isArray(users) || !users.every((u) => typeof u === 'string' && /^[UW][A-Z0-9]+$/.test(u)))) {
+  const userIds = Array.isArray(users) && users.every((u) => typeof u === 'string' && /^[UW][A-Z0-9]+$/.test(u));
+  if (users !== undefined && !userIds) {
     return `must be an array of user ids [json-pointer:${where}/initial_users]`;
   }
   return undefined;
@@ -229,7 +239,9 @@ function checkInput(block: Block, at: string): string | undefined {
 function checkOther(block: Block, at: string): string | undefined {
   if (!OTHER_BLOCKS.has(String(block.type))) return `unsupported block type in a modal [json-pointer:${at}/type]`;
   const text = (block.text as { text?: string } | undefined)?.text ?? '';
-  if (block.type === 'section' && text.length > SECTION_MAX) return `must be less than ${SECTION_MAX + 1} characters [json-pointer:${at}/text/text]`;
+  if (block.type === 'section' && text.length > SECTION_MAX) {
+    return `must be less than ${SECTION_MAX + 1} characters [json-pointer:${at}/text/text]`;
+  }
   return undefined;
 }
 

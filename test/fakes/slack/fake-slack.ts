@@ -286,9 +286,9 @@ export class FakeSlack implements FakeSlackState {
    * showing it to them; its response_url acts on that message (see applyResponse).
    */
   clickPayload(user: string, actionId: string): Record<string, unknown> {
-    const message = [...this.ephemerals]
-      .reverse()
-      .find((m) => m.user === user && JSON.stringify(m.blocks ?? []).includes(`"action_id":${JSON.stringify(actionId)}`));
+    const button = `"action_id":${JSON.stringify(actionId)}`;
+    const shows = (m: FakeEphemeral) => JSON.stringify(m.blocks ?? []).includes(button);
+    const message = [...this.ephemerals].reverse().find((m) => m.user === user && shows(m));
     if (!message) throw new Error(`${user} sees no button ${actionId}`);
     const responseUrl = this.responseUrl();
     this.clickedVia.set(responseUrl.slice(responseUrl.lastIndexOf('/') + 1), message);
@@ -355,8 +355,8 @@ export class FakeSlack implements FakeSlackState {
       this.acks.add(ack.envelope_id);
       const sent = this.envelopes.get(ack.envelope_id);
       if (sent) Object.assign(sent, { ackedAt: Date.now(), ...(ack.payload !== undefined ? { ackPayload: ack.payload } : {}) });
-      const view = sent?.type === 'interactive' && sent.payload.type === 'view_submission' ? (sent.payload.view as { id: string }) : undefined;
-      if (view) this.views.settle(view.id, ack.payload);
+      const submitted = sent?.type === 'interactive' && sent.payload.type === 'view_submission';
+      if (submitted) this.views.settle((sent.payload.view as { id: string }).id, ack.payload);
     });
     ws.send(JSON.stringify({ type: 'hello', num_connections: this.connected.size, debug_info: { host: 'fake', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0001' } }));
     // Events sent while no connection was open, or never acknowledged on one that dropped, come again.
