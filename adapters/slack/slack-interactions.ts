@@ -60,9 +60,12 @@ export class SlackInteractions {
   register(app: App): void {
     // Slack waits 3 s for a submission's ack, and the ack is where field errors go: the core answers first.
     app.view(FORM_CALLBACK_ID, async ({ ack, body }) => {
-      const answer = await this.onSubmit(body).catch((error: unknown) => {
+      const answer = await this.onSubmit(body).catch((error: unknown): SubmitAnswer => {
         this.ctx.log.error('A Slack form submission failed', { error });
-        return undefined;
+        // Whatever failed, the modal stays open with what was typed where it has a block to say so on.
+        const blocks = (body as { view?: { blocks?: unknown } }).view?.blocks;
+        const first = Array.isArray(blocks) ? firstBlockId({ blocks }) : undefined;
+        return first ? { ack: { response_action: 'errors', errors: { [first]: NOT_SAVED } } } : {};
       });
       await ack(answer?.ack as never);
       await answer?.after?.().catch((error: unknown) => {
