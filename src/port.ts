@@ -351,6 +351,7 @@ export interface InboundFormSubmit {
 /**
  * What the core answers to a form: done, or errors by field id that the adapter shows on the fields (Slack's
  * `response_action: errors`; on Discord, an ephemeral message offering the form again filled with the values).
+ * The key "" holds an error about the whole form (out of date, not a host): shown on the first field.
  */
 export type FormOutcome = { ok: true; text: string } | { ok: false; errors: Record<string, string> };
 

@@ -54,6 +54,8 @@ export const slashCommandSchema = z.object({
   channel_id: z.string(),
   team_id: z.string(),
   response_url: z.string().optional(),
+  /** Opens a modal for the caller within 3 s of the command. */
+  trigger_id: z.string().optional(),
 });
 
 /** A person's message, as the adapter reads it. */

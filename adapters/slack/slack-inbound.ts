@@ -6,7 +6,7 @@ import { classifyMessageEvent, slashCommandSchema } from './slack-events.js';
 import type { HistoryMessage } from './slack-history.js';
 import type { MessageIndex } from './slack-message-index.js';
 import type { SlackPeople } from './slack-people.js';
-import { withRateLimitRetry } from './slack-rate-limit.js';
+import { SlackInteractions, type Respond } from './slack-interactions.js';
 import { RecentKeys } from '../shared/recent-keys.js';
 import { unescapeSlack } from './slack-text.js';
 
@@ -26,12 +26,16 @@ export interface SlackInboundContext {
 
 /**
  * Slack's inbound side: `message` events become handleMessage / handleEdit / handleDelete, `/emcee` becomes
- * handleCommand with its reply shown only to the caller. Redelivered events are dispatched once.
+ * handleCommand with its reply shown only to the caller (a form as a modal, items as buttons: see
+ * slack-interactions.ts). Redelivered events are dispatched once.
  */
 export class SlackInbound {
   private readonly dispatched = new RecentKeys();
+  private readonly interactions: SlackInteractions;
 
-  constructor(private readonly ctx: SlackInboundContext) {}
+  constructor(private readonly ctx: SlackInboundContext) {
+    this.interactions = new SlackInteractions(ctx);
+  }
 
   /** Attaches the listeners to a Bolt app. */
   register(app: App): void {
@@ -39,12 +43,14 @@ export class SlackInbound {
       await this.onMessageEvent(event).catch((error: unknown) => this.ctx.log.error('A Slack message event failed', { error }));
     });
     app.command('/emcee', async ({ command, ack, respond }) => {
-      // Slack wants the ack within 3 s; the reply follows as an ephemeral message.
+      // Slack wants the ack within 3 s; the reply follows as an ephemeral message, or a modal (its trigger
+      // is good for 3 s from the command).
       await ack();
-      await this.onCommand(command, (text) => respond({ response_type: 'ephemeral', text }).then(() => undefined)).catch(
+      await this.onCommand(command, (body) => respond(body).then(() => undefined)).catch(
         (error: unknown) => this.ctx.log.error('A /emcee command failed', { error }),
       );
     });
+    this.interactions.register(app);
     app.error(async (error) => this.ctx.log.error('Slack listener error', { error }));
   }
 
@@ -116,7 +122,7 @@ export class SlackInbound {
     }
   }
 
-  private async onCommand(raw: unknown, respond: (text: string) => Promise<void>): Promise<void> {
+  private async onCommand(raw: unknown, respond: Respond): Promise<void> {
     const command = slashCommandSchema.parse(raw);
     const inbound = this.ctx.inbound();
     const team = this.ctx.team() || command.team_id;
@@ -130,17 +136,7 @@ export class SlackInbound {
           args,
         })
       : { ok: false, text: 'Emcee is starting up; try again in a moment.' };
-    await this.replyEphemeral(command.channel_id, command.user_id, reply.text, respond);
-  }
-
-  // chat.postEphemeral first (Tier 4, and not counted against the channel's posting allowance); where the
-  // bot is not in the channel it fails, and the command's response_url still reaches the caller.
-  private async replyEphemeral(channel: string, user: string, text: string, respond: (text: string) => Promise<void>): Promise<void> {
-    try {
-      await withRateLimitRetry(() => this.ctx.client.chat.postEphemeral({ channel, user, text }), this.ctx.log, 3);
-    } catch (error) {
-      this.ctx.log.debug('chat.postEphemeral failed; answering through response_url', { error });
-      await respond(text);
-    }
+    const target = { channel: command.channel_id, user: command.user_id, triggerId: command.trigger_id, respond };
+    await this.interactions.showReply(reply, target);
   }
 }

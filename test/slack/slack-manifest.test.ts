@@ -18,6 +18,8 @@ const SCOPE_OF: Record<string, string[]> = {
   // Public and private channels: the manifest lets Emcee run in either.
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
+  // Modals: no scope, but interactivity on (checked below).
+  'views.open': [],
 };
 
 describe('the app manifest', () => {
@@ -26,7 +28,7 @@ describe('the app manifest', () => {
     .filter((f) => f.endsWith('.ts'))
     .map((f) => readFileSync(new URL(f, dir), 'utf8'))
     .join('\n');
-  const called = /\.(auth|chat|reactions|users|conversations|files)\s*\.(\w+)\(/g;
+  const called = /\.(auth|chat|reactions|users|conversations|files|views)\s*\.(\w+)\(/g;
   const calls = [...source.matchAll(called)].map((m) => `${m[1]}.${m[2]}`);
   const helpers = [...source.matchAll(/\.filesUploadV2\(/g)].map(() => 'files.uploadV2');
   const methods = [...new Set([...calls, ...helpers])].sort();
@@ -48,6 +50,15 @@ describe('the app manifest', () => {
     expect(source).toMatch(/chat\.postMessage\(\{ channel: hostId/);
     const messagesTab = { messages_tab_enabled: true, messages_tab_read_only_enabled: true };
     expect(manifest.features.app_home).toMatchObject(messagesTab);
+  });
+
+  it('turns interactivity on (form submissions, button clicks need it), with no request_url in Socket Mode', () => {
+    expect(source).toMatch(/app\.view\(FORM_CALLBACK_ID/);
+    expect(source).toMatch(/app\.action\(/);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.interactivity.request_url).toBeUndefined();
+    const header = readFileSync(new URL('manifest.yaml', dir), 'utf8');
+    expect(header).toMatch(/request_url: .* under settings\.interactivity/);
   });
 
   it("lists in its usage hint every subcommand the core's help knows", () => {

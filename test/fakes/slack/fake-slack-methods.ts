@@ -1,4 +1,5 @@
 import type { FakeSlackFiles } from './fake-slack-files.js';
+import type { FakeSlackViews } from './fake-slack-views.js';
 
 /** A message the fake holds in a channel's history. */
 export interface FakeSlackMessage {
@@ -29,6 +30,9 @@ export interface FakeEphemeral {
   channel: string;
   user: string;
   text: string;
+  /** Block Kit, when the message has any (then `ts` too, which a click on its buttons names). */
+  blocks?: unknown;
+  ts?: string;
 }
 
 /** What the Web API methods read and change. */
@@ -46,6 +50,8 @@ export interface FakeSlackState {
   readonly dms: Map<string, string>;
   /** Uploads and the files shared. */
   readonly files: FakeSlackFiles;
+  /** Modals: triggers, views.open, submissions. */
+  readonly views: FakeSlackViews;
   nextTs(): string;
   remember(message: FakeSlackMessage): void;
 }
@@ -55,6 +61,10 @@ type Reply = Record<string, unknown>;
 // Block Kit limits Slack enforces with `invalid_blocks`; checking them here makes a too-long question fail a test.
 const HEADER_MAX = 150;
 const SECTION_MAX = 3000;
+const MESSAGE_BLOCKS_MAX = 50;
+const BUTTONS_MAX = 25;
+const BUTTON_TEXT_MAX = 75;
+const BUTTON_VALUE_MAX = 2000;
 
 /**
  * Answers one Web API call the way Slack does: the token type is checked first (`not_authed`,
@@ -91,6 +101,8 @@ export function answerMethod(state: FakeSlackState, method: string, args: Record
       return state.files.uploadUrl(args);
     case 'files.completeUploadExternal':
       return completeUpload(state, args);
+    case 'views.open':
+      return state.views.open(args);
     default:
       return { ok: false, error: 'unknown_method' };
   }
@@ -168,8 +180,13 @@ function postEphemeral(state: FakeSlackState, args: Record<string, unknown>): Re
   if (!args.channel) return { ok: false, error: 'channel_not_found' };
   if (!args.user || !state.users.has(String(args.user))) return { ok: false, error: 'user_not_in_channel' };
   if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
-  state.ephemerals.push({ channel: String(args.channel), user: String(args.user), text: String(args.text ?? '') });
-  return { ok: true, message_ts: state.nextTs() };
+  const blockError = checkBlocks(args.blocks);
+  if (blockError) return { ok: false, error: 'invalid_blocks', errors: [blockError] };
+  const ts = state.nextTs();
+  const text = String(args.text ?? '');
+  const message: FakeEphemeral = { channel: String(args.channel), user: String(args.user), text };
+  state.ephemerals.push(args.blocks ? { ...message, blocks: args.blocks, ts } : message);
+  return { ok: true, message_ts: ts };
 }
 
 function addReaction(state: FakeSlackState, args: Record<string, unknown>): Reply {
@@ -245,11 +262,20 @@ function threadOf(state: FakeSlackState, parent: FakeSlackMessage): FakeSlackMes
   return (state.history.get(parent.channel) ?? []).filter((m) => m.thread_ts === parent.ts && m.ts !== parent.ts);
 }
 
-function checkBlocks(blocks: unknown): string | undefined {
+/** Slack's `invalid_blocks` checks for a message's blocks, with its json-pointer; undefined when Slack takes them. */
+export function checkBlocks(blocks: unknown): string | undefined {
   if (blocks === undefined) return undefined;
   if (!Array.isArray(blocks)) return 'blocks must be an array';
+  if (blocks.length > MESSAGE_BLOCKS_MAX) {
+    return `no more than ${MESSAGE_BLOCKS_MAX} items allowed [json-pointer:/blocks]`;
+  }
   for (const [i, block] of blocks.entries()) {
     const b = block as { type?: string; text?: { type?: string; text?: string }; elements?: unknown[] };
+    if (b.type === 'section' && !b.text?.text) return `must provide text [json-pointer:/blocks/${i}/text]`;
+    if (b.type === 'actions') {
+      const problem = checkButtons(b.elements, `/blocks/${i}/elements`);
+      if (problem) return problem;
+    }
     if (b.type === 'header' && (b.text?.type !== 'plain_text' || (b.text.text ?? '').length > HEADER_MAX)) {
       return `must be plain_text of at most ${HEADER_MAX} characters [json-pointer:/blocks/${i}/text]`;
     }
@@ -258,6 +284,40 @@ function checkBlocks(blocks: unknown): string | undefined {
     }
     if (b.type === 'context' && (!b.elements?.length || b.elements.length > 10)) {
       return `context takes 1 to 10 elements [json-pointer:/blocks/${i}/elements]`;
+    }
+  }
+  return undefined;
+}
+
+// An actions block: 1 to 25 buttons, each with an action_id unique in the block, a short plain_text label,
+// a value of at most 2,000 characters and a style of primary or danger, if any.
+function checkButtons(elements: unknown[] | undefined, at: string): string | undefined {
+  if (!elements?.length || elements.length > BUTTONS_MAX) {
+    return `actions take 1 to ${BUTTONS_MAX} elements [json-pointer:${at}]`;
+  }
+  const ids = new Set<string>();
+  for (const [j, element] of elements.entries()) {
+    const e = element as {
+      type?: string;
+      action_id?: string;
+      text?: { type?: string; text?: string };
+      value?: string;
+      style?: string;
+    };
+    const where = `${at}/${j}`;
+    if (e.type !== 'button') return `the fake knows only buttons in actions [json-pointer:${where}/type]`;
+    if (!e.action_id || e.action_id.length > 255 || ids.has(e.action_id)) {
+      return `invalid or duplicate action_id [json-pointer:${where}/action_id]`;
+    }
+    ids.add(e.action_id);
+    if (e.text?.type !== 'plain_text' || !e.text.text || e.text.text.length > BUTTON_TEXT_MAX) {
+      return `must be plain_text of 1 to ${BUTTON_TEXT_MAX} characters [json-pointer:${where}/text]`;
+    }
+    if ((e.value ?? '').length > BUTTON_VALUE_MAX) {
+      return `must be at most ${BUTTON_VALUE_MAX} characters [json-pointer:${where}/value]`;
+    }
+    if (e.style !== undefined && e.style !== 'primary' && e.style !== 'danger') {
+      return `must be primary or danger [json-pointer:${where}/style]`;
     }
   }
   return undefined;

@@ -4,11 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { TokenBucket } from '../token-bucket.js';
 import { FakeSlackFiles } from './fake-slack-files.js';
+import { applyResponse, blockActionsPayload } from './fake-slack-clicks.js';
 import { answerMethod, type FakeEphemeral, type FakeSlackMessage, type FakeSlackState, type FakeSlackUser } from './fake-slack-methods.js';
+import { FakeSlackViews } from './fake-slack-views.js';
 import { postSigned, type SignedPostOptions } from './signed-request.js';
 
 export type { FakeSlackMessage, FakeSlackUser } from './fake-slack-methods.js';
 export type { FakeSlackFile } from './fake-slack-files.js';
+export type { FakeView, ViewInput } from './fake-slack-views.js';
 
 /** One Web API call the fake received. */
 export interface SlackCall {
@@ -23,7 +26,7 @@ export interface SlackCall {
 /** One Socket Mode envelope the fake sent, and whether the app acknowledged it. */
 export interface SentEnvelope {
   envelope_id: string;
-  type: 'events_api' | 'slash_commands';
+  type: 'events_api' | 'slash_commands' | 'interactive';
   payload: Record<string, unknown>;
   retry_attempt?: number;
   /** When the ack arrived (epoch ms); Slack redelivers an event not acked within 3 s. */
@@ -73,6 +76,8 @@ export class FakeSlack implements FakeSlackState {
   readonly dms = new Map<string, string>();
   /** External uploads; `files.shared` lists every file shared, with its bytes and channel. */
   readonly files = new FakeSlackFiles(() => `http://127.0.0.1:${this.port}`);
+  /** Modals: the triggers handed out, the views opened, submissions built and settled. */
+  readonly views = new FakeSlackViews(this.team);
   /** Envelope ids the app acknowledged. */
   readonly acks = new Set<string>();
   /** Every envelope sent, by id. */
@@ -81,6 +86,8 @@ export class FakeSlack implements FakeSlackState {
   readonly responses: Record<string, unknown>[] = [];
   /** 429s answered because a tier was exceeded, per method. */
   readonly rateLimited = new Map<string, number>();
+  /** The ephemeral message each click's response_url answers for. */
+  private readonly clickedVia = new Map<string, FakeEphemeral>();
   /** Methods whose next call is carried out but never answered (a confirmation lost in a crash). */
   private readonly unanswered = new Set<string>();
   /** Throttles to answer: the next calls of a method get 429 with this Retry-After (seconds). */
@@ -295,8 +302,32 @@ export class FakeSlack implements FakeSlackState {
       api_app_id: 'A0001',
       is_enterprise_install: 'false',
       response_url: this.responseUrl(),
-      trigger_id: `trig.${randomUUID()}`,
+      trigger_id: this.views.issueTrigger(fields.user),
     });
+  }
+
+  /**
+   * The block_actions payload of `user` clicking the button `actionId` in the latest ephemeral message
+   * showing it to them; its response_url acts on that message (see applyResponse).
+   */
+  clickPayload(user: string, actionId: string): Record<string, unknown> {
+    const button = `"action_id":${JSON.stringify(actionId)}`;
+    const shows = (m: FakeEphemeral) => JSON.stringify(m.blocks ?? []).includes(button);
+    const message = [...this.ephemerals].reverse().find((m) => m.user === user && shows(m));
+    if (!message) throw new Error(`${user} sees no button ${actionId}`);
+    const responseUrl = this.responseUrl();
+    this.clickedVia.set(responseUrl.slice(responseUrl.lastIndexOf('/') + 1), message);
+    const person = this.users.get(user) ?? { id: user, name: user };
+    const triggerId = this.views.issueTrigger(user);
+    return blockActionsPayload({ team: this.team, user: person, message, actionId, responseUrl, triggerId });
+  }
+
+  /**
+   * Sends an interactive payload (block_actions, view_submission) as a Socket Mode `interactive` envelope;
+   * the app's answer is the ack's payload, and a view_submission's answer is applied to its view.
+   */
+  sendInteractive(payload: Record<string, unknown>): string {
+    return this.sendEnvelope('interactive', payload);
   }
 
   /** Asks the Socket Mode clients to reconnect, as Slack does when it recycles a server. */
@@ -324,7 +355,7 @@ export class FakeSlack implements FakeSlackState {
 
   private sendEnvelope(type: SentEnvelope['type'], payload: Record<string, unknown>, retryAttempt = 0): string {
     const envelope: SentEnvelope = { envelope_id: randomUUID(), type, payload };
-    const wire: Record<string, unknown> = { ...envelope, accepts_response_payload: type === 'slash_commands' };
+    const wire: Record<string, unknown> = { ...envelope, accepts_response_payload: type !== 'events_api' };
     if (type === 'events_api') {
       envelope.retry_attempt = retryAttempt;
       Object.assign(wire, { retry_attempt: retryAttempt, retry_reason: retryAttempt ? 'timeout' : '' });
@@ -349,6 +380,8 @@ export class FakeSlack implements FakeSlackState {
       this.acks.add(ack.envelope_id);
       const sent = this.envelopes.get(ack.envelope_id);
       if (sent) Object.assign(sent, { ackedAt: Date.now(), ...(ack.payload !== undefined ? { ackPayload: ack.payload } : {}) });
+      const submitted = sent?.type === 'interactive' && sent.payload.type === 'view_submission';
+      if (submitted) this.views.settle((sent.payload.view as { id: string }).id, ack.payload);
     });
     ws.send(JSON.stringify({ type: 'hello', num_connections: this.connected.size, debug_info: { host: 'fake', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0001' } }));
     // Events sent while no connection was open, or never acknowledged on one that dropped, come again.
@@ -368,7 +401,10 @@ export class FakeSlack implements FakeSlackState {
     if (req.url?.startsWith('/upload/')) return this.files.receive(req, res, bytes);
     const raw = bytes.toString('utf8');
     if (req.url?.startsWith('/respond/')) {
-      this.responses.push(parseBody(raw, req.headers['content-type']));
+      const body = parseBody(raw, req.headers['content-type']);
+      this.responses.push(body);
+      const clicked = this.clickedVia.get(req.url.slice('/respond/'.length));
+      if (clicked) applyResponse(this.ephemerals, clicked, body, () => this.nextTs());
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }

@@ -42,7 +42,15 @@ export async function postSigned(
 }
 
 /** The form-encoded body Slack posts for a slash command (fields as in Slack's documentation). */
-export function slashCommandForm(fields: { team: string; channel: string; user: string; text: string; responseUrl: string }): string {
+export function slashCommandForm(fields: {
+  team: string;
+  channel: string;
+  user: string;
+  text: string;
+  responseUrl: string;
+  /** A trigger the fake issued, so views.open takes it; a made-up one otherwise. */
+  triggerId?: string;
+}): string {
   return new URLSearchParams({
     token: 'verification-token',
     team_id: fields.team,
@@ -56,6 +64,11 @@ export function slashCommandForm(fields: { team: string; channel: string; user: 
     api_app_id: 'A0001',
     is_enterprise_install: 'false',
     response_url: fields.responseUrl,
-    trigger_id: `trig.${Date.now()}`,
+    trigger_id: fields.triggerId ?? `trig.${Date.now()}`,
   }).toString();
+}
+
+/** The form-encoded body Slack posts for an interaction (block_actions, view_submission): `payload=<JSON>`. */
+export function interactionForm(payload: unknown): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
