@@ -74,7 +74,8 @@ export class DiscordAdapter implements PlatformAdapter {
     const allowance = { burst: config.postBurst, refillMs: config.postIntervalMs };
     this.poster = new PriorityPoster(allowance, clock, discordRetryPolicy(log));
     this.client = createDiscordClient(config);
-    this.receiver = new DiscordReceiver(this.client, { guildId: config.guildId, hostRoleId: config.hostRoleId }, log);
+    const settings = { guildId: config.guildId, hostRoleId: config.hostRoleId, answerBudgetMs: config.answerBudgetMs };
+    this.receiver = new DiscordReceiver(this.client, settings, log);
     this.history = new DiscordHistory({
       rest: this.client.rest,
       retry: (what, call) => withDiscordRetry(what, call, log),

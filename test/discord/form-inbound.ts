@@ -49,12 +49,15 @@ export class FormInbound extends RecordingInbound {
   readonly outcomes: (FormOutcome | Error)[] = [];
   /** Lines `/emcee episodes` shows. */
   items: ReplyItem[] = episodes(2);
+  /** While set, commands and clicks wait for it: a slow core. */
+  hold: Promise<void> | undefined;
 
   constructor(private readonly form: CommandForm) {
     super();
   }
 
   override async handleCommand(command: InboundCommand): Promise<CommandReply> {
+    await this.hold;
     if (command.name === 'plan') {
       this.events.push({ kind: 'command', command });
       return { ok: true, text: 'Plan the next chat', form: this.form };
@@ -74,6 +77,7 @@ export class FormInbound extends RecordingInbound {
   }
 
   async handleAction(action: InboundAction): Promise<CommandReply> {
+    await this.hold;
     this.actions.push(action);
     if (action.actionId.startsWith('episode:edit:')) return { ok: true, text: 'Edit the episode', form: this.form };
     this.items = this.items.filter((item) => !item.actions.some((a) => a.id === action.actionId));
