@@ -57,7 +57,11 @@ export function pageCount(items: readonly ReplyItem[]): number {
 }
 
 /** A reply's text, its lines (one page of them) and their buttons. */
-export function renderReply(reply: { text: string; items?: ReplyItem[] | undefined }, ids: RenderIds, page = 0): RenderedMessage {
+export function renderReply(
+  reply: { text: string; items?: ReplyItem[] | undefined },
+  ids: RenderIds,
+  page = 0,
+): RenderedMessage {
   const items = reply.items ?? [];
   if (items.length === 0) return { content: reply.text.slice(0, COMPONENT_LIMITS.content), components: [] };
   const pages = pageCount(items);
@@ -98,5 +102,6 @@ function pageRow(listKey: string, current: number, pages: number): Record<string
 
 /** One row with one button that opens a form again (custom_id `emcee_reopen:<draft key>`). */
 export function reopenRow(draftKey: string, label: string): Record<string, unknown> {
-  return { type: ACTION_ROW, components: [{ type: BUTTON, style: BUTTON_STYLE.primary, label, custom_id: `${CUSTOM_ID.reopen}${draftKey}` }] };
+  const button = { type: BUTTON, style: BUTTON_STYLE.primary, label, custom_id: `${CUSTOM_ID.reopen}${draftKey}` };
+  return { type: ACTION_ROW, components: [button] };
 }

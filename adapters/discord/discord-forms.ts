@@ -35,7 +35,9 @@ export const NO_NAMES: PeopleNames = { idOf: () => undefined, nameOf: () => unde
 /** A text input's custom_id for a field. */
 export function inputId(field: FormField): string {
   const id = `${field.kind}:${field.id}`;
-  if (id.length > MODAL_LIMITS.customId) throw new Error(`Form field id "${field.id}" is too long for Discord (at most 90 characters)`);
+  if (id.length > MODAL_LIMITS.customId) {
+    throw new Error(`Form field id "${field.id}" is too long for Discord (at most 90 characters)`);
+  }
   return id;
 }
 
@@ -43,7 +45,12 @@ export function inputId(field: FormField): string {
  * The data of a MODAL response. `typed` (values as the person typed them, by field id) pre-fills the form
  * when it is offered again; otherwise each field starts from its `initial` value.
  */
-export function modalData(form: CommandForm, customId: string, names: PeopleNames, typed?: Record<string, string>): Record<string, unknown> {
+export function modalData(
+  form: CommandForm,
+  customId: string,
+  names: PeopleNames,
+  typed?: Record<string, string>,
+): Record<string, unknown> {
   return {
     custom_id: customId,
     title: form.title.slice(0, MODAL_LIMITS.title),
@@ -109,7 +116,11 @@ export interface ReadSubmission {
 }
 
 /** Reads the text inputs of a submitted modal (custom_id → value, in order). */
-export function readSubmission(inputs: { customId: string; value: string }[], guildId: string, names: PeopleNames): ReadSubmission {
+export function readSubmission(
+  inputs: { customId: string; value: string }[],
+  guildId: string,
+  names: PeopleNames,
+): ReadSubmission {
   const read: ReadSubmission = { values: {}, typed: {}, fields: [] };
   for (const { customId, value } of inputs) {
     const colon = customId.indexOf(':');
@@ -131,7 +142,8 @@ export function readSubmission(inputs: { customId: string; value: string }[], gu
 export function userAddresses(typed: string, guildId: string, names: PeopleNames): string {
   const seen = new Set<string>();
   for (const token of typed.split(/[\s,]+/).filter((t) => t !== '')) {
-    const id = /^<@!?(\d{1,20})>$/.exec(token)?.[1] ?? (/^\d{15,20}$/.test(token) ? token : names.idOf(token.replace(/^@/, '')));
+    const mentioned = /^<@!?(\d{1,20})>$/.exec(token)?.[1];
+    const id = mentioned ?? (/^\d{15,20}$/.test(token) ? token : names.idOf(token.replace(/^@/, '')));
     seen.add(id ? discordAddress.user(guildId, id) : token);
   }
   return [...seen].join(',');

@@ -18,7 +18,11 @@ export interface InteractionMember {
  * Who gave a slash command, clicked a button or sent a form: every interaction carries the member with
  * the permissions Discord computed, so all three decide host standing the same way.
  */
-export function interactionAuthor(member: InteractionMember, guildId: string, hostRoleId: string | undefined): InboundAuthor {
+export function interactionAuthor(
+  member: InteractionMember,
+  guildId: string,
+  hostRoleId: string | undefined,
+): InboundAuthor {
   return {
     id: discordAddress.user(guildId, member.user.id),
     displayName: member.nick ?? member.user.global_name ?? member.user.username,

@@ -182,7 +182,8 @@ export class DiscordReceiver {
         });
       } catch (error) {
         this.log.error(`/emcee ${command.name} failed`, { error: describeDiscordError(error) });
-        return { ok: false, text: 'Something went wrong with that command; the details are in Emcee’s log.' } satisfies CommandReply;
+        const text = 'Something went wrong with that command; the details are in Emcee’s log.';
+        return { ok: false, text } satisfies CommandReply;
       }
     });
   }

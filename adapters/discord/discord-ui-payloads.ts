@@ -60,6 +60,9 @@ export type DiscordModalSubmit = z.infer<typeof discordModalSubmitSchema>;
 /** The text inputs of a submission, in the order the modal showed them: custom_id → value. */
 export function submittedInputs(submit: DiscordModalSubmit): { customId: string; value: string }[] {
   return submit.data.components.flatMap((row) =>
-    (row.type === 1 ? row.components : [row.component]).map((input) => ({ customId: input.custom_id, value: input.value })),
+    (row.type === 1 ? row.components : [row.component]).map((input) => ({
+      customId: input.custom_id,
+      value: input.value,
+    })),
   );
 }

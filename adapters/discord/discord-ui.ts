@@ -139,7 +139,9 @@ export class DiscordUi {
     });
     const early = await settledWithin(work, this.budgetMs);
     if (early?.form) return this.openForm(answerable, early.form);
-    if (early) return this.callback(answerable, { type: UPDATE_MESSAGE, data: this.messageBody(this.replyMessage(early)) });
+    if (early) {
+      return this.callback(answerable, { type: UPDATE_MESSAGE, data: this.messageBody(this.replyMessage(early)) });
+    }
     // The core is slow: keep the message as it is for now and change it once it answers.
     await this.callback(answerable, { type: DEFERRED_UPDATE_MESSAGE });
     await this.editOriginal(answerable, this.replyMessage(await work));
@@ -164,19 +166,21 @@ export class DiscordUi {
         : undefined;
     const read = readSubmission(submittedInputs(submit), this.deps.guildId, this.deps.names);
     // Handed on even if the deferral fails: what was typed reaches the core either way.
-    const deferred = this.callback(answerable, { type: DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, data: { flags: EPHEMERAL } });
+    const deferral = { type: DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, data: { flags: EPHEMERAL } };
+    const deferred = this.callback(answerable, deferral);
     if (formId === undefined) {
       await deferred;
       const typed = Object.entries(read.typed).map(([id, value]) => `• ${id}: ${value}`);
       const text = ['This form can no longer be matched to its command (Emcee restarted). What you typed:', ...typed];
       return this.editOriginal(answerable, { content: text.join('\n').slice(0, 2000), components: [] });
     }
-    const form: CommandForm = this.memory.form(formId) ?? { id: formId, title: 'Send again', submitLabel: 'Send', fields: read.fields };
+    const form: CommandForm =
+      this.memory.form(formId) ?? { id: formId, title: 'Send again', submitLabel: 'Send', fields: read.fields };
     const values = Object.fromEntries(form.fields.map((field) => [field.id, read.values[field.id] ?? '']));
     const outcome = this.submitToCore(formId, values, await this.where(submit));
     await deferred;
     const result = await outcome;
-    if (result && result.ok) return this.editOriginal(answerable, { content: result.text.slice(0, 2000), components: [] });
+    if (result?.ok) return this.editOriginal(answerable, { content: result.text.slice(0, 2000), components: [] });
     const key = this.memory.keepDraft({ form, typed: read.typed });
     const message = result
       ? { content: errorList(form, result.errors), components: [reopenRow(key, 'Fix and send again')] }
@@ -185,7 +189,11 @@ export class DiscordUi {
   }
 
   // undefined: the core could not take it (no form handling, or it threw); the caller offers it again.
-  private async submitToCore(formId: string, values: Record<string, string>, where: Where): Promise<FormOutcome | undefined> {
+  private async submitToCore(
+    formId: string,
+    values: Record<string, string>,
+    where: Where,
+  ): Promise<FormOutcome | undefined> {
     const inbound = this.deps.inbound();
     if (!inbound?.handleFormSubmit) return undefined;
     try {
@@ -216,7 +224,10 @@ export class DiscordUi {
   // A reply as a message: its text and buttons; a form that could not open as the first answer gets a button.
   private replyMessage(reply: CommandReply): RenderedMessage {
     let listKey: string | undefined;
-    const ids = { action: (id: string) => this.actionCustomId(id), listKey: () => (listKey ??= this.memory.keepList({ reply })) };
+    const ids = {
+      action: (id: string) => this.actionCustomId(id),
+      listKey: () => (listKey ??= this.memory.keepList({ reply })),
+    };
     const message = renderReply(reply, ids);
     if (!reply.form) return message;
     const open = reopenRow(this.memory.keepDraft({ form: reply.form, typed: {} }), 'Open the form');
@@ -234,7 +245,8 @@ export class DiscordUi {
   }
 
   private say(interaction: Answerable, text: string): Promise<void> {
-    return this.callback(interaction, { type: CHANNEL_MESSAGE_WITH_SOURCE, data: { content: text, flags: EPHEMERAL, allowed_mentions: NO_PINGS } });
+    const data = { content: text, flags: EPHEMERAL, allowed_mentions: NO_PINGS };
+    return this.callback(interaction, { type: CHANNEL_MESSAGE_WITH_SOURCE, data });
   }
 
   private async callback(interaction: Answerable, body: Record<string, unknown>): Promise<void> {
@@ -263,7 +275,8 @@ function errorList(form: CommandForm, errors: Record<string, string>): string {
     const field = form.fields.find((f) => f.id === id);
     return field ? `• **${field.label}**: ${error}` : `• ${error}`;
   });
-  return ['Some answers need another look:', ...lines, '', 'Press “Fix and send again” to correct them.'].join('\n').slice(0, 2000);
+  const text = ['Some answers need another look:', ...lines, '', 'Press “Fix and send again” to correct them.'];
+  return text.join('\n').slice(0, 2000);
 }
 
 // The value when `work` settles within `ms`, else undefined (work never rejects: callers catch).
@@ -285,7 +298,8 @@ export function cachedNames(client: Client, guildId: string): PeopleNames {
   return {
     idOf: (name) => {
       const wanted = name.toLowerCase();
-      const names = (m: { user: { username: string; globalName: string | null }; nickname: string | null }) => [m.user.username, m.user.globalName, m.nickname];
+      type Named = { user: { username: string; globalName: string | null }; nickname: string | null };
+      const names = (m: Named) => [m.user.username, m.user.globalName, m.nickname];
       return members()?.find((m) => names(m).some((n) => n?.toLowerCase() === wanted))?.id;
     },
     nameOf: (id) => members()?.get(id)?.user.username,

@@ -64,7 +64,7 @@ describe('Discord forms: a reply with a form opens a modal', () => {
     expect(r.inbound.commands.map((c) => c.name)).toEqual(['plan']);
   });
 
-  it('a valid submission reaches handleFormSubmit with users as addresses; the ok text comes back ephemerally', async () => {
+  it('a valid submission reaches handleFormSubmit, users as addresses; the ok text comes back privately', async () => {
     const r = await start();
     const opened = await openPlan(r);
     const G = r.fake.guildId;
@@ -96,27 +96,31 @@ describe('Discord forms: a reply with a form opens a modal', () => {
     });
   });
 
-  it('errors come back ephemerally by field, with a button that reopens the modal filled with what was typed', async () => {
+  it('errors come back ephemerally by field, with a button reopening the modal filled as typed', async () => {
     const r = await start();
     r.inbound.outcomes.push({ ok: false, errors: { when: 'Write it as 2026-12-03 13:00.', '': 'That day is taken.' } });
     const opened = await openPlan(r);
-    const typed = { 'short:topic': 'Trust, again', 'datetime:when': 'next thursday', 'users:guests': `<@!${PEOPLE.bea}> @nobody` };
+    const guests = `<@!${PEOPLE.bea}> @nobody`;
+    const typed = { 'short:topic': 'Trust, again', 'datetime:when': 'next thursday', 'users:guests': guests };
     const sent = r.fake.submitModal({ user: PEOPLE.host, on: opened, values: typed });
     const answer = await answered(r, sent, 'the errors');
-    expect(r.inbound.submits[0]!.values).toMatchObject({ when: 'next thursday', guests: `discord:${r.fake.guildId}:${PEOPLE.bea},@nobody` });
+    const bea = `discord:${r.fake.guildId}:${PEOPLE.bea}`;
+    expect(r.inbound.submits[0]!.values).toMatchObject({ when: 'next thursday', guests: `${bea},@nobody` });
     expect(answer).toMatchObject({ callbackType: 5, ephemeral: true });
     expect(answer.content).toContain('• **Starts**: Write it as 2026-12-03 13:00.');
     expect(answer.content).toContain('• That day is taken.');
     const [button] = (answer.components![0]!.components as Json[]);
-    expect(button).toMatchObject({ type: 2, style: 1, label: 'Fix and send again', custom_id: expect.stringMatching(/^emcee_reopen:/) });
+    const reopen = expect.stringMatching(/^emcee_reopen:/);
+    expect(button).toMatchObject({ type: 2, style: 1, label: 'Fix and send again', custom_id: reopen });
 
     const reopened = r.fake.clickButton({ user: PEOPLE.host, on: sent, customId: String(button!.custom_id) });
     const modal = (await answered(r, reopened, 'the modal again')).modal;
     expect(modal!.custom_id).toBe('emcee_form:plan:weekly-chat:2026-12-03');
-    expect(inputs(modal).map((input) => input.value)).toEqual(['Trust, again', undefined, 'next thursday', typed['users:guests']]);
+    expect(inputs(modal).map((input) => input.value)).toEqual(['Trust, again', undefined, 'next thursday', guests]);
 
     // Fixed and sent again: the core gets it, the person gets the ok.
-    const again = r.fake.submitModal({ user: PEOPLE.host, on: reopened, values: { 'datetime:when': '2026-12-03 13:00' } });
+    const values = { 'datetime:when': '2026-12-03 13:00' };
+    const again = r.fake.submitModal({ user: PEOPLE.host, on: reopened, values });
     expect((await answered(r, again, 'the ok')).content).toBe('Saved plan:weekly-chat:2026-12-03');
     expect(r.inbound.submits[1]!.values).toMatchObject({ topic: 'Trust, again', when: '2026-12-03 13:00' });
   });
@@ -153,7 +157,8 @@ describe('Discord reply lines with buttons', () => {
     const r = await start();
     const id = r.fake.slashCommand({ user: PEOPLE.host, sub: 'episodes' });
     const answer = await answered(r, id, 'the list');
-    expect(answer.content).toBe('Upcoming chats\n\n**1.** Episode 1 — Building trust\n**2.** Episode 2 — Building trust');
+    const lines = ['**1.** Episode 1 — Building trust', '**2.** Episode 2 — Building trust'];
+    expect(answer.content).toBe(['Upcoming chats', '', ...lines].join('\n'));
     expect(answer.components).toEqual([
       {
         type: 1,
@@ -176,25 +181,30 @@ describe('Discord reply lines with buttons', () => {
     const r = await start();
     const listed = r.fake.slashCommand({ user: PEOPLE.host, sub: 'episodes' });
     await answered(r, listed, 'the list');
-    const byMallory = r.fake.clickButton({ user: PEOPLE.mallory, on: listed, customId: 'emcee_action:episode:skip:weekly-chat:2' });
+    const skip = (n: number) => `emcee_action:episode:skip:weekly-chat:${n}`;
+    const byMallory = r.fake.clickButton({ user: PEOPLE.mallory, on: listed, customId: skip(2) });
     expect((await answered(r, byMallory, 'the update')).callbackType).toBe(7);
-    expect(r.fake.answerMessage(listed)).toMatchObject({ flags: 64, content: 'Skipped episode:skip:weekly-chat:2\n\n**1.** Episode 1 — Building trust' });
+    const content = 'Skipped episode:skip:weekly-chat:2\n\n**1.** Episode 1 — Building trust';
+    expect(r.fake.answerMessage(listed)).toMatchObject({ flags: 64, content });
     expect((r.fake.answerMessage(listed)!.components as Json[])).toHaveLength(1);
-    const byManager = r.fake.clickButton({ user: PEOPLE.manager, on: listed, customId: 'emcee_action:episode:skip:weekly-chat:1' });
+    const byManager = r.fake.clickButton({ user: PEOPLE.manager, on: listed, customId: skip(1) });
     await answered(r, byManager, 'the second update');
     expect(r.inbound.actions.map((a) => [a.actionId, a.by.displayName, a.by.isHost])).toEqual([
       ['episode:skip:weekly-chat:2', 'mallory', false],
       ['episode:skip:weekly-chat:1', 'max', true],
     ]);
-    expect(r.inbound.actions[0]).toMatchObject({ channel: r.address.channel(), community: `discord:${r.fake.guildId}` });
-    expect(r.fake.answerMessage(listed)).toMatchObject({ content: 'Skipped episode:skip:weekly-chat:1', components: [] });
+    const community = `discord:${r.fake.guildId}`;
+    expect(r.inbound.actions[0]).toMatchObject({ channel: r.address.channel(), community });
+    const lastOneGone = { content: 'Skipped episode:skip:weekly-chat:1', components: [] };
+    expect(r.fake.answerMessage(listed)).toMatchObject(lastOneGone);
   });
 
   it('a click answered with a form opens the modal', async () => {
     const r = await start();
     const listed = r.fake.slashCommand({ user: PEOPLE.host, sub: 'episodes' });
     await answered(r, listed, 'the list');
-    const click = r.fake.clickButton({ user: PEOPLE.host, on: listed, customId: 'emcee_action:episode:edit:weekly-chat:1' });
+    const edit = 'emcee_action:episode:edit:weekly-chat:1';
+    const click = r.fake.clickButton({ user: PEOPLE.host, on: listed, customId: edit });
     const answer = await answered(r, click, 'the modal');
     expect(answer.modal).toMatchObject({ custom_id: 'emcee_form:plan:weekly-chat:2026-12-03', title: 'Plan a chat' });
     const sent = r.fake.submitModal({ user: PEOPLE.host, on: click, values: { 'datetime:when': '2026-12-04 18:30' } });

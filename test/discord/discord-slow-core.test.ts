@@ -5,6 +5,8 @@ import { startAdapter, type AdapterRig } from './adapter-harness.js';
 import { PEOPLE } from './fake-people.js';
 import { FormInbound, planForm } from './form-inbound.js';
 
+const PLAN = 'plan:weekly-chat:2026-12-03';
+const SKIP_1 = 'episode:skip:weekly-chat:1';
 let rig: AdapterRig | undefined;
 afterEach(async () => {
   await rig?.stop();
@@ -35,7 +37,7 @@ describe('a core slower than Discord allows for the first answer', () => {
     expect(button).toMatchObject({ label: 'Open the form', custom_id: expect.stringMatching(/^emcee_reopen:/) });
     const open = r.fake.clickButton({ user: PEOPLE.host, on: id, customId: String(button!.custom_id) });
     await waitFor(() => r.fake.interactionAnswer(open) !== undefined, 'the modal');
-    expect(r.fake.interactionAnswer(open)!.modal).toMatchObject({ custom_id: 'emcee_form:plan:weekly-chat:2026-12-03' });
+    expect(r.fake.interactionAnswer(open)!.modal).toMatchObject({ custom_id: `emcee_form:${PLAN}` });
   });
 
   it('a click is acknowledged as a deferred update, and the message changes once the core answers', async () => {
@@ -45,12 +47,12 @@ describe('a core slower than Discord allows for the first answer', () => {
     await waitFor(() => r.fake.interactionAnswer(listed)?.content !== undefined, 'the list');
     let release = () => {};
     r.inbound.hold = new Promise<void>((resolve) => (release = resolve));
-    const click = r.fake.clickButton({ user: PEOPLE.host, on: listed, customId: 'emcee_action:episode:skip:weekly-chat:1' });
+    const click = r.fake.clickButton({ user: PEOPLE.host, on: listed, customId: `emcee_action:${SKIP_1}` });
     await waitFor(() => r.fake.interactionAnswer(click) !== undefined, 'the acknowledgement');
     expect(r.fake.interactionAnswer(click)!.callbackType).toBe(6);
     expect(r.fake.answerMessage(listed)!.content).toMatch(/^Upcoming chats/);
     release();
     await waitFor(() => String(r.fake.answerMessage(listed)!.content).startsWith('Skipped'), 'the update');
-    expect(r.fake.answerMessage(listed)!.content).toBe('Skipped episode:skip:weekly-chat:1\n\n**1.** Episode 2 — Building trust');
+    expect(r.fake.answerMessage(listed)!.content).toBe(`Skipped ${SKIP_1}\n\n**1.** Episode 2 — Building trust`);
   });
 });

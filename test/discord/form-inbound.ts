@@ -19,9 +19,13 @@ export function planForm(guildId: string, guests: string[], id = 'plan:weekly-ch
       { id: 'topic', label: 'Topic', kind: 'short', required: true, initial: 'Building trust' },
       { id: 'notes', label: 'Notes for the guests', kind: 'paragraph', required: false },
       { id: 'when', label: 'Starts', kind: 'datetime', required: true },
-      { id: 'guests', label: 'Guests', kind: 'users', required: false, initial: guests.map((u) => `discord:${guildId}:${u}`).join(',') },
+      { id: 'guests', label: 'Guests', kind: 'users', required: false, initial: addresses(guildId, guests) },
     ],
   };
+}
+
+function addresses(guildId: string, users: string[]): string {
+  return users.map((u) => `discord:${guildId}:${u}`).join(',');
 }
 
 /** `count` upcoming episodes, each with Edit and a dangerous Skip. */

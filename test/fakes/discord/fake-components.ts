@@ -14,7 +14,8 @@ const BUTTON = 2;
 const STRING_SELECT = 3;
 const TEXT_INPUT = 4;
 
-const text = (value: unknown, min: number, max: number) => typeof value === 'string' && value.length >= min && value.length <= max;
+const text = (value: unknown, min: number, max: number) =>
+  typeof value === 'string' && value.length >= min && value.length <= max;
 const optionalText = (value: unknown, max: number) => value === undefined || text(value, 0, max);
 
 /** Why Discord would refuse a MODAL response's data, or undefined when it is valid. */
@@ -27,7 +28,9 @@ export function modalProblem(data: Json | undefined): string | undefined {
   const ids = new Set<string>();
   for (const [i, row] of (rows as Json[]).entries()) {
     const inputs = row.components;
-    if (row.type !== ACTION_ROW || !Array.isArray(inputs) || inputs.length !== 1) return `components.${i}: an action row with one text input`;
+    if (row.type !== ACTION_ROW || !Array.isArray(inputs) || inputs.length !== 1) {
+      return `components.${i}: an action row with one text input`;
+    }
     const input = inputs[0] as Json;
     const at = `components.${i}.components.0`;
     if (input.type !== TEXT_INPUT) return `${at}.type: must be 4 (text input)`;
@@ -50,7 +53,9 @@ export function messageComponentsProblem(components: unknown): string | undefine
   const ids = new Set<string>();
   for (const [i, row] of (components as Json[]).entries()) {
     const children = row.components;
-    if (row.type !== ACTION_ROW || !Array.isArray(children) || children.length < 1) return `components.${i}: an action row with components`;
+    if (row.type !== ACTION_ROW || !Array.isArray(children) || children.length < 1) {
+      return `components.${i}: an action row with components`;
+    }
     const kids = children as Json[];
     const select = kids.some((c) => c.type === STRING_SELECT);
     if (select && kids.length !== 1) return `components.${i}: a select menu fills its row`;
@@ -61,7 +66,7 @@ export function messageComponentsProblem(components: unknown): string | undefine
       if (ids.has(String(child.custom_id))) return `${at}.custom_id: must be unique in the message`;
       ids.add(String(child.custom_id));
       if (child.type === BUTTON) {
-        if (![1, 2, 3, 4].includes(Number(child.style))) return `${at}.style: must be 1-4 for a button with a custom_id`;
+        if (![1, 2, 3, 4].includes(Number(child.style))) return `${at}.style: 1-4 for a button with a custom_id`;
         if (!optionalText(child.label, 80)) return `${at}.label: must be at most 80 characters`;
       } else if (child.type === STRING_SELECT) {
         const options = child.options;
@@ -94,7 +99,9 @@ export function modalSubmitData(modal: Json, values: Record<string, string>): Js
   const rows = modal.components as Json[];
   const known = new Set(rows.map((row) => String(((row.components as Json[])[0] as Json).custom_id)));
   const unknown = Object.keys(values).filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new Error(`the modal has no input ${unknown.join(', ')} (it has ${[...known].join(', ')})`);
+  if (unknown.length > 0) {
+    throw new Error(`the modal has no input ${unknown.join(', ')} (it has ${[...known].join(', ')})`);
+  }
   let id = 0;
   return {
     custom_id: modal.custom_id,
@@ -102,7 +109,9 @@ export function modalSubmitData(modal: Json, values: Record<string, string>): Js
       const input = (row.components as Json[])[0] as Json;
       const customId = String(input.custom_id);
       const value = values[customId] ?? (typeof input.value === 'string' ? input.value : '');
-      if (input.required !== false && value === '') throw new Error(`Discord would not send the modal: ${customId} is required`);
+      if (input.required !== false && value === '') {
+        throw new Error(`Discord would not send the modal: ${customId} is required`);
+      }
       return { type: ACTION_ROW, id: ++id, components: [{ type: TEXT_INPUT, id: ++id, custom_id: customId, value }] };
     }),
   };

@@ -34,6 +34,7 @@ interface Pending {
 /** Discord's window for the first answer to an interaction. */
 const CALLBACK_WINDOW_MS = 3000;
 const EPHEMERAL = 64;
+const updatesMessage = (type: number) => type === 6 || type === 7;
 const invalid = (why: string) => ({ status: 400, body: { message: `Invalid Form Body (${why})`, code: 50035 } });
 
 /**
@@ -52,7 +53,8 @@ export class FakeInteractions {
 
   /** The INTERACTION_CREATE `d` of `/emcee <sub>` from a member (with options), registered as pending. */
   slashCommand(fields: { user: string; sub: string; options?: { name: string; type: number; value: string | number }[]; channelId?: string; expired?: boolean }): Json {
-    const data = { id: '300000000000000001', name: 'emcee', type: 1, guild_id: this.guild.guildId, options: [{ name: fields.sub, type: 1, options: fields.options ?? [] }] };
+    const options = [{ name: fields.sub, type: 1, options: fields.options ?? [] }];
+    const data = { id: '300000000000000001', name: 'emcee', type: 1, guild_id: this.guild.guildId, options };
     return this.interaction({ type: 2, user: fields.user, channelId: fields.channelId, expired: fields.expired, data });
   }
 
@@ -65,7 +67,9 @@ export class FakeInteractions {
     const message = messageId ? this.ephemeral.get(messageId) : undefined;
     if (!message) throw new Error(`interaction ${fields.on} was not answered with a message`);
     const button = findComponent(message.components, fields.customId);
-    if (!button || button.type !== 2 || button.disabled === true) throw new Error(`no enabled button ${fields.customId} on message ${messageId}`);
+    if (!button || button.type !== 2 || button.disabled === true) {
+      throw new Error(`no enabled button ${fields.customId} on message ${messageId}`);
+    }
     const data = { custom_id: fields.customId, component_type: 2 };
     return this.interaction({ type: 3, user: fields.user, channelId: String(message.channel_id), data, message });
   }
@@ -77,17 +81,26 @@ export class FakeInteractions {
     if (!opened || !modal) throw new Error(`interaction ${fields.on} was not answered with a modal`);
     const message = opened.messageId ? this.ephemeral.get(opened.messageId) : undefined;
     const data = modalSubmitData(modal, fields.values);
-    return this.interaction({ type: 5, user: fields.user, channelId: opened.channelId, data, ...(message ? { message } : {}) });
+    const channelId = opened.channelId;
+    return this.interaction({ type: 5, user: fields.user, channelId, data, ...(message ? { message } : {}) });
   }
 
-  private interaction(fields: { type: number; user: string; channelId?: string | undefined; expired?: boolean | undefined; data: Json; message?: Json }): Json {
+  private interaction(fields: {
+    type: number;
+    user: string;
+    channelId?: string | undefined;
+    expired?: boolean | undefined;
+    data: Json;
+    message?: Json;
+  }): Json {
     const id = this.guild.nextId();
     const token = `aW50ZXJhY3Rpb246${id}`;
     // An expired one stands for an interaction whose 3 s ran out before the bot answered.
     const messageId = fields.message ? String(fields.message.id) : undefined;
     const channelId = fields.channelId ?? this.guild.channelId;
     const createdAt = fields.expired ? 0 : Date.now();
-    this.byId.set(id, { token, createdAt, type: fields.type, channelId, messageId, answer: undefined, answerMessageId: undefined });
+    const { type } = fields;
+    this.byId.set(id, { token, createdAt, type, channelId, messageId, answer: undefined, answerMessageId: undefined });
     return {
       id,
       application_id: this.guild.applicationId,
@@ -137,19 +150,23 @@ export class FakeInteractions {
     const type = Number(body?.type);
     const data = (body?.data ?? {}) as Json;
     // UPDATE_MESSAGE and DEFERRED_UPDATE_MESSAGE only for components; no modal in answer to a modal.
-    if (![4, 5, 6, 7, 9].includes(type) || (type >= 6 && type <= 7 && pending.type !== 3) || (type === 9 && pending.type === 5)) {
+    const fits = !(updatesMessage(type) && pending.type !== 3) && !(type === 9 && pending.type === 5);
+    const allowed = [4, 5, 6, 7, 9].includes(type) && fits;
+    if (!allowed) {
       return invalid(`type: ${type} cannot answer an interaction of type ${pending.type}`);
     }
-    const problem = type === 9 ? modalProblem(body?.data as Json | undefined) : messageComponentsProblem(data.components);
+    const problem = type === 9 ? modalProblem(data) : messageComponentsProblem(data.components);
     if (problem) return invalid(problem);
-    if (typeof data.content === 'string' && data.content.length > 2000) return invalid('content: Must be 2000 or fewer in length.');
-    const updates = type === 6 || type === 7;
+    if (String(data.content ?? '').length > 2000) return invalid('content: at most 2000 characters');
+    const updates = updatesMessage(type);
     pending.answer = {
       callbackType: type,
       ephemeral: updates ? true : (Number(data.flags ?? 0) & EPHEMERAL) !== 0,
       content: typeof data.content === 'string' ? data.content : undefined,
       allowedMentions: data.allowed_mentions,
-      ...(Array.isArray(data.components) && data.components.length > 0 && type !== 9 ? { components: data.components as Json[] } : {}),
+      ...(Array.isArray(data.components) && data.components.length > 0 && type !== 9
+        ? { components: data.components as Json[] }
+        : {}),
       ...(type === 9 ? { modal: data } : {}),
     };
     if (updates) {
@@ -178,7 +195,8 @@ export class FakeInteractions {
   }
 
   private newMessage(pending: Pending, data: Json): string {
-    const message = this.guild.message({ author: this.guild.botId, content: String(data.content ?? ''), channelId: pending.channelId });
+    const content = String(data.content ?? '');
+    const message = this.guild.message({ author: this.guild.botId, content, channelId: pending.channelId });
     const app = this.guild.applicationId;
     const flags = pending.answer?.ephemeral ? EPHEMERAL : 0;
     const shown = { ...message, components: data.components ?? [], flags, webhook_id: app, application_id: app };
