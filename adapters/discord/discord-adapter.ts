@@ -92,7 +92,8 @@ export class DiscordAdapter implements PlatformAdapter {
       clock,
     );
     this.client = createDiscordClient(config);
-    this.receiver = new DiscordReceiver(this.client, { guildId: config.guildId, hostRoleId: config.hostRoleId }, log);
+    const settings = { guildId: config.guildId, hostRoleId: config.hostRoleId, answerBudgetMs: config.answerBudgetMs };
+    this.receiver = new DiscordReceiver(this.client, settings, log);
     this.history = new DiscordHistory({
       rest: this.client.rest,
       retry: (what, call) => withDiscordRetry(what, call, log),

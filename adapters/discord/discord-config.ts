@@ -63,6 +63,8 @@ export const discordConfigSchema = z.object({
   postBurst: z.number().int().min(1).default(5),
   /** Time to earn one more post. */
   postIntervalMs: z.number().min(0).default(1000),
+  /** How long a command or click waits for the core before it is answered anyway (Discord allows 3 s). */
+  answerBudgetMs: z.number().int().positive().max(2800).default(2000),
 });
 
 /** Validated Discord settings. */

@@ -1,6 +1,6 @@
 import type { InboundAuthor, InboundEdit, InboundMessage, MessageAddress } from '../../src/port.js';
 import { discordAddress, snowflakeTime } from './discord-addresses.js';
-import { isDiscordHost } from './discord-hosts.js';
+import { interactionAuthor } from './discord-interaction-author.js';
 import {
   discordCommandInteractionSchema,
   discordMessageDeleteSchema,
@@ -132,12 +132,7 @@ export function readCommand(raw: unknown, context: ReadContext & { hostRoleId: s
     parentId: inThread ? (interaction.channel?.parent_id ?? undefined) : undefined,
     name: sub?.name ?? '',
     args: (sub?.options ?? []).map((option) => String(option.value)),
-    by: {
-      id: discordAddress.user(context.guildId, member.user.id),
-      displayName: member.nick ?? member.user.global_name ?? member.user.username,
-      isBot: member.user.bot === true,
-      isHost: isDiscordHost({ roles: member.roles, permissions: BigInt(member.permissions ?? '0') }, context.hostRoleId),
-    },
+    by: interactionAuthor(member, context.guildId, context.hostRoleId),
   };
 }
 

@@ -14,10 +14,8 @@ import { describeDiscordError } from './discord-error-text.js';
 import { guildPermissions, isDiscordHost } from './discord-hosts.js';
 import { isIgnored, readCommand, readDelete, readEdit, readMessage, toInboundMessage, type ReadContext } from './discord-inbound.js';
 import { discordChannelSchema, THREAD_TYPES, type DiscordMessage } from './discord-payloads.js';
+import { cachedNames, DiscordUi } from './discord-ui.js';
 
-// Interaction response types and flags, as Discord's documentation names them.
-const DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE = 5;
-const EPHEMERAL = 64;
 // Far more answers than a chat's acknowledgements could lag behind.
 const REMEMBERED_AUTHORS = 20_000;
 
@@ -27,6 +25,8 @@ export interface ReceiverSettings {
   guildId: string;
   /** The host role, if configured. */
   hostRoleId: string | undefined;
+  /** How long a command or click waits for the core before it is answered anyway (see discord-ui.ts). */
+  answerBudgetMs?: number;
 }
 
 /**
@@ -47,12 +47,24 @@ export class DiscordReceiver {
   private readonly delivered = new RecentKeys();
   // Who wrote the messages handed on, so an applause standing in for their reactions can name them.
   private readonly authors = new Map<string, { author: UserAddress; channel: ChannelAddress }>();
+  // Forms, buttons and paged lists: clicks and submitted modals, and how a command's reply is shown.
+  private readonly ui: DiscordUi;
 
   constructor(
     private readonly client: Client,
     private readonly settings: ReceiverSettings,
     private readonly log: Logger,
   ) {
+    this.ui = new DiscordUi({
+      rest: client.rest,
+      guildId: settings.guildId,
+      hostRoleId: settings.hostRoleId,
+      inbound: () => this.inbound,
+      chatChannel: async (channelId, parentId) => parentId ?? (await this.threadParent(channelId)) ?? channelId,
+      names: cachedNames(client, settings.guildId),
+      log,
+      ...(settings.answerBudgetMs === undefined ? {} : { answerBudgetMs: settings.answerBudgetMs }),
+    });
     const ws = client.ws;
     ws.on(GatewayDispatchEvents.MessageCreate, (data: unknown) => this.inOrder(() => this.onMessage(data)));
     ws.on(GatewayDispatchEvents.MessageUpdate, (data: unknown) => this.inOrder(() => this.onEdit(data)));
@@ -170,34 +182,28 @@ export class DiscordReceiver {
   }
 
   private async onInteraction(data: unknown): Promise<void> {
+    if (DiscordUi.handles(data)) return this.inbound ? this.ui.handle(data) : undefined;
     const command = readCommand(data, { ...this.context, hostRoleId: this.settings.hostRoleId });
     if (isIgnored(command)) return this.log.debug(`Discord: left out ${command.ignored}`);
     const inbound = this.inbound;
     if (!inbound) return;
-    const { id, token, applicationId } = command.interaction;
-    // Discord wants an answer within 3 s: a deferred ephemeral reply now, filled in once the core answers.
-    await this.client.rest.post(Routes.interactionCallback(id, token), {
-      body: { type: DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, data: { flags: EPHEMERAL } },
-      auth: false,
-    });
-    // A command given inside a question's thread concerns the chat in the thread's channel.
-    const channelId = command.parentId ?? (await this.threadParent(command.channelId)) ?? command.channelId;
-    let reply: CommandReply;
-    try {
-      reply = await inbound.handleCommand({
-        channel: discordAddress.channel(this.settings.guildId, channelId),
-        community: discordAddress.community(this.settings.guildId),
-        by: command.by,
-        name: command.name,
-        args: command.args,
-      });
-    } catch (error) {
-      this.log.error(`/emcee ${command.name} failed`, { error: describeDiscordError(error) });
-      reply = { ok: false, text: 'Something went wrong with that command; the details are in Emcee’s log.' };
-    }
-    await this.client.rest.patch(Routes.webhookMessage(applicationId, token, '@original'), {
-      body: { content: reply.text.slice(0, 2000), allowed_mentions: { parse: [] } },
-      auth: false,
+    // A modal can only be the first answer, so the core is asked first (within Discord's 3 s; see discord-ui.ts).
+    await this.ui.answerCommand(command.interaction, async () => {
+      // A command given inside a question's thread concerns the chat in the thread's channel.
+      const channelId = command.parentId ?? (await this.threadParent(command.channelId)) ?? command.channelId;
+      try {
+        return await inbound.handleCommand({
+          channel: discordAddress.channel(this.settings.guildId, channelId),
+          community: discordAddress.community(this.settings.guildId),
+          by: command.by,
+          name: command.name,
+          args: command.args,
+        });
+      } catch (error) {
+        this.log.error(`/emcee ${command.name} failed`, { error: describeDiscordError(error) });
+        const text = 'Something went wrong with that command; the details are in Emcee’s log.';
+        return { ok: false, text } satisfies CommandReply;
+      }
     });
   }
 

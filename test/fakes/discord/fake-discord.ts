@@ -16,8 +16,8 @@ export const FAKE_TOKEN = 'fake-bot-token';
 /**
  * A local Discord on 127.0.0.1 for the real discord.js: a REST server (recording every call, 429s on
  * demand or by Discord's limits) and a gateway websocket speaking the real protocol, on one port. Tests
- * play the members: `memberSays`, `memberEdits`, `memberDeletes`, `slashCommand`; and the network:
- * `dropConnection`, `requestReconnect`, `invalidateSession`, `throttle`.
+ * play the members: `memberSays`, `memberEdits`, `memberDeletes`, `slashCommand`, `clickButton`,
+ * `submitModal`; and the network: `dropConnection`, `requestReconnect`, `invalidateSession`, `throttle`.
  */
 export class FakeDiscord {
   readonly guild = new FakeGuild();
@@ -212,6 +212,32 @@ export class FakeDiscord {
     });
     this.gateway.dispatch('INTERACTION_CREATE', interaction);
     return String(interaction.id);
+  }
+
+  /**
+   * A member clicks the button `customId` on the message that answered interaction `on` (a command's or a
+   * submission's reply, or a message a click updated); dispatched as INTERACTION_CREATE type 3. Returns the
+   * click's interaction id.
+   */
+  clickButton(fields: { user: string; on: string; customId: string }): string {
+    const interaction = this.interactions.click(fields);
+    this.gateway.dispatch('INTERACTION_CREATE', interaction);
+    return String(interaction.id);
+  }
+
+  /**
+   * A member sends the modal that answered interaction `on`, typing `values` by text input custom_id (the
+   * others keep what was pre-filled); dispatched as INTERACTION_CREATE type 5. Returns its interaction id.
+   */
+  submitModal(fields: { user: string; on: string; values: Record<string, string> }): string {
+    const interaction = this.interactions.submitModal(fields);
+    this.gateway.dispatch('INTERACTION_CREATE', interaction);
+    return String(interaction.id);
+  }
+
+  /** The message an interaction was answered with, as it is now (content, components, flags). */
+  answerMessage(id: string): Json | undefined {
+    return this.interactions.answerMessage(id);
   }
 
   /** How an interaction was answered (callback type, ephemeral, text), once it was. */
