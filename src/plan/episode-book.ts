@@ -36,3 +36,16 @@ export function episodeDates(store: ChatStore, seriesId: string, from: number): 
     .filter((row) => row.state === 'planned')
     .map((row) => row.run_at);
 }
+
+/** Dates of a series a host skipped, from `from` on. */
+export function skippedDates(store: ChatStore, seriesId: string, from: number): number[] {
+  return store.episodes
+    .upcoming(from, seriesId)
+    .filter((row) => row.state === 'skipped')
+    .map((row) => row.run_at);
+}
+
+/** Changes when any episode is added, edited, skipped or deleted: cheap to compare on every heartbeat. */
+export function plansSignature(store: ChatStore): string {
+  return store.episodes.signature();
+}

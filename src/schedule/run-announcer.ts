@@ -1,5 +1,6 @@
 import type { Logger } from '../log.js';
 import type { AnnouncementChange, Platform, RunAnnouncement } from '../port.js';
+import { planForRun } from '../plan/episode-book.js';
 import { planTimeline } from '../script/timeline.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { PlannedRunRow } from '../store/schedule-repo.js';
@@ -95,11 +96,16 @@ export class RunAnnouncer {
       const chat = this.chats.get(run.script_id);
       if (!chat) continue;
       const fields = this.fieldsOf(run, chat);
+      const said = JSON.stringify(fields);
       if (run.announcement) {
-        if (run.announcement_status !== 'moving') continue;
-        await this.attempt('move the announcement of a rescheduled chat', run, async () => {
+        // Moved with its run, or its episode changed: edited in place, so members' "Interested" marks stay.
+        const moving = run.announcement_status === 'moving';
+        const changed = run.announced_fields !== null && run.announced_fields !== said;
+        if ((!moving && !changed) || !platform.updateAnnouncement) continue;
+        await this.attempt('update the announcement of a changed chat', run, async () => {
           await platform.updateAnnouncement!(run.announcement!, { run: fields } satisfies AnnouncementChange);
-          store.schedule.setAnnouncementStatus(run.id, null);
+          if (moving) store.schedule.setAnnouncementStatus(run.id, null);
+          store.schedule.setAnnouncedFields(run.id, said);
         });
         continue;
       }
@@ -113,6 +119,7 @@ export class RunAnnouncer {
         store.schedule.markAnnouncing(run.id, clock.now());
         try {
           store.schedule.setAnnouncement(run.id, await platform.announceRun!(fields));
+          store.schedule.setAnnouncedFields(run.id, said);
         } catch (error) {
           store.schedule.markAnnouncing(run.id, null); // refused, so nothing to look for
           throw error;
@@ -121,11 +128,15 @@ export class RunAnnouncer {
     }
   }
 
+  // What members see ahead: the episode's topic, guests and first questions when one is planned.
   private fieldsOf(run: PlannedRunRow, chat: ScheduledChat): RunAnnouncement {
-    const { script } = chat;
+    const plan = planForRun(this.deps.store, chat.script, run.run_at);
+    const script = 'script' in plan ? plan.script : chat.script;
+    const guests = script.guests.length ? [`Guest${script.guests.length > 1 ? 's' : ''}: ${script.guests.map((g) => g.name).join(', ')}`] : [];
+    const questions = script.questions.slice(0, 3).map((q, i) => `Q${i + 1}: ${q.text}`);
     return {
       title: `${script.title} ${script.hashtag}`,
-      description: script.topic ?? script.questions.map((q, i) => `Q${i + 1}: ${q.text}`).join('\n'),
+      description: [...(script.topic ? [script.topic] : []), ...guests, ...questions].join('\n'),
       start: run.run_at,
       end: run.run_at + planTimeline(script).closingOffset,
       channel: run.channel,

@@ -6,7 +6,7 @@ import type { ChatScript } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { DueReminder, PlannedRunRow } from '../store/schedule-repo.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
-import { episodeDates, planForRun } from '../plan/episode-book.js';
+import { episodeDates, planForRun, plansSignature, skippedDates } from '../plan/episode-book.js';
 import { tellHosts } from '../service/tell-hosts.js';
 import { nextRuns } from './next-runs.js';
 import { RunAnnouncer } from './run-announcer.js';
@@ -44,6 +44,7 @@ export class Scheduler {
   private readonly announcer: RunAnnouncer;
   // Reminders whose post is in flight in this process: a re-arm while one is being sent must not send it again.
   private readonly sending = new Set<string>();
+  private plansSeen = '';
 
   constructor(
     private readonly deps: {
@@ -65,6 +66,7 @@ export class Scheduler {
    * arms timers.
    */
   start(): ScheduleReport {
+    this.plansSeen = plansSignature(this.deps.store);
     const missed = this.sweepMissed();
     this.plan();
     this.arm();
@@ -79,6 +81,20 @@ export class Scheduler {
    */
   announce(): Promise<void> {
     return this.announcer.sync();
+  }
+
+  /**
+   * Plans again when a host changed an episode (from the chat, the CLI or another process): dates added, skipped
+   * or moved, and announcements edited in place. Cheap when nothing changed; the chat service calls it on its
+   * heartbeat.
+   */
+  async refresh(): Promise<void> {
+    const signature = plansSignature(this.deps.store);
+    if (signature === this.plansSeen) return;
+    this.plansSeen = signature;
+    this.plan();
+    this.arm();
+    await this.announce();
   }
 
   /** Cancels every timer (the plan stays in the store). */
@@ -176,7 +192,9 @@ export class Scheduler {
       const scheduled = nextRuns(schedule, timezone, from, RUNS_AHEAD);
       // A host may plan an episode off the schedule (a special date): it runs too.
       const extra = episodeDates(store, chat.script.id, from).filter((at) => !scheduled.some((run) => run.at === at));
-      const upcoming = [...scheduled, ...extra.map((at) => ({ at }))];
+      // A date a host skipped is not planned (its announcement is withdrawn).
+      const skipped = new Set(skippedDates(store, chat.script.id, from));
+      const upcoming = [...scheduled, ...extra.map((at) => ({ at }))].filter((run) => !skipped.has(run.at));
       const wanted = new Set(upcoming.map((run) => run.at));
       // Keep the plan in step with an edited schedule: future runs no longer wanted are cancelled.
       for (const run of store.schedule.plannedRuns(this.deps.community)) {

@@ -160,6 +160,7 @@ export class ChatService {
           log.warn('Another process took this chat over (this one stalled past its lease); stopping it here', { channel });
           await served.router.abandon(channel);
         }
+        await served.scheduler?.refresh();
         for (const report of await served.router.recover(served.adapter.community, config.EMCEE_CATCH_UP)) {
           log.info('Took over a chat whose process stopped', { session: report.sessionId });
           this.deps.onTakeover?.(served.adapter, report);

@@ -67,6 +67,16 @@ export class EpisodesRepo extends Repo {
     ).run(state, sessionId ?? null, now, id);
   }
 
+  /** How many episodes there are and when one last changed: differs after any change. */
+  signature(): string {
+    const row = this.statement('SELECT COUNT(*) AS n, SUM(updated_at) AS last, SUM(id) AS ids FROM episodes').get() as {
+      n: number;
+      last: number | null;
+      ids: number | null;
+    };
+    return `${row.n}:${row.last ?? 0}:${row.ids ?? 0}`;
+  }
+
   /** Deletes an episode; false when there was none. */
   delete(id: number): boolean {
     return this.statement('DELETE FROM episodes WHERE id = ?').run(id).changes === 1;

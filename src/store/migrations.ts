@@ -189,4 +189,9 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: "planned runs remember what their announcement said, so an edited episode's is edited in place",
+    sql: `ALTER TABLE planned_runs ADD COLUMN announced_fields TEXT;`,
+  },
 ];

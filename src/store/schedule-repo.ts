@@ -16,6 +16,8 @@ export interface PlannedRunRow {
   announcing_at: number | null;
   /** What the announcement was last told: null (as created), 'moving', 'active', 'completed' or 'canceled'. */
   announcement_status: AnnouncementStatus | null;
+  /** What the announcement last said (title, description, times), so a changed episode is edited in place. */
+  announced_fields: string | null;
 }
 
 /** Where a run's announcement stands on the platform. */
@@ -102,6 +104,11 @@ export class ScheduleRepo extends Repo {
   }
 
   /** Records what a run's announcement was last told. */
+  /** Records what the announcement now says. */
+  setAnnouncedFields(id: number, fields: string): void {
+    this.statement('UPDATE planned_runs SET announced_fields = ? WHERE id = ?').run(fields, id);
+  }
+
   setAnnouncementStatus(id: number, status: AnnouncementStatus | null): void {
     this.statement('UPDATE planned_runs SET announcement_status = ? WHERE id = ?').run(status, id);
   }
