@@ -6,7 +6,8 @@ import { SeededRandom } from '../../adapters/local/seeded-random.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { CLOSE_GRACE_MS } from '../../src/session/session-runner.js';
 import { ChatStore } from '../../src/store/chat-store.js';
-import { checkFinishedChaosChat, type ChaosChatFigures } from '../support/local-chaos-checks.js';
+import type { ChaosFigures } from '../support/chaos-checks.js';
+import { checkFinishedChaosChat } from '../support/local-chaos-checks.js';
 import { chaosFiles, runChaosChat, startChaosRun, type KillTarget } from '../support/local-chaos-chat.js';
 import { waitFor } from '../support/wait-for.js';
 import { shippedScript, writeTestScript } from '../support/write-test-script.js';
@@ -65,7 +66,7 @@ function dealKills(random: SeededRandom): KillTarget[][] {
 
 const random = new SeededRandom(SEED);
 const plans = dealKills(random);
-const figures: (ChaosChatFigures & { kills: number; landed: string[] })[] = [];
+const figures: (ChaosFigures & { kills: number; landed: string[] })[] = [];
 let slots = PARALLEL;
 const acquire = async () => {
   await waitFor(() => slots > 0, 'a free slot', 170_000);
