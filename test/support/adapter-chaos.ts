@@ -94,7 +94,7 @@ export async function runAdapterChaosChat(
     });
     await adapter.start(platform.guard(host));
     await rig.connected();
-    const stopTalking = talkLive(rig, platform);
+    const stopTalking = talkLive(rig, store, platform);
     const { community, defaultChannel: channel } = adapter;
     return { adapter, platform, host, stopTalking, community, channel, up: true };
   };
@@ -171,14 +171,16 @@ async function crashDuring(
 
 // While a process is up, the first two people answer each question as it appears: one in the channel, the
 // other in the question's thread.
-function talkLive(rig: ChaosRig, platform: CrashingPlatform): () => void {
+function talkLive(rig: ChaosRig, store: ChatStore, platform: CrashingPlatform): () => void {
   const answered = new Set<number>();
   const [first, second] = rig.people;
   const timer = setInterval(() => {
     if (platform.isDead) return;
     for (const line of rig.botLines()) {
       const number = Number(/^Q(\d+):/.exec(line.text)?.[1] ?? 0);
-      if (!number || answered.has(number)) continue;
+      // People answer once the question is up, thread and all: not in the milliseconds before the bot has heard
+      // back that it went out (a reply to a question the bot does not know yet is taken for conversation).
+      if (!number || answered.has(number) || store.posts.questionAt(line.address) !== number) continue;
       answered.add(number);
       if (saidAlready(rig, `A${number}: live answer`)) continue;
       rig.say(first!, `A${number}: live answer in the channel`, { live: true });

@@ -70,6 +70,9 @@ function checkPostsOnce({ store, sessionId, botLines, questions }: ChaosChatReco
   for (const purpose of ['welcome', 'intro', ...asked, 'closing', 'thanks:0', 'recap:0']) {
     expect(purposes.filter((p) => p === purpose), purpose).toHaveLength(1);
   }
+  const firstTimers = store.messages.forSession(sessionId).filter((row) => row.first_time === 1);
+  const welcomed = purposes.filter((p) => p.startsWith('first-timer:')).map((p) => p.slice('first-timer:'.length));
+  expect(welcomed.sort(), 'every first-timer welcomed once').toEqual(firstTimers.map((row) => row.author_id).sort());
   const questionPrefixes = Array.from({ length: questions }, (_, i) => `Q${i + 1}:`);
   for (const prefix of ['Welcome to', "That's a wrap", 'Thank you, everyone', ...questionPrefixes]) {
     expect(botLines.filter((line) => line.text.startsWith(prefix)), prefix).toHaveLength(1);

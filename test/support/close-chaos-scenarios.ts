@@ -18,7 +18,8 @@ export const CLOSE_CHAOS_SCRIPT: ChatScript = {
 /**
  * Where the bot dies, chat by chat: at every step of the close (the closing post, the grace, the thanks, the
  * channel recap), each before its post went out and after it went out but before it was confirmed, and at a
- * few moments before the close so the close is reached by a restarted process. A crash in the grace needs the
+ * few moments before the close (a first-timer's welcome among them) so the close is reached by a restarted
+ * process. A crash in the grace needs the
  * closing posted by a process that lives on: a restart after a crash comes when the grace is over.
  */
 export const CHAOS_SCENARIOS: Crash[][] = [
@@ -30,6 +31,7 @@ export const CHAOS_SCENARIOS: Crash[][] = [
   ],
   [
     { kind: 'welcome', when: 'after-send' },
+    { kind: 'first-timer', when: 'after-send' },
     { during: 'grace' },
     { kind: 'thanks', when: 'before-send' },
     { kind: 'recap', when: 'before-send' },
@@ -42,6 +44,7 @@ export const CHAOS_SCENARIOS: Crash[][] = [
   ],
   [
     { kind: 'intro', when: 'before-send' },
+    { kind: 'first-timer', when: 'before-send' },
     { during: 'question', question: 2 },
     { during: 'grace' },
     { kind: 'recap', when: 'after-send' },
