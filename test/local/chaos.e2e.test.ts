@@ -7,6 +7,7 @@ import type { ChatScript } from '../../src/script/script-schema.js';
 import { CLOSE_GRACE_MS } from '../../src/session/session-runner.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import type { ChaosFigures } from '../support/chaos-checks.js';
+import { chaosSeed } from '../support/close-chaos-scenarios.js';
 import { checkFinishedChaosChat } from '../support/local-chaos-checks.js';
 import { chaosFiles, runChaosChat, startChaosRun, type KillTarget } from '../support/local-chaos-chat.js';
 import { waitFor } from '../support/wait-for.js';
@@ -31,11 +32,11 @@ const TIMING = {
   maxDownMs: (SCRIPT.defaultQuestionMinutes * 60_000) / SPEED,
 };
 
-const CHATS = 10;
+const CHATS = 11;
 const KILLS_PER_CHAT = 4;
 const PARALLEL = 3;
 const ORDER: KillTarget[] = ['opening', 'q1', 'q2', 'q3', 'closing', 'grace', 'thanks', 'recap'];
-const SEED = Number(process.env.EMCEE_CHAOS_SEED ?? Date.now() % 1_000_000);
+const SEED = chaosSeed();
 
 /**
  * Deals every kind of kill moment evenly over the chats (each kind KILLS_PER_CHAT times in all), a chat's kills
