@@ -97,6 +97,22 @@ export class AnswerIntake {
     return owed.length;
   }
 
+  /**
+   * Welcomes every first-timer of the session still owed a welcome: a crash came between storing their first
+   * message and posting the welcome (settle pending posts first, so one that went out is not sent again).
+   */
+  welcomeOwed(): number {
+    const { store } = this.deps;
+    let owed = 0;
+    for (const row of store.messages.forSession(this.session.id)) {
+      if (row.first_time !== 1 || row.deleted_at !== null) continue;
+      if (store.posts.get(this.session.id, `first-timer:${row.author_id}`)) continue;
+      this.welcome({ id: row.address, author: { id: row.author_id, displayName: row.author_name } });
+      owed++;
+    }
+    return owed;
+  }
+
   /** Attributes an edited message again, with the position it first arrived in. */
   handleEdit(edit: InboundEdit): void {
     const stored = this.deps.store.messages.get(edit.id);
@@ -151,7 +167,7 @@ export class AnswerIntake {
     );
   }
 
-  private welcome(message: InboundMessage): void {
+  private welcome(message: { id: MessageAddress; author: Pick<InboundMessage['author'], 'id' | 'displayName'> }): void {
     const { script, community, ledger } = this.session;
     const variants = script.wording.firstTimerWelcome;
     const index = this.deps.store.participants.count(community) % variants.length;

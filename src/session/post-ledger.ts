@@ -20,7 +20,7 @@ export class PostLedger {
    * is forgotten so its step posts it again. Returns how many were found already posted.
    */
   async reconcilePending(): Promise<{ confirmed: number; resent: number }> {
-    const { store, platform, clock, log } = this.deps;
+    const { store, platform, log } = this.deps;
     let confirmed = 0;
     let resent = 0;
     for (const post of store.posts.pending(this.sessionId)) {
@@ -33,7 +33,8 @@ export class PostLedger {
         }
       }
       if (found) {
-        store.posts.confirm(this.sessionId, post.purpose, found, clock.now());
+        // It went out when recorded, not now: what people wrote meanwhile is judged against it as asked then.
+        store.posts.confirm(this.sessionId, post.purpose, found, post.created_at);
         confirmed++;
       } else {
         store.posts.dropPending(this.sessionId, post.purpose);

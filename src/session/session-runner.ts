@@ -101,6 +101,7 @@ export class SessionRunner {
         this.intake,
       );
       this.intake.acknowledgeOwed();
+      this.intake.welcomeOwed();
       const report: RecoveryReport = { sessionId: this.id, ...posts, ...backfill, caughtUp: 'on-time' };
       if (this.row.state === 'paused') return report;
       if (this.row.step >= this.closingStep) {
