@@ -16,25 +16,39 @@ export async function thankEveryone(
     postOnce: (purpose: string, message: OutboundMessage) => Promise<MessageAddress | undefined>;
   },
 ): Promise<number> {
-  const participants = participantsOf(deps.store, deps.platform, session.sessionId, session.guestIds ?? []);
+  const { store } = deps;
+  // After a restart part-way through the thanks: people named in a thanks post that went out are done; the
+  // others (named in one that never went out, or who spoke during the outage) are thanked in further posts.
+  const recorded = store.thanks.forSession(session.sessionId);
+  const sent = (purpose: string) => store.posts.get(session.sessionId, purpose)?.state === 'sent';
+  const covered = new Set(recorded.filter((row) => sent(row.post_purpose)).map((row) => row.user_id));
+  const participants = participantsOf(store, deps.platform, session.sessionId, session.guestIds ?? []).filter(
+    (person) => !covered.has(person.userId),
+  );
   if (participants.length === 0) return 0;
+  // Numbered after the thanks posts already made; one that never went out is made again under its number.
+  const used = store.posts.purposes(session.sessionId)
+    .map((purpose) => /^thanks:(\d+)$/.exec(purpose)?.[1])
+    .filter((index): index is string => index !== undefined)
+    .map(Number);
+  const first = used.length ? Math.max(...used) + 1 : 0;
   const messages = composeThanks(participants, session.wording, {
     hashtag: session.hashtag,
     limits: deps.platform.limits,
     seed: session.sessionId,
+    withHeader: covered.size === 0,
   });
   for (const [index, message] of messages.entries()) {
-    const purpose = `thanks:${index}`;
-    const address = await session.postOnce(purpose, {
-      kind: 'thanks',
-      text: message.text,
-      mentions: message.mentions,
-    });
-    if (!address) continue;
-    const { store } = deps;
-    await store.writes.write(() => {
-      for (const thanked of message.thanked) store.thanks.record({ sessionId: session.sessionId, ...thanked, postPurpose: purpose });
-    });
+    const purpose = `thanks:${first + index}`;
+    // Whom this post thanks is recorded before it is sent, so a restart knows who is still owed thanks.
+    await store.writes.write(() =>
+      store.transaction(() => {
+        for (const thanked of message.thanked) {
+          store.thanks.recordPlanned({ sessionId: session.sessionId, ...thanked, postPurpose: purpose });
+        }
+      }),
+    );
+    await session.postOnce(purpose, { kind: 'thanks', text: message.text, mentions: message.mentions });
   }
   return messages.length;
 }

@@ -43,7 +43,7 @@ const LOOKAHEAD = 40;
 export function composeThanks(
   participants: readonly ThankYouParticipant[],
   wording: ThanksWording,
-  context: { hashtag: string; limits: PlatformLimits; seed: number },
+  context: { hashtag: string; limits: PlatformLimits; seed: number; withHeader?: boolean },
 ): ThankYouMessage[] {
   const { limits } = context;
   // The guests first, then people who answered, then those who only chatted.
@@ -54,7 +54,8 @@ export function composeThanks(
     const templates = variantsFor(person, wording);
     return { person, variant, template: templates[variant]!, text: render(person, templates, variant, context.hashtag, wording.answerWords).text };
   };
-  const header = fillTemplate(wording.thanksHeader, { hashtag: context.hashtag });
+  // Thanks that carry on after a restart (some were posted already) need no second header.
+  const header = context.withHeader === false ? undefined : fillTemplate(wording.thanksHeader, { hashtag: context.hashtag });
   const drafts: Draft[] = [];
   let current: Draft = { header, lines: [] };
   let before: string | undefined; // the template of the last line of the previous message

@@ -16,6 +16,13 @@ export class PostsRepo extends Repo {
       .get(sessionId, purpose) as BotPostRow | undefined;
   }
 
+  /** Every purpose recorded in the session (sent or pending). */
+  purposes(sessionId: number): string[] {
+    return (this.statement('SELECT purpose FROM bot_posts WHERE session_id = ?').all(sessionId) as { purpose: string }[]).map(
+      (row) => row.purpose,
+    );
+  }
+
   /** Records an intent to post; returns false when the purpose is already recorded. */
   recordPending(fields: {
     sessionId: number;
