@@ -10,6 +10,7 @@ import type {
   MessageAddress,
 } from './port.js';
 import type { ScriptCatalog } from './script/script-catalog.js';
+import type { ChatStore } from './store/chat-store.js';
 import { EpisodePlanner } from './plan/episode-planner.js';
 import type { ChatLeases } from './session/chat-leases.js';
 import type { LeaseRow } from './store/leases-repo.js';
@@ -148,6 +149,26 @@ export class ChatHost implements ChatInbound, CommandServices {
     if (!scripts) return undefined;
     this.episodePlanner ??= new EpisodePlanner({ store, scripts, clock });
     return this.episodePlanner;
+  }
+
+  /** The store, for commands' reads. */
+  get store(): ChatStore {
+    return this.deps.store;
+  }
+
+  /** A channel id as a host writes it, as an address. */
+  resolveChannel(id: string): string | undefined {
+    return this.deps.platform.resolveChannel?.(id);
+  }
+
+  /** A direct-message conversation with a person, where the platform can open one. */
+  async openDirectChannel(user: string): Promise<string | undefined> {
+    try {
+      return await this.deps.platform.openDirectChannel?.(user);
+    } catch (error) {
+      this.deps.log.warn('Could not open a direct message', { error });
+      return undefined;
+    }
   }
 
   /** A person's display name, as the platform knows it. */

@@ -121,6 +121,11 @@ export interface Platform {
    * so a post whose confirmation was lost in a crash is not sent twice. Fallback: the post is sent again.
    */
   findOwnPost?(channel: ChannelAddress, since: number, text: string): Promise<MessageAddress | undefined>;
+  /**
+   * Opens (or finds) a direct-message conversation with a person, where the bot can post and hear replies, for a
+   * rehearsal. Fallback: the host names a channel to rehearse in.
+   */
+  openDirectChannel?(user: UserAddress): Promise<ChannelAddress>;
   /** A person's display name (a guest picked in a form). Fallback: the core shows the address's last part. */
   displayNameOf?(user: UserAddress): Promise<string>;
   /** Turns a channel id as a host writes it in config ("C0123", "123456789") into an address. */

@@ -9,6 +9,8 @@ import type { ChatScript } from '../../src/script/script-schema.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
 import { ChatService, describeRecovery } from '../../src/service/chat-service.js';
 import type { ChatHost } from '../../src/chat-host.js';
+import { planForRun } from '../../src/plan/episode-book.js';
+import { EpisodePlanner } from '../../src/plan/episode-planner.js';
 import type { CatchUpPolicy, RecoveryReport, SessionRunner } from '../../src/session/session-runner.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { SystemClock } from '../../src/time/clock.js';
@@ -102,6 +104,8 @@ export interface LocalChatOptions {
   user?: string;
   fresh?: boolean;
   catchUp?: CatchUpPolicy;
+  /** Rehearse the series' next episode, squeezed into about two minutes; it never counts. */
+  rehearse?: boolean;
 }
 
 /** The local room with an optional crowd: what `npm start` runs when no platform is configured. */
@@ -120,7 +124,18 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
   const clock = unfinished
     ? new SystemClock(unfinished.clock_speed, unfinished.clock_origin ?? Date.now())
     : new SystemClock(options.speed);
-  const script: ChatScript = unfinished ? (JSON.parse(unfinished.script_json) as ChatScript) : scripts.load(options.scriptName);
+  if (unfinished && options.rehearse) {
+    store.close();
+    throw new UsageError(
+      `The room has an unfinished chat (session ${unfinished.id}): finish it with "emcee run ${unfinished.script_id}", ` +
+        'or abandon it with --fresh, before rehearsing.',
+    );
+  }
+  const script: ChatScript = unfinished
+    ? (JSON.parse(unfinished.script_json) as ChatScript)
+    : options.rehearse
+      ? nextEpisodeOf(store, scripts, options.scriptName)
+      : scripts.load(options.scriptName);
 
   const room = new LocalRoom({
     input: io.stdin,
@@ -182,7 +197,9 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
       community: room.community,
       channel: LOCAL_CHANNEL,
       clock: { speed: clock.speed, origin: clock.origin },
+      rehearsal: options.rehearse,
     });
+    if (options.rehearse) room.terminal.print('Rehearsal: the chat in about two minutes, counted nowhere.');
   }
   for (const report of [...served.recovered, ...takenOver]) room.terminal.print(describeRecovery(room.name, report));
   const crowd = options.crowd > 0 ? new Crowd(room, clock, script, options.crowd) : undefined;
@@ -217,6 +234,16 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
       recapPaths.map((path) => `Recap written to ${path}\n`).join(''),
   );
   return 0;
+}
+
+/** The series' next planned episode as a script (its own questions when nothing is planned). */
+function nextEpisodeOf(store: ChatStore, scripts: ScriptCatalog, series: string): ChatScript {
+  const script = scripts.load(series);
+  const planner = new EpisodePlanner({ store, scripts, clock: new SystemClock() });
+  const next = planner.list(script.id).find((episode) => episode.state === 'planned');
+  if (!next) return script;
+  const plan = planForRun(store, script, Date.parse(next.at));
+  return 'script' in plan ? plan.script : script;
 }
 
 /** Resolves with the chat's runner once this process took it over, or undefined once it ended elsewhere. */

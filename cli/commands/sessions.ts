@@ -38,7 +38,7 @@ export async function sessionsCommand(argv: string[], io: CommandIO): Promise<nu
       String(row.id),
       new Date(row.started_at).toISOString().replace('T', ' ').slice(0, 16),
       row.script_id,
-      row.state,
+      row.rehearsal ? `${row.state} (rehearsal)` : row.state,
       String(row.participants),
       String(row.answers),
       String(row.messages),

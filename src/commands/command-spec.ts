@@ -1,4 +1,13 @@
-import type { CommandReply, FormOutcome, InboundAction, InboundCommand, InboundFormSubmit, UserAddress } from '../port.js';
+import type {
+  ChannelAddress,
+  CommandReply,
+  FormOutcome,
+  InboundAction,
+  InboundCommand,
+  InboundFormSubmit,
+  UserAddress,
+} from '../port.js';
+import type { ChatStore } from '../store/chat-store.js';
 import type { EpisodePlanner } from '../plan/episode-planner.js';
 import type { ScriptCatalog } from '../script/script-catalog.js';
 import type { NewSession, SessionRunner } from '../session/session-runner.js';
@@ -55,6 +64,12 @@ export interface CommandServices {
   readonly planner: EpisodePlanner | undefined;
   /** A person's display name, for guests picked in a form. */
   nameOf(user: UserAddress): Promise<string>;
+  /** The store, for reads commands need (episodes, sessions). */
+  readonly store: ChatStore;
+  /** A channel id as a host writes it, as an address; undefined when the platform cannot tell. */
+  resolveChannel(id: string): ChannelAddress | undefined;
+  /** A direct-message conversation with a person, where the platform can open one. */
+  openDirectChannel(user: UserAddress): Promise<ChannelAddress | undefined>;
 }
 
 /**

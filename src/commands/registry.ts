@@ -2,6 +2,7 @@ import type { ChatCommand } from './command-spec.js';
 import { usageOf } from './parse-args.js';
 import { episodesCommand } from './episodes-command.js';
 import { planCommand } from './plan-command.js';
+import { rehearseCommand } from './rehearse-command.js';
 import { nextCommand, recapCommand, statusCommand } from './query-commands.js';
 import { endCommand, extendCommand, pauseCommand, resumeCommand, skipCommand } from './session-controls.js';
 import { startCommand } from './start-command.js';
@@ -35,6 +36,7 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   recapCommand,
   planCommand,
   episodesCommand,
+  rehearseCommand,
   helpCommand,
 ];
 

@@ -23,6 +23,8 @@ export async function finishSession(
   } catch (error) {
     deps.log.error('Could not post the recap in the channel', { session: session.id, error });
   }
+  // A rehearsal shows the host the channel recap and keeps nothing: no files, no archive.
+  if (session.rehearsal) return [];
   const input = sessionRecapInput(deps.store, session.id);
   const extras = await summarizeQuestions(input, deps.config, deps.log);
   const paths = writeSessionRecap(deps.store, session.id, deps.config.EMCEE_RECAP_DIR, extras);

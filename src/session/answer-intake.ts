@@ -26,7 +26,14 @@ export class AnswerIntake {
 
   constructor(
     private readonly deps: { store: ChatStore; platform: Platform; clock: Clock; log: Logger },
-    private readonly session: { id: number; community: string; script: ChatScript; ledger: PostLedger },
+    private readonly session: {
+      id: number;
+      community: string;
+      script: ChatScript;
+      ledger: PostLedger;
+      /** A rehearsal records no one in the community: nobody is a first-timer, nothing counts. */
+      rehearsal?: boolean;
+    },
   ) {}
 
   /**
@@ -42,6 +49,7 @@ export class AnswerIntake {
         const isGuest = this.session.script.guests.some((guest) => guest.id === message.author.id);
         const seen =
           !message.author.isHost &&
+          !this.session.rehearsal &&
           store.participants.recordSeen({
             communityId: this.session.community,
             userId: message.author.id,

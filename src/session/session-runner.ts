@@ -20,6 +20,8 @@ export type { CatchUpPolicy, NewSession, RecoveryReport, SessionDeps, SessionSta
  * and they should count in the thanks. Ten seconds covers both with room to spare; hosts rarely notice.
  */
 export const CLOSE_GRACE_MS = 10_000;
+/** How long a rehearsal takes, about: long enough to read every post, short enough to try twice. */
+export const REHEARSAL_MS = 120_000;
 // Late messages after the end are written to the recap files together, this long after the last one.
 const RECAP_REFRESH_DELAY_MS = 2_000;
 const STEP_EVENTS = new Set(['opening', 'question', 'closing']);
@@ -54,7 +56,13 @@ export class SessionRunner {
     this.script = JSON.parse(row.script_json) as ChatScript;
     this.timeline = planTimeline(this.script);
     this.ledger = new PostLedger(deps, row.id, row.channel);
-    this.intake = new AnswerIntake(deps, { id: row.id, community, script: this.script, ledger: this.ledger });
+    this.intake = new AnswerIntake(deps, {
+      id: row.id,
+      community,
+      script: this.script,
+      ledger: this.ledger,
+      rehearsal: row.rehearsal === 1,
+    });
     this.stepStarts = deps.store.sessions
       .events(row.id)
       .filter((event) => STEP_EVENTS.has(event.kind))
@@ -76,6 +84,9 @@ export class SessionRunner {
           clockSpeed: fields.clock?.speed,
           clockOrigin: fields.clock?.origin,
           plannedRunId: fields.plannedRunId,
+          rehearsal: fields.rehearsal,
+          // A rehearsal is the whole chat squeezed into about two minutes.
+          windowScale: fields.rehearsal ? Math.min(1, REHEARSAL_MS / Math.max(1, planTimeline(fields.script).closingOffset)) : 1,
         });
       }),
     );
@@ -356,9 +367,16 @@ export class SessionRunner {
   }
 
   private stepLength(step: number): number {
+    // The opening is never compressed by a catch-up (which starts later), only by a rehearsal's scale.
+    const scale = this.row.rehearsal ? this.row.window_scale : 1;
     return step === 0
-      ? (this.timeline.questionOffsets[0] ?? 0)
+      ? Math.round((this.timeline.questionOffsets[0] ?? 0) * scale)
       : Math.round(questionWindow(this.timeline, step - 1) * this.row.window_scale);
+  }
+
+  /** Whether this is a rehearsal (never counted). */
+  get rehearsal(): boolean {
+    return this.row.rehearsal === 1;
   }
 
   // Shrinks the windows of the questions still to come so the chat ends when it was planned to.
@@ -425,7 +443,8 @@ export class SessionRunner {
     const { closing, hashtag } = this.script;
     await this.postOnce('closing', { kind: 'closing', text: fillTemplate(closing, { hashtag }) });
     this.timer?.cancel();
-    const thanksAt = (this.row.step_started_at ?? this.deps.clock.now()) + (this.deps.closeGraceMs ?? CLOSE_GRACE_MS);
+    const grace = (this.deps.closeGraceMs ?? CLOSE_GRACE_MS) * (this.rehearsal ? this.row.window_scale : 1);
+    const thanksAt = (this.row.step_started_at ?? this.deps.clock.now()) + grace;
     if (thanksAt <= this.deps.clock.now()) {
       await this.finish();
       return;

@@ -38,6 +38,11 @@ export interface NewSession {
   clock?: { speed: number; origin: number };
   /** The scheduled run this session fulfils. */
   plannedRunId?: number;
+  /**
+   * A rehearsal: the chat compressed to about `rehearsalMs` for a host to see every post, answer and the thanks;
+   * it never counts (no first-timers, no statistics, no archive).
+   */
+  rehearsal?: boolean;
 }
 
 /** What a session runner needs from the outside world. */

@@ -194,4 +194,9 @@ export const migrations: readonly Migration[] = [
     name: "planned runs remember what their announcement said, so an edited episode's is edited in place",
     sql: `ALTER TABLE planned_runs ADD COLUMN announced_fields TEXT;`,
   },
+  {
+    version: 8,
+    name: 'rehearsals: sessions a host runs to see the chat, which never count',
+    sql: `ALTER TABLE sessions ADD COLUMN rehearsal INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

@@ -20,6 +20,8 @@ export interface SessionRow {
   clock_origin: number | null;
   /** Factor on the remaining questions' windows after a compressing catch-up. */
   window_scale: number;
+  /** 1 for a rehearsal: run for the host to see, never counted (no first-timers, statistics or archive). */
+  rehearsal: number;
   /** The scheduled run that started this session, if any. */
   planned_run_id: number | null;
 }

@@ -20,11 +20,13 @@ export class SessionsRepo extends Repo {
     clockSpeed?: number;
     clockOrigin?: number;
     plannedRunId?: number;
+    rehearsal?: boolean;
+    windowScale?: number;
   }): number {
     const result = this.statement(
         `INSERT INTO sessions (community_id, channel, script_id, script_json, state, step, started_at,
-           clock_speed, clock_origin, planned_run_id)
-         VALUES (?, ?, ?, ?, 'running', 0, ?, ?, ?, ?)`,
+           clock_speed, clock_origin, planned_run_id, rehearsal, window_scale)
+         VALUES (?, ?, ?, ?, 'running', 0, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         fields.communityId,
@@ -35,6 +37,8 @@ export class SessionsRepo extends Repo {
         fields.clockSpeed ?? 1,
         fields.clockOrigin ?? null,
         fields.plannedRunId ?? null,
+        fields.rehearsal ? 1 : 0,
+        fields.windowScale ?? 1,
       );
     return Number(result.lastInsertRowid);
   }
@@ -69,9 +73,11 @@ export class SessionsRepo extends Repo {
       .all(limit) as (SessionRow & { answers: number; participants: number; messages: number })[];
   }
 
-  /** The newest finished session in a channel, if any. */
+  /** The newest finished session in a channel, if any (rehearsals do not count). */
   lastEndedOnChannel(channel: string): SessionRow | undefined {
-    return this.statement("SELECT * FROM sessions WHERE channel = ? AND state = 'ended' ORDER BY id DESC LIMIT 1").get(channel) as
+    return this.statement(
+      "SELECT * FROM sessions WHERE channel = ? AND state = 'ended' AND rehearsal = 0 ORDER BY id DESC LIMIT 1",
+    ).get(channel) as
       | SessionRow
       | undefined;
   }

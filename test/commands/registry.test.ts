@@ -15,6 +15,9 @@ const services: CommandServices = {
   describeLastRecap: () => 'Last recap: here.',
   planner: undefined,
   nameOf: async (user) => user,
+  store: undefined as never,
+  resolveChannel: () => undefined,
+  openDirectChannel: async () => undefined,
 };
 const command = (name: string, args: string[] = [], isHost = false): InboundCommand => ({
   channel: 'local:room',

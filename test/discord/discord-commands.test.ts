@@ -3,7 +3,7 @@ import { EMCEE_COMMAND, registerDiscordCommands } from '../../adapters/discord/d
 import { FAKE_TOKEN, FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { startAdapter, type AdapterRig } from './adapter-harness.js';
 
-const SUBCOMMANDS = ['start', 'pause', 'resume', 'skip', 'extend', 'end', 'status', 'next', 'recap', 'plan', 'episodes', 'help'];
+const SUBCOMMANDS = ['start', 'pause', 'resume', 'skip', 'extend', 'end', 'status', 'next', 'recap', 'plan', 'episodes', 'rehearse', 'help'];
 let fake: FakeDiscord | undefined;
 let rig: AdapterRig | undefined;
 afterEach(async () => {
