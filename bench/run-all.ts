@@ -6,6 +6,7 @@ import { benchRecap } from './recap.js';
 import { runIsolated } from './run-isolated.js';
 import { benchStartup, binPath } from './startup.js';
 import { benchThanks } from './thanks.js';
+import { benchTranscriptSize } from './transcript-size.js';
 
 /**
  * `npm run bench`: every scenario of the performance targets, each figure beside its limit or target from
@@ -23,6 +24,7 @@ const scenarios: [string, () => Promise<BenchResult> | BenchResult][] = [
   ['rate-limits', () => benchRateLimits()],
   ['thanks', () => benchThanks()],
   ['recap', () => benchRecap()],
+  ['transcript-size', () => benchTranscriptSize()],
   ['startup', () => benchStartup()],
 ];
 
@@ -39,7 +41,7 @@ const build = () => {
 };
 build();
 data.builds = builds;
-const spawnsCli = new Set(['recap', 'startup']);
+const spawnsCli = new Set(['recap', 'startup', 'transcript-size']);
 
 const rows: BenchRow[] = [];
 const durations: Record<string, number> = {};
@@ -92,6 +94,8 @@ const markdown = [
   '- **Acknowledgements** (`bench/rate-limits.ts`): the real Slack and Discord adapters against the local fakes with their rate limits enforced; question times are the attempt the fake accepted.',
   '- **Thanks** (`bench/thanks.ts`): `composeThanks` with the limits each adapter declares; the bound uses the text as written, and the strict bound every line\'s shortest wording.',
   '- **Recap** (`bench/recap.ts`): in process (read, attribute, md + html + json written) and `emcee recap --format html` end to end. `npm run bench:recap` breaks it down by stage.',
+  '- **Transcript size** (`bench/transcript-size.ts`): 200 MB and 1 GB JSONL transcripts generated in a temp dir, ' +
+    'recapped by `emcee recap --transcript F --format json --out …` as a child process; peak RSS from /usr/bin/time -v.',
   '- **Start-up** (`bench/startup.ts`): `node bin/emcee.js run demo` with a temp `EMCEE_DB`, stdin closed, until "Welcome" appears on stdout.',
   '',
   'Raw figures: `docs/benchmarks.json`.',
