@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/log.js';
+import { capturingLogger } from '../support/capturing-logger.js';
 import { waitFor } from '../support/wait-for.js';
 import { startSlackAdapter } from './slack-adapter-harness.js';
 import { RecordingInbound } from './recording-inbound.js';
@@ -11,11 +11,6 @@ afterEach(async () => {
   rig = undefined;
 });
 
-function capturingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const keep = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
-  return { lines, debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error') };
-}
 
 const question = { number: 1, text: 'Why?', hashtag: '#C', hint: 'A1', openThread: true };
 
