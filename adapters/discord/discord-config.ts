@@ -58,7 +58,8 @@ export const DISCORD_SETTINGS = [
     name: 'EMCEE_DISCORD_API_URL',
     schema: z.url({ error: 'a URL such as http://127.0.0.1:4000/api' }).transform(discordApiBase).optional(),
     description:
-      "where the Discord REST API is, with or without the final /api (tests and proxies only; Discord's own by default)",
+      'where the Discord REST API is, with or without the final /api ' +
+      "(tests and proxies only; Discord's own by default)",
   }),
 ] as const;
 

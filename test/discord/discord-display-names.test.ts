@@ -23,7 +23,8 @@ describe('Discord display names (displayNameOf)', () => {
     expect(await nameOf(CARLA)).toBe('Carla Díaz');
     expect(await nameOf(DEV)).toBe('dev42');
     // None of them had written: each was read once from Discord, then from discord.js's cache.
-    const memberReads = () => r.fake.callsTo('GET', /^\/guilds\/\d+\/members\/\d+$/).map((c) => c.path.split('/').at(-1));
+    const memberReads = () =>
+      r.fake.callsTo('GET', /^\/guilds\/\d+\/members\/\d+$/).map((call) => call.path.split('/').at(-1));
     expect(memberReads()).toEqual([PEOPLE.bea, CARLA, DEV]);
     expect(await nameOf(PEOPLE.bea)).toBe('Bea B.');
     expect(memberReads()).toHaveLength(3);

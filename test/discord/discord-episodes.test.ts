@@ -113,9 +113,10 @@ const valuesOf = (modal: Json | undefined) =>
   Object.fromEntries(inputs(modal).map((input) => [String(input.custom_id), input.value]));
 const buttons = (answer: { components?: Json[] } | Json | undefined) =>
   ((answer?.components ?? []) as Json[]).flatMap((row) => row.components as Json[]);
-const eventOf = (r: Rig, runAt: number) => {
+// The Scheduled Event of a planned run, as the fake Discord holds it.
+const eventOf = (r: Rig, runAt: number): (Json & { id: string }) | undefined => {
   const run = r.store.schedule.plannedRuns(r.adapter.community).find((p) => p.run_at === runAt);
-  return run?.announcement ? { id: run.announcement, ...r.fake.scheduledEvents.get(run.announcement) } : undefined;
+  return run?.announcement ? { ...r.fake.scheduledEvents.get(run.announcement), id: run.announcement } : undefined;
 };
 
 const QUESTIONS = ['What makes you trust a new community? [10]', 'What breaks that trust?', 'How do you win it back?'];
@@ -130,7 +131,7 @@ async function plan(r: Rig, values: Record<string, string>): Promise<string> {
 }
 
 describe('Planning an episode from Discord, end to end', () => {
-  it('plan by modal (errors come back to fix), the Scheduled Event edited in place, the chat run as planned', async () => {
+  it('plan by modal (errors come back to fix), the event edited in place, the chat run as planned', async () => {
     const r = (rig = await startRig());
     await waitFor(() => r.created().length === 2, 'the next two Thursdays announced');
     const event = eventOf(r, THURSDAY)!;
@@ -139,7 +140,8 @@ describe('Planning an episode from Discord, end to end', () => {
     // A member who is not a host is refused, privately.
     const refused = r.fake.slashCommand({ user: PEOPLE.mallory, sub: 'plan' });
     const refusal = await answered(r, refused, 'the refusal');
-    expect(refusal).toMatchObject({ ephemeral: true, content: 'Only hosts can plan a chat. Ask a host of this community.' });
+    const onlyHosts = 'Only hosts can plan a chat. Ask a host of this community.';
+    expect(refusal).toMatchObject({ ephemeral: true, content: onlyHosts });
     expect(refusal.modal).toBeUndefined();
 
     // The host gets the form, its date set to the next Thursday with nothing planned.
@@ -176,12 +178,15 @@ describe('Planning an episode from Discord, end to end', () => {
     const past = r.fake.submitModal({ user: PEOPLE.host, on: reopened, values: { 'datetime:at': '2026-11-12 13:00' } });
     const pastAnswer = await answered(r, past, 'the past date refused');
     expect(pastAnswer.content).toContain('• **Date and time**: is in the past: pick a time ahead');
-    const reopenedAgain = r.fake.clickButton({ user: PEOPLE.host, on: past, customId: String(buttons(pastAnswer)[0]!.custom_id) });
-    expect(valuesOf((await answered(r, reopenedAgain, 'the form a third time')).modal)['datetime:at']).toBe('2026-11-12 13:00');
+    const fixAgain = String(buttons(pastAnswer)[0]!.custom_id);
+    const reopenedAgain = r.fake.clickButton({ user: PEOPLE.host, on: past, customId: fixAgain });
+    const third = (await answered(r, reopenedAgain, 'the form a third time')).modal;
+    expect(valuesOf(third)['datetime:at']).toBe('2026-11-12 13:00');
     expect(r.store.episodes.upcoming(0)).toEqual([]);
 
     // Fixed: saved with the guests' names as members see them, and the questions with their minutes.
-    const saved = r.fake.submitModal({ user: PEOPLE.host, on: reopenedAgain, values: { 'datetime:at': '2026-11-19 13:00' } });
+    const fixed = { 'datetime:at': '2026-11-19 13:00' };
+    const saved = r.fake.submitModal({ user: PEOPLE.host, on: reopenedAgain, values: fixed });
     expect((await answered(r, saved, 'the plan saved')).content).toBe(
       'Planned weekly-chat on 2026-11-19 13:00 (America/New_York): Trust in small communities.',
     );
@@ -218,8 +223,9 @@ describe('Planning an episode from Discord, end to end', () => {
 
     // At its time the chat runs: the guests introduced (and pinged) in the welcome, then exactly its questions.
     await r.clock.advanceTo(THURSDAY);
-    await waitFor(() => r.posts().some((p) => String(p.content).startsWith('Welcome to #CommunityChat')), 'the welcome');
-    const welcome = r.posts().find((p) => String(p.content).startsWith('Welcome to #CommunityChat'))!;
+    const isWelcome = (p: Json) => String(p.content).startsWith('Welcome to #CommunityChat');
+    await waitFor(() => r.posts().some(isWelcome), 'the welcome');
+    const welcome = r.posts().find(isWelcome)!;
     expect(welcome.content).toContain(`Our guest today: <@${PEOPLE.ana}>, <@${PEOPLE.bea}>. Welcome!`);
     expect((welcome.allowed_mentions as Json).users).toEqual([PEOPLE.ana, PEOPLE.bea]);
     const questions = () => r.posts().flatMap((p) => (/^Q\d+: /.test(String(p.content)) ? [String(p.content)] : []));
@@ -235,6 +241,93 @@ describe('Planning an episode from Discord, end to end', () => {
       'Q3: How do you win it back? #CommunityChat',
     ]);
     expect(r.store.episodes.at('weekly-chat', THURSDAY)).toMatchObject({ state: 'done', session_id: r.ended[0] });
-    await waitFor(() => eventOf(r, THURSDAY) === undefined && r.fake.scheduledEvents.get(event.id)?.status === 3, 'completed');
+    await waitFor(() => r.fake.scheduledEvents.get(event.id)?.status === 3, 'the event completed');
+  });
+
+  it("/emcee episodes: Skip withdraws the date's event, Delete removes another, Edit moves it", async () => {
+    const r = (rig = await startRig());
+    await waitFor(() => r.created().length === 2, 'the next two Thursdays announced');
+    // Three Thursdays planned, each form dated the next free one.
+    const topics = ['Trust', 'Moderation', 'Onboarding'];
+    for (const topic of topics) {
+      await plan(r, { 'short:topic': topic, 'paragraph:questions': `${topic}: where do you start?` });
+    }
+    const [first, second, third] = [THURSDAY, THURSDAY + WEEK, THURSDAY + 2 * WEEK];
+    expect(r.store.episodes.upcoming(0).map((e) => [e.run_at, e.topic])).toEqual([
+      [first, 'Trust'],
+      [second, 'Moderation'],
+      [third, 'Onboarding'],
+    ]);
+    await r.scheduler.refresh();
+    // The third date is past the two runs planned ahead, but planned episodes are announced too.
+    await waitFor(() => r.created().length === 3 && eventOf(r, third) !== undefined, 'the third Thursday announced');
+    const events = [first, second, third].map((at) => eventOf(r, at)!.id);
+    expect(events.map((id) => String(r.fake.scheduledEvents.get(id)!.description).split('\n')[0])).toEqual(topics);
+
+    // The list, privately, one line per date with its buttons.
+    const listed = r.fake.slashCommand({ user: PEOPLE.host, sub: 'episodes' });
+    const list = await answered(r, listed, 'the list');
+    expect(list.ephemeral).toBe(true);
+    expect(list.content).toContain('**1.** weekly-chat · 2026-11-19 13:00 — Trust');
+    expect(list.content).toContain('**3.** weekly-chat · 2026-12-03 13:00 — Onboarding');
+    const action = (verb: string, local: string) => `emcee_action:episodes:${verb}:weekly-chat:${local}`;
+    expect(buttons(list).map((b) => b.label)).toEqual(
+      [1, 2, 3].flatMap((n) => [`${n} · Edit`, `${n} · Skip`, `${n} · Delete`]),
+    );
+
+    // Skip the first Thursday: no chat that day, and its event is withdrawn at the next refresh. A person takes
+    // a moment between clicks (the scheduler notices a change by the episodes' update times, in ms).
+    await r.clock.advance(MINUTE);
+    const skip = r.fake.clickButton({ user: PEOPLE.host, on: listed, customId: action('skip', '2026-11-19 13:00') });
+    expect((await answered(r, skip, 'the skip')).callbackType).toBe(7);
+    const afterSkip = r.fake.answerMessage(listed)!;
+    expect(afterSkip.content).toMatch(/^Skipped weekly-chat on 2026-11-19 13:00: no chat that day\./);
+    expect(afterSkip.content).toContain('2026-11-19 13:00 — Trust [skipped]');
+    expect(r.store.episodes.at('weekly-chat', first)!.state).toBe('skipped');
+    await r.scheduler.refresh();
+    expect(r.fake.scheduledEvents.has(events[0]!)).toBe(false);
+    expect(r.deleted().map((call) => call.path.split('/').at(-1))).toEqual([events[0]]);
+    expect(eventOf(r, first)).toBeUndefined();
+
+    // Delete the third: the episode is gone; its date, only planned for the episode, is no longer announced.
+    await r.clock.advance(MINUTE);
+    const del = r.fake.clickButton({ user: PEOPLE.host, on: listed, customId: action('delete', '2026-12-03 13:00') });
+    await answered(r, del, 'the delete');
+    expect(r.fake.answerMessage(listed)!.content).toMatch(/^Deleted weekly-chat on 2026-12-03 13:00/);
+    expect(r.fake.answerMessage(listed)!.content).not.toContain('Onboarding');
+    expect(r.store.episodes.at('weekly-chat', third)).toBeUndefined();
+    await r.scheduler.refresh();
+    expect(r.fake.scheduledEvents.has(events[2]!)).toBe(false);
+
+    // Edit the second: the form comes filled with the episode; a new time moves it, and its event with it.
+    await r.clock.advance(MINUTE);
+    const edit = r.fake.clickButton({ user: PEOPLE.host, on: listed, customId: action('edit', '2026-11-26 13:00') });
+    const { modal } = await answered(r, edit, 'the edit form');
+    expect(modal).toMatchObject({ custom_id: 'emcee_form:plan:weekly-chat:2026-11-26 13:00', title: 'Edit the chat' });
+    expect(valuesOf(modal)).toMatchObject({
+      'datetime:at': '2026-11-26 13:00',
+      'short:topic': 'Moderation',
+      'paragraph:questions': 'Moderation: where do you start?',
+    });
+    const moved = r.fake.submitModal({ user: PEOPLE.host, on: edit, values: { 'datetime:at': '2026-11-26 15:30' } });
+    expect((await answered(r, moved, 'the move saved')).content).toBe(
+      'Planned weekly-chat on 2026-11-26 15:30 (America/New_York): Moderation.',
+    );
+    const later = second + 150 * MINUTE;
+    const planned = r.store.episodes.upcoming(0, 'weekly-chat').filter((e) => e.state === 'planned');
+    expect(planned.map((e) => e.run_at)).toEqual([later]);
+    const patchesBefore = r.patched(events[1]).length;
+    await r.scheduler.refresh();
+    expect(eventOf(r, later)?.id).toBe(events[1]);
+    expect(r.patched(events[1]).slice(patchesBefore).at(-1)!.body).toMatchObject({
+      scheduled_start_time: '2026-11-26T20:30:00.000Z',
+      description: expect.stringMatching(/^Moderation\nQ1: Moderation: where do you start\?$/),
+    });
+    expect(r.created()).toHaveLength(3);
+    // No second chat that day: the old time is kept as skipped, and nothing else is planned or announced.
+    expect(r.store.episodes.at('weekly-chat', second)!.state).toBe('skipped');
+    expect(r.store.schedule.plannedRuns(r.adapter.community).map((run) => run.run_at)).toEqual([later]);
+    expect(r.deleted()).toHaveLength(2);
+    expect([...r.fake.scheduledEvents.keys()]).toEqual([events[1]]);
   });
 });
