@@ -31,6 +31,7 @@ import type { DiscordConfig } from './discord-config.js';
 import { describeDiscordError } from './discord-error-text.js';
 import { DiscordHistory } from './discord-history.js';
 import { notifyDiscordHosts } from './discord-host-notice.js';
+import { discordDisplayName } from './discord-names.js';
 import { explainLoginError } from './discord-login-error.js';
 import { discordPostedMessageSchema } from './discord-payloads.js';
 import { DiscordReceiver } from './discord-receiver.js';
@@ -237,6 +238,11 @@ export class DiscordAdapter implements PlatformAdapter {
   /** A Discord timestamp each member reads in their own timezone (no fallback needed). */
   formatTime(at: number, _fallback?: string): string {
     return discordTimestamp(at);
+  }
+
+  /** The person's server nickname, display name or username (a guest picked in a form). */
+  async displayNameOf(user: UserAddress): Promise<string> {
+    return discordDisplayName(this.client, this.config.guildId, discordUserId(user));
   }
 
   /** A channel id as a host copies it from Discord. */

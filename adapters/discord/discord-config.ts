@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { readAs, readSettings, settingFor, settingsError, settingsShape } from '../../src/config/setting-spec.js';
 
+/**
+ * The REST base as discord.js's `rest.api` wants it (it adds `/v10` itself): "http://host:4000",
+ * "http://host:4000/api", "…/api/" and "…/api/v10" all mean the same API, since people copy either form.
+ */
+export function discordApiBase(url: string): string {
+  const trimmed = url.trim().replace(/\/+$/, '').replace(/\/api\/v\d+$/, '/api');
+  return trimmed.endsWith('/api') ? trimmed : `${trimmed}/api`;
+}
+
 const snowflake = (what: string) => z.string().regex(/^\d{15,21}$/, `${what} (Developer Mode on, then right-click → Copy ID)`);
 
 /** The Discord adapter's environment variables, declared once (config, errors, .env.example, README). */
@@ -47,8 +56,10 @@ export const DISCORD_SETTINGS = [
   }),
   settingFor('apiUrl', {
     name: 'EMCEE_DISCORD_API_URL',
-    schema: z.url({ error: 'a URL such as http://127.0.0.1:4000/api' }).optional(),
-    description: "where the Discord REST API is, ending in /api (tests and proxies only; Discord's own by default)",
+    schema: z.url({ error: 'a URL such as http://127.0.0.1:4000/api' }).transform(discordApiBase).optional(),
+    description:
+      'where the Discord REST API is, with or without the final /api ' +
+      "(tests and proxies only; Discord's own by default)",
   }),
 ] as const;
 

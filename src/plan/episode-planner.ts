@@ -71,7 +71,8 @@ export class EpisodePlanner {
         },
         clock.now(),
       );
-      if (previous && previous.run_at !== when.at) store.episodes.delete(previous.id);
+      // Moved: no chat at the old time (kept as skipped), so the scheduler moves that run's announcement here.
+      if (previous && previous.run_at !== when.at) store.episodes.setState(previous.id, 'skipped', clock.now());
     });
     return { ok: true, episode: this.view(store.episodes.at(episode.series, when.at)!) };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discordConfigFromEnv } from '../../adapters/discord/discord-config.js';
+import { discordConfigFromEnv, DISCORD_SETTINGS } from '../../adapters/discord/discord-config.js';
 
 const GOOD = {
   DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.fake-token-for-the-config-test',
@@ -55,5 +55,17 @@ describe('Discord settings from the environment', () => {
     expect(hostIds).toEqual(['100000000000000010', '100000000000000014']);
     const refused = failure({ ...GOOD, DISCORD_HOST_IDS: '100000000000000010,@hana' });
     expect(refused).toMatch(/DISCORD_HOST_IDS: user ids, comma-separated/);
+  });
+
+  it('takes EMCEE_DISCORD_API_URL with or without the final /api, and says so', () => {
+    const apiUrl = (url: string) => discordConfigFromEnv({ ...GOOD, EMCEE_DISCORD_API_URL: url }).apiUrl;
+    for (const tail of ['', '/', '/api/', '/api/v10']) {
+      expect(apiUrl(`http://127.0.0.1:9999${tail}`), tail).toBe('http://127.0.0.1:9999/api');
+    }
+    // A proxy under a path keeps it.
+    expect(apiUrl('https://proxy.example/discord')).toBe('https://proxy.example/discord/api');
+    expect(apiUrl('https://proxy.example/discord/api')).toBe('https://proxy.example/discord/api');
+    const described = DISCORD_SETTINGS.find((s) => s.name === 'EMCEE_DISCORD_API_URL')!.description;
+    expect(described).toMatch(/with or without the final \/api/);
   });
 });

@@ -152,6 +152,11 @@ export class FakeDiscord {
     this.guild.members.set(member.id, member);
   }
 
+  /** Adds a Discord user who is not in the server (GET /users/:id finds them; the guild's member routes do not). */
+  addOutsider(user: FakeMember): void {
+    this.guild.outsiders.set(user.id, user);
+  }
+
   /** REST calls matching a method and a path pattern. */
   callsTo(method: string, path: RegExp): DiscordCall[] {
     return this.calls.filter((call) => call.method === method && path.test(call.path));

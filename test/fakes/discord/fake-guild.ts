@@ -11,6 +11,8 @@ export interface FakeMember {
   roles?: string[];
   /** A bot account. */
   bot?: boolean;
+  /** The display (global) name; by default the username (none for a bot), `null` for an account without one. */
+  globalName?: string | null;
   /** A server nickname, shown instead of the username. */
   nick?: string;
   /** Direct messages from server members switched off: the bot's DMs fail with 50007. */
@@ -39,6 +41,8 @@ export class FakeGuild {
   readonly otherChannelId = '100000000000000007';
   readonly ownerId = '100000000000000099';
   readonly members = new Map<string, FakeMember>();
+  /** Discord users who are not in the server (someone who left): GET /users/:id knows them, the guild does not. */
+  readonly outsiders = new Map<string, FakeMember>();
   /** Messages per channel id, oldest first. */
   readonly messages = new Map<string, Json[]>();
   /** Threads by id (a thread started from a message has the message's id). */
@@ -92,9 +96,10 @@ export class FakeGuild {
 
   /** The user object of a member. */
   user(id: string): Json {
-    const member = this.members.get(id);
+    const member = this.members.get(id) ?? this.outsiders.get(id);
     if (!member) throw new Error(`the fake guild has no member ${id}`);
-    return { id, username: member.username, discriminator: '0', global_name: member.bot ? null : member.username, avatar: null, ...(member.bot ? { bot: true } : {}) };
+    const globalName = member.globalName !== undefined ? member.globalName : member.bot ? null : member.username;
+    return { id, username: member.username, discriminator: '0', global_name: globalName, avatar: null, ...(member.bot ? { bot: true } : {}) };
   }
 
   /** The member object (with user) of a member. */

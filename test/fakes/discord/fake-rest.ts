@@ -132,6 +132,10 @@ export class FakeRest {
       return ok({ url: this.deps.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
     }
     if (at(/^\/users\/@me$/, 'GET')) return ok(guild.user(guild.botId));
+    if ((m = at(/^\/users\/(\d+)$/, 'GET'))) {
+      const known = guild.members.has(m[1]!) || guild.outsiders.has(m[1]!);
+      return known ? ok(guild.user(m[1]!)) : error(404, 10013, 'Unknown User');
+    }
     if (at(/^\/applications\/@me$/, 'GET')) return ok({ id: guild.applicationId, name: 'Emcee', flags: 0, bot: guild.user(guild.botId) });
     if ((m = at(/^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, 'PUT'))) {
       if (m[1] !== guild.applicationId || m[2] !== guild.guildId) return error(403, 50001, 'Missing Access');
