@@ -3,6 +3,9 @@ import type { ChatStore } from '../store/chat-store.js';
 import type { EpisodeRow } from '../store/episodes-repo.js';
 import type { Episode, Guest } from './episode-schema.js';
 
+/** Why a run was cancelled when a host skipped its date: its announcement is withdrawn, never moved. */
+export const SKIPPED_BY_HOST = 'skipped by a host';
+
 /** What runs at a scheduled date: the series with that date's episode, or nothing (and why). */
 export type RunPlan = { script: ChatScript; episode?: EpisodeRow } | { skip: string };
 

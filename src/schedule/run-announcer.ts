@@ -7,6 +7,9 @@ import type { PlannedRunRow } from '../store/schedule-repo.js';
 import type { Clock } from '../time/clock.js';
 import type { ScheduledChat } from './scheduler.js';
 
+// How far a run may move and keep its announcement: within the week it was planned for.
+const MOVE_WINDOW_MS = 7 * 24 * 3_600_000;
+
 /**
  * Keeps the platform's announcements (Discord Scheduled Events) in step with the plan and with the chats:
  * one per planned run, moved in place when its run moves, active while its chat runs, completed after,
@@ -44,8 +47,15 @@ export class RunAnnouncer {
     const { store, platform, community } = this.deps;
     const planned = store.schedule.plannedRuns(community);
     for (const run of store.schedule.cancelledWithAnnouncement(community)) {
+      // A run moved (an edited schedule, an episode moved to another time) keeps its announcement; one with no
+      // new run within the week is withdrawn, never handed to an unrelated date weeks later (members marked
+      // "Interested" in that date, not in whatever comes next).
       const replaces = (p: PlannedRunRow) =>
-        p.script_id === run.script_id && p.channel === run.channel && !p.announcement && p.announcing_at === null;
+        p.script_id === run.script_id &&
+        p.channel === run.channel &&
+        !p.announcement &&
+        p.announcing_at === null &&
+        Math.abs(p.run_at - run.run_at) <= MOVE_WINDOW_MS;
       const successor = platform.updateAnnouncement ? planned.find(replaces) : undefined;
       if (successor) {
         store.schedule.moveAnnouncement(run.id, successor.id);

@@ -6,7 +6,7 @@ import type { ChatScript } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { DueReminder, PlannedRunRow } from '../store/schedule-repo.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
-import { episodeDates, planForRun, plansSignature, skippedDates } from '../plan/episode-book.js';
+import { episodeDates, planForRun, plansSignature, SKIPPED_BY_HOST, skippedDates } from '../plan/episode-book.js';
 import { tellHosts } from '../service/tell-hosts.js';
 import { nextRuns } from './next-runs.js';
 import { RunAnnouncer } from './run-announcer.js';
@@ -189,17 +189,18 @@ export class Scheduler {
     for (const chat of this.chats.values()) {
       const { schedule, timezone } = chat.script;
       const from = now - schedule.missedStartTolerance;
-      const scheduled = nextRuns(schedule, timezone, from, RUNS_AHEAD);
+      // A date a host skipped is not planned (its announcement is withdrawn), and does not use up a run ahead.
+      const skipped = new Set(skippedDates(store, chat.script.id, from));
+      const scheduled = nextRuns(schedule, timezone, from, RUNS_AHEAD + skipped.size);
       // A host may plan an episode off the schedule (a special date): it runs too.
       const extra = episodeDates(store, chat.script.id, from).filter((at) => !scheduled.some((run) => run.at === at));
-      // A date a host skipped is not planned (its announcement is withdrawn).
-      const skipped = new Set(skippedDates(store, chat.script.id, from));
       const upcoming = [...scheduled, ...extra.map((at) => ({ at }))].filter((run) => !skipped.has(run.at));
       const wanted = new Set(upcoming.map((run) => run.at));
       // Keep the plan in step with an edited schedule: future runs no longer wanted are cancelled.
       for (const run of store.schedule.plannedRuns(this.deps.community)) {
         if (run.script_id === chat.script.id && run.channel === chat.channel && run.run_at > now && !wanted.has(run.run_at)) {
-          store.schedule.markRun(run.id, 'cancelled', { note: 'no longer in the schedule' });
+          const note = skipped.has(run.run_at) ? SKIPPED_BY_HOST : 'no longer in the schedule';
+          store.schedule.markRun(run.id, 'cancelled', { note });
         }
       }
       for (const run of upcoming) {

@@ -36,6 +36,7 @@ export class EpisodesRepo extends Repo {
          questions_json = excluded.questions_json, note = excluded.note, state = excluded.state,
          updated_at = excluded.updated_at`,
     ).run({ ...episode, now });
+    this.changed();
     return this.at(episode.series_id, episode.run_at)!.id;
   }
 
@@ -65,20 +66,22 @@ export class EpisodesRepo extends Repo {
     this.statement(
       'UPDATE episodes SET state = ?, session_id = COALESCE(?, session_id), updated_at = ? WHERE id = ?',
     ).run(state, sessionId ?? null, now, id);
+    this.changed();
   }
 
-  /** How many episodes there are and when one last changed: differs after any change. */
+  /** Differs after any change to any episode, from any process on this database. */
   signature(): string {
-    const row = this.statement('SELECT COUNT(*) AS n, SUM(updated_at) AS last, SUM(id) AS ids FROM episodes').get() as {
-      n: number;
-      last: number | null;
-      ids: number | null;
-    };
-    return `${row.n}:${row.last ?? 0}:${row.ids ?? 0}`;
+    return String((this.statement('SELECT n FROM episode_changes').get() as { n: number }).n);
+  }
+
+  private changed(): void {
+    this.statement('UPDATE episode_changes SET n = n + 1').run();
   }
 
   /** Deletes an episode; false when there was none. */
   delete(id: number): boolean {
-    return this.statement('DELETE FROM episodes WHERE id = ?').run(id).changes === 1;
+    const deleted = this.statement('DELETE FROM episodes WHERE id = ?').run(id).changes === 1;
+    if (deleted) this.changed();
+    return deleted;
   }
 }

@@ -199,4 +199,12 @@ export const migrations: readonly Migration[] = [
     name: 'rehearsals: sessions a host runs to see the chat, which never count',
     sql: `ALTER TABLE sessions ADD COLUMN rehearsal INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 9,
+    name: 'a counter of episode changes, so a bot notices every plan change, even two in one millisecond',
+    sql: `
+      CREATE TABLE episode_changes (n INTEGER NOT NULL);
+      INSERT INTO episode_changes (n) VALUES (0);
+    `,
+  },
 ];

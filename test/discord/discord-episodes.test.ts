@@ -289,7 +289,8 @@ describe('Planning an episode from Discord, end to end', () => {
     expect(r.deleted().map((call) => call.path.split('/').at(-1))).toEqual([events[0]]);
     expect(eventOf(r, first)).toBeUndefined();
 
-    // Delete the third: the episode is gone; its date, only planned for the episode, is no longer announced.
+    // Delete the third: the episode is gone; its date is still on the schedule (a skipped date does not use up
+    // one of the runs planned ahead), so its event stays and is edited in place to the series' own questions.
     await r.clock.advance(MINUTE);
     const del = r.fake.clickButton({ user: PEOPLE.host, on: listed, customId: action('delete', '2026-12-03 13:00') });
     await answered(r, del, 'the delete');
@@ -297,7 +298,8 @@ describe('Planning an episode from Discord, end to end', () => {
     expect(r.fake.answerMessage(listed)!.content).not.toContain('Onboarding');
     expect(r.store.episodes.at('weekly-chat', third)).toBeUndefined();
     await r.scheduler.refresh();
-    expect(r.fake.scheduledEvents.has(events[2]!)).toBe(false);
+    expect(r.fake.scheduledEvents.has(events[2]!)).toBe(true);
+    expect(String(r.fake.scheduledEvents.get(events[2]!)!.description)).not.toContain('Onboarding');
 
     // Edit the second: the form comes filled with the episode; a new time moves it, and its event with it.
     await r.clock.advance(MINUTE);
@@ -323,11 +325,13 @@ describe('Planning an episode from Discord, end to end', () => {
       scheduled_start_time: '2026-11-26T20:30:00.000Z',
       description: expect.stringMatching(/^Moderation\nQ1: Moderation: where do you start\?$/),
     });
-    expect(r.created()).toHaveLength(3);
-    // No second chat that day: the old time is kept as skipped, and nothing else is planned or announced.
+    // No second chat that day: the old time is kept as skipped. Skipped dates do not use up the two runs planned
+    // ahead, so the schedule's next Thursdays (the third, with its own questions, and the fourth) stay planned.
     expect(r.store.episodes.at('weekly-chat', second)!.state).toBe('skipped');
-    expect(r.store.schedule.plannedRuns(r.adapter.community).map((run) => run.run_at)).toEqual([later]);
-    expect(r.deleted()).toHaveLength(2);
-    expect([...r.fake.scheduledEvents.keys()]).toEqual([events[1]]);
+    const fourth = third + WEEK;
+    expect(r.store.schedule.plannedRuns(r.adapter.community).map((run) => run.run_at)).toEqual([later, third, fourth]);
+    expect(r.created()).toHaveLength(4);
+    expect(r.deleted()).toHaveLength(1);
+    expect([...r.fake.scheduledEvents.keys()].sort()).toEqual([events[1], events[2], eventOf(r, fourth)!.id].sort());
   });
 });
