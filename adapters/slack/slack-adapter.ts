@@ -19,7 +19,13 @@ import { POST_PRIORITY } from '../shared/post-priority.js';
 import { PriorityPoster, type PostPriority } from '../shared/priority-poster.js';
 import { ReconnectCatchUp } from '../shared/reconnect-catch-up.js';
 import { ReactionPacer } from '../shared/reaction-pacer.js';
-import { parseChannelAddress, parseMessageAddress, slackAddress, userIdOf } from './slack-addresses.js';
+import {
+  parseChannelAddress,
+  parseMessageAddress,
+  parseUserAddress,
+  slackAddress,
+  userIdOf,
+} from './slack-addresses.js';
 import { questionBlocks } from './slack-blocks.js';
 import { boltLogger } from './slack-bolt-logger.js';
 import type { SlackConfig } from './slack-config.js';
@@ -57,6 +63,7 @@ export class SlackAdapter implements PlatformAdapter {
   // Display names from mention(), so a mention a message must not ping can be shown as a plain name.
   private readonly names = new Map<string, string>();
   private readonly inboundSide: SlackInbound;
+  private readonly people: SlackPeople;
   private team = '';
   private botUserId: string | undefined;
   private inbound: ChatInbound | undefined;
@@ -118,11 +125,12 @@ export class SlackAdapter implements PlatformAdapter {
       },
       clock,
     );
+    this.people = new SlackPeople(this.posts, config.hostIds, log, clock);
     this.inboundSide = new SlackInbound({
       team: () => this.team,
       botUserId: () => this.botUserId,
       inbound: () => this.inbound,
-      people: new SlackPeople(this.posts, config.hostIds, log, clock),
+      people: this.people,
       index: this.index,
       client: this.posts,
       log,
@@ -258,6 +266,15 @@ export class SlackAdapter implements PlatformAdapter {
   /** Participant text made inert: `&`, `<`, `>` escaped, so no `<!channel>` or `<@U…>` survives. */
   quote(text: string): string {
     return escapeSlack(text);
+  }
+
+  /**
+   * The name people see (profile display name, else real name, else handle) from users.info, through the
+   * cache the inbound side fills; the raw user id when Slack cannot say.
+   */
+  async displayNameOf(user: UserAddress): Promise<string> {
+    const { team, user: id } = parseUserAddress(user);
+    return (await this.people.author(team, id)).displayName;
   }
 
   /** `<!date^…>`: each reader sees the time in their own timezone. */

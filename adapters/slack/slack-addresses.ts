@@ -42,3 +42,10 @@ export function userIdOf(address: string): string {
   if (platform !== 'slack' || !user) throw new Error(`Not a Slack user address: ${address}`);
   return user;
 }
+
+/** The parts of a user address: the workspace and the Slack user id. */
+export function parseUserAddress(address: string): { team: string; user: string } {
+  const [platform, team, user] = address.split(':');
+  if (platform !== 'slack' || !team || !user) throw new Error(`Not a Slack user address: ${address}`);
+  return { team, user };
+}
