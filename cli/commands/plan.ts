@@ -85,7 +85,7 @@ export async function planCommand(argv: string[], io: CommandIO): Promise<number
       throw new UserError(
         'EPISODES_INVALID',
         `Not planned: ${Object.entries(outcome.errors)
-          .map(([field, message]) => `${names[field] ?? field} ${message}`)
+          .map(([field, message]) => `${names[field] ?? field} ${message.replace(/\.$/, '')}`)
           .join('; ')}.`,
       );
     }
