@@ -13,7 +13,7 @@ import type { CommandIO } from './command-io.js';
 
 /** Help for `emcee episodes`. */
 export const EPISODES_HELP = `emcee episodes [series] [--json]
-emcee episodes skip <series> <date>       the chat does not run that day ("2026-12-24")
+emcee episodes skip <series> <date>       the chat does not run that day ("2026-12-31")
 emcee episodes delete <series> <date>     forget what was planned: the series' own questions run
 emcee episodes export <series> [--out FILE]
 emcee episodes import <FILE>
@@ -91,14 +91,14 @@ export async function episodesCommand(argv: string[], io: CommandIO): Promise<nu
 function change(planner: EpisodePlanner, verb: 'skip' | 'delete', rest: string[], io: CommandIO): number {
   const [series, ...when] = rest;
   const date = when.join(' ');
-  if (!series || !date) throw new UsageError(`Say which series and date, e.g. "emcee episodes ${verb} weekly-chat 2026-12-24".`);
+  if (!series || !date) throw new UsageError(`Say which series and date, e.g. "emcee episodes ${verb} weekly-chat 2026-12-31".`);
   if (verb === 'delete') {
-    if (!planner.delete(series, date)) throw new UsageError(`Nothing is planned for ${series} on ${date}.`);
+    if (!planner.delete(series, date)) throw new UserError('EPISODES_INVALID', `Nothing is planned for ${series} on ${date}.`);
     io.stdout.write(`Deleted ${series} on ${date}: the series' own questions run that day (if it is scheduled).\n`);
     return 0;
   }
   const outcome = planner.skip(series, date);
-  if (!outcome.ok) throw new UsageError(Object.values(outcome.errors).join('\n'));
+  if (!outcome.ok) throw new UserError('EPISODES_INVALID', `Not skipped: ${Object.values(outcome.errors).join('; ')}.`);
   io.stdout.write(`Skipped: ${describeEpisode(outcome.episode)}\n`);
   return 0;
 }

@@ -62,6 +62,9 @@ export async function planCommand(argv: string[], io: CommandIO): Promise<number
   }
   const series = positionals[0];
   if (!series) throw new UsageError('Say which series to plan, e.g. "emcee plan weekly-chat --topic …".');
+  if (!flags.topic) {
+    throw new UserError('EPISODES_INVALID', 'Not planned: --topic is missing: say what the chat is about, e.g. --topic "Trust".');
+  }
   const lines = [...flags.question];
   if (flags['questions-file']) lines.push(readQuestionsFile(flags['questions-file']));
   const questions = parseQuestionLines(lines.join('\n'));

@@ -34,6 +34,9 @@ export const episodesCommand: ChatCommand = {
     if (!known.ok) return known.reply;
     const found = planner.find(series, local);
     if (!found) return { ok: false, text: `Nothing is planned for ${series} on ${local} any more.` };
+    if (found.state !== 'planned' && found.state !== 'skipped') {
+      return { ok: false, text: `${series} on ${local} is ${found.state}: it can no longer be changed.` };
+    }
     const episode = planner.view(found);
     if (verb === 'edit') return { ok: true, text: `Editing ${series} on ${local}.`, form: planForm(series, episode, local) };
     if (verb === 'skip') {
@@ -60,11 +63,15 @@ function listReply(episodes: EpisodeView[], series: string | undefined, done?: s
     const state = episode.state === 'planned' ? '' : ` [${episode.state}]`;
     return {
       text: `${episode.series} · ${episode.local} — ${episode.topic}${guests}${state}`,
-      actions: [
-        { id: `episodes:edit:${key}`, label: 'Edit', style: 'primary' },
-        ...(episode.state === 'planned' ? [{ id: `episodes:skip:${key}`, label: 'Skip' }] : []),
-        { id: `episodes:delete:${key}`, label: 'Delete', style: 'danger' as const },
-      ],
+      // A chat running or done is history: it can no longer be edited, skipped or deleted from here.
+      actions:
+        episode.state === 'planned' || episode.state === 'skipped'
+          ? [
+              { id: `episodes:edit:${key}`, label: 'Edit', style: 'primary' as const },
+              ...(episode.state === 'planned' ? [{ id: `episodes:skip:${key}`, label: 'Skip' }] : []),
+              { id: `episodes:delete:${key}`, label: 'Delete', style: 'danger' as const },
+            ]
+          : [],
     };
   });
   return { ok: true, text: `${prefix}Upcoming chats:`, items };

@@ -58,6 +58,10 @@ export class EpisodePlanner {
     if (when.at <= this.deps.clock.now()) return { ok: false, errors: { at: 'is in the past: pick a time ahead' } };
     const { store, clock } = this.deps;
     const previous = replacing && this.find(replacing.series, replacing.at);
+    const taken = store.episodes.at(episode.series, when.at);
+    if (previous && taken && taken.id !== previous.id && taken.state !== 'skipped') {
+      return { ok: false, errors: { at: `another chat is planned then ("${taken.topic}"): pick another time` } };
+    }
     store.transaction(() => {
       store.episodes.save(
         {

@@ -27,6 +27,15 @@ export const guestSchema = z
 /** A chat's guest. */
 export type Guest = z.infer<typeof guestSchema>;
 
+/**
+ * Whether a person is one of the guests: by address when the guest has one, else by name (a guest planned by name
+ * only, from the CLI or a file), ignoring case and a leading "@".
+ */
+export function isGuest(guests: readonly Guest[], person: { id: string; displayName: string }): boolean {
+  const name = (text: string) => text.trim().replace(/^@/, '').toLowerCase();
+  return guests.some((guest) => (guest.id ? guest.id === person.id : name(guest.name) === name(person.displayName)));
+}
+
 /** How the bot speaks: every word it says comes from here, so a chat can run in any language. */
 export const wordingSchema = z
   .object({

@@ -2,7 +2,7 @@ import { attribute, type Attribution } from '../attribution/attribute.js';
 import type { Logger } from '../log.js';
 import type { InboundEdit, InboundMessage, MessageAddress, Platform } from '../port.js';
 import { fillTemplate } from '../script/fill-template.js';
-import type { ChatScript } from '../script/script-schema.js';
+import { type ChatScript, isGuest } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { Clock } from '../time/clock.js';
 import type { PostLedger } from './post-ledger.js';
@@ -46,7 +46,7 @@ export class AnswerIntake {
     const attribution = this.attributeText(message.text, message.author.isHost, message.replyTo, position);
     const record = () =>
       store.transaction(() => {
-        const isGuest = this.session.script.guests.some((guest) => guest.id === message.author.id);
+        const guest = isGuest(this.session.script.guests, message.author);
         const seen =
           !message.author.isHost &&
           !this.session.rehearsal &&
@@ -58,7 +58,7 @@ export class AnswerIntake {
             now: clock.now(),
           });
         // A guest is never welcomed (nor counted) as a first-timer.
-        const isNew = seen && !isGuest;
+        const isNew = seen && !guest;
         const inserted = store.messages.insert({
           address: message.id,
           session_id: this.session.id,

@@ -461,7 +461,7 @@ export class SessionRunner {
         sessionId: this.id,
         wording: this.script.wording,
         hashtag: this.script.hashtag,
-        guestIds: this.script.guests.flatMap((guest) => (guest.id ? [guest.id] : [])),
+        guests: this.script.guests,
         postOnce: (purpose, message) => this.postOnce(purpose, message),
       });
       this.event('thanked');

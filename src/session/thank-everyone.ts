@@ -1,6 +1,6 @@
 import type { Logger } from '../log.js';
 import type { MessageAddress, OutboundMessage, Platform } from '../port.js';
-import type { Wording } from '../script/script-schema.js';
+import { type Guest, isGuest, type Wording } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import { composeThanks, type ThankYouParticipant } from './thank-you.js';
 
@@ -11,8 +11,8 @@ export async function thankEveryone(
     sessionId: number;
     wording: Wording;
     hashtag: string;
-    /** The chat's guests' addresses: thanked first, as the guests. */
-    guestIds?: readonly string[];
+    /** The chat's guests: thanked first, as the guests. */
+    guests?: readonly Guest[];
     postOnce: (purpose: string, message: OutboundMessage) => Promise<MessageAddress | undefined>;
   },
 ): Promise<number> {
@@ -22,7 +22,7 @@ export async function thankEveryone(
   const recorded = store.thanks.forSession(session.sessionId);
   const sent = (purpose: string) => store.posts.get(session.sessionId, purpose)?.state === 'sent';
   const covered = new Set(recorded.filter((row) => sent(row.post_purpose)).map((row) => row.user_id));
-  const participants = participantsOf(store, deps.platform, session.sessionId, session.guestIds ?? []).filter(
+  const participants = participantsOf(store, deps.platform, session.sessionId, session.guests ?? []).filter(
     (person) => !covered.has(person.userId),
   );
   if (participants.length === 0) return 0;
@@ -58,7 +58,7 @@ function participantsOf(
   store: ChatStore,
   platform: Platform,
   sessionId: number,
-  guestIds: readonly string[],
+  guests: readonly Guest[],
 ): ThankYouParticipant[] {
   const byAuthor = new Map<string, ThankYouParticipant>();
   for (const row of store.messages.forSession(sessionId)) {
@@ -71,7 +71,7 @@ function participantsOf(
         mention: platform.mention(row.author_id, row.author_name),
         answers: 0,
         questions: [],
-        ...(guestIds.includes(row.author_id) ? { isGuest: true } : {}),
+        ...(isGuest(guests, { id: row.author_id, displayName: row.author_name }) ? { isGuest: true } : {}),
       };
       byAuthor.set(row.author_id, entry);
     }

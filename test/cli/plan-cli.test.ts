@@ -209,11 +209,12 @@ describe('emcee episodes', () => {
     const before = await episodesJson();
     for (const [args, first] of [
       [['delete', SERIES, '2030-11-21'], 'Nothing is planned for weekly-chat on 2030-11-21.'],
-      [['skip', SERIES, '2030-11-20'], 'no chat of weekly-chat is planned or scheduled on 2030-11-20'],
-      [['skip', SERIES], 'Say which series and date, e.g. "emcee episodes skip weekly-chat 2026-12-24".'],
+      [['skip', SERIES, '2030-11-20'], 'Not skipped: no chat of weekly-chat is planned or scheduled on 2030-11-20.'],
+      [['skip', SERIES], 'Say which series and date, e.g. "emcee episodes skip weekly-chat 2026-12-31".'],
     ] as const) {
       const result = await cli(['episodes', ...args, '--db', db]);
-      expect(result.code).toBe(2);
+      // Nothing to act on is a plain failure (1); a command missing its words is a usage error (2, with help).
+      expect(result.code).toBe(args.length === 2 ? 2 : 1);
       expect(result.stdout).toBe('');
       expect(result.stderr.split('\n')[0]).toBe(first);
       expect(result.stderr).not.toMatch(STACK_LINE);

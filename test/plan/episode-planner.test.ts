@@ -115,7 +115,7 @@ describe('question lines', () => {
 });
 
 describe('the episode planner', () => {
-  it('an edit that moves an episode frees its old date; one at the same date replaces it', () => {
+  it('an edit that moves an episode keeps no chat at its old time; one at the same date replaces it', () => {
     const { planner, store } = setup();
     plan(planner, '2026-12-03 13:00', { topic: 'Trust' });
     const moved = planner.plan(
@@ -123,9 +123,20 @@ describe('the episode planner', () => {
       { series: SERIES, at: '2026-12-03 13:00' },
     );
     expect(moved).toMatchObject({ ok: true, episode: { local: '2026-12-10 13:00', topic: 'Trust, a week later' } });
-    expect(planner.find(SERIES, '2026-12-03')).toBeUndefined();
+    // The old time is kept as skipped: no second chat there with the series' own questions.
+    expect(planner.find(SERIES, '2026-12-03')).toMatchObject({ state: 'skipped' });
     plan(planner, '2026-12-10 13:00', { topic: 'Trust, retitled' });
-    expect(store.episodes.ofSeries(SERIES).map((row) => row.topic)).toEqual(['Trust, retitled']);
+    expect(store.episodes.ofSeries(SERIES).map((row) => [row.topic, row.state])).toEqual([
+      ['Trust', 'skipped'],
+      ['Trust, retitled', 'planned'],
+    ]);
+    // Moving onto a date another chat holds is refused rather than overwriting it.
+    plan(planner, '2026-12-17 13:00', { topic: 'Moderation' });
+    const clash = planner.plan(
+      { series: SERIES, at: '2026-12-17 13:00', topic: 'Trust again' },
+      { series: SERIES, at: '2026-12-10 13:00' },
+    );
+    expect(clash).toEqual({ ok: false, errors: { at: expect.stringMatching(/^another chat is planned then \("Moderation"\)/) } });
   });
 
   it('an edit refused leaves the old date planned', () => {

@@ -204,14 +204,20 @@ describe('planning a series from Slack, with the real engine and scheduler', () 
       'Planned weekly-test on 2027-02-05 18:30 (America/New_York): Long threads.',
     );
     const moved = Date.UTC(2027, 1, 5, 23, 30); // Friday 5 February, 6:30 pm in New York
-    expect(c.store.episodes.at('weekly-test', jan28)).toBeUndefined();
+    // No chat at the old time any more: kept as skipped, so the series' own questions do not run then.
+    expect(c.store.episodes.at('weekly-test', jan28)).toMatchObject({ state: 'skipped' });
     const movedRow = c.store.episodes.at('weekly-test', moved);
     expect(movedRow).toMatchObject({ topic: 'Long threads', state: 'planned' });
     expect(JSON.parse(movedRow!.guests_json)).toEqual(GUESTS);
-    expect(c.store.episodes.ofSeries('weekly-test').map((row) => row.run_at)).toEqual([jan14, moved]);
+    expect(c.store.episodes.ofSeries('weekly-test').map((row) => [row.run_at, row.state])).toEqual([
+      [jan14, 'skipped'],
+      [jan28, 'skipped'],
+      [moved, 'planned'],
+    ]);
     // The scheduler follows: the off-schedule date is planned too.
     await c.scheduler.refresh();
     expect(plannedRuns()).toContain(moved);
     expect(plannedRuns()).not.toContain(jan14);
+    expect(plannedRuns()).not.toContain(jan28);
   });
 });
