@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ChatHost } from '../src/chat-host.js';
+import { ChatRouter } from '../src/chat-router.js';
 import { silentLogger } from '../src/log.js';
 import type { InboundMessage } from '../src/port.js';
 import { loadScript } from '../src/script/load-script.js';
@@ -55,7 +55,7 @@ async function ingest(seconds: number): Promise<{ rate: number; p50: number; p99
   const clock = new ManualClock();
   const store = ChatStore.open(join(scratchDir('ingest'), 'emcee.db'));
   const platform = new BenchPlatform(clock, undefined, false);
-  const host = new ChatHost({ store, platform, clock, log: silentLogger });
+  const host = new ChatRouter({ store, platform, clock, log: silentLogger });
   const script = loadScript('prompts/weekly-chat.yaml');
   await host.startSession({ script, community: 'bench', channel: 'bench:C' });
   await clock.advance(script.intro.minutes * 60_000 + 1000); // Q1 open
@@ -99,7 +99,7 @@ export async function benchIngest(seconds: number): Promise<BenchResult> {
         ...(shared ? { note: `other processes used ${fmt(shared.othersShare * 100, 0)}% of the machine meanwhile` } : {}),
       },
       {
-        scenario: 'Ingest latency per message (ChatHost.handleMessage until it returns)',
+        scenario: 'Ingest latency per message (ChatRouter.handleMessage until it returns)',
         figure: `p50 ${fmt(result.p50 * 1000, 0)} µs, p99 ${fmt(result.p99 * 1000, 0)} µs (max ${fmt(result.max, 1)} ms)`,
         target: 'p99 < 1 ms',
         met: result.p99 < 1,

@@ -1,6 +1,6 @@
 import { createDiscordAdapter, discordConfigSchema } from '../adapters/discord/index.js';
 import { createSlackAdapter, slackConfigSchema } from '../adapters/slack/index.js';
-import { ChatHost } from '../src/chat-host.js';
+import { ChatRouter } from '../src/chat-router.js';
 import { silentLogger } from '../src/log.js';
 import type { PlatformAdapter } from '../src/port.js';
 import { loadScript } from '../src/script/load-script.js';
@@ -69,7 +69,7 @@ async function busyChat(
   const plan = planTimeline(chat);
   const clock = new SystemClock();
   const store = ChatStore.open(':memory:');
-  const host = new ChatHost({ store, platform: adapter, clock, log: silentLogger });
+  const host = new ChatRouter({ store, platform: adapter, clock, log: silentLogger });
   await adapter.start(host);
   const startedAt = clock.now();
   const runner = await host.startSession({ script: chat, community: adapter.community, channel: adapter.defaultChannel });

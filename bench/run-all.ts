@@ -85,7 +85,7 @@ const markdown = [
   '',
   `- **Ingest** (\`bench/ingest.ts\`, ${ingestSeconds} s; \`BENCH_INGEST_SECONDS\` changes it): one process pinned to one core with taskset. ` +
     'A file database in a temp dir, a running session with Q1 open, a crowd of 400 sending adapter-neutral events (answers with and without the prefix, thread replies, chatter) ' +
-    'through `ChatHost.handleMessage`; the platform only counts reactions. The raw limit is single-row autocommit inserts into a database opened by the same `openDatabase`.',
+    'through `ChatRouter.handleMessage`; the platform only counts reactions. The raw limit is single-row autocommit inserts into a database opened by the same `openDatabase`.',
   '- **Timeliness** (`bench/timeliness.ts`): 1,000 sessions in one process on the real `SystemClock`, each its own community with 400 people (80% regulars), ' +
     'receiving messages at its own pace (55–300 a minute, Poisson), so first-timers are welcomed and everyone is thanked. Lateness is the platform call of each question ' +
     'against session start + `planTimeline` offset. Runs twice: chats starting one after another over one chat\'s length (so at any moment some open, some ask, some close), ' +

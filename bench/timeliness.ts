@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { SeededRandom } from '../adapters/local/seeded-random.js';
-import { ChatHost } from '../src/chat-host.js';
+import { ChatRouter } from '../src/chat-router.js';
 import { silentLogger } from '../src/log.js';
 import { loadScript } from '../src/script/load-script.js';
 import type { ChatScript } from '../src/script/script-schema.js';
@@ -60,7 +60,7 @@ export async function benchTimeliness(options: Partial<TimelinessOptions> = {}):
   seedRegulars(path, o, clock.now());
   const store = ChatStore.open(path);
   const platform = new BenchPlatform(clock, undefined, false);
-  const host = new ChatHost({ store, platform, clock, log: silentLogger });
+  const host = new ChatRouter({ store, platform, clock, log: silentLogger });
   const random = new SeededRandom(20261122);
 
   const baselineRss = process.memoryUsage().rss;

@@ -31,13 +31,19 @@ export interface Reaction {
 export interface PlatformLimits {
   /** Longest message text, in characters. */
   messageLength: number;
-  /** Most user mentions that one message may carry (Discord's allowed_mentions takes 100). */
+  /**
+   * Most user mentions that one message may carry (Discord's allowed_mentions takes 100); `Infinity` where the
+   * platform sets no cap (Slack), so only the text's length bounds a message.
+   */
   mentionsPerMessage: number;
 }
 
-/** Why the bot posts a message: lets an adapter render it natively and prioritise its delivery. */
+/**
+ * Why the bot posts a message: lets an adapter render it natively and prioritise its delivery. `opening` is the
+ * chat's welcome to everyone; `first-timer` is the personal welcome of someone new.
+ */
 export type PostKind =
-  | 'welcome'
+  | 'opening'
   | 'intro'
   | 'question'
   | 'first-timer'

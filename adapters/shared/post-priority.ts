@@ -6,7 +6,7 @@ export const POST_PRIORITY: Record<OutboundMessage['kind'], PostPriority> = {
   question: 'high',
   thanks: 'high',
   closing: 'high',
-  welcome: 'high',
+  opening: 'high',
   intro: 'high',
   notice: 'high',
   recap: 'normal',

@@ -52,7 +52,8 @@ export class SlackAdapter implements PlatformAdapter {
    * truncated). It documents no cap on mentions per message, so the text length is the only bound: about
    * 280 real `<@U0123ABCDE>` mentions fit.
    */
-  readonly limits = { messageLength: 4000, mentionsPerMessage: 10_000 };
+  // Slack documents no cap on mentions: only the text's length bounds a message.
+  readonly limits = { messageLength: 4000, mentionsPerMessage: Number.POSITIVE_INFINITY };
   private readonly app: App;
   private readonly receiver: SocketModeReceiver | undefined;
   private readonly posts: webApi.WebClient;

@@ -8,7 +8,7 @@ import { describeStatus } from '../../src/session/describe-status.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
 import { ChatService, describeRecovery } from '../../src/service/chat-service.js';
-import type { ChatHost } from '../../src/chat-host.js';
+import type { ChatRouter } from '../../src/chat-router.js';
 import { planForRun } from '../../src/plan/episode-book.js';
 import { EpisodePlanner } from '../../src/plan/episode-planner.js';
 import type { CatchUpPolicy, RecoveryReport, SessionRunner } from '../../src/session/session-runner.js';
@@ -248,7 +248,7 @@ function nextEpisodeOf(store: ChatStore, scripts: ScriptCatalog, series: string)
 
 /** Resolves with the chat's runner once this process took it over, or undefined once it ended elsewhere. */
 async function waitForTakeover(
-  router: ChatHost,
+  router: ChatRouter,
   store: ChatStore,
   sessionId: number,
   terminated: Promise<void>,

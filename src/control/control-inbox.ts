@@ -1,4 +1,4 @@
-import type { ChatHost } from '../chat-host.js';
+import type { ChatRouter } from '../chat-router.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { Clock } from '../time/clock.js';
 
@@ -10,7 +10,7 @@ import type { Clock } from '../time/clock.js';
 export class ControlInbox {
   constructor(
     private readonly store: ChatStore,
-    private readonly host: ChatHost,
+    private readonly router: ChatRouter,
     private readonly clock: Clock,
     /** The community these requests act in. */
     private readonly community: string,
@@ -23,7 +23,7 @@ export class ControlInbox {
     let handled = 0;
     for (const request of this.store.controls.pending()) {
       if (!this.serves(request.channel)) continue;
-      const reply = await this.host.handleCommand({
+      const reply = await this.router.handleCommand({
         channel: request.channel,
         community: this.community,
         by: { id: 'cli:operator', displayName: 'operator', isBot: false, isHost: true },

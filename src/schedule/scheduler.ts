@@ -1,4 +1,4 @@
-import type { ChatHost } from '../chat-host.js';
+import type { ChatRouter } from '../chat-router.js';
 import type { Logger } from '../log.js';
 import type { ChannelAddress, Platform } from '../port.js';
 import { fillTemplate } from '../script/fill-template.js';
@@ -52,7 +52,8 @@ export class Scheduler {
       clock: Clock;
       log: Logger;
       platform: Platform;
-      host: ChatHost;
+      /** Routes the chats it starts. */
+      router: ChatRouter;
       community: string;
     },
     chats: readonly ScheduledChat[],
@@ -161,7 +162,7 @@ export class Scheduler {
   // Chats started before a restart still move their announcement on (completed) when they end.
   private followRunningChats(): void {
     for (const run of this.deps.store.schedule.announcementsToSettle(this.deps.community)) {
-      const runner = run.state === 'started' ? this.deps.host.runnerFor(run.channel) : undefined;
+      const runner = run.state === 'started' ? this.deps.router.runnerFor(run.channel) : undefined;
       void runner?.done.then(() => this.announce());
     }
   }
@@ -239,11 +240,11 @@ export class Scheduler {
   }
 
   private async startRun(run: PlannedRunRow): Promise<void> {
-    const { store, host, log } = this.deps;
+    const { store, router, log } = this.deps;
     const chat = this.chats.get(run.script_id);
     const current = store.schedule.plannedRuns(this.deps.community).find((r) => r.id === run.id);
     if (!chat || !current) return;
-    if (host.runnerFor(run.channel)) {
+    if (router.runnerFor(run.channel)) {
       store.schedule.markRun(run.id, 'missed', { note: 'another chat was still running in the channel' });
       log.warn(`Did not start ${run.script_id}: another chat is still running in its channel`);
     } else {
@@ -257,7 +258,7 @@ export class Scheduler {
         return;
       }
       try {
-        const runner = await host.startSession({
+        const runner = await router.startSession({
           script: plan.script,
           community: this.deps.community,
           channel: run.channel,

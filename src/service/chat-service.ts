@@ -1,4 +1,4 @@
-import { ChatHost } from '../chat-host.js';
+import { ChatRouter } from '../chat-router.js';
 import type { CoreConfig } from '../config/core-config.js';
 import { ControlInbox } from '../control/control-inbox.js';
 import type { Logger } from '../log.js';
@@ -39,7 +39,7 @@ export interface ServedPlatform {
   /** The adapter. */
   adapter: PlatformAdapter;
   /** The router of its inbound events and commands. */
-  router: ChatHost;
+  router: ChatRouter;
   /** What recovery did for each unfinished chat at connection. */
   recovered: RecoveryReport[];
   /** What the scheduler found at start-up, when the platform has scheduled chats. */
@@ -99,7 +99,7 @@ export class ChatService {
   /** Starts the adapter, picks up its unfinished chats and arms its schedules. */
   async connect(adapter: PlatformAdapter, options: ConnectOptions): Promise<ServedPlatform> {
     const { store, clock, log, config, scripts } = this.deps;
-    const router = new ChatHost({
+    const router = new ChatRouter({
       store,
       platform: adapter,
       clock,
@@ -122,7 +122,7 @@ export class ChatService {
     served.recovered = await router.recover(adapter.community, options.catchUp ?? config.EMCEE_CATCH_UP);
     if (options.scheduled && options.scheduled.length > 0) {
       const scheduler = new Scheduler(
-        { store, clock, log, platform: adapter, host: router, community: adapter.community },
+        { store, clock, log, platform: adapter, router, community: adapter.community },
         options.scheduled,
       );
       router.useSchedule((channel) => scheduler.describeNext(channel));

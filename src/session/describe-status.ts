@@ -1,14 +1,12 @@
 import { formatDuration } from './format-duration.js';
 import type { SessionStatus } from './session-types.js';
+import { phaseOf } from './steps.js';
 
 /** One line a host can read at a glance. */
 export function describeStatus(status: SessionStatus): string {
+  const phase = phaseOf(status.openQuestion, status.questionCount);
   const where =
-    status.openQuestion === 0
-      ? 'Opening'
-      : status.openQuestion > status.questionCount
-        ? 'Closing'
-        : `Q${status.openQuestion} of ${status.questionCount}`;
+    phase === 'opening' ? 'Opening' : phase === 'closing' ? 'Closing' : `Q${status.openQuestion} of ${status.questionCount}`;
   const left = status.timeLeftMs === undefined ? '' : `, ${formatDuration(status.timeLeftMs)} left`;
   const paused = status.state === 'paused' ? ' (paused)' : '';
   return (

@@ -6,6 +6,7 @@ import type { SessionRow } from '../store/session-rows.js';
 import type { TimerHandle } from '../time/clock.js';
 import { AnswerIntake, type ChatPosition } from './answer-intake.js';
 import { formatDuration } from './format-duration.js';
+import { closingStepOf, OPENING_STEP, phaseOf } from './steps.js';
 import { backfillHistory } from './history-backfill.js';
 import { PostLedger } from './post-ledger.js';
 import { SessionOutcome } from './session-outcome.js';
@@ -157,12 +158,12 @@ export class SessionRunner {
   }
 
   private get closingStep(): number {
-    return this.questionCount + 1;
+    return closingStepOf(this.questionCount);
   }
 
   /** Posts the welcome and starts the clock. */
   begin(): Promise<void> {
-    return this.serialize(() => this.enterStep(0, this.row.started_at));
+    return this.serialize(() => this.enterStep(OPENING_STEP, this.row.started_at));
   }
 
   // ---- host controls -------------------------------------------------------------------------------
@@ -355,7 +356,7 @@ export class SessionRunner {
     const closing = step >= this.closingStep;
     const deadline = closing ? null : startedAt + this.stepLength(step);
     this.save({ step, step_started_at: startedAt, step_deadline: deadline });
-    this.event(closing ? 'closing' : step === 0 ? 'opening' : 'question', String(step));
+    this.event(phaseOf(step, this.questionCount), String(step));
     this.stepStarts.push({ step, at: this.deps.clock.now() });
     if (!closing) this.arm();
     if (closing) await this.close();
@@ -363,7 +364,7 @@ export class SessionRunner {
   }
 
   private postStep(step: number): Promise<void> {
-    return step === 0 ? this.postOpening() : this.postQuestion(step);
+    return phaseOf(step, this.questionCount) === 'opening' ? this.postOpening() : this.postQuestion(step);
   }
 
   private stepLength(step: number): number {
@@ -411,7 +412,7 @@ export class SessionRunner {
     const named = guests.map((guest) => (guest.id ? platform.mention(guest.id, guest.name) : guest.name));
     const guestLine = guests.length ? `\n${fillTemplate(wording.guestIntro, { guests: named.join(', '), hashtag })}` : '';
     await this.postOnce('welcome', {
-      kind: 'welcome',
+      kind: 'opening',
       text: `${fillTemplate(welcome, { hashtag })}${guestLine}`,
       ...(guests.some((guest) => guest.id) ? { mentions: guests.flatMap((guest) => (guest.id ? [guest.id] : [])) } : {}),
     });

@@ -12,13 +12,13 @@ import { ChatStore } from '../../src/store/chat-store.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
 import { FAKE_TOKEN, FakeDiscord } from '../fakes/discord/fake-discord.js';
 import type { Json } from '../fakes/discord/fake-guild.js';
-import { adapterChatHost } from '../support/adapter-chat-host.js';
+import { adapterChatRouter } from '../support/adapter-chat-router.js';
 import { waitFor } from '../support/wait-for.js';
 import { shippedScript } from '../support/write-test-script.js';
 import { addPeople, PEOPLE } from './fake-people.js';
 
 /**
- * Planning episodes from Discord, end to end: the real engine (ChatHost, EpisodePlanner, Scheduler) behind the
+ * Planning episodes from Discord, end to end: the real engine (ChatRouter, EpisodePlanner, Scheduler) behind the
  * real discord.js adapter, against the fake Discord. A host plans with `/emcee plan` (a modal), manages dates
  * with `/emcee episodes` (buttons), and the run's Scheduled Event follows, edited in place.
  */
@@ -72,8 +72,8 @@ async function startRig() {
   const adapter = createDiscordAdapter(config, silentLogger);
   const store = ChatStore.open(':memory:');
   const clock = new ManualClock(MONDAY);
-  const { host, ended } = adapterChatHost(adapter, store, clock, prompts);
-  const deps = { store, clock, log: silentLogger, platform: adapter, host, community: adapter.community };
+  const { host, ended } = adapterChatRouter(adapter, store, clock, prompts);
+  const deps = { store, clock, log: silentLogger, platform: adapter, router: host, community: adapter.community };
   const scheduler = new Scheduler(deps, [{ script, channel: adapter.defaultChannel }]);
   await adapter.start(host);
   scheduler.start();

@@ -1,6 +1,6 @@
 import { waitFor } from '../support/wait-for.js';
 import { silentLogger } from '../../src/log.js';
-import { adapterChatHost } from '../support/adapter-chat-host.js';
+import { adapterChatRouter } from '../support/adapter-chat-router.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
 import { createDiscordAdapter, discordConfigSchema, type DiscordAdapter } from '../../adapters/discord/index.js';
@@ -26,7 +26,7 @@ export async function startDiscordChat(options: { scripts?: string; clockStart?:
   const adapter: DiscordAdapter = createDiscordAdapter(config, silentLogger);
   const store = ChatStore.open(':memory:');
   const clock = new ManualClock(options.clockStart);
-  const { host, ended } = adapterChatHost(adapter, store, clock, options.scripts ?? 'prompts');
+  const { host, ended } = adapterChatRouter(adapter, store, clock, options.scripts ?? 'prompts');
   return {
     fake,
     adapter,

@@ -84,7 +84,7 @@ describe('Discord Scheduled Events for scheduled chats', () => {
     await c.start();
     const base = loadScript('prompts/weekly-chat.yaml');
     const scheduler = (time: string) =>
-      new Scheduler({ store: c.store, clock: c.clock, log: silentLogger, platform: c.adapter, host: c.host, community: c.adapter.community }, [
+      new Scheduler({ store: c.store, clock: c.clock, log: silentLogger, platform: c.adapter, router: c.host, community: c.adapter.community }, [
         { script: { ...base, schedule: scheduleSchema.parse({ weekly: { day: 'thursday', time } }) }, channel: c.adapter.defaultChannel },
       ]);
     const created = () => c.fake.callsTo('POST', /^\/guilds\/\d+\/scheduled-events$/);
@@ -130,7 +130,7 @@ describe('Discord Scheduled Events for scheduled chats', () => {
     await c.start();
     const base = loadScript('prompts/weekly-chat.yaml');
     const schedule = scheduleSchema.parse({ weekly: { day: 'thursday', time: '13:00' }, reminders: [] });
-    const deps = { store: c.store, clock: c.clock, log: silentLogger, platform: c.adapter, host: c.host };
+    const deps = { store: c.store, clock: c.clock, log: silentLogger, platform: c.adapter, router: c.host };
     const scheduler = new Scheduler({ ...deps, community: c.adapter.community }, [
       { script: { ...base, schedule }, channel: c.adapter.defaultChannel },
     ]);

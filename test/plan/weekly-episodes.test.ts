@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ChatHost } from '../../src/chat-host.js';
+import { ChatRouter } from '../../src/chat-router.js';
 import { silentLogger } from '../../src/log.js';
 import { EpisodePlanner } from '../../src/plan/episode-planner.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
@@ -48,11 +48,11 @@ function setup(prompts: string) {
   const clock = new ManualClock(Date.UTC(2026, 9, 20, 12, 0));
   const store = ChatStore.open(':memory:');
   const platform = new RecordingPlatform(clock);
-  const host = new ChatHost({ store, platform, clock, log: silentLogger, closeGraceMs: 0 });
+  const host = new ChatRouter({ store, platform, clock, log: silentLogger, closeGraceMs: 0 });
   const scripts = new ScriptCatalog(prompts);
   const script = scripts.load(SERIES);
   if (!script.schedule) throw new Error('the weekly series lost its schedule');
-  const scheduler = new Scheduler({ store, clock, log: silentLogger, platform, host, community: COMMUNITY }, [
+  const scheduler = new Scheduler({ store, clock, log: silentLogger, platform, router: host, community: COMMUNITY }, [
     { script: { ...script, schedule: script.schedule }, channel: CHANNEL },
   ]);
   const planner = new EpisodePlanner({ store, scripts, clock });
@@ -132,7 +132,7 @@ describe('a weekly series with planned episodes across the November DST change',
     await s.clock.advanceTo(NOV_12 + 2 * HOUR);
 
     // Every run at 1 pm New York time, on both sides of the change; week 2 never ran.
-    expect(s.platform.ofKind('welcome').map((w) => w.at)).toEqual([OCT_22, NOV_5, NOV_12]);
+    expect(s.platform.ofKind('opening').map((w) => w.at)).toEqual([OCT_22, NOV_5, NOV_12]);
     const weekOf = (runAt: number) => s.postsBetween(runAt - 7 * 24 * HOUR + 3 * HOUR, runAt + 3 * HOUR);
     expect(weekOf(OCT_29)).toEqual([]);
     expect(s.store.schedule.recentRuns(COMMUNITY, 10).find((r) => r.run_at === OCT_29)).toMatchObject({
@@ -174,7 +174,7 @@ describe('a weekly series with planned episodes across the November DST change',
     expect(reminders(NOV_12)[2]!.message.text).toContain('Our guest today: Cy Park.');
 
     // Guests are introduced in the welcome, by mention; a week without a guest introduces nobody.
-    const welcome = (runAt: number) => s.postsBetween(runAt, runAt + 1, 'welcome')[0]!.message;
+    const welcome = (runAt: number) => s.postsBetween(runAt, runAt + 1, 'opening')[0]!.message;
     expect(welcome(OCT_22).text.split('\n').at(-1)).toBe('Our guest today: <@test:U-ana>. Welcome!');
     expect(welcome(OCT_22).mentions).toEqual([ANA.id]);
     expect(welcome(NOV_5).text).not.toContain('Our guest');
@@ -230,7 +230,7 @@ describe('a weekly series with planned episodes across the November DST change',
     s.planner.skip(SERIES, '2026-10-22'); // no refresh(): the heartbeat has not come yet
     await s.clock.advanceTo(OCT_22 + HOUR);
     expect(s.platform.ofKind('reminder')).toHaveLength(2);
-    expect(s.platform.ofKind('welcome')).toEqual([]);
+    expect(s.platform.ofKind('opening')).toEqual([]);
     expect(s.store.schedule.recentRuns(COMMUNITY, 10).find((r) => r.run_at === OCT_22)).toMatchObject({
       state: 'cancelled',
       note: 'a host skipped this date',
@@ -252,7 +252,7 @@ describe('a weekly series with planned episodes across the November DST change',
     s.scheduler.start();
     await s.clock.advanceTo(NOV_5 + 3 * HOUR);
 
-    expect(s.platform.ofKind('welcome').map((w) => w.at)).toEqual([OCT_29]);
+    expect(s.platform.ofKind('opening').map((w) => w.at)).toEqual([OCT_29]);
     expect(s.postsBetween(OCT_29 + 3 * HOUR, NOV_5 + 3 * HOUR)).toEqual([]);
     expect(s.postsBetween(0, OCT_22 + 3 * HOUR)).toEqual([]);
     expect(s.postsBetween(OCT_29 - 25 * HOUR, OCT_29, 'reminder')[0]!.message.text).toContain(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChatHost } from '../../src/chat-host.js';
+import { ChatRouter } from '../../src/chat-router.js';
 import { silentLogger } from '../../src/log.js';
 import { scheduleSchema } from '../../src/schedule/schedule-schema.js';
 import { Scheduler, type ScheduledChat } from '../../src/schedule/scheduler.js';
@@ -27,7 +27,7 @@ function setup(options: SetupOptions = {}) {
   const clock = options.clock ?? new ManualClock(options.now ?? Date.UTC(2026, 10, 24, 12, 0));
   const store = options.store ?? ChatStore.open(':memory:');
   const platform = options.platform?.(clock) ?? new RecordingPlatform(clock);
-  const host = new ChatHost({ store, platform, clock, log: silentLogger, closeGraceMs: 0 });
+  const host = new ChatRouter({ store, platform, clock, log: silentLogger, closeGraceMs: 0 });
   const base = loadScript(new URL('../../prompts/weekly-chat.yaml', import.meta.url).pathname);
   const schedule = scheduleSchema.parse({
     weekly: { day: 'thursday', time: '13:00' },
@@ -35,7 +35,7 @@ function setup(options: SetupOptions = {}) {
     ...(options.tolerance ? { missedStartTolerance: options.tolerance } : {}),
   });
   const chat: ScheduledChat = { script: { ...base, topic: 'Relationships online', schedule }, channel: CHANNEL };
-  const scheduler = new Scheduler({ store, clock, log: silentLogger, platform, host, community: 'test:community' }, [chat]);
+  const scheduler = new Scheduler({ store, clock, log: silentLogger, platform, router: host, community: 'test:community' }, [chat]);
   host.useSchedule((channel) => scheduler.describeNext(channel));
   return { clock, store, platform: platform as RecordingPlatform, host, scheduler };
 }
@@ -52,7 +52,7 @@ describe('the scheduler', () => {
     expect(reminders[0]!.message.text).toBe(
       '⏰ Community Chat (#CommunityChat) starts Thu, Nov 26, 2026, 1:00 PM EST. This week: Relationships online. Bring your stories!',
     );
-    expect(s.platform.ofKind('welcome').map((w) => w.at)).toEqual([RUN_AT]);
+    expect(s.platform.ofKind('opening').map((w) => w.at)).toEqual([RUN_AT]);
     expect(s.store.schedule.recentRuns('test:community', 5).find((r) => r.run_at === RUN_AT)).toMatchObject({ state: 'started' });
     // The following week is planned already.
     expect(s.store.schedule.plannedRuns('test:community')[0]!.run_at).toBe(RUN_AT + 7 * 24 * HOUR);
@@ -63,7 +63,7 @@ describe('the scheduler', () => {
     s.scheduler.start();
     await s.clock.advanceTo(RUN_AT + 1000);
     expect(s.platform.ofKind('reminder')).toHaveLength(0);
-    expect(s.platform.ofKind('welcome')).toHaveLength(1);
+    expect(s.platform.ofKind('opening')).toHaveLength(1);
   });
 
   it('answers /emcee next with the upcoming run', async () => {
@@ -89,7 +89,7 @@ describe('the scheduler', () => {
     const report = second.scheduler.start();
     expect(report.missed.map((r) => r.run_at)).toEqual([RUN_AT]);
     await second.clock.advance(HOUR);
-    expect(second.platform.ofKind('welcome')).toHaveLength(0);
+    expect(second.platform.ofKind('opening')).toHaveLength(0);
     expect(store.schedule.recentRuns('test:community', 5).find((r) => r.run_at === RUN_AT)).toMatchObject({
       state: 'missed',
       note: expect.stringContaining('120 min late'),
@@ -104,7 +104,7 @@ describe('the scheduler', () => {
     const report = back.scheduler.start();
     expect(report.missed).toEqual([]);
     await back.clock.advance(1);
-    expect(back.platform.ofKind('welcome').map((w) => w.at)).toEqual([RUN_AT + 5 * 60_000]);
+    expect(back.platform.ofKind('opening').map((w) => w.at)).toEqual([RUN_AT + 5 * 60_000]);
   });
 });
 
@@ -161,7 +161,7 @@ describe('the scheduler across crashes and late starts', () => {
     const back = setup({ store, reminders: ['24h', '1h', '2m'], now: RUN_AT + 21_000, tolerance: '15m' });
     back.scheduler.start();
     await back.clock.advance(MINUTE);
-    expect(back.platform.ofKind('welcome').map((w) => w.at)).toEqual([RUN_AT + 21_000]);
+    expect(back.platform.ofKind('opening').map((w) => w.at)).toEqual([RUN_AT + 21_000]);
     expect(back.platform.ofKind('reminder')).toEqual([]);
     const reminders = store.db.prepare('SELECT before_ms, state FROM reminders ORDER BY before_ms').all();
     expect(reminders).toContainEqual({ before_ms: 2 * MINUTE, state: 'skipped' });
@@ -189,7 +189,7 @@ describe('the scheduler across crashes and late starts', () => {
           'running. Next: Thu, Dec 3, 2026, 1:00 PM EST.',
       ],
     ]);
-    expect(second.platform.ofKind('welcome')).toEqual([]);
+    expect(second.platform.ofKind('opening')).toEqual([]);
     expect(platforms[1]!.announcementsAt(RUN_AT).map((a) => a.status)).toEqual(['canceled']);
     expect(platforms[1]!.announcementsAt(RUN_AT + 7 * 24 * HOUR).map((a) => a.status)).toEqual(['scheduled']);
     const reply = await second.host.handleCommand({

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ChatHost } from '../../src/chat-host.js';
+import { ChatRouter } from '../../src/chat-router.js';
 import { silentLogger } from '../../src/log.js';
 import { ChatLeases, thisProcess } from '../../src/session/chat-leases.js';
 import { ChatStore } from '../../src/store/chat-store.js';
@@ -22,7 +22,7 @@ function twoProcesses() {
   const make = (name: string) => {
     const platform = new RecordingPlatform(clock);
     const leases = new ChatLeases(store, clock, owner(name), TTL);
-    const host = new ChatHost({ store, platform, clock, log: silentLogger, leases, closeGraceMs: 0 });
+    const host = new ChatRouter({ store, platform, clock, log: silentLogger, leases, closeGraceMs: 0 });
     return { platform, leases, host };
   };
   return { clock, store, a: make('a'), b: make('b') };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChatHost } from '../../src/chat-host.js';
+import { ChatRouter } from '../../src/chat-router.js';
 import { silentLogger } from '../../src/log.js';
 import type { ChannelAddress, MessageAddress } from '../../src/port.js';
 import { ChatStore } from '../../src/store/chat-store.js';
@@ -34,7 +34,7 @@ async function crashAtTheWelcome(when: PostCrash['when']) {
   const dying = new CrashingPlatform(first);
   dying.arm({ kind: 'first-timer', when });
   const deps = { store, clock, log: silentLogger, closeGraceMs: 0 };
-  const host = new ChatHost({ ...deps, platform: dying });
+  const host = new ChatRouter({ ...deps, platform: dying });
   await host.startSession({ script: shippedScript('demo'), community: 'c', channel: CHANNEL });
   await clock.advance(20_000); // Q1
   const ana = { id: 'test:U-ana', displayName: 'ana', isBot: false, isHost: false };
@@ -47,7 +47,7 @@ async function crashAtTheWelcome(when: PostCrash['when']) {
   const platform = new PlatformFindingReplies(clock);
   platform.posts.push(...first.posts);
   platform.history.push(...first.history);
-  const again = new ChatHost({ ...deps, platform });
+  const again = new ChatRouter({ ...deps, platform });
   const [report] = await again.recover('c');
   await again.stop();
   return { platform, report: report!, store };

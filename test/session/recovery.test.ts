@@ -1,6 +1,6 @@
 import { CLOSE_GRACE_MS } from '../../src/session/session-runner.js';
 import { describe, expect, it } from 'vitest';
-import { ChatHost } from '../../src/chat-host.js';
+import { ChatRouter } from '../../src/chat-router.js';
 import { silentLogger } from '../../src/log.js';
 import { planTimeline } from '../../src/script/timeline.js';
 import { createHarness, CHANNEL, COMMUNITY } from '../support/chat-harness.js';
@@ -25,7 +25,7 @@ function restart(h: ReturnType<typeof createHarness>) {
   platform.history.push(...h.platform.history);
   // The new process's platform still shows what the old one posted.
   platform.posts.push(...h.platform.posts);
-  const host = new ChatHost({ store: h.store, platform, clock: h.clock, log: silentLogger });
+  const host = new ChatRouter({ store: h.store, platform, clock: h.clock, log: silentLogger });
   return { host, platform };
 }
 

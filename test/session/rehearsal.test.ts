@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ChatHost } from '../../src/chat-host.js';
+import { ChatRouter } from '../../src/chat-router.js';
 import { readCoreConfig } from '../../src/config/core-config.js';
 import { silentLogger } from '../../src/log.js';
 import { EpisodePlanner } from '../../src/plan/episode-planner.js';
@@ -33,7 +33,7 @@ function rehearsalRig() {
   writeTestScript(folder, { ...shippedScript('demo'), id: 'weekly-test', defaultQuestionMinutes: 8 });
   const platform = new DirectPlatform(clock);
   const config = readCoreConfig({ EMCEE_RECAP_DIR: recaps });
-  const router = new ChatHost({
+  const router = new ChatRouter({
     store,
     platform,
     clock,
@@ -90,7 +90,7 @@ describe('a rehearsal', () => {
     const closing = platform.ofKind('closing')[0]!;
     expect(closing.at - start).toBeLessThanOrEqual(REHEARSAL_MS);
     expect(closing.at - start).toBeLessThan(planTimeline({ ...shippedScript('demo'), questions: [{ text: 'a' }, { text: 'b', minutes: 10 }], defaultQuestionMinutes: 8 }).closingOffset);
-    expect(platform.ofKind('welcome')[0]!.message.text).toContain('Our guest today: <@test:U-ana>');
+    expect(platform.ofKind('opening')[0]!.message.text).toContain('Our guest today: <@test:U-ana>');
     expect(platform.reactions).toHaveLength(1);
     expect(platform.ofKind('thanks')[0]!.message.text).toContain('test:U-tester');
     expect(platform.ofKind('recap').length).toBeGreaterThan(0);
@@ -107,7 +107,7 @@ describe('a rehearsal', () => {
 
   it('needs a channel where the platform cannot open a direct message, and refuses non-hosts', async () => {
     const { router } = rehearsalRig();
-    const plain = new ChatHost({
+    const plain = new ChatRouter({
       store: ChatStore.open(':memory:'),
       platform: new RecordingPlatform(new ManualClock()),
       clock: new ManualClock(),

@@ -28,7 +28,7 @@ describe('a one-hour chat on a fake clock', () => {
     expect(questions.map((p) => p.at - start)).toEqual(plan.questionOffsets);
     expect(questions[0]!.message.text).toContain('Q1: How do you build real relationships on social media? #CommunityChat');
     expect(questions[0]!.message.text).toContain('Reply with A1: … and add #CommunityChat');
-    expect(h.platform.ofKind('welcome')[0]!.at).toBe(start);
+    expect(h.platform.ofKind('opening')[0]!.at).toBe(start);
 
     const rows = h.store.messages.forSession(runner.id);
     expect(rows.filter((r) => r.question_number !== null)).toHaveLength(18);

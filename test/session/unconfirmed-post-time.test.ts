@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChatHost } from '../../src/chat-host.js';
+import { ChatRouter } from '../../src/chat-router.js';
 import { silentLogger } from '../../src/log.js';
 import { planTimeline } from '../../src/script/timeline.js';
 import { CHANNEL, COMMUNITY, createHarness } from '../support/chat-harness.js';
@@ -34,7 +34,7 @@ describe('a question that went out just before a crash, confirmed at the restart
     const platform = new RecordingPlatform(h.clock);
     platform.history.push(...h.platform.history);
     platform.posts.push(...h.platform.posts);
-    const host = new ChatHost({ store: h.store, platform, clock: h.clock, log: silentLogger });
+    const host = new ChatRouter({ store: h.store, platform, clock: h.clock, log: silentLogger });
     const [report] = await host.recover(COMMUNITY);
 
     expect(report).toMatchObject({ confirmed: 1, backfilled: 1 });

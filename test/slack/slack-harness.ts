@@ -1,6 +1,6 @@
 import { waitFor } from '../support/wait-for.js';
 import { silentLogger } from '../../src/log.js';
-import { adapterChatHost } from '../support/adapter-chat-host.js';
+import { adapterChatRouter } from '../support/adapter-chat-router.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
@@ -35,7 +35,7 @@ export async function startSlackChat(mode: 'socket' | 'http', overrides: Partial
   });
   const adapter: SlackAdapter = createSlackAdapter(config, silentLogger);
   const clock = new ManualClock();
-  const { host, ended } = adapterChatHost(adapter, store, clock, 'prompts');
+  const { host, ended } = adapterChatRouter(adapter, store, clock, 'prompts');
   await adapter.start(host);
   if (mode === 'socket') await waitFor(() => fake.socketCount === 1, 'the Socket Mode connection');
   const eventsUrl = () => `http://127.0.0.1:${adapter.httpPort}/slack/events`;

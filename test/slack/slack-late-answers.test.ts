@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { slackConfigSchema } from '../../adapters/slack/slack-config.js';
-import { ChatHost } from '../../src/chat-host.js';
+import { ChatRouter } from '../../src/chat-router.js';
 import { silentLogger } from '../../src/log.js';
 import { loadScript } from '../../src/script/load-script.js';
 import { planTimeline } from '../../src/script/timeline.js';
@@ -43,7 +43,7 @@ async function slackChat() {
   const adapter = createSlackAdapter(config, silentLogger);
   const store = ChatStore.open(':memory:');
   const rewrites: number[] = [];
-  const host = new ChatHost({
+  const host = new ChatRouter({
     store,
     platform: adapter,
     clock,

@@ -11,7 +11,7 @@ import type { ChatScript } from '../../src/script/script-schema.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
 import { FakeSlack, type ViewInput } from '../fakes/slack/fake-slack.js';
-import { adapterChatHost } from '../support/adapter-chat-host.js';
+import { adapterChatRouter } from '../support/adapter-chat-router.js';
 import { waitFor } from '../support/wait-for.js';
 import { shippedScript, writeTestScript } from '../support/write-test-script.js';
 
@@ -43,7 +43,7 @@ const SCHEDULE = { weekly: { day: 'thursday', time: '13:00' }, reminders: ['1h']
 
 /**
  * The whole engine as the chat service wires it, behind the real Bolt (Socket Mode) against the fake Slack:
- * a ChatHost over a catalog holding one weekly series, a Scheduler running it in C1, and a manual chat clock
+ * a ChatRouter over a catalog holding one weekly series, a Scheduler running it in C1, and a manual chat clock
  * (the adapter and the fake run in real time). People act through slash commands, modals and buttons.
  */
 export async function startPlanningChat() {
@@ -68,14 +68,14 @@ export async function startPlanningChat() {
   const adapter = createSlackAdapter(config, silentLogger);
   const clock = new ManualClock(NOW);
   const store = ChatStore.open(':memory:');
-  const { host, ended } = adapterChatHost(adapter, store, clock, dir);
+  const { host, ended } = adapterChatRouter(adapter, store, clock, dir);
   await adapter.start(host);
   await waitFor(() => fake.socketCount === 1, 'the Socket Mode connection');
   const script = new ScriptCatalog(dir).load('weekly-test');
   if (!script.schedule) throw new Error('the test series lost its schedule');
   const chat: ScheduledChat = { script: { ...script, schedule: script.schedule }, channel: CHANNEL };
   const scheduler = new Scheduler(
-    { store, clock, log: silentLogger, platform: adapter, host, community: 'slack:T0001' },
+    { store, clock, log: silentLogger, platform: adapter, router: host, community: 'slack:T0001' },
     [chat],
   );
   host.useSchedule((channel) => scheduler.describeNext(channel));

@@ -78,8 +78,8 @@ describe('writes from platform events are idempotent on the message id', () => {
     const runner = await h.start();
     expect(h.store.posts.get(runner.id, 'welcome')).toBeUndefined();
     expect(h.store.posts.get(runner.id, 'intro')).toMatchObject({ state: 'sent' });
-    expect(await runner.postOnce('welcome', { kind: 'welcome', text: 'again' })).toBeDefined();
-    expect(await runner.postOnce('welcome', { kind: 'welcome', text: 'twice?' })).toBeDefined();
-    expect(h.platform.ofKind('welcome')).toHaveLength(1);
+    expect(await runner.postOnce('welcome', { kind: 'opening', text: 'again' })).toBeDefined();
+    expect(await runner.postOnce('welcome', { kind: 'opening', text: 'twice?' })).toBeDefined();
+    expect(h.platform.ofKind('opening')).toHaveLength(1);
   });
 });

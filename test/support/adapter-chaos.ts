@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { SeededRandom } from '../../adapters/local/seeded-random.js';
-import { ChatHost } from '../../src/chat-host.js';
+import { ChatRouter } from '../../src/chat-router.js';
 import { silentLogger } from '../../src/log.js';
 import type { PlatformAdapter } from '../../src/port.js';
 import { postChannelRecap, writeSessionRecap } from '../../src/recap/session-recap.js';
@@ -81,7 +81,7 @@ export async function runAdapterChaosChat(
     const adapter = rig.newAdapter();
     const platform = new CrashingPlatform(adapter);
     if (crash && 'kind' in crash) platform.arm(crash);
-    const host = new ChatHost({
+    const host = new ChatRouter({
       store,
       platform,
       clock,

@@ -1,4 +1,4 @@
-import { ChatHost } from '../../src/chat-host.js';
+import { ChatRouter } from '../../src/chat-router.js';
 import { silentLogger } from '../../src/log.js';
 import type { InboundAuthor, InboundMessage } from '../../src/port.js';
 import { loadScript } from '../../src/script/load-script.js';
@@ -16,7 +16,7 @@ export function createHarness(options: { script?: ChatScript; store?: ChatStore;
   const store = options.store ?? ChatStore.open(':memory:');
   const platform = new RecordingPlatform(clock);
   const ended: number[] = [];
-  const host = new ChatHost({
+  const host = new ChatRouter({
     store,
     platform,
     clock,

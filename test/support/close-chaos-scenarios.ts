@@ -30,7 +30,7 @@ export const CHAOS_SCENARIOS: Crash[][] = [
     { kind: 'recap', when: 'after-send' },
   ],
   [
-    { kind: 'welcome', when: 'after-send' },
+    { kind: 'opening', when: 'after-send' },
     { kind: 'first-timer', when: 'after-send' },
     { during: 'grace' },
     { kind: 'thanks', when: 'before-send' },

@@ -28,7 +28,7 @@ import {
 } from './session/session-runner.js';
 
 /** What the host needs: the session dependencies plus the scripts it may start. */
-export interface ChatHostDeps extends SessionDeps {
+export interface ChatRouterDeps extends SessionDeps {
   /** Scripts `/emcee start <name>` can run. */
   scripts?: ScriptCatalog;
   /** Where recaps are written, so `/emcee recap` can say where to find the last one. */
@@ -39,14 +39,14 @@ export interface ChatHostDeps extends SessionDeps {
  * The core behind every adapter: routes inbound events to the session running in their channel and turns
  * host commands into session controls. One host serves one platform connection.
  */
-export class ChatHost implements ChatInbound, CommandServices {
+export class ChatRouter implements ChatInbound, CommandServices {
   private readonly runners = new Map<string, SessionRunner>();
   private readonly lastEnded = new Map<string, SessionRunner>();
   private readonly ownedElsewhere = new Map<string, { sessionId: number; holder: LeaseRow }>();
   private nextDescriber: ((channel: string) => string) | undefined;
   private episodePlanner: EpisodePlanner | undefined;
 
-  constructor(private readonly deps: ChatHostDeps) {}
+  constructor(private readonly deps: ChatRouterDeps) {}
 
   /** Starts a chat in a channel; refuses when one is already running there. */
   async startSession(fields: NewSession): Promise<SessionRunner> {

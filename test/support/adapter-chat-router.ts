@@ -1,4 +1,4 @@
-import { ChatHost } from '../../src/chat-host.js';
+import { ChatRouter } from '../../src/chat-router.js';
 import { silentLogger } from '../../src/log.js';
 import type { PlatformAdapter } from '../../src/port.js';
 import { postChannelRecap } from '../../src/recap/session-recap.js';
@@ -7,9 +7,9 @@ import type { ChatStore } from '../../src/store/chat-store.js';
 import type { ManualClock } from '../../src/time/manual-clock.js';
 
 /** The engine behind a real adapter, as the entry points wire it; `ended` lists sessions that finished. */
-export function adapterChatHost(adapter: PlatformAdapter, store: ChatStore, clock: ManualClock, scripts = 'prompts') {
+export function adapterChatRouter(adapter: PlatformAdapter, store: ChatStore, clock: ManualClock, scripts = 'prompts') {
   const ended: number[] = [];
-  const host = new ChatHost({
+  const host = new ChatRouter({
     store,
     platform: adapter,
     clock,
