@@ -1,7 +1,8 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Tests that start child processes (the real CLI), launch Chromium, or kill and restart the bot: real time
-// and whole processes, so they run apart from the in-process suite (`npm run test:e2e`).
+// Tests that start child processes (the real CLI), launch Chromium, kill and restart the bot, or wait out real
+// network outages (a gateway's 5 s re-identify, retry back-off): real time and whole processes, so they run apart
+// from the in-process suite (`npm run test:e2e`).
 // New ones are named *.e2e.test.ts; the older ones are listed by name.
 const E2E = [
   'test/**/*.e2e.test.ts',
