@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordConfig } from './discord-config.js';
+import { discordRestAgent } from './discord-agent.js';
 import { explainLoginError } from './discord-login-error.js';
 
 /**
@@ -22,7 +23,7 @@ export function createDiscordClient(config: Pick<DiscordConfig, 'apiUrl'>): Clie
     allowedMentions: { parse: [] },
     // discord.js tries a 5xx, a reset or a 15 s timeout again at once, 3 times by default; once is enough
     // for a blip, and the adapter's own retries (discord-retry.ts) back off for anything longer.
-    rest: { retries: 1, timeout: 15_000, ...(config.apiUrl ? { api: config.apiUrl } : {}) },
+    rest: { retries: 1, timeout: 15_000, agent: discordRestAgent(), ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
 }
 

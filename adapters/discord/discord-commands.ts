@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ChatCommand } from '../../src/commands/command-spec.js';
 import { CHAT_COMMANDS } from '../../src/commands/registry.js';
 import type { DiscordConfig } from './discord-config.js';
+import { discordRestAgent } from './discord-agent.js';
 import { explainLoginError } from './discord-login-error.js';
 import { discordIdSchema } from './discord-payloads.js';
 
@@ -56,7 +57,7 @@ export async function putGuildCommands(rest: REST, applicationId: string, guildI
  * register`): asks Discord which application the token belongs to, then overwrites the guild's commands.
  */
 export async function registerDiscordCommands(config: Pick<DiscordConfig, 'token' | 'guildId' | 'apiUrl'>): Promise<string[]> {
-  const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
+  const rest = new REST({ agent: discordRestAgent(), ...(config.apiUrl ? { api: config.apiUrl } : {}) }).setToken(config.token);
   try {
     const application = discordIdSchema.parse(await rest.get(Routes.currentApplication()));
     return await putGuildCommands(rest, application.id, config.guildId);

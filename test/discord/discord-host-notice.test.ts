@@ -82,4 +82,19 @@ describe('splitText', () => {
     expect(splitText('aaaa\nbbbb\ncc', 10)).toEqual(['aaaa\nbbbb\n', 'cc']);
     expect(splitText('abcdefghi😀xyz', 10)).toEqual(['abcdefghi', '😀xyz']);
   });
+
+  it("still uploads when a newer undici (Slack's) created the process-wide dispatcher first", async () => {
+    // What running Slack and Discord in one process does: @slack/socket-mode's undici 7 sets the global
+    // dispatcher, which discord.js's undici 6 would otherwise pick up and fail on its own FormData.
+    type Undici = { Agent: new () => unknown; getGlobalDispatcher(): unknown; setGlobalDispatcher(d: unknown): void };
+    const newer = (await import('undici')) as unknown as Undici;
+    const before = newer.getGlobalDispatcher();
+    newer.setGlobalDispatcher(new newer.Agent());
+    try {
+      const { adapter } = await start([PEOPLE.host]);
+      expect(await adapter.notifyHosts(notice)).toEqual({ reached: 1, failed: [] });
+    } finally {
+      newer.setGlobalDispatcher(before);
+    }
+  });
 });
