@@ -1,3 +1,4 @@
+import { discordRestAgent } from '../../../adapters/discord/discord-agent.js';
 import { ChannelType, Client, Events, GatewayIntentBits, type Message } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../../support/wait-for.js';
@@ -16,7 +17,7 @@ async function loggedIn(intents = [GatewayIntentBits.Guilds, GatewayIntentBits.G
   fake = new FakeDiscord();
   await fake.start();
   fake.addMember({ id: ANA, username: 'ana' });
-  client = new Client({ intents, rest: { api: fake.apiUrl } });
+  client = new Client({ intents, rest: { api: fake.apiUrl, agent: discordRestAgent() } });
   const ready = new Promise<void>((resolve) => client!.once(Events.ClientReady, () => resolve()));
   await client.login(FAKE_TOKEN);
   await ready;
@@ -44,7 +45,7 @@ describe('the fake Discord, driven by the real discord.js Client', () => {
     fake = new FakeDiscord();
     await fake.start();
     fake.heartbeatIntervalMs = 100;
-    client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
+    client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl, agent: discordRestAgent() } });
     await client.login(FAKE_TOKEN);
     await waitFor(() => fake!.handshakes.heartbeats >= 2 && client!.ws.ping >= 0, 'two heartbeats acknowledged');
   });
@@ -107,11 +108,11 @@ describe('the fake Discord, driven by the real discord.js Client', () => {
   it('refuses a wrong token over REST (TokenInvalid) and a disallowed intent on the gateway (4014)', async () => {
     fake = new FakeDiscord();
     await fake.start();
-    client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
+    client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl, agent: discordRestAgent() } });
     await expect(client.login('not-the-token')).rejects.toMatchObject({ code: 'TokenInvalid' });
     await client.destroy();
     fake.allowMessageContent = false;
-    client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent], rest: { api: fake.apiUrl } });
+    client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent], rest: { api: fake.apiUrl, agent: discordRestAgent() } });
     await expect(client.login(FAKE_TOKEN)).rejects.toThrow(/disallowed intents/i);
   });
 
