@@ -77,15 +77,15 @@ export function rehearsalEngine(adapter: PlatformAdapter, clock: ManualClock) {
     if (rows.length !== 1) throw new Error(`expected one session, found ${rows.length}`);
     return rows[0]!;
   };
+  const dueAt = () => (store.sessions.recent(10).length === 1 ? session().step_deadline : null);
 
   /**
    * Moves the chat's clock to its next step (the next question, the closing) and waits until `landed` says
    * the step's post arrived on the platform (posts take real time, whatever the chat's clock says).
    */
   const nextStep = async (landed: () => boolean, what: string) => {
-    const deadline = store.sessions.get(session().id)?.step_deadline;
-    if (deadline === null || deadline === undefined) throw new Error(`no step is due (waiting for ${what})`);
-    await clock.advanceTo(Math.max(clock.now(), deadline));
+    await waitFor(() => dueAt() !== null, `a step to be due before ${what}`);
+    await clock.advanceTo(Math.max(clock.now(), dueAt()!));
     await waitFor(landed, what, 10_000);
   };
 
@@ -94,9 +94,11 @@ export function rehearsalEngine(adapter: PlatformAdapter, clock: ManualClock) {
     const stdout = new PassThrough();
     let text = '';
     stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    const code = await sessionsCommand(['--db', dbPath], { stdin: new PassThrough(), stdout, stderr: new PassThrough() });
+    const io = { stdin: new PassThrough(), stdout, stderr: new PassThrough() };
+    const code = await sessionsCommand(['--db', dbPath], io);
     return { code, text };
   };
 
-  return { host, inbound, heard, store, ended, session, nextStep, listSessions, recapFiles: () => readdirSync(recapDir) };
+  const recapFiles = () => readdirSync(recapDir);
+  return { host, inbound, heard, store, ended, session, nextStep, listSessions, recapFiles };
 }
