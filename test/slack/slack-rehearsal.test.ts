@@ -44,7 +44,7 @@ async function slackRehearsal() {
 }
 
 describe('/emcee rehearse on Slack: the next chat in two minutes, in a direct message with the host', () => {
-  it('posts every step in the DM, hears the host answer there, acknowledges and thanks them, and keeps nothing', async () => {
+  it('posts every step in the DM, hears the host answer there, acknowledges, thanks, keeps nothing', async () => {
     const { fake, engine, botPosts } = await slackRehearsal();
     fake.slashCommand({ channel: 'C1', user: 'UHOST', text: `rehearse ${REHEARSED_SERIES.id}` });
     await waitFor(() => fake.dms.has('UHOST'), 'the DM to open');
