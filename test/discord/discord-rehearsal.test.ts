@@ -55,7 +55,7 @@ async function discordRehearsal() {
   const posted = (dm: string, prefix: string) =>
     botPosts(fake.dms.messages.get(dm)).find((m) => m.text.startsWith(prefix));
   const clapped = (messageId: string) => fake.reactionsOn(messageId).some((r) => r.startsWith('👏'));
-  return { fake, engine, botPosts, rehearse, posted, clapped };
+  return { fake, adapter, engine, botPosts, rehearse, posted, clapped };
 }
 
 describe('/emcee rehearse on Discord: the next chat in two minutes, in a direct message with the host', () => {
@@ -102,6 +102,21 @@ describe('/emcee rehearse on Discord: the next chat in two minutes, in a direct 
     const listing = await engine.listSessions();
     expect(listing.code).toBe(0);
     expect(listing.text).toMatch(new RegExp(`${REHEARSED_SERIES.id}\\s+ended \\(rehearsal\\)`));
+  });
+
+  it('after a restart, the DM of a rehearsal it catches up in is heard again, its history read as live', async () => {
+    const { fake, adapter, engine } = await discordRehearsal();
+    fake.dms.open({ recipient_id: PEOPLE.host }); // opened before the restart
+    const dm = fake.dms.channels.get(PEOPLE.host)!;
+    // Written while Emcee was down: only in the DM's history.
+    const before = fake.dms.memberWrites({ author: PEOPLE.host, content: 'A1: written before the catch-up' });
+    const history = await adapter.fetchHistory(`discord:@me:${dm}`, 0);
+    expect(history.messages.map((m) => [m.id, m.author.id, m.author.isHost])).toEqual([
+      [`discord:@me:${dm}:${String(before.id)}`, `discord:${fake.guildId}:${PEOPLE.host}`, false],
+    ]);
+    const after = fake.memberSaysInDm({ author: PEOPLE.host, content: 'A1: written after it' });
+    await waitFor(() => engine.heard.some((m) => m.text === after.content), 'the live message');
+    expect(engine.heard.map((m) => [m.channel, m.author.isHost])).toEqual([[`discord:@me:${dm}`, false]]);
   });
 
   it('asks for the DirectMessages intent and hears only the DMs it opened', async () => {

@@ -40,7 +40,7 @@ async function slackRehearsal() {
     await fake.stop();
   });
   const botPosts = (channel: string) => (fake.history.get(channel) ?? []).filter((m) => m.user === fake.botUserId);
-  return { fake, clock, engine, botPosts };
+  return { fake, clock, adapter, engine, botPosts };
 }
 
 describe('/emcee rehearse on Slack: the next chat in two minutes, in a direct message with the host', () => {
@@ -89,6 +89,20 @@ describe('/emcee rehearse on Slack: the next chat in two minutes, in a direct me
     const listing = await engine.listSessions();
     expect(listing.code).toBe(0);
     expect(listing.text).toMatch(new RegExp(`${REHEARSED_SERIES.id}\\s+ended \\(rehearsal\\)`));
+  });
+
+  it('after a restart, the DM of a rehearsal it catches up in is heard again, its history read as live', async () => {
+    const { fake, adapter, engine } = await slackRehearsal();
+    fake.dms.set('UHOST', 'DHOST'); // opened before the restart
+    // Written while Emcee was down: only in the DM's history.
+    const before = fake.userSaysOffline({ channel: 'DHOST', user: 'UHOST', text: 'A1: written before the catch-up' });
+    const history = await adapter.fetchHistory('slack:T0001:DHOST', 0);
+    expect(history.messages.map((m) => [m.channel, m.text, m.author.isHost])).toEqual([
+      ['slack:T0001:DHOST', before.text, false],
+    ]);
+    const after = fake.userSaysInDm({ user: 'UHOST', text: 'A1: written after it' });
+    await waitFor(() => engine.heard.some((m) => m.text === after.text), 'the live message');
+    expect(engine.heard.map((m) => [m.channel, m.author.isHost])).toEqual([['slack:T0001:DHOST', false]]);
   });
 
   it('hears only the DMs it opened: a message to the app in any other DM reaches nobody', async () => {
