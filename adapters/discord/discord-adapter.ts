@@ -24,7 +24,14 @@ import { POST_PRIORITY } from '../shared/post-priority.js';
 import { PriorityPoster, type PostPriority } from '../shared/priority-poster.js';
 import { ReactionsInFlight } from '../shared/reactions-in-flight.js';
 import { ReconnectCatchUp } from '../shared/reconnect-catch-up.js';
-import { discordAddress, discordUserId, parseDiscordChannel, parseDiscordMessage } from './discord-addresses.js';
+import {
+  DIRECT,
+  discordAddress,
+  discordUserId,
+  isDirectAddress,
+  parseDiscordChannel,
+  parseDiscordMessage,
+} from './discord-addresses.js';
 import { connectDiscord, createDiscordClient } from './discord-client.js';
 import { putGuildCommands } from './discord-commands.js';
 import type { DiscordConfig } from './discord-config.js';
@@ -33,7 +40,7 @@ import { DiscordHistory } from './discord-history.js';
 import { notifyDiscordHosts } from './discord-host-notice.js';
 import { discordDisplayName } from './discord-names.js';
 import { explainLoginError } from './discord-login-error.js';
-import { discordPostedMessageSchema } from './discord-payloads.js';
+import { discordIdSchema, discordPostedMessageSchema } from './discord-payloads.js';
 import { DiscordReceiver } from './discord-receiver.js';
 import { discordRetryPolicy, withDiscordRetry } from './discord-retry.js';
 import { DISCORD_LIMITS, messageBody, threadName } from './discord-render.js';
@@ -179,11 +186,15 @@ export class DiscordAdapter implements PlatformAdapter {
   /** Posts in a channel; a question comes as an embed and, when asked for, opens a thread. */
   async post(channel: ChannelAddress, message: OutboundMessage): Promise<PostedMessage> {
     const channelId = this.channelId(channel);
+    const direct = isDirectAddress(channel);
+    // A chat posted in a DM (a rehearsal, maybe resumed after a restart) hears the person there.
+    if (direct) this.receiver.hearDirect(channelId);
     const sent = await this.send(channelId, message);
-    if (message.question && (message.question.openThread || this.config.threadsPerQuestion)) {
+    // A DM has no threads: answers there come as messages and replies.
+    if (!direct && message.question && (message.question.openThread || this.config.threadsPerQuestion)) {
       await this.openThread(channelId, sent.id, message.question);
     }
-    const address = discordAddress.message(this.config.guildId, sent.channel_id, sent.id);
+    const address = discordAddress.message(direct ? DIRECT : this.config.guildId, sent.channel_id, sent.id);
     if (message.kind === 'question') this.catchUp.noteQuestion(channel, address);
     else this.catchUp.noteChannel(channel);
     return { address };
@@ -193,7 +204,7 @@ export class DiscordAdapter implements PlatformAdapter {
   async reply(to: MessageAddress, message: OutboundMessage): Promise<PostedMessage> {
     const ref = parseDiscordMessage(to);
     const sent = await this.send(ref.channel, message, ref.message);
-    return { address: discordAddress.message(this.config.guildId, sent.channel_id, sent.id) };
+    return { address: discordAddress.message(ref.guild, sent.channel_id, sent.id) };
   }
 
   /** Adds the bot's reaction; discord.js paces it on the reactions route, apart from posts. */
@@ -202,7 +213,7 @@ export class DiscordAdapter implements PlatformAdapter {
     const route = Routes.channelMessageOwnReaction(ref.channel, ref.message, encodeURIComponent(reaction.unicode));
     const seen = this.receiver.authorOf(to);
     await this.reactions.add({
-      channel: seen?.channel ?? discordAddress.channel(this.config.guildId, ref.channel),
+      channel: seen?.channel ?? discordAddress.channel(ref.guild, ref.channel),
       mention: seen ? this.mention(seen.author) : '',
       // Without the author an applause would thank nobody: such a reaction is waited for instead.
       ...(reaction.applause && seen ? { applause: reaction.applause } : {}),
@@ -250,6 +261,17 @@ export class DiscordAdapter implements PlatformAdapter {
     return discordAddress.channel(this.config.guildId, id);
   }
 
+  /**
+   * The bot's DM with a member (POST /users/@me/channels: the same channel on every call), for a rehearsal:
+   * posts go there and what the member writes there is heard (the DirectMessages intent).
+   */
+  async openDirectChannel(user: UserAddress): Promise<ChannelAddress> {
+    const open = () => this.client.rest.post(Routes.userChannels(), { body: { recipient_id: discordUserId(user) } });
+    const { id } = discordIdSchema.parse(await withDiscordRetry('DM channel', open, this.log));
+    this.receiver.hearDirect(id);
+    return discordAddress.directChannel(id);
+  }
+
   /** A Scheduled Event (external, located at the channel) members can mark "Interested". */
   async announceRun(run: RunAnnouncement): Promise<string> {
     return createScheduledEvent(this.client.rest, this.config.guildId, run);
@@ -280,6 +302,7 @@ export class DiscordAdapter implements PlatformAdapter {
     // A restart's catch-up names the chat's channel and questions: a reconnect later reads them again.
     for (const question of threads) this.catchUp.noteQuestion(channel, question);
     this.catchUp.noteChannel(channel);
+    if (isDirectAddress(channel)) this.receiver.hearDirect(this.channelId(channel));
     return this.readHistory(channel, since, threads);
   }
 
@@ -290,12 +313,12 @@ export class DiscordAdapter implements PlatformAdapter {
       .map(parseDiscordMessage)
       .filter((ref) => ref.channel === channelId)
       .map((ref) => ref.message);
-    return this.history.fetch(channelId, since, threadIds);
+    return this.history.fetch(channelId, since, threadIds, isDirectAddress(channel));
   }
 
   /** The bot's own post in the channel since `since` that starts like `text`, if Discord has one. */
   async findOwnPost(channel: ChannelAddress, since: number, text: string): Promise<MessageAddress | undefined> {
-    return this.history.findOwnPost(this.channelId(channel), since, text);
+    return this.history.findOwnPost(this.channelId(channel), since, text, isDirectAddress(channel));
   }
 
   // A resumed session gets what it missed replayed by Discord; a new one (after opcode 9, or close code 4009
@@ -352,7 +375,9 @@ export class DiscordAdapter implements PlatformAdapter {
 
   private channelId(channel: ChannelAddress): string {
     const { guild, channel: id } = parseDiscordChannel(channel);
-    if (guild !== this.config.guildId) throw new Error(`${channel} is not in the configured Discord server ${this.config.guildId}`);
+    if (guild !== this.config.guildId && guild !== DIRECT) {
+      throw new Error(`${channel} is not in the configured Discord server ${this.config.guildId}`);
+    }
     return id;
   }
 

@@ -3,6 +3,8 @@
  * `discord:G:C`; message `discord:G:C:M`, where C is the channel the message is in (a thread's own id for
  * messages in a thread, so a reply or reaction reaches it without a lookup); user `discord:G:U`. A thread
  * started from a message has that message's id, so a question's address also names its thread.
+ * A direct message channel belongs to no guild: `discord:@me:C`, its messages `discord:@me:C:M` (Discord's
+ * own "@me" for the bot's channels); the people in it keep their `discord:G:U` address.
  */
 export const discordAddress = {
   /** `discord:G` */
@@ -13,28 +15,40 @@ export const discordAddress = {
   message: (guild: string, channel: string, message: string) => `discord:${guild}:${channel}:${message}`,
   /** `discord:G:U` */
   user: (guild: string, user: string) => `discord:${guild}:${user}`,
+  /** `discord:@me:C`, a direct message channel */
+  directChannel: (channel: string) => `discord:${DIRECT}:${channel}`,
 };
 
-const TWO_IDS = /^discord:(\d+):(\d+)$/;
-const THREE_IDS = /^discord:(\d+):(\d+):(\d+)$/;
+/** What stands for the guild in the address of a direct message channel and its messages. */
+export const DIRECT = '@me';
 
-/** Reads a message address. */
+const USER = /^discord:(\d+):(\d+)$/;
+// Channel and message addresses: a guild id, or @me for a direct message channel.
+const CHANNEL = /^discord:(\d+|@me):(\d+)$/;
+const MESSAGE = /^discord:(\d+|@me):(\d+):(\d+)$/;
+
+/** Whether a channel or message address is in a direct message channel (`discord:@me:…`). */
+export function isDirectAddress(address: string): boolean {
+  return address.startsWith(`discord:${DIRECT}:`);
+}
+
+/** Reads a message address; `guild` is "@me" in a direct message channel. */
 export function parseDiscordMessage(address: string): { guild: string; channel: string; message: string } {
-  const match = THREE_IDS.exec(address);
+  const match = MESSAGE.exec(address);
   if (!match) throw new Error(`Not a Discord message address: ${address}`);
   return { guild: match[1]!, channel: match[2]!, message: match[3]! };
 }
 
-/** Reads a channel address. */
+/** Reads a channel address; `guild` is "@me" for a direct message channel. */
 export function parseDiscordChannel(address: string): { guild: string; channel: string } {
-  const match = TWO_IDS.exec(address);
+  const match = CHANNEL.exec(address);
   if (!match) throw new Error(`Not a Discord channel address: ${address}`);
   return { guild: match[1]!, channel: match[2]! };
 }
 
 /** The user id in a user address. */
 export function discordUserId(address: string): string {
-  const match = TWO_IDS.exec(address);
+  const match = USER.exec(address);
   if (!match) throw new Error(`Not a Discord user address: ${address}`);
   return match[2]!;
 }

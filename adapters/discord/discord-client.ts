@@ -5,14 +5,17 @@ import { explainLoginError } from './discord-login-error.js';
 
 /**
  * The gateway intents Emcee asks for: Guilds (channels, roles and thread create/update/list-sync events),
- * GuildMessages (messages in channels and threads), MessageContent (privileged: the text of answers) and
- * GuildMessageReactions (reactions on messages).
+ * GuildMessages (messages in channels and threads), MessageContent (privileged: the text of answers),
+ * GuildMessageReactions (reactions on messages) and DirectMessages (a host's answers in the DM a rehearsal
+ * runs in; the receiver reads the raw dispatches, so discord.js needs no Partials.Channel for DMs it has
+ * not cached).
  */
 export const DISCORD_INTENTS = [
   GatewayIntentBits.Guilds,
   GatewayIntentBits.GuildMessages,
   GatewayIntentBits.MessageContent,
   GatewayIntentBits.GuildMessageReactions,
+  GatewayIntentBits.DirectMessages,
 ] as const;
 
 /** A discord.js client for Emcee: our intents, no mention parsing by default, the REST API where configured. */

@@ -1,7 +1,7 @@
 import { Routes, type REST } from 'discord.js';
 import { z } from 'zod';
 import type { HistoryResult, InboundMessage, MessageAddress } from '../../src/port.js';
-import { discordAddress, snowflakeAt } from './discord-addresses.js';
+import { DIRECT, discordAddress, snowflakeAt } from './discord-addresses.js';
 import { isIgnored, readMessage, toInboundMessage } from './discord-inbound.js';
 import { discordActiveThreadsSchema, discordMessageSchema, type DiscordMessage } from './discord-payloads.js';
 
@@ -32,37 +32,46 @@ export class DiscordHistory {
 
   /**
    * Messages in `channelId`, its active threads and the threads of `threadIds` (the questions' threads,
-   * which may be archived or missing from the list) written at or after `since`, oldest first.
+   * which may be archived or missing from the list) written at or after `since`, oldest first. In a DM
+   * Emcee opened (`direct`: no guild, no threads) the person there is read as a participant, as live.
    */
-  async fetch(channelId: string, since: number, threadIds: readonly string[] = []): Promise<HistoryResult> {
+  async fetch(
+    channelId: string,
+    since: number,
+    threadIds: readonly string[] = [],
+    direct = false,
+  ): Promise<HistoryResult> {
     const found: { id: bigint; message: InboundMessage }[] = [];
     const gaps: string[] = [];
     const sources: { id: string; threadParent: string | undefined; known: boolean }[] = [
       { id: channelId, threadParent: undefined, known: true },
     ];
     try {
-      for (const thread of await this.threadsOf(channelId)) sources.push({ id: thread, threadParent: channelId, known: true });
+      const threads = direct ? [] : await this.threadsOf(channelId);
+      for (const thread of threads) sources.push({ id: thread, threadParent: channelId, known: true });
     } catch (error) {
       gaps.push(`threads could not be listed (${(error as Error).message})`);
     }
-    for (const id of threadIds) {
+    for (const id of direct ? [] : threadIds) {
       // A question without a thread is not an error: it is simply not there.
       if (!sources.some((source) => source.id === id)) sources.push({ id, threadParent: channelId, known: false });
     }
     for (const source of sources) {
       let page;
       try {
-        page = await this.read(source.id, since);
+        page = await this.read(source.id, since, MAX_PAGES, direct);
       } catch (error) {
         if (!source.known && isUnknownChannel(error)) continue;
         throw error;
       }
       if (!page.complete) gaps.push(`more than ${MAX_PAGES * PAGE} messages in ${source.id} were not fetched`);
       for (const raw of page.found) {
-        const read = readMessage({ ...raw, guild_id: this.deps.guildId }, { guildId: this.deps.guildId, selfId: this.deps.selfId() });
+        const { guildId } = this.deps;
+        const context = { guildId, selfId: this.deps.selfId(), hearsDirect: () => direct };
+        const read = readMessage(direct ? raw : { ...raw, guild_id: guildId }, context);
         if (isIgnored(read)) continue;
-        const isHost = await this.deps.isHost(read.message);
-        const message = toInboundMessage(read.message, { guildId: this.deps.guildId, threadParent: source.threadParent, isHost });
+        const isHost = !direct && (await this.deps.isHost(read.message));
+        const message = toInboundMessage(read.message, { guildId, threadParent: source.threadParent, isHost, direct });
         found.push({ id: BigInt(read.message.id), message });
       }
     }
@@ -75,14 +84,19 @@ export class DiscordHistory {
    * The bot's own message since `since` whose text starts like `text` (or `text` starts like it): in
    * `channelId`, else in one of its active threads (a reply to a message in a question's thread sits there).
    */
-  async findOwnPost(channelId: string, since: number, text: string): Promise<MessageAddress | undefined> {
+  async findOwnPost(
+    channelId: string,
+    since: number,
+    text: string,
+    direct = false,
+  ): Promise<MessageAddress | undefined> {
     const self = this.deps.selfId();
     // A question's content is only its first line, so either may be the prefix of the other.
     const mine = (m: DiscordMessage) =>
       m.author.id === self && m.content !== '' && (text.startsWith(m.content) || m.content.startsWith(text));
-    for (const place of [channelId, ...(await this.threadsOf(channelId))]) {
-      const found = (await this.read(place, since, 1)).found.find(mine);
-      if (found) return discordAddress.message(this.deps.guildId, found.channel_id, found.id);
+    for (const place of [channelId, ...(direct ? [] : await this.threadsOf(channelId))]) {
+      const found = (await this.read(place, since, 1, direct)).found.find(mine);
+      if (found) return discordAddress.message(direct ? DIRECT : this.deps.guildId, found.channel_id, found.id);
     }
     return undefined;
   }
@@ -96,7 +110,12 @@ export class DiscordHistory {
   }
 
   // Pages forward from `since`; Discord returns each page newest first.
-  private async read(channelId: string, since: number, maxPages = MAX_PAGES): Promise<{ found: DiscordMessage[]; complete: boolean }> {
+  private async read(
+    channelId: string,
+    since: number,
+    maxPages = MAX_PAGES,
+    direct = false,
+  ): Promise<{ found: DiscordMessage[]; complete: boolean }> {
     const found: DiscordMessage[] = [];
     // `after` is exclusive: start just below the first snowflake of `since`, so a message at `since` counts.
     const first = BigInt(snowflakeAt(since));
@@ -107,7 +126,8 @@ export class DiscordHistory {
       const raw = await this.deps.retry('history read', () => this.deps.rest.get(route, { query }));
       const batch = z.array(z.unknown()).parse(raw);
       const parsed = batch.flatMap((raw) => {
-        const result = discordMessageSchema.safeParse({ guild_id: this.deps.guildId, ...(raw as object) });
+        const withGuild = direct ? raw : { guild_id: this.deps.guildId, ...(raw as object) };
+        const result = discordMessageSchema.safeParse(withGuild);
         return result.success ? [result.data] : [];
       });
       parsed.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));

@@ -1,5 +1,5 @@
 import type { InboundAuthor, InboundEdit, InboundMessage, MessageAddress } from '../../src/port.js';
-import { discordAddress, snowflakeTime } from './discord-addresses.js';
+import { DIRECT, discordAddress, snowflakeTime } from './discord-addresses.js';
 import { interactionAuthor } from './discord-interaction-author.js';
 import {
   discordCommandInteractionSchema,
@@ -23,6 +23,13 @@ export interface ReadContext {
   guildId: string;
   /** The bot's user id, once logged in. */
   selfId: string | undefined;
+  /** Whether a direct message channel is one Emcee opened (a rehearsal's); other DMs are left out. */
+  hearsDirect?: (channelId: string) => boolean;
+}
+
+// A message, edit or delete without a guild is in a DM: heard only when Emcee opened that DM.
+function isHeardDirect(event: { guild_id?: string; channel_id: string }, context: ReadContext): boolean {
+  return event.guild_id === undefined && context.hearsDirect?.(event.channel_id) === true;
 }
 
 /** A slash command as read from INTERACTION_CREATE, before its channel is resolved to a thread's parent. */
@@ -41,17 +48,24 @@ export interface ReadCommand {
   by: InboundAuthor;
 }
 
-/** Reads a person's message in the configured guild (MESSAGE_CREATE, or history with guild_id added). */
-export function readMessage(raw: unknown, context: ReadContext): { message: DiscordMessage } | Ignored {
+/**
+ * Reads a person's message in the configured guild (MESSAGE_CREATE, or history with guild_id added) or in a
+ * DM Emcee opened (`direct`).
+ */
+export function readMessage(
+  raw: unknown,
+  context: ReadContext,
+): { message: DiscordMessage; direct: boolean } | Ignored {
   const parsed = discordMessageSchema.safeParse(raw);
   if (!parsed.success) return { ignored: `a malformed message (${parsed.error.issues[0]?.path.join('.') ?? '?'})` };
   const message = parsed.data;
-  if (message.guild_id !== context.guildId) return { ignored: 'a message outside the configured server' };
+  const direct = isHeardDirect(message, context);
+  if (message.guild_id !== context.guildId && !direct) return { ignored: 'a message outside the configured server' };
   if (message.author.bot || message.webhook_id !== undefined || message.author.id === context.selfId) {
     return { ignored: "a bot's message" };
   }
   if (!PERSON_MESSAGE_TYPES.has(message.type)) return { ignored: `a system message (type ${message.type})` };
-  return { message };
+  return { message, direct };
 }
 
 /**
@@ -59,19 +73,24 @@ export function readMessage(raw: unknown, context: ReadContext): { message: Disc
  * started from a question has the question's id — even when it is also a Discord reply to someone else's
  * answer there; elsewhere a Discord reply points at the message it replies to.
  */
-export function toInboundMessage(message: DiscordMessage, where: { guildId: string; threadParent: string | undefined; isHost: boolean }): InboundMessage {
+export function toInboundMessage(
+  message: DiscordMessage,
+  where: { guildId: string; threadParent: string | undefined; isHost: boolean; direct?: boolean },
+): InboundMessage {
   const { guildId, threadParent } = where;
+  // A DM's channel and messages are addressed under @me; its people keep their address in the guild.
+  const place = where.direct ? DIRECT : guildId;
   const reference = message.message_reference;
   const replyTo =
     threadParent !== undefined
-      ? discordAddress.message(guildId, threadParent, message.channel_id)
+      ? discordAddress.message(place, threadParent, message.channel_id)
       : reference?.message_id !== undefined && reference.type !== 1
-        ? discordAddress.message(guildId, reference.channel_id ?? message.channel_id, reference.message_id)
+        ? discordAddress.message(place, reference.channel_id ?? message.channel_id, reference.message_id)
         : undefined;
   const ts = Date.parse(message.timestamp);
   return {
-    id: discordAddress.message(guildId, message.channel_id, message.id),
-    channel: discordAddress.channel(guildId, threadParent ?? message.channel_id),
+    id: discordAddress.message(place, message.channel_id, message.id),
+    channel: discordAddress.channel(place, threadParent ?? message.channel_id),
     community: discordAddress.community(guildId),
     author: {
       id: discordAddress.user(guildId, message.author.id),
@@ -93,14 +112,15 @@ export function readEdit(raw: unknown, context: ReadContext): InboundEdit | Igno
   const parsed = discordMessageUpdateSchema.safeParse(raw);
   if (!parsed.success) return { ignored: 'a malformed message update' };
   const update = parsed.data;
-  if (update.guild_id !== context.guildId) return { ignored: 'an update outside the configured server' };
+  const direct = isHeardDirect(update, context);
+  if (update.guild_id !== context.guildId && !direct) return { ignored: 'an update outside the configured server' };
   if (!update.author || update.author.bot || update.webhook_id !== undefined || update.author.id === context.selfId) {
     return { ignored: "an update of a bot's (or an unknown author's) message" };
   }
   if (update.content === undefined || !update.edited_timestamp) return { ignored: 'an update that is not an edit' };
   const editedAt = Date.parse(update.edited_timestamp);
   return {
-    id: discordAddress.message(context.guildId, update.channel_id, update.id),
+    id: discordAddress.message(direct ? DIRECT : context.guildId, update.channel_id, update.id),
     text: update.content,
     editedAt: Number.isFinite(editedAt) ? editedAt : Date.now(),
   };
@@ -110,8 +130,9 @@ export function readEdit(raw: unknown, context: ReadContext): InboundEdit | Igno
 export function readDelete(raw: unknown, context: ReadContext): { id: MessageAddress } | Ignored {
   const parsed = discordMessageDeleteSchema.safeParse(raw);
   if (!parsed.success) return { ignored: 'a malformed message delete' };
-  if (parsed.data.guild_id !== context.guildId) return { ignored: 'a delete outside the configured server' };
-  return { id: discordAddress.message(context.guildId, parsed.data.channel_id, parsed.data.id) };
+  const direct = isHeardDirect(parsed.data, context);
+  if (parsed.data.guild_id !== context.guildId && !direct) return { ignored: 'a delete outside the configured server' };
+  return { id: discordAddress.message(direct ? DIRECT : context.guildId, parsed.data.channel_id, parsed.data.id) };
 }
 
 /** Reads an `/emcee` slash command; host standing comes from the member's roles and computed permissions. */

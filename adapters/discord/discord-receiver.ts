@@ -49,6 +49,8 @@ export class DiscordReceiver {
   private readonly authors = new Map<string, { author: UserAddress; channel: ChannelAddress }>();
   // Forms, buttons and paged lists: clicks and submitted modals, and how a command's reply is shown.
   private readonly ui: DiscordUi;
+  // The DMs Emcee opened for rehearsals (or posts a chat in): the only direct messages handed on.
+  private readonly directChannels = new Set<string>();
 
   constructor(
     private readonly client: Client,
@@ -75,6 +77,11 @@ export class DiscordReceiver {
   /** The author and chat channel of a message handed on lately, if this process handed it on. */
   authorOf(address: MessageAddress): { author: UserAddress; channel: ChannelAddress } | undefined {
     return this.authors.get(address);
+  }
+
+  /** Hands on what a person writes in this DM from now on (a rehearsal's; other DMs stay unheard). */
+  hearDirect(channelId: string): void {
+    this.directChannels.add(channelId);
   }
 
   /** Starts handing events to `inbound`. */
@@ -130,7 +137,8 @@ export class DiscordReceiver {
   }
 
   private get context(): ReadContext {
-    return { guildId: this.settings.guildId, selfId: this.client.user?.id };
+    const hearsDirect = (id: string) => this.directChannels.has(id);
+    return { guildId: this.settings.guildId, selfId: this.client.user?.id, hearsDirect };
   }
 
   private inOrder(handle: () => Promise<void>): void {
@@ -148,10 +156,17 @@ export class DiscordReceiver {
     const read = readMessage(data, this.context);
     if (isIgnored(read)) return this.log.debug(`Discord: left out ${read.ignored}`);
     if (!this.inbound) return;
-    const { message } = read;
+    const { message, direct } = read;
+    const { guildId } = this.settings;
+    // In a rehearsal's DM the host plays a participant, as the terminal room's person does: their answers are
+    // acknowledged and thanked like anyone's (a rehearsal records no participant either way). DMs have no threads.
+    if (direct) {
+      await this.handOn(toInboundMessage(message, { guildId, threadParent: undefined, isHost: false, direct }));
+      return;
+    }
     const threadParent = await this.threadParent(message.channel_id, message.channel_type);
     const isHost = await this.isHost(message);
-    await this.handOn(toInboundMessage(message, { guildId: this.settings.guildId, threadParent, isHost }));
+    await this.handOn(toInboundMessage(message, { guildId, threadParent, isHost }));
   }
 
   // Once per address; a failure frees the address, so a later delivery gets another chance.

@@ -27,6 +27,7 @@ import {
   userIdOf,
 } from './slack-addresses.js';
 import { questionBlocks } from './slack-blocks.js';
+import { SlackDirectChannels } from './slack-direct.js';
 import { boltLogger } from './slack-bolt-logger.js';
 import type { SlackConfig } from './slack-config.js';
 import { fetchSlackHistory, findOwnMessage, recentMessages, threadReplies, type HistoryMessage } from './slack-history.js';
@@ -61,6 +62,8 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly poster: PriorityPoster;
   private readonly pacer: ReactionPacer;
   private readonly index = new MessageIndex();
+  // The DMs opened for rehearsals: the only direct messages heard.
+  private readonly direct = new SlackDirectChannels();
   // Display names from mention(), so a mention a message must not ping can be shown as a plain name.
   private readonly names = new Map<string, string>();
   private readonly inboundSide: SlackInbound;
@@ -133,6 +136,7 @@ export class SlackAdapter implements PlatformAdapter {
       inbound: () => this.inbound,
       people: this.people,
       index: this.index,
+      direct: this.direct,
       client: this.posts,
       log,
     });
@@ -220,7 +224,9 @@ export class SlackAdapter implements PlatformAdapter {
 
   /** Posts in a channel; questions with Block Kit. */
   async post(channel: ChannelAddress, message: OutboundMessage): Promise<PostedMessage> {
-    const posted = await this.send(parseChannelAddress(channel).channel, message);
+    const { channel: channelId } = parseChannelAddress(channel);
+    this.direct.notePosting(channelId);
+    const posted = await this.send(channelId, message);
     if (message.kind === 'question') this.catchUp.noteQuestion(channel, posted.address);
     else this.catchUp.noteChannel(channel);
     return posted;
@@ -288,6 +294,11 @@ export class SlackAdapter implements PlatformAdapter {
     return slackAddress.channel(this.team, id);
   }
 
+  /** The app's DM with a person (conversations.open), for a rehearsal: posts go there and answers are heard. */
+  async openDirectChannel(user: UserAddress): Promise<ChannelAddress> {
+    return slackAddress.channel(this.team, await this.direct.open(this.posts, userIdOf(user), this.log));
+  }
+
   /** A direct message from the app to each host of SLACK_HOST_IDS, with the files shared in it. */
   async notifyHosts(notice: HostNotice): Promise<HostNoticeResult> {
     return notifySlackHosts(this.posts, this.config.hostIds, notice, this.log);
@@ -301,6 +312,7 @@ export class SlackAdapter implements PlatformAdapter {
     // A restart's catch-up names the chat's channel and questions: a reconnect later reads them again.
     for (const question of threads) this.catchUp.noteQuestion(channel, question);
     this.catchUp.noteChannel(channel);
+    this.direct.notePosting(parseChannelAddress(channel).channel);
     return this.readHistory(channel, since, threads);
   }
 

@@ -68,6 +68,16 @@ export type SlackMessageEvent =
   | { kind: 'delete'; channel: string; ts: string; threadTs?: string }
   | { kind: 'ignored'; why: string };
 
+/**
+ * Whether a `message` event comes from a direct message (`channel_type` im or mpim, as every message.*
+ * event carries it) other than one `opened` says Emcee opened: such a DM is none of Emcee's business.
+ */
+export function isUnopenedDirectMessage(raw: unknown, opened: (channel: string) => boolean): boolean {
+  const { channel_type: type, channel } = (raw ?? {}) as { channel_type?: unknown; channel?: unknown };
+  if (type !== 'im' && type !== 'mpim') return false;
+  return typeof channel !== 'string' || !opened(channel);
+}
+
 /** Sorts a raw `message` event into what the adapter does with it; bots and other subtypes are ignored. */
 export function classifyMessageEvent(raw: unknown, botUserId: string | undefined): SlackMessageEvent {
   const subtype = (raw as { subtype?: unknown } | null)?.subtype;

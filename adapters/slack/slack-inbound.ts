@@ -2,7 +2,8 @@ import type { App, webApi } from '@slack/bolt';
 import type { Logger } from '../../src/log.js';
 import type { ChatInbound, CommandReply, InboundMessage } from '../../src/port.js';
 import { parseMessageAddress, slackAddress } from './slack-addresses.js';
-import { classifyMessageEvent, slashCommandSchema } from './slack-events.js';
+import type { SlackDirectChannels } from './slack-direct.js';
+import { classifyMessageEvent, isUnopenedDirectMessage, slashCommandSchema } from './slack-events.js';
 import type { HistoryMessage } from './slack-history.js';
 import type { MessageIndex } from './slack-message-index.js';
 import type { SlackPeople } from './slack-people.js';
@@ -20,6 +21,8 @@ export interface SlackInboundContext {
   inbound(): ChatInbound | undefined;
   people: SlackPeople;
   index: MessageIndex;
+  /** The DMs opened for rehearsals: the only direct messages handed on. */
+  direct: Pick<SlackDirectChannels, 'hears'>;
   client: webApi.WebClient;
   log: Logger;
 }
@@ -60,8 +63,11 @@ export class SlackInbound {
     if (classified.kind !== 'message') return undefined;
     const { user, ts, thread_ts: threadTs, text } = classified.event;
     const team = this.ctx.team();
-    const author = await this.ctx.people.author(team, user);
-    if (author.isBot) return undefined;
+    const person = await this.ctx.people.author(team, user);
+    if (person.isBot) return undefined;
+    // In a rehearsal's DM the host plays a participant, as the terminal room's person does: their answers
+    // are acknowledged and thanked like anyone's (the rehearsal records no participant either way).
+    const author = this.ctx.direct.hears(channel) ? { ...person, isHost: false } : person;
     const id = this.ctx.index.remember(team, channel, ts, threadTs, user);
     const inThread = threadTs !== undefined && threadTs !== ts;
     return {
@@ -89,6 +95,8 @@ export class SlackInbound {
   private async onMessageEvent(raw: unknown): Promise<void> {
     const inbound = this.ctx.inbound();
     if (!inbound) return;
+    // Direct messages reach the core only from the DMs Emcee opened for a rehearsal.
+    if (isUnopenedDirectMessage(raw, (channel) => this.ctx.direct.hears(channel))) return;
     const sorted = classifyMessageEvent(raw, this.ctx.botUserId());
     if (sorted.kind === 'ignored') return;
     const team = this.ctx.team();

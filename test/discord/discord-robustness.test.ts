@@ -117,7 +117,7 @@ describe('start-up errors say what to fix', () => {
     const r = (rig = await startAdapter({ connect: false }));
     r.fake.allowMessageContent = false;
     await expect(r.adapter.start(r.inbound)).rejects.toThrow(/Privileged Gateway Intents, switch on MESSAGE CONTENT INTENT/);
-    expect(r.fake.handshakes.identifies[0]!.intents).toBe((1 << 0) | (1 << 9) | (1 << 10) | (1 << 15));
+    expect(r.fake.handshakes.identifies[0]!.intents).toBe((1 << 0) | (1 << 9) | (1 << 10) | (1 << 12) | (1 << 15));
   });
 
   it('a refused token names DISCORD_TOKEN and never shows the token', async () => {

@@ -15,9 +15,11 @@ const SCOPE_OF: Record<string, string[]> = {
   'files.uploadV2': ['files:write'],
   'reactions.add': ['reactions:write'],
   'users.info': ['users:read'],
-  // Public and private channels: the manifest lets Emcee run in either.
-  'conversations.history': ['channels:history', 'groups:history'],
-  'conversations.replies': ['channels:history', 'groups:history'],
+  // Public and private channels: the manifest lets Emcee run in either; and a rehearsal's DM.
+  'conversations.history': ['channels:history', 'groups:history', 'im:history'],
+  'conversations.replies': ['channels:history', 'groups:history', 'im:history'],
+  // The DM a rehearsal runs in.
+  'conversations.open': ['im:write'],
   // Modals: no scope, but interactivity on (checked below).
   'views.open': [],
 };
@@ -40,15 +42,17 @@ describe('the app manifest', () => {
   });
 
   it('subscribes to the message events the history scopes allow, with Socket Mode on and one /emcee command', () => {
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['message.channels', 'message.groups']);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['message.channels', 'message.groups', 'message.im']);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.slash_commands).toHaveLength(1);
     expect(manifest.features.slash_commands[0].command).toBe('/emcee');
   });
 
-  it("opens the app's Messages tab, read-only, for the notices sent to hosts by direct message", () => {
+  it("opens the app's Messages tab for the notices sent to hosts by direct message, writable for rehearsals", () => {
     expect(source).toMatch(/chat\.postMessage\(\{ channel: hostId/);
-    const messagesTab = { messages_tab_enabled: true, messages_tab_read_only_enabled: true };
+    // A host answers a rehearsal in the DM: a read-only Messages tab would let them read it only.
+    expect(source).toMatch(/conversations\.open\(\{ users: userId \}\)/);
+    const messagesTab = { messages_tab_enabled: true, messages_tab_read_only_enabled: false };
     expect(manifest.features.app_home).toMatchObject(messagesTab);
   });
 

@@ -10,6 +10,9 @@ import { FakeRest, type DiscordCall, type FakeFailure } from './fake-rest.js';
 
 export type { DiscordCall, FakeAttachment, FakeFailure, FakeMember, InteractionAnswer };
 
+/** GatewayIntentBits.DirectMessages: messages in DMs reach only a bot that asked for it. */
+const DIRECT_MESSAGES_INTENT = 1 << 12;
+
 /** The bot token the fake accepts. */
 export const FAKE_TOKEN = 'fake-bot-token';
 
@@ -167,6 +170,19 @@ export class FakeDiscord {
     return this.guild.nextId();
   }
 
+  /**
+   * A member writes in their DM with the bot (opened by POST /users/@me/channels), optionally as a reply.
+   * Discord dispatches it as MESSAGE_CREATE without guild_id, and only to a bot that identified with the
+   * DirectMessages intent.
+   */
+  memberSaysInDm(fields: { author: string; content: string; replyTo?: string }): Json {
+    const message = this.dms.memberWrites(fields);
+    const intents = Number(this.gateway.log.identifies.at(-1)?.intents ?? 0);
+    if ((intents & DIRECT_MESSAGES_INTENT) === 0) return message;
+    this.gateway.dispatch('MESSAGE_CREATE', this.dms.dispatchable(message));
+    return message;
+  }
+
   /** A member writes in the channel or a thread (optionally as a Discord reply); dispatched as MESSAGE_CREATE. */
   memberSays(fields: { author: string; content: string; channelId?: string; replyTo?: string }): Json {
     const message = this.guild.message({ ...fields, channelId: fields.channelId ?? this.channelId });
@@ -203,10 +219,20 @@ export class FakeDiscord {
    * A member runs `/emcee <sub>` (with `minutes` or `script`, in a channel or thread); returns the
    * interaction id. `expired` makes Discord refuse the answer, as when the bot took longer than 3 s.
    */
-  slashCommand(fields: { user: string; sub: string; minutes?: number; script?: string; channelId?: string; expired?: boolean }): string {
+  slashCommand(fields: {
+    user: string;
+    sub: string;
+    minutes?: number;
+    script?: string;
+    /** Any other string options, by name (e.g. `{ series: 'weekly-chat' }`). */
+    text?: Record<string, string>;
+    channelId?: string;
+    expired?: boolean;
+  }): string {
     const options = [
       ...(fields.minutes !== undefined ? [{ name: 'minutes', type: 4, value: fields.minutes }] : []),
       ...(fields.script !== undefined ? [{ name: 'script', type: 3, value: fields.script }] : []),
+      ...Object.entries(fields.text ?? {}).map(([name, value]) => ({ name, type: 3, value })),
     ];
     const interaction = this.interactions.slashCommand({
       user: fields.user,

@@ -67,11 +67,47 @@ export class FakeDms {
     return { status: 200, body: channel };
   }
 
+  /** A message in one of the DMs, by id. */
+  find(messageId: string): Json | undefined {
+    for (const list of this.messages.values()) {
+      const found = list.find((m) => m.id === messageId);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * A member writes in their DM with the bot (a Discord reply to `replyTo` when set); kept in the DM's
+   * history. Throws when the bot never opened a DM with them.
+   */
+  memberWrites(fields: { author: string; content: string; replyTo?: string }): Json {
+    const channelId = this.channels.get(fields.author);
+    if (!channelId) throw new Error(`the bot has no DM with ${fields.author}`);
+    const message = this.inDm(this.guild.message({ ...fields, channelId }));
+    this.messages.set(channelId, [...(this.messages.get(channelId) ?? []), message]);
+    return message;
+  }
+
+  /** A DM message as MESSAGE_CREATE carries it: no guild_id and no member, channel_type DM. */
+  dispatchable(message: Json): Json {
+    return { ...message, channel_type: DM };
+  }
+
+  /** GET /channels/:dm/messages: after a snowflake, newest first, as Discord answers. */
+  history(channelId: string, query: URLSearchParams): Reply {
+    const after = BigInt(query.get('after') ?? '0');
+    const limit = Math.min(100, Number(query.get('limit') ?? '50'));
+    const list = (this.messages.get(channelId) ?? []).filter((m) => BigInt(String(m.id)) > after).slice(0, limit);
+    return { status: 200, body: [...list].reverse() };
+  }
+
   /** POST /channels/:dm/messages, JSON or multipart (payload_json plus `files[n]` parts). */
   post(channelId: string, body: Json | undefined, parts: UploadedPart[]): Reply {
     const recipient = this.recipientOf(channelId)!;
     if (this.guild.members.get(recipient)?.dmsClosed) return error(403, 50007, 'Cannot send messages to this user');
     const content = typeof body?.content === 'string' ? body.content : '';
+    const embeds = Array.isArray(body?.embeds) ? body.embeds : [];
+    const reference = body?.message_reference as Json | undefined;
     if (content.length > 2000) {
       return error(400, 50035, 'Invalid Form Body (content: Must be 2000 or fewer in length.)');
     }
@@ -85,14 +121,17 @@ export class FakeDms {
       const type = part.type ? { content_type: part.type } : {};
       attachments.push({ id: this.guild.nextId(), filename, size: part.bytes.length, bytes: part.bytes, ...type });
     }
-    if (content === '' && attachments.length === 0) return error(400, 50006, 'Cannot send an empty message');
+    if (content === '' && attachments.length === 0 && embeds.length === 0) {
+      return error(400, 50006, 'Cannot send an empty message');
+    }
     const nonce = typeof body?.nonce === 'string' ? body.nonce : undefined;
     const list = this.messages.get(channelId) ?? [];
     const enforced = nonce !== undefined && body?.enforce_nonce === true;
     const earlier = enforced ? list.find((m) => m.nonce === nonce) : undefined;
     if (earlier) return { status: 200, body: earlier };
+    const replyTo = reference?.message_id !== undefined ? { replyTo: String(reference.message_id) } : {};
     const message: Json = {
-      ...this.guild.message({ author: this.guild.botId, content, channelId }),
+      ...this.inDm(this.guild.message({ author: this.guild.botId, content, channelId, embeds, ...replyTo })),
       attachments: attachments.map(({ bytes: _bytes, ...shown }) => ({
         ...shown,
         url: `https://cdn.example/${shown.id}/${shown.filename}`,
@@ -102,5 +141,13 @@ export class FakeDms {
     this.messages.set(channelId, [...list, message]);
     this.files.set(String(message.id), attachments);
     return { status: 200, body: message };
+  }
+
+  // A reply's reference in a DM names no guild.
+  private inDm(message: Json): Json {
+    const reference = message.message_reference as Json | undefined;
+    if (!reference) return message;
+    const { guild_id: _guild, ...inDm } = reference;
+    return { ...message, message_reference: inDm };
   }
 }

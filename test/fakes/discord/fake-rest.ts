@@ -163,9 +163,11 @@ export class FakeRest {
     if ((m = at(/^\/channels\/(\d+)\/messages$/, 'POST'))) {
       return dms.has(m[1]!) ? dms.post(m[1]!, body, parts) : this.postMessage(m[1]!, body);
     }
-    if ((m = at(/^\/channels\/(\d+)\/messages$/, 'GET'))) return this.history(m[1]!, query);
+    if ((m = at(/^\/channels\/(\d+)\/messages$/, 'GET'))) {
+      return dms.has(m[1]!) ? dms.history(m[1]!, query) : this.history(m[1]!, query);
+    }
     if ((m = at(/^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/@me$/, 'PUT'))) {
-      if (!guild.find(m[2]!)) return error(404, 10008, 'Unknown Message');
+      if (!guild.find(m[2]!) && !dms.find(m[2]!)) return error(404, 10008, 'Unknown Message');
       guild.reactions.set(m[2]!, [...(guild.reactions.get(m[2]!) ?? []), `${m[3]} by ${guild.botId}`]);
       return NO_CONTENT;
     }

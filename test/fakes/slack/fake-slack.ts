@@ -212,6 +212,21 @@ export class FakeSlack implements FakeSlackState {
     return message;
   }
 
+  /**
+   * A person writes in the app's DM with them (opened by conversations.open or a post to their id): the
+   * `message` event carries channel_type "im", as Slack's message.im does.
+   */
+  userSaysInDm(fields: { user: string; text: string; threadTs?: string }): FakeSlackMessage {
+    const dm = this.dms.get(fields.user);
+    if (!dm) throw new Error(`the app has no DM with ${fields.user}`);
+    return this.userSays({ ...fields, channel: dm });
+  }
+
+  /** "im" for the app's DMs, "channel" otherwise: what a message event's channel_type says. */
+  channelTypeOf(channel: string): 'im' | 'channel' {
+    return [...this.dms.values()].includes(channel) ? 'im' : 'channel';
+  }
+
   /** A person writes while no bot is connected (or over HTTP, sent separately): it only lands in history. */
   userSaysOffline(fields: { channel: string; user: string; text: string; threadTs?: string; ts?: string }): FakeSlackMessage {
     const message: FakeSlackMessage = {
@@ -233,7 +248,7 @@ export class FakeSlack implements FakeSlackState {
       ...message,
       ...(parent?.user ? { parent_user_id: parent.user } : {}),
       team: this.team,
-      channel_type: 'channel',
+      channel_type: this.channelTypeOf(message.channel),
       event_ts: message.ts,
     };
   }
@@ -246,7 +261,7 @@ export class FakeSlack implements FakeSlackState {
     message.text = text;
     message.edited = { user: message.user ?? '', ts: this.nextTs() };
     const eventTs = this.nextTs();
-    return { type: 'message', subtype: 'message_changed', hidden: true, channel, ts: eventTs, event_ts: eventTs, channel_type: 'channel', message: { ...message }, previous_message: previous };
+    return { type: 'message', subtype: 'message_changed', hidden: true, channel, ts: eventTs, event_ts: eventTs, channel_type: this.channelTypeOf(channel), message: { ...message }, previous_message: previous };
   }
 
   /** A person deletes a stored message: `message_deleted` with the previous message. */
@@ -256,7 +271,7 @@ export class FakeSlack implements FakeSlackState {
     if (index < 0) throw new Error(`no message ${ts} in ${channel}`);
     const [previous] = list.splice(index, 1);
     const eventTs = this.nextTs();
-    return { type: 'message', subtype: 'message_deleted', hidden: true, channel, ts: eventTs, event_ts: eventTs, deleted_ts: ts, channel_type: 'channel', previous_message: previous };
+    return { type: 'message', subtype: 'message_deleted', hidden: true, channel, ts: eventTs, event_ts: eventTs, deleted_ts: ts, channel_type: this.channelTypeOf(channel), previous_message: previous };
   }
 
   /** Sends an events_api envelope over every Socket Mode connection; returns the envelope id. */
