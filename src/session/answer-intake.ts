@@ -43,12 +43,14 @@ export class AnswerIntake {
   handleMessage(message: InboundMessage, position: ChatPosition): boolean {
     if (message.author.isBot) return false;
     const { store, clock } = this.deps;
-    const attribution = this.attributeText(message.text, message.author.isHost, message.replyTo, position);
+    // In a rehearsal the host plays a participant: their answers are acknowledged and thanked like anyone's.
+    const fromHost = message.author.isHost && !this.session.rehearsal;
+    const attribution = this.attributeText(message.text, fromHost, message.replyTo, position);
     const record = () =>
       store.transaction(() => {
         const guest = isGuest(this.session.script.guests, message.author);
         const seen =
-          !message.author.isHost &&
+          !fromHost &&
           !this.session.rehearsal &&
           store.participants.recordSeen({
             communityId: this.session.community,
@@ -67,7 +69,7 @@ export class AnswerIntake {
           text: message.text,
           ts: message.ts,
           reply_to: message.replyTo ?? null,
-          from_host: message.author.isHost ? 1 : 0,
+          from_host: fromHost ? 1 : 0,
           first_time: isNew ? 1 : 0,
           open_question: position.openQuestion,
           asked_questions: position.askedQuestions,

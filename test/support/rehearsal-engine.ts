@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { sessionsCommand } from '../../cli/commands/sessions.js';
-import { ChatHost } from '../../src/chat-host.js';
+import { ChatRouter } from '../../src/chat-router.js';
 import { readCoreConfig } from '../../src/config/core-config.js';
 import { silentLogger } from '../../src/log.js';
 import type { ChatInbound, InboundMessage, PlatformAdapter } from '../../src/port.js';
@@ -28,7 +28,7 @@ export const REHEARSED_SERIES: ChatScript = {
 };
 
 /**
- * The real engine behind a real adapter, wired as the entry points wire it: a ChatHost with the series in a
+ * The real engine behind a real adapter, wired as the entry points wire it: a ChatRouter with the series in a
  * temporary prompts folder, a database file (so `emcee sessions` can read it), and the end of every chat
  * going through finishSession with EMCEE_RECAP_DIR pointing at an empty temporary folder. Start the adapter
  * with `inbound`: it hands everything to the host and lists the messages in `heard`.
@@ -43,7 +43,7 @@ export function rehearsalEngine(adapter: PlatformAdapter, clock: ManualClock) {
   const store = ChatStore.open(dbPath);
   const config = readCoreConfig({ EMCEE_RECAP_DIR: recapDir });
   const ended: number[] = [];
-  const host = new ChatHost({
+  const host = new ChatRouter({
     store,
     platform: adapter,
     clock,
