@@ -1,7 +1,14 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MessageAddress, OutboundMessage, Platform, PlatformLimits, PostedMessage, Reaction } from '../src/port.js';
+import type {
+  MessageAddress,
+  OutboundMessage,
+  Platform,
+  PlatformLimits,
+  PostedMessage,
+  Reaction,
+} from '../src/port.js';
 import type { Clock } from '../src/time/clock.js';
 
 /** One row of the results table: a figure beside its limit or target, measured in the same run. */
@@ -63,7 +70,8 @@ export class BenchPlatform implements Platform {
 
   async post(channel: string, message: OutboundMessage): Promise<PostedMessage> {
     const address = `${channel}:b${++this.seq}`;
-    if (this.keepPosts || message.kind === 'question') this.posts.push({ address, channel, message, at: this.clock.now() });
+    if (this.keepPosts || message.kind === 'question')
+      this.posts.push({ address, channel, message, at: this.clock.now() });
     return { address };
   }
 

@@ -8,7 +8,12 @@ import { openDatabase } from '../src/store/open-database.js';
 import { ManualClock } from '../src/time/manual-clock.js';
 import { BenchPlatform, contentionMeter, fmt, percentile, scratchDir, type BenchResult } from './bench-support.js';
 
-const ANSWERS = ['Listen first, then talk.', 'Reply to every comment you can.', 'Consistency. Show up every week.', 'Move to DMs, then a call, then coffee.'];
+const ANSWERS = [
+  'Listen first, then talk.',
+  'Reply to every comment you can.',
+  'Consistency. Show up every week.',
+  'Move to DMs, then a call, then coffee.',
+];
 const PEOPLE = 400;
 
 /**
@@ -41,17 +46,22 @@ function message(n: number, questionAddress: string, ts: number): InboundMessage
     community: 'bench',
     author: { id: `bench:U${user}`, displayName: `person ${user}`, isBot: false, isHost: false },
     text:
-      roll < 3 ? 'Great point! Totally agree.' // chatter
-      : roll < 5 ? answer // a bare reply in the question's thread
-      : roll < 7 ? `a1) ${answer} #CommunityChat`
-      : `A1: ${answer} #CommunityChat`,
+      roll < 3
+        ? 'Great point! Totally agree.' // chatter
+        : roll < 5
+          ? answer // a bare reply in the question's thread
+          : roll < 7
+            ? `a1) ${answer} #CommunityChat`
+            : `A1: ${answer} #CommunityChat`,
     ts,
     ...(roll >= 3 && roll < 5 ? { replyTo: questionAddress } : {}),
   };
 }
 
 /** The whole inbound path: event → attribution → SQLite → acknowledgement queued, one message at a time. */
-async function ingest(seconds: number): Promise<{ rate: number; p50: number; p99: number; max: number; count: number; reactions: number; elapsed: number }> {
+async function ingest(
+  seconds: number,
+): Promise<{ rate: number; p50: number; p99: number; max: number; count: number; reactions: number; elapsed: number }> {
   const clock = new ManualClock();
   const store = ChatStore.open(join(scratchDir('ingest'), 'emcee.db'));
   const platform = new BenchPlatform(clock, undefined, false);
@@ -78,7 +88,15 @@ async function ingest(seconds: number): Promise<{ rate: number; p50: number; p99
   await host.stop();
   store.close();
   const sorted = latencies.subarray(0, n).sort();
-  return { rate: n / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[n - 1]!, count: n, reactions: platform.reactions, elapsed };
+  return {
+    rate: n / elapsed,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[n - 1]!,
+    count: n,
+    reactions: platform.reactions,
+    elapsed,
+  };
 }
 
 /** Scenario 1: ingest rate and latency beside the raw SQLite insert rate, in the same process. */
@@ -96,7 +114,9 @@ export async function benchIngest(seconds: number): Promise<BenchResult> {
         figure: `${fmt(result.rate, 0)} msg/s (${fmt(share * 100, 1)}% of raw)`,
         target: `≥ ⅓ of raw SQLite single-row inserts (WAL, the store's pragmas) in the same process: ${fmt(raw, 0)} rows/s → ≥ ${fmt(raw / 3, 0)} msg/s`,
         met: share >= 1 / 3,
-        ...(shared ? { note: `other processes used ${fmt(shared.othersShare * 100, 0)}% of the machine meanwhile` } : {}),
+        ...(shared
+          ? { note: `other processes used ${fmt(shared.othersShare * 100, 0)}% of the machine meanwhile` }
+          : {}),
       },
       {
         scenario: 'Ingest latency per message (ChatRouter.handleMessage until it returns)',

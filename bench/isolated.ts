@@ -8,6 +8,7 @@ import { benchTimeliness, type TimelinessOptions } from './timeliness.js';
  */
 const [name, json] = process.argv.slice(2);
 const options = JSON.parse(json ?? '{}') as Record<string, unknown>;
-if (name === 'timeliness') process.stdout.write(JSON.stringify(await benchTimeliness(options as Partial<TimelinessOptions>)));
+if (name === 'timeliness')
+  process.stdout.write(JSON.stringify(await benchTimeliness(options as Partial<TimelinessOptions>)));
 else if (name === 'ingest') process.stdout.write(JSON.stringify(await benchIngest(Number(options.seconds ?? 60))));
 else throw new Error(`No isolated scenario called ${name}`);

@@ -55,7 +55,11 @@ interface Run {
 
 function script(): ChatScript {
   const base = loadScript('prompts/demo.yaml');
-  return { ...base, intro: { ...base.intro, minutes: 2 / 60 }, questions: base.questions.slice(0, 3).map((q) => ({ ...q, minutes: 15 / 60 })) };
+  return {
+    ...base,
+    intro: { ...base.intro, minutes: 2 / 60 },
+    questions: base.questions.slice(0, 3).map((q) => ({ ...q, minutes: 15 / 60 })),
+  };
 }
 
 /** Runs one busy chat on a rate-limited fake; `say` sends an answer as person `p`. */
@@ -72,7 +76,11 @@ async function busyChat(
   const host = new ChatRouter({ store, platform: adapter, clock, log: silentLogger });
   await adapter.start(host);
   const startedAt = clock.now();
-  const runner = await host.startSession({ script: chat, community: adapter.community, channel: adapter.defaultChannel });
+  const runner = await host.startSession({
+    script: chat,
+    community: adapter.community,
+    channel: adapter.defaultChannel,
+  });
   // 300 answers a minute, spread evenly over the questions' windows.
   const every = 60_000 / ANSWERS_PER_MINUTE;
   let sent = 0;
@@ -82,7 +90,9 @@ async function busyChat(
     const to = (plan.questionOffsets[q + 1] ?? plan.closingOffset) - 300;
     for (let t = from; t < to; t += every) {
       const person = sent++ % PEOPLE;
-      timers.push(setTimeout(() => say(person, `A${q + 1}: answer ${sent} from person ${person}`), t - (clock.now() - startedAt)));
+      timers.push(
+        setTimeout(() => say(person, `A${q + 1}: answer ${sent} from person ${person}`), t - (clock.now() - startedAt)),
+      );
     }
   }
   await runner.done;
@@ -117,7 +127,13 @@ async function slackRun(): Promise<Run> {
   fake.enforceTiers();
   for (let p = 0; p < PEOPLE; p++) fake.addUser({ id: `U${p}`, name: `p${p}`, display: `person${p}` });
   const adapter = createSlackAdapter(
-    slackConfigSchema.parse({ botToken: 'xoxb-bench', appToken: 'xapp-bench', channel: 'C1', apiUrl: fake.apiUrl, clientPingTimeoutMs: 1000 }),
+    slackConfigSchema.parse({
+      botToken: 'xoxb-bench',
+      appToken: 'xapp-bench',
+      channel: 'C1',
+      apiUrl: fake.apiUrl,
+      clientPingTimeoutMs: 1000,
+    }),
     silentLogger,
   );
   try {
@@ -128,9 +144,18 @@ async function slackRun(): Promise<Run> {
         rateLimited: [...fake.rateLimited.values()].reduce((a, b) => a + b, 0),
         individually: adapter.reactionStats.sent,
         coalesced: adapter.reactionStats.coalesced,
-        questionTimes: lastAttempts(fake.callsTo('chat.postMessage').map((c) => ({ text: String(c.args.text), at: c.at }))),
-        reactedOnFake: new Set(fake.callsTo('reactions.add').map((c) => `${String(c.args.channel)}:${String(c.args.timestamp)}`)).size,
-        applausePosts: new Set(fake.callsTo('chat.postMessage').filter((c) => String(c.args.text).startsWith('👏')).map((c) => String(c.args.text))).size,
+        questionTimes: lastAttempts(
+          fake.callsTo('chat.postMessage').map((c) => ({ text: String(c.args.text), at: c.at })),
+        ),
+        reactedOnFake: new Set(
+          fake.callsTo('reactions.add').map((c) => `${String(c.args.channel)}:${String(c.args.timestamp)}`),
+        ).size,
+        applausePosts: new Set(
+          fake
+            .callsTo('chat.postMessage')
+            .filter((c) => String(c.args.text).startsWith('👏'))
+            .map((c) => String(c.args.text)),
+        ).size,
       }),
       'Slack',
     );
@@ -146,7 +171,12 @@ async function discordRun(): Promise<Run> {
   const ids = Array.from({ length: PEOPLE }, (_, p) => String(300000000000000000n + BigInt(p)));
   ids.forEach((id, p) => fake.addMember({ id, username: `person${p}` }));
   const adapter = createDiscordAdapter(
-    discordConfigSchema.parse({ token: 'fake-bot-token', guildId: fake.guildId, channelId: fake.channelId, apiUrl: fake.apiUrl }),
+    discordConfigSchema.parse({
+      token: 'fake-bot-token',
+      guildId: fake.guildId,
+      channelId: fake.channelId,
+      apiUrl: fake.apiUrl,
+    }),
     silentLogger,
   );
   try {
@@ -156,11 +186,25 @@ async function discordRun(): Promise<Run> {
       (p, text) => answered.add(String(fake.memberSays({ author: ids[p]!, content: text }).id)),
       () => ({
         rateLimited: [...fake.rateLimited.values()].reduce((a, b) => a + b, 0),
-        individually: new Set(fake.calls.filter((c) => c.method === 'PUT' && /\/reactions\//.test(c.path)).map((c) => c.path)).size,
+        individually: new Set(
+          fake.calls.filter((c) => c.method === 'PUT' && /\/reactions\//.test(c.path)).map((c) => c.path),
+        ).size,
         coalesced: 0,
-        questionTimes: lastAttempts(fake.calls.filter((c) => c.method === 'POST' && /\/messages$/.test(c.path)).map((c) => ({ text: String(c.body?.content), at: c.at }))),
-        reactedOnFake: new Set(fake.calls.filter((c) => c.method === 'PUT' && /\/reactions\//.test(c.path)).map((c) => c.path)).size,
-        applausePosts: new Set(fake.calls.filter((c) => c.method === 'POST' && /\/messages$/.test(c.path) && String(c.body?.content).startsWith('👏')).map((c) => String(c.body?.content))).size,
+        questionTimes: lastAttempts(
+          fake.calls
+            .filter((c) => c.method === 'POST' && /\/messages$/.test(c.path))
+            .map((c) => ({ text: String(c.body?.content), at: c.at })),
+        ),
+        reactedOnFake: new Set(
+          fake.calls.filter((c) => c.method === 'PUT' && /\/reactions\//.test(c.path)).map((c) => c.path),
+        ).size,
+        applausePosts: new Set(
+          fake.calls
+            .filter(
+              (c) => c.method === 'POST' && /\/messages$/.test(c.path) && String(c.body?.content).startsWith('👏'),
+            )
+            .map((c) => String(c.body?.content)),
+        ).size,
       }),
       'Discord',
     );

@@ -18,7 +18,7 @@ import { writeTranscript } from './recap.js';
 
 const STAGES = ['read', 'attribute', 'input', 'build', 'highlights', 'md', 'html', 'json'] as const;
 type Stage = (typeof STAGES)[number];
-const TARGET_MS = { 20_000: 1000, 100_000: 4000 } as Record<number, number>;
+const TARGET_MS = { 20000: 1000, 100000: 4000 } as Record<number, number>;
 
 /** One end-to-end recap of `file`, every stage timed, the outputs written beside it. */
 function recapOnce(file: string, outDir: string): Record<Stage | 'total', number> {
@@ -56,12 +56,15 @@ function toTagsCsv(jsonl: string, csv: string): void {
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const pad = (n: number) => String(n).padStart(2, '0');
   const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
-  const rows = readFileSync(jsonl, 'utf8').split('\n').filter(Boolean).map((line) => {
-    const m = JSON.parse(line) as { id: string; author: string; text: string; ts: string; replyTo?: string };
-    const d = new Date(m.ts);
-    const time = `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000 ${d.getUTCFullYear()}`;
-    return [m.id, m.author, m.text, time, m.replyTo ?? ''].map(quote).join(',');
-  });
+  const rows = readFileSync(jsonl, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const m = JSON.parse(line) as { id: string; author: string; text: string; ts: string; replyTo?: string };
+      const d = new Date(m.ts);
+      const time = `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000 ${d.getUTCFullYear()}`;
+      return [m.id, m.author, m.text, time, m.replyTo ?? ''].map(quote).join(',');
+    });
   writeFileSync(csv, `\uFEFFid_str,from_user,text,created_at,in_reply_to_status_id_str\r\n${rows.join('\r\n')}\r\n`);
 }
 
@@ -82,16 +85,24 @@ for (const size of [20_000, 100_000]) {
   writeTranscript(jsonl, size);
   const csv = join(dir, `chat-${size}.csv`);
   toTagsCsv(jsonl, csv);
-  for (const [label, file] of [['JSONL', jsonl], ['TAGS CSV', csv]] as const) {
+  for (const [label, file] of [
+    ['JSONL', jsonl],
+    ['TAGS CSV', csv],
+  ] as const) {
     const all = Array.from({ length: runs }, () => recapOnce(file, dir));
     const stageMedians = STAGES.map((stage) => fmt(median(all.map((t) => t[stage])), 0));
     const cold = all[0]!.total;
     const steady = median(all.map((t) => t.total));
     const target = TARGET_MS[size]!;
     const verdict = cold < target ? '✅' : '❌';
-    lines.push(`| ${size.toLocaleString('en-US')} ${label} | ${stageMedians.join(' | ')} | ${fmt(cold, 0)} | ${fmt(steady, 0)} | < ${target} ms ${verdict} |`);
+    lines.push(
+      `| ${size.toLocaleString('en-US')} ${label} | ${stageMedians.join(' | ')} | ${fmt(cold, 0)} | ${fmt(steady, 0)} | < ${target} ms ${verdict} |`,
+    );
     process.stderr.write(`${size} ${label}: cold ${fmt(cold, 0)} ms, median ${fmt(steady, 0)} ms\n`);
   }
 }
-lines.push('', 'Stage columns are medians in ms; "input" turns the attributed transcript into the neutral recap input.');
+lines.push(
+  '',
+  'Stage columns are medians in ms; "input" turns the attributed transcript into the neutral recap input.',
+);
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -8,7 +8,14 @@ import { transcriptRecapInput } from '../src/transcript/transcript-recap-input.j
 import { fmt, scratchDir, type BenchResult, type BenchRow } from './bench-support.js';
 import { binPath } from './startup.js';
 
-const LINES = ['Listen first, then talk.', 'Reply to every comment you can, people notice.', 'Video replies feel human.', '像磁铁而不是扩音器。', 'Ascoltare prima di parlare, sempre.', 'Track who replies, not follower counts. https://example.org/x'];
+const LINES = [
+  'Listen first, then talk.',
+  'Reply to every comment you can, people notice.',
+  'Video replies feel human.',
+  '像磁铁而不是扩音器。',
+  'Ascoltare prima di parlare, sempre.',
+  'Track who replies, not follower counts. https://example.org/x',
+];
 
 /** A realistic synthetic chat: 11 questions, a crowd answering in every style, chatter and late answers. */
 export function writeTranscript(path: string, messages: number): void {
@@ -21,7 +28,14 @@ export function writeTranscript(path: string, messages: number): void {
     const due = Math.min(11, Math.floor((i / messages) * 12));
     if (due > question) {
       question = due;
-      out.push(JSON.stringify({ id: `q${question}`, author: 'community_host', text: `Q${question}: What about topic ${question}? #BenchChat`, ts }));
+      out.push(
+        JSON.stringify({
+          id: `q${question}`,
+          author: 'community_host',
+          text: `Q${question}: What about topic ${question}? #BenchChat`,
+          ts,
+        }),
+      );
       continue;
     }
     const author = `person${(i * 7919) % 1500}`;
@@ -35,7 +49,9 @@ export function writeTranscript(path: string, messages: number): void {
           : roll === 2
             ? `A${question}a: ${line}`
             : `${roll % 2 ? '#BenchChat ' : ''}A${question}: ${line}`;
-    out.push(JSON.stringify({ id: `m${i}`, author, text, ts, ...(roll === 3 && question ? { replyTo: `q${question}` } : {}) }));
+    out.push(
+      JSON.stringify({ id: `m${i}`, author, text, ts, ...(roll === 3 && question ? { replyTo: `q${question}` } : {}) }),
+    );
   }
   writeFileSync(path, `${out.join('\n')}\n`);
 }
@@ -45,17 +61,32 @@ export function benchRecap(): BenchResult {
   const dir = scratchDir('recap');
   const rows: BenchRow[] = [];
   const data: Record<string, unknown>[] = [];
-  for (const [size, targetMs] of [[20_000, 1000], [100_000, 4000]] as const) {
+  for (const [size, targetMs] of [
+    [20_000, 1000],
+    [100_000, 4000],
+  ] as const) {
     const file = join(dir, `chat-${size}.jsonl`);
     writeTranscript(file, size);
     const started = performance.now();
     const { messages } = readTranscript(file);
     const input = transcriptRecapInput(attributeTranscript(messages, ['community_host']), { host: 'community_host' });
-    for (const [format, text] of renderRecaps(input, ['md', 'html', 'json'])) writeFileSync(join(dir, `recap-${size}.${format}`), text);
+    for (const [format, text] of renderRecaps(input, ['md', 'html', 'json']))
+      writeFileSync(join(dir, `recap-${size}.${format}`), text);
     const inProcess = performance.now() - started;
     // The same work as a user runs it, process start-up included (one format per command).
     const cliStarted = performance.now();
-    const cli = spawnSync(process.execPath, ['bin/emcee.js', 'recap', '--transcript', file, '--host', 'community_host', '--format', 'html', '--out', join(dir, `cli-${size}.html`)]);
+    const cli = spawnSync(process.execPath, [
+      'bin/emcee.js',
+      'recap',
+      '--transcript',
+      file,
+      '--host',
+      'community_host',
+      '--format',
+      'html',
+      '--out',
+      join(dir, `cli-${size}.html`),
+    ]);
     const cliMs = performance.now() - cliStarted;
     if (cli.status !== 0) throw new Error(`emcee recap failed: ${cli.stderr}`);
     rows.push({

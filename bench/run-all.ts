@@ -37,7 +37,11 @@ const data: Record<string, unknown> = { machine: machine() };
 const builds: string[] = [];
 const build = () => {
   const run = spawnSync('npm', ['run', 'build', '--silent'], { encoding: 'utf8' });
-  builds.push(run.status === 0 ? 'ok' : `tsc reported errors (dist/ still written): ${run.stdout.split('\n').slice(0, 3).join(' ')}`);
+  builds.push(
+    run.status === 0
+      ? 'ok'
+      : `tsc reported errors (dist/ still written): ${run.stdout.split('\n').slice(0, 3).join(' ')}`,
+  );
 };
 build();
 data.builds = builds;
@@ -54,7 +58,10 @@ for (const [name, run] of scenarios) {
     const result = await run();
     rows.push(...result.rows);
     data[name] = result.data;
-    for (const row of result.rows) process.stderr.write(`  ${row.met === false ? '✗' : '✓'} ${row.scenario}: ${row.figure} (target ${row.target})\n`);
+    for (const row of result.rows)
+      process.stderr.write(
+        `  ${row.met === false ? '✗' : '✓'} ${row.scenario}: ${row.figure} (target ${row.target})\n`,
+      );
   } catch (error) {
     rows.push({ scenario: name, figure: `failed: ${(error as Error).message.split('\n')[0]}`, target: '', met: false });
     process.stderr.write(`  ✗ ${name} failed: ${(error as Error).stack}\n`);
@@ -79,7 +86,10 @@ const markdown = [
   '',
   '| scenario | figure | limit / target | verdict |',
   '| --- | --- | --- | --- |',
-  ...rows.map((row) => `| ${cell(row.scenario)} | ${cell(row.figure)}${row.note ? ` (${cell(row.note)})` : ''} | ${cell(row.target)} | ${verdict(row)} |`),
+  ...rows.map(
+    (row) =>
+      `| ${cell(row.scenario)} | ${cell(row.figure)}${row.note ? ` (${cell(row.note)})` : ''} | ${cell(row.target)} | ${verdict(row)} |`,
+  ),
   '',
   '## How each is measured',
   '',
@@ -88,11 +98,11 @@ const markdown = [
     'through `ChatRouter.handleMessage`; the platform only counts reactions. The raw limit is single-row autocommit inserts into a database opened by the same `openDatabase`.',
   '- **Timeliness** (`bench/timeliness.ts`): 1,000 sessions in one process on the real `SystemClock`, each its own community with 400 people (80% regulars), ' +
     'receiving messages at its own pace (55–300 a minute, Poisson), so first-timers are welcomed and everyone is thanked. Lateness is the platform call of each question ' +
-    'against session start + `planTimeline` offset. Runs twice: chats starting one after another over one chat\'s length (so at any moment some open, some ask, some close), ' +
+    "against session start + `planTimeline` offset. Runs twice: chats starting one after another over one chat's length (so at any moment some open, some ask, some close), " +
     'and all started at once as a cron at :00 would. ' +
     'Runs as compiled JavaScript (bundled by esbuild) when it can, like the installed `emcee`; under tsx the module loader thread adds 25–40 MB of RSS.',
   '- **Acknowledgements** (`bench/rate-limits.ts`): the real Slack and Discord adapters against the local fakes with their rate limits enforced; question times are the attempt the fake accepted.',
-  '- **Thanks** (`bench/thanks.ts`): `composeThanks` with the limits each adapter declares; the bound uses the text as written, and the strict bound every line\'s shortest wording.',
+  "- **Thanks** (`bench/thanks.ts`): `composeThanks` with the limits each adapter declares; the bound uses the text as written, and the strict bound every line's shortest wording.",
   '- **Recap** (`bench/recap.ts`): in process (read, attribute, md + html + json written) and `emcee recap --format html` end to end. `npm run bench:recap` breaks it down by stage.',
   '- **Transcript size** (`bench/transcript-size.ts`): 200 MB and 1 GB JSONL transcripts generated in a temp dir, ' +
     'recapped by `emcee recap --transcript F --format json --out …` as a child process; peak RSS from /usr/bin/time -v.',

@@ -9,16 +9,26 @@ import { scratchDir, type BenchResult } from './bench-support.js';
  * install runs: under tsx the module loader's own thread adds about 25-40 MB of RSS that production never
  * has. `cores` pins the process to that many CPUs with taskset where there is one.
  */
-export async function runIsolated(name: string, options: Record<string, unknown> = {}, cores?: number): Promise<BenchResult> {
+export async function runIsolated(
+  name: string,
+  options: Record<string, unknown> = {},
+  cores?: number,
+): Promise<BenchResult> {
   const bundle = await bundled();
   const runtime = bundle ? `node ${process.version}, compiled` : 'tsx';
   const entry = bundle ? [bundle] : [resolve('node_modules/tsx/dist/cli.mjs'), 'bench/isolated.ts'];
-  const pin = cores && existsSync('/usr/bin/taskset') ? ['/usr/bin/taskset', '-c', Array.from({ length: cores }, (_, i) => i).join(',')] : [];
+  const pin =
+    cores && existsSync('/usr/bin/taskset')
+      ? ['/usr/bin/taskset', '-c', Array.from({ length: cores }, (_, i) => i).join(',')]
+      : [];
   const [command, ...args] = [...pin, process.execPath, ...entry, name, JSON.stringify(options)];
   const run = spawnSync(command!, args, {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, BENCH_RUNTIME: `${runtime}${pin.length ? `, pinned to ${cores} core${cores === 1 ? '' : 's'}` : ''}` },
+    env: {
+      ...process.env,
+      BENCH_RUNTIME: `${runtime}${pin.length ? `, pinned to ${cores} core${cores === 1 ? '' : 's'}` : ''}`,
+    },
   });
   if (run.status !== 0) throw new Error(`${name} failed: ${run.stderr || run.error?.message}`);
   return JSON.parse(run.stdout) as BenchResult;

@@ -11,12 +11,20 @@ function once(dir: string, i: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, ['bin/emcee.js', 'run', 'demo'], {
-      env: { ...process.env, NO_COLOR: '1', EMCEE_DB: join(dir, `s${i}.db`), EMCEE_LOCAL_ROOM: join(dir, `r${i}.jsonl`) },
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        EMCEE_DB: join(dir, `s${i}.db`),
+        EMCEE_LOCAL_ROOM: join(dir, `r${i}.jsonl`),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     let err = '';
-    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`no welcome within 20 s: ${err}`))), 20_000);
+    const timer = setTimeout(
+      () => (child.kill('SIGKILL'), reject(new Error(`no welcome within 20 s: ${err}`))),
+      20_000,
+    );
     child.stderr.on('data', (chunk) => (err += chunk));
     child.stdout.on('data', (chunk) => {
       out += chunk;
@@ -27,7 +35,8 @@ function once(dir: string, i: number): Promise<number> {
       }
     });
     child.on('exit', (code) => {
-      if (!out.includes('Welcome')) (clearTimeout(timer), reject(new Error(`emcee exited (${code}) before its first post: ${err}`)));
+      if (!out.includes('Welcome'))
+        clearTimeout(timer), reject(new Error(`emcee exited (${code}) before its first post: ${err}`));
     });
   });
 }
@@ -36,11 +45,20 @@ function once(dir: string, i: number): Promise<number> {
 export function binPath(): string {
   const newest = (dir: string): number =>
     readdirSync(dir, { withFileTypes: true }).reduce(
-      (max, entry) => Math.max(max, entry.isDirectory() ? newest(join(dir, entry.name)) : entry.name.endsWith('.ts') ? statSync(join(dir, entry.name)).mtimeMs : 0),
+      (max, entry) =>
+        Math.max(
+          max,
+          entry.isDirectory()
+            ? newest(join(dir, entry.name))
+            : entry.name.endsWith('.ts')
+              ? statSync(join(dir, entry.name)).mtimeMs
+              : 0,
+        ),
       0,
     );
   const compiled = 'dist/cli/main.js';
-  const fresh = existsSync(compiled) && statSync(compiled).mtimeMs >= Math.max(...['src', 'adapters', 'cli'].map(newest));
+  const fresh =
+    existsSync(compiled) && statSync(compiled).mtimeMs >= Math.max(...['src', 'adapters', 'cli'].map(newest));
   return fresh ? 'compiled dist/' : 'tsx fallback: a source is newer than dist/';
 }
 

@@ -12,14 +12,25 @@ const HASHTAG = '#CommunityChat';
 
 /** The limits each adapter declares (constructing an adapter connects nowhere), and its mention form. */
 function platforms(): { name: string; limits: PlatformLimits; mention: (i: number) => string }[] {
-  const slack = createSlackAdapter(slackConfigSchema.parse({ botToken: 'xoxb-bench', appToken: 'xapp-bench', channel: 'C1' }), silentLogger);
+  const slack = createSlackAdapter(
+    slackConfigSchema.parse({ botToken: 'xoxb-bench', appToken: 'xapp-bench', channel: 'C1' }),
+    silentLogger,
+  );
   const discord = createDiscordAdapter(
     discordConfigSchema.parse({ token: 'bench-token', guildId: '100000000000000001', channelId: '100000000000000002' }),
     silentLogger,
   );
   return [
-    { name: 'Slack', limits: slack.limits, mention: (i) => mention(slack, `slack:T1:U${String(i).padStart(10, '0')}`, i) },
-    { name: 'Discord', limits: discord.limits, mention: (i) => mention(discord, `discord:100000000000000001:${1_000_000_000_000_000_000n + BigInt(i)}`, i) },
+    {
+      name: 'Slack',
+      limits: slack.limits,
+      mention: (i) => mention(slack, `slack:T1:U${String(i).padStart(10, '0')}`, i),
+    },
+    {
+      name: 'Discord',
+      limits: discord.limits,
+      mention: (i) => mention(discord, `discord:100000000000000001:${1_000_000_000_000_000_000n + BigInt(i)}`, i),
+    },
   ];
 }
 
@@ -91,7 +102,19 @@ export function benchThanks(): BenchResult {
         met: messages.length === bound && everyoneOnce && fits,
         ...(messages.length > bound ? { note: `over by ${messages.length - bound}` } : {}),
       });
-      data.push({ platform: platform.name, limits: platform.limits, n, messages: messages.length, lowerBound: bound, strictLowerBound: strictBound, chars, strictChars, everyoneOnce, fits, ms });
+      data.push({
+        platform: platform.name,
+        limits: platform.limits,
+        n,
+        messages: messages.length,
+        lowerBound: bound,
+        strictLowerBound: strictBound,
+        chars,
+        strictChars,
+        everyoneOnce,
+        fits,
+        ms,
+      });
     }
   }
   return { rows, data: { cases: data } };

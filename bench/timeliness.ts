@@ -52,7 +52,10 @@ export async function benchTimeliness(options: Partial<TimelinessOptions> = {}):
   const script: ChatScript = {
     ...base,
     intro: { ...base.intro, minutes: o.intro / 60 },
-    questions: Array.from({ length: o.questions }, (_, q) => ({ ...base.questions[q % base.questions.length]!, minutes: o.questionSeconds / 60 })),
+    questions: Array.from({ length: o.questions }, (_, q) => ({
+      ...base.questions[q % base.questions.length]!,
+      minutes: o.questionSeconds / 60,
+    })),
   };
   const plan = planTimeline(script);
   const clock = new SystemClock();
@@ -67,7 +70,12 @@ export async function benchTimeliness(options: Partial<TimelinessOptions> = {}):
   // What else held the thread: garbage collection pauses and the event loop's delay.
   const gcPauses: { at: number; ms: number; kind: number }[] = [];
   const gcObserver = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) gcPauses.push({ at: Date.now(), ms: entry.duration, kind: ((entry as { detail?: { kind?: number } }).detail)?.kind ?? 0 });
+    for (const entry of list.getEntries())
+      gcPauses.push({
+        at: Date.now(),
+        ms: entry.duration,
+        kind: (entry as { detail?: { kind?: number } }).detail?.kind ?? 0,
+      });
   });
   gcObserver.observe({ entryTypes: ['gc'] });
   // Event-loop stalls: a 10 ms tick that fires late shows how long the thread was busy (or not scheduled).
@@ -98,23 +106,29 @@ export async function benchTimeliness(options: Partial<TimelinessOptions> = {}):
     let offset = gap();
     const next = () => {
       if (offset >= chatEnd - 100) return;
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        let open = 0; // the question open now (0 during the intro)
-        while (open < plan.questionOffsets.length && plan.questionOffsets[open]! <= clock.now() - start) open++;
-        const person = Math.floor(random.next() * o.pool);
-        const n = messages++;
-        void host.handleMessage({
-          id: `${channel}:m${n}`,
-          channel,
-          community: `bench:T${session}`,
-          author: { id: `bench:T${session}:U${person}`, displayName: `person${person}`, isBot: false, isHost: false },
-          text: open > 0 && random.chance(0.85) ? `A${open}: an answer from person ${person}` : `Hello from person ${person}!`,
-          ts: clock.now(),
-        });
-        offset += gap();
-        next();
-      }, Math.max(0, start + offset - clock.now()));
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          let open = 0; // the question open now (0 during the intro)
+          while (open < plan.questionOffsets.length && plan.questionOffsets[open]! <= clock.now() - start) open++;
+          const person = Math.floor(random.next() * o.pool);
+          const n = messages++;
+          void host.handleMessage({
+            id: `${channel}:m${n}`,
+            channel,
+            community: `bench:T${session}`,
+            author: { id: `bench:T${session}:U${person}`, displayName: `person${person}`, isBot: false, isHost: false },
+            text:
+              open > 0 && random.chance(0.85)
+                ? `A${open}: an answer from person ${person}`
+                : `Hello from person ${person}!`,
+            ts: clock.now(),
+          });
+          offset += gap();
+          next();
+        },
+        Math.max(0, start + offset - clock.now()),
+      );
       timers.add(timer);
     };
     next();
@@ -137,7 +151,10 @@ export async function benchTimeliness(options: Partial<TimelinessOptions> = {}):
   await new Promise<void>((resolve) => {
     let launched = 0;
     const launch = () => {
-      const due = o.stagger > 0 ? Math.min(o.sessions, Math.floor(((clock.now() - launchStarted) / o.stagger) * o.sessions) + 1) : o.sessions;
+      const due =
+        o.stagger > 0
+          ? Math.min(o.sessions, Math.floor(((clock.now() - launchStarted) / o.stagger) * o.sessions) + 1)
+          : o.sessions;
       while (launched < due) begin(launched++);
       if (launched < o.sessions) setTimeout(launch, Math.max(1, Math.min(20, o.stagger / o.sessions)));
       else resolve();
@@ -168,7 +185,11 @@ export async function benchTimeliness(options: Partial<TimelinessOptions> = {}):
   lateness.sort((a, b) => a - b);
   const worst = platform.posts
     .filter((post) => post.message.kind === 'question')
-    .map((post) => ({ secondsIn: (post.at - launchStarted) / 1000, question: post.message.question!.number, lateMs: post.at - (startedAt.get(post.channel)! + plan.questionOffsets[post.message.question!.number - 1]!) }))
+    .map((post) => ({
+      secondsIn: (post.at - launchStarted) / 1000,
+      question: post.message.question!.number,
+      lateMs: post.at - (startedAt.get(post.channel)! + plan.questionOffsets[post.message.question!.number - 1]!),
+    }))
     .sort((a, b) => b.lateMs - a.lateMs);
   const counts = store.db
     .prepare(`SELECT (SELECT COUNT(*) FROM messages) AS messages,
@@ -183,7 +204,10 @@ export async function benchTimeliness(options: Partial<TimelinessOptions> = {}):
   const mb = (bytes: number) => bytes / 1024 / 1024;
   const rssMb = mb(peakRss);
   const runtime = process.env.BENCH_RUNTIME ?? 'tsx';
-  const starts = o.stagger > 0 ? `chats starting one after another over ${o.stagger / 1000} s` : 'all chats started at once (a cron at :00)';
+  const starts =
+    o.stagger > 0
+      ? `chats starting one after another over ${o.stagger / 1000} s`
+      : 'all chats started at once (a cron at :00)';
   return {
     rows: [
       {
@@ -194,7 +218,11 @@ export async function benchTimeliness(options: Partial<TimelinessOptions> = {}):
         figure: `question lateness p50 ${fmt(percentile(lateness, 50), 0)} ms, p99 ${fmt(p99, 0)} ms, max ${fmt(lateness.at(-1)!, 0)} ms; ${complete}/${o.sessions} sessions posted every question`,
         target: 'p99 < 50 ms',
         met: p99 < 50 && complete === o.sessions,
-        ...(shared ? { note: `this process used ${fmt(shared.ownShare * 100, 0)}% of the machine, other processes ${fmt(shared.othersShare * 100, 0)}%` } : {}),
+        ...(shared
+          ? {
+              note: `this process used ${fmt(shared.ownShare * 100, 0)}% of the machine, other processes ${fmt(shared.othersShare * 100, 0)}%`,
+            }
+          : {}),
       },
       {
         scenario: `Timeliness, ${starts}: peak memory of the process (${runtime})`,
@@ -213,7 +241,9 @@ export async function benchTimeliness(options: Partial<TimelinessOptions> = {}):
         p50: percentile(lateness, 50),
         p99,
         max: lateness.at(-1),
-        byQuestion: byQuestion.map((l) => (l.sort((a, b) => a - b), { p50: percentile(l, 50), p99: percentile(l, 99), max: l.at(-1) })),
+        byQuestion: byQuestion.map(
+          (l) => (l.sort((a, b) => a - b), { p50: percentile(l, 50), p99: percentile(l, 99), max: l.at(-1) }),
+        ),
       },
       peakRssMb: rssMb,
       baselineRssMb: mb(baselineRss),
@@ -223,11 +253,17 @@ export async function benchTimeliness(options: Partial<TimelinessOptions> = {}):
       gc: {
         pauses: gcPauses.length,
         totalMs: gcPauses.reduce((sum, g) => sum + g.ms, 0),
-        longest: [...gcPauses].sort((a, b) => b.ms - a.ms).slice(0, 5).map((g) => ({ secondsIn: (g.at - launchStarted) / 1000, ms: g.ms, kind: g.kind })),
+        longest: [...gcPauses]
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 5)
+          .map((g) => ({ secondsIn: (g.at - launchStarted) / 1000, ms: g.ms, kind: g.kind })),
       },
       stallsOver20Ms: {
         count: stalls.length,
-        longest: [...stalls].sort((a, b) => b.ms - a.ms).slice(0, 5).map((x) => ({ secondsIn: (x.at - launchStarted) / 1000, ms: x.ms })),
+        longest: [...stalls]
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 5)
+          .map((x) => ({ secondsIn: (x.at - launchStarted) / 1000, ms: x.ms })),
       },
       worstQuestions: worst.slice(0, 5),
     },
@@ -246,7 +282,13 @@ function seedRegulars(path: string, o: TimelinessOptions, now: number): void {
     for (let s = 0; s < o.sessions; s++) {
       seed.sessions.ensureCommunity(`bench:T${s}`, 'bench', now);
       for (let p = 0; p < regulars; p++) {
-        seed.participants.recordSeen({ communityId: `bench:T${s}`, userId: `bench:T${s}:U${p}`, displayName: `person${p}`, sessionId: 0, now });
+        seed.participants.recordSeen({
+          communityId: `bench:T${s}`,
+          userId: `bench:T${s}:U${p}`,
+          displayName: `person${p}`,
+          sessionId: 0,
+          now,
+        });
       }
     }
   });

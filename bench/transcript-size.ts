@@ -92,7 +92,7 @@ async function measureRecap(transcript: string, out: string): Promise<{ peakRssM
   const figure = useTime ? /Maximum resident set size \(kbytes\): (\d+)/ : /maxrss-kib:(\d+)/;
   const kib = figure.exec(stderr)?.[1];
   if (!kib) throw new Error(`no peak memory figure in: ${stderr.slice(-500)}`);
-  return { peakRssMb: Number(kib) / 1024, ms, by: useTime ? '/usr/bin/time -v' : 'the child\'s getrusage' };
+  return { peakRssMb: Number(kib) / 1024, ms, by: useTime ? '/usr/bin/time -v' : "the child's getrusage" };
 }
 
 /**
@@ -118,7 +118,8 @@ export async function benchTranscriptSize(): Promise<BenchResult> {
         scenario:
           `Recap of a ${size.label} JSONL transcript (${messages.toLocaleString('en-US')} messages, ` +
           `${fmt(fileMb, 0)} MB; \`emcee recap --format json --out\`, ${binPath()})`,
-        figure: `peak RSS ${fmt(run.peakRssMb, 0)} MB for a ${fmt(fileMb, 0)} MB file; ${fmt(run.ms / 1000, 1)} s; ` +
+        figure:
+          `peak RSS ${fmt(run.peakRssMb, 0)} MB for a ${fmt(fileMb, 0)} MB file; ${fmt(run.ms / 1000, 1)} s; ` +
           `recap ${fmt(outMb, 0)} MB`,
         target:
           size.rssTargetMb === undefined ? 'completes (no string-size ceiling)' : `< ${size.rssTargetMb} MB peak RSS`,

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** A command line that cannot be used; the message says which flag and what it takes. */
 export class UsageError extends Error {
@@ -24,9 +24,7 @@ export function parseFlags<T extends z.ZodType>(
   }
   const result = schema.safeParse(parsed.values);
   if (!result.success) {
-    throw new UsageError(
-      result.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'),
-    );
+    throw new UsageError(result.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
   }
   return { flags: result.data, positionals: parsed.positionals };
 }

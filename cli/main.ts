@@ -17,11 +17,41 @@ const control = (name: string) => async (): Promise<Loaded> => {
 const relayed = CHAT_COMMANDS.filter((command) => command.relayFromCli);
 
 const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }> = {
-  start: { load: async () => { const m = await import('./commands/start.js'); return { run: m.startCommand, help: m.START_HELP }; }, summary: 'connect to Slack/Discord from .env, or run the local demo' },
-  run: { load: async () => { const m = await import('./commands/run.js'); return { run: m.runCommand, help: m.RUN_HELP }; }, summary: 'run a chat script now in the terminal room' },
-  validate: { load: async () => { const m = await import('./commands/validate.js'); return { run: m.validateCommand, help: m.VALIDATE_HELP }; }, summary: 'check chat scripts, naming file, line and field' },
-  recap: { load: async () => { const m = await import('./commands/recap.js'); return { run: m.recapCommand, help: m.RECAP_HELP }; }, summary: 'recap a session or an imported transcript (md, html, json, csv)' },
-  sessions: { load: async () => { const m = await import('./commands/sessions.js'); return { run: m.sessionsCommand, help: m.SESSIONS_HELP }; }, summary: 'list past and running sessions with counts' },
+  start: {
+    load: async () => {
+      const m = await import('./commands/start.js');
+      return { run: m.startCommand, help: m.START_HELP };
+    },
+    summary: 'connect to Slack/Discord from .env, or run the local demo',
+  },
+  run: {
+    load: async () => {
+      const m = await import('./commands/run.js');
+      return { run: m.runCommand, help: m.RUN_HELP };
+    },
+    summary: 'run a chat script now in the terminal room',
+  },
+  validate: {
+    load: async () => {
+      const m = await import('./commands/validate.js');
+      return { run: m.validateCommand, help: m.VALIDATE_HELP };
+    },
+    summary: 'check chat scripts, naming file, line and field',
+  },
+  recap: {
+    load: async () => {
+      const m = await import('./commands/recap.js');
+      return { run: m.recapCommand, help: m.RECAP_HELP };
+    },
+    summary: 'recap a session or an imported transcript (md, html, json, csv)',
+  },
+  sessions: {
+    load: async () => {
+      const m = await import('./commands/sessions.js');
+      return { run: m.sessionsCommand, help: m.SESSIONS_HELP };
+    },
+    summary: 'list past and running sessions with counts',
+  },
   ...Object.fromEntries(
     relayed.map((command, index) => [
       command.name,
@@ -30,7 +60,10 @@ const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }>
         // One help line for the group keeps the list short.
         summary:
           index === 0
-            ? `${command.summary.toLowerCase()} (also ${relayed.slice(1).map((c) => usageOf(c.name, c.args)).join(', ')})`
+            ? `${command.summary.toLowerCase()} (also ${relayed
+                .slice(1)
+                .map((c) => usageOf(c.name, c.args))
+                .join(', ')})`
             : '',
       },
     ]),
@@ -41,7 +74,7 @@ const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }>
       const m = await import('./commands/plan.js');
       return { run: m.planCommand, help: m.PLAN_HELP };
     },
-    summary: "plan a date of a series: topic, guests, questions (also from Slack and Discord)",
+    summary: 'plan a date of a series: topic, guests, questions (also from Slack and Discord)',
   },
   episodes: {
     load: async () => {
@@ -57,7 +90,13 @@ const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }>
     },
     summary: 'every setting with its value or default (tokens masked); --env-example',
   },
-  schedule: { load: async () => { const m = await import('./commands/schedule.js'); return { run: m.scheduleCommand, help: m.SCHEDULE_HELP }; }, summary: 'list the next runs of scheduled chats (DST-aware)' },
+  schedule: {
+    load: async () => {
+      const m = await import('./commands/schedule.js');
+      return { run: m.scheduleCommand, help: m.SCHEDULE_HELP };
+    },
+    summary: 'list the next runs of scheduled chats (DST-aware)',
+  },
 };
 
 /** Top-level help. */

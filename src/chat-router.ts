@@ -51,10 +51,12 @@ export class ChatRouter implements ChatInbound, CommandServices {
   /** Starts a chat in a channel; refuses when one is already running there. */
   async startSession(fields: NewSession): Promise<SessionRunner> {
     const existing = this.runnerFor(fields.channel) ?? this.deps.store.sessions.openOnChannel(fields.channel);
-    if (existing) throw new SessionAlreadyRunning(existing instanceof SessionRunner ? existing.script.title : existing.script_id);
+    if (existing)
+      throw new SessionAlreadyRunning(existing instanceof SessionRunner ? existing.script.title : existing.script_id);
     const leases = this.deps.leases;
     const claim = leases?.claim(fields.channel);
-    if (leases && claim && !claim.held) throw new SessionAlreadyRunning(`a chat run by ${leases.describe(claim.holder)}`);
+    if (leases && claim && !claim.held)
+      throw new SessionAlreadyRunning(`a chat run by ${leases.describe(claim.holder)}`);
     const runner = this.track(await SessionRunner.create(this.deps, fields));
     await runner.begin();
     return runner;
@@ -229,7 +231,9 @@ export class ChatRouter implements ChatInbound, CommandServices {
     if (!last) return 'No chat has finished in this channel yet.';
     const counts = this.deps.store.messages.answerCounts(last.id, 0);
     const title = (JSON.parse(last.script_json) as ChatScript).title;
-    const where = this.deps.recapDir ? ` The full recap: ${this.deps.recapDir}/session-${last.id}.md (also .html, .json).` : '';
+    const where = this.deps.recapDir
+      ? ` The full recap: ${this.deps.recapDir}/session-${last.id}.md (also .html, .json).`
+      : '';
     const answers = `${counts.total} ${counts.total === 1 ? 'answer' : 'answers'}`;
     const people = `${counts.participants} ${counts.participants === 1 ? 'person' : 'people'}`;
     return `${title} (session ${last.id}): ${answers} from ${people}.${where}`;

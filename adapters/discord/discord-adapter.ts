@@ -62,7 +62,10 @@ export class DiscordAdapter implements PlatformAdapter {
   /** "discord", in logs and in the store. */
   readonly name = 'discord';
   /** 2,000 characters a message; allowed_mentions takes at most 100 users. */
-  readonly limits: PlatformLimits = { messageLength: DISCORD_LIMITS.messageLength, mentionsPerMessage: DISCORD_LIMITS.mentionsPerMessage };
+  readonly limits: PlatformLimits = {
+    messageLength: DISCORD_LIMITS.messageLength,
+    mentionsPerMessage: DISCORD_LIMITS.mentionsPerMessage,
+  };
   /** `discord:<guild id>`. */
   readonly community: string;
   /** The channel of DISCORD_CHANNEL_ID. */
@@ -109,10 +112,15 @@ export class DiscordAdapter implements PlatformAdapter {
       selfId: () => this.client.user?.id,
       isHost: (message) => this.receiver.isHost(message),
     });
-    this.client.on(Events.Error, (error) => this.log.error('Discord client error', { error: describeDiscordError(error) }));
+    this.client.on(Events.Error, (error) =>
+      this.log.error('Discord client error', { error: describeDiscordError(error) }),
+    );
     // discord.js gives up only on close codes that need a person (a reset token, an intent switched off).
     this.client.on(Events.ShardDisconnect, (event) => {
-      if (this.running) this.log.error(`Discord closed the connection for good: ${explainLoginError(new Error(`close code ${event.code}`)).message}`);
+      if (this.running)
+        this.log.error(
+          `Discord closed the connection for good: ${explainLoginError(new Error(`close code ${event.code}`)).message}`,
+        );
     });
     this.catchUp = new ReconnectCatchUp({
       platform: 'Discord',
@@ -147,11 +155,12 @@ export class DiscordAdapter implements PlatformAdapter {
       throw error;
     }
     if (this.config.registerCommands) {
-      await putGuildCommands(this.client.rest, this.client.application!.id, this.config.guildId).catch((error: unknown) =>
-        this.log.error(
-          'Discord would not register /emcee for the server; invite the bot with the applications.commands scope (see the README). Chats still run on schedule.',
-          { error: describeDiscordError(error) },
-        ),
+      await putGuildCommands(this.client.rest, this.client.application!.id, this.config.guildId).catch(
+        (error: unknown) =>
+          this.log.error(
+            'Discord would not register /emcee for the server; invite the bot with the applications.commands scope (see the README). Chats still run on schedule.',
+            { error: describeDiscordError(error) },
+          ),
       );
     }
     // discord.js's shards exist once connected; their close codes make the loss line say why.
@@ -370,7 +379,11 @@ export class DiscordAdapter implements PlatformAdapter {
         if ((error as { code?: unknown }).code === THREAD_ALREADY_CREATED) return;
         throw error;
       })
-      .catch((error: unknown) => this.log.warn('Could not open a thread for the question; answers in the channel still count', { error: describeDiscordError(error) }));
+      .catch((error: unknown) =>
+        this.log.warn('Could not open a thread for the question; answers in the channel still count', {
+          error: describeDiscordError(error),
+        }),
+      );
   }
 
   private channelId(channel: ChannelAddress): string {
@@ -391,7 +404,9 @@ export class DiscordAdapter implements PlatformAdapter {
           'or invite the bot with the URL in the README.',
       );
     }
-    const channel = guild.channels.cache.get(this.config.channelId) ?? (await guild.channels.fetch(this.config.channelId).catch(() => null));
+    const channel =
+      guild.channels.cache.get(this.config.channelId) ??
+      (await guild.channels.fetch(this.config.channelId).catch(() => null));
     if (!channel || !channel.isTextBased()) {
       throw new UserError(
         'PLATFORM_PLACE_UNKNOWN',

@@ -37,7 +37,10 @@ export function createDiscordClient(config: Pick<DiscordConfig, 'apiUrl'>): Clie
 export async function connectDiscord(client: Client, token: string, readyTimeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`Discord did not get ready within ${readyTimeoutMs / 1000} s`)), readyTimeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`Discord did not get ready within ${readyTimeoutMs / 1000} s`)),
+      readyTimeoutMs,
+    );
     client.once(Events.ClientReady, () => resolve());
   });
   // Observed here so a timeout while login() is still pending is not an unhandled rejection.

@@ -29,7 +29,12 @@ function subcommandOf(command: ChatCommand): APIApplicationCommandSubcommandOpti
             ...(arg.min === undefined ? {} : { min_value: arg.min }),
             ...(arg.max === undefined ? {} : { max_value: arg.max }),
           }
-        : { type: ApplicationCommandOptionType.String, name: arg.name, description: arg.description, required: arg.required },
+        : {
+            type: ApplicationCommandOptionType.String,
+            name: arg.name,
+            description: arg.description,
+            required: arg.required,
+          },
     ),
   };
 }
@@ -56,8 +61,12 @@ export async function putGuildCommands(rest: REST, applicationId: string, guildI
  * Registers `/emcee` for the configured guild without connecting to the gateway (for `emcee discord
  * register`): asks Discord which application the token belongs to, then overwrites the guild's commands.
  */
-export async function registerDiscordCommands(config: Pick<DiscordConfig, 'token' | 'guildId' | 'apiUrl'>): Promise<string[]> {
-  const rest = new REST({ agent: discordRestAgent(), ...(config.apiUrl ? { api: config.apiUrl } : {}) }).setToken(config.token);
+export async function registerDiscordCommands(
+  config: Pick<DiscordConfig, 'token' | 'guildId' | 'apiUrl'>,
+): Promise<string[]> {
+  const rest = new REST({ agent: discordRestAgent(), ...(config.apiUrl ? { api: config.apiUrl } : {}) }).setToken(
+    config.token,
+  );
   try {
     const application = discordIdSchema.parse(await rest.get(Routes.currentApplication()));
     return await putGuildCommands(rest, application.id, config.guildId);

@@ -6,11 +6,15 @@ import { readAs, readSettings, settingFor, settingsError, settingsShape } from '
  * "http://host:4000/api", "…/api/" and "…/api/v10" all mean the same API, since people copy either form.
  */
 export function discordApiBase(url: string): string {
-  const trimmed = url.trim().replace(/\/+$/, '').replace(/\/api\/v\d+$/, '/api');
+  const trimmed = url
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/api\/v\d+$/, '/api');
   return trimmed.endsWith('/api') ? trimmed : `${trimmed}/api`;
 }
 
-const snowflake = (what: string) => z.string().regex(/^\d{15,21}$/, `${what} (Developer Mode on, then right-click → Copy ID)`);
+const snowflake = (what: string) =>
+  z.string().regex(/^\d{15,21}$/, `${what} (Developer Mode on, then right-click → Copy ID)`);
 
 /** The Discord adapter's environment variables, declared once (config, errors, .env.example, README). */
 export const DISCORD_SETTINGS = [

@@ -136,12 +136,16 @@ export function readDelete(raw: unknown, context: ReadContext): { id: MessageAdd
 }
 
 /** Reads an `/emcee` slash command; host standing comes from the member's roles and computed permissions. */
-export function readCommand(raw: unknown, context: ReadContext & { hostRoleId: string | undefined }): ReadCommand | Ignored {
+export function readCommand(
+  raw: unknown,
+  context: ReadContext & { hostRoleId: string | undefined },
+): ReadCommand | Ignored {
   const parsed = discordCommandInteractionSchema.safeParse(raw);
   if (!parsed.success) return { ignored: 'not a slash command (or a malformed one)' };
   const interaction = parsed.data;
   if (interaction.data.name !== 'emcee') return { ignored: `another command (/${interaction.data.name})` };
-  if (interaction.guild_id !== context.guildId || !interaction.member) return { ignored: 'a command outside the configured server' };
+  if (interaction.guild_id !== context.guildId || !interaction.member)
+    return { ignored: 'a command outside the configured server' };
   const channelId = interaction.channel?.id ?? interaction.channel_id;
   if (!channelId) return { ignored: 'a command without a channel' };
   const sub = interaction.data.options[0];

@@ -7,7 +7,10 @@ import { UserError } from '../../src/errors/user-error.js';
  * part of the message.
  */
 export function explainLoginError(error: unknown): Error {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? '')}` : String(error);
+  const text =
+    error instanceof Error
+      ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? '')}`
+      : String(error);
   if (/disallowed intents|4014/i.test(text)) {
     return new UserError(
       'PLATFORM_REFUSED',

@@ -12,7 +12,15 @@ import { RecentKeys } from '../shared/recent-keys.js';
 import { discordAddress } from './discord-addresses.js';
 import { describeDiscordError } from './discord-error-text.js';
 import { guildPermissions, isDiscordHost } from './discord-hosts.js';
-import { isIgnored, readCommand, readDelete, readEdit, readMessage, toInboundMessage, type ReadContext } from './discord-inbound.js';
+import {
+  isIgnored,
+  readCommand,
+  readDelete,
+  readEdit,
+  readMessage,
+  toInboundMessage,
+  type ReadContext,
+} from './discord-inbound.js';
 import { discordChannelSchema, THREAD_TYPES, type DiscordMessage } from './discord-payloads.js';
 import { cachedNames, DiscordUi } from './discord-ui.js';
 
@@ -126,7 +134,9 @@ export class DiscordReceiver {
       // discord.js has already applied THREAD_CREATE and GUILD_CREATE's thread list; otherwise ask.
       const cached = this.client.channels.cache.get(channelId);
       const parent = cached
-        ? cached.isThread() ? cached.parentId : null
+        ? cached.isThread()
+          ? cached.parentId
+          : null
         : await this.client.rest.get(Routes.channel(channelId)).then((raw) => {
             const channel = discordChannelSchema.parse(raw);
             return THREAD_TYPES.has(channel.type) ? (channel.parent_id ?? null) : null;
@@ -142,12 +152,18 @@ export class DiscordReceiver {
   }
 
   private inOrder(handle: () => Promise<void>): void {
-    this.queue = this.queue.then(handle).catch((error: unknown) => this.log.error('A Discord event could not be handled', { error: describeDiscordError(error) }));
+    this.queue = this.queue
+      .then(handle)
+      .catch((error: unknown) =>
+        this.log.error('A Discord event could not be handled', { error: describeDiscordError(error) }),
+      );
   }
 
   private beside(handle: () => Promise<void>): void {
     const running = handle()
-      .catch((error: unknown) => this.log.error('A Discord command could not be answered', { error: describeDiscordError(error) }))
+      .catch((error: unknown) =>
+        this.log.error('A Discord command could not be answered', { error: describeDiscordError(error) }),
+      )
       .finally(() => this.commands.delete(running));
     this.commands.add(running);
   }

@@ -35,7 +35,12 @@ export async function createScheduledEvent(rest: REST, guildId: string, run: Run
 }
 
 /** Moves or renames an existing Scheduled Event, so members who pressed "Interested" keep following it. */
-export async function updateScheduledEvent(rest: REST, guildId: string, eventId: string, run: RunAnnouncement): Promise<void> {
+export async function updateScheduledEvent(
+  rest: REST,
+  guildId: string,
+  eventId: string,
+  run: RunAnnouncement,
+): Promise<void> {
   await changeScheduledEvent(rest, guildId, eventId, { run });
 }
 

@@ -174,8 +174,12 @@ export class DiscordUi {
       const text = ['This form can no longer be matched to its command (Emcee restarted). What you typed:', ...typed];
       return this.editOriginal(answerable, { content: text.join('\n').slice(0, 2000), components: [] });
     }
-    const form: CommandForm =
-      this.memory.form(formId) ?? { id: formId, title: 'Send again', submitLabel: 'Send', fields: read.fields };
+    const form: CommandForm = this.memory.form(formId) ?? {
+      id: formId,
+      title: 'Send again',
+      submitLabel: 'Send',
+      fields: read.fields,
+    };
     const values = Object.fromEntries(form.fields.map((field) => [field.id, read.values[field.id] ?? '']));
     const outcome = this.submitToCore(formId, values, await this.where(submit));
     await deferred;

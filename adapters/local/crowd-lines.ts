@@ -2,16 +2,52 @@
 
 /** Handles of simulated participants, from many places. */
 export const CROWD_NAMES = [
-  'ana_ruiz', 'li_wei', 'giulia.r', 'kwame', 'priya.n', 'tomk', 'fatima', 'omar_f', 'zoe_x', 'carlos',
-  'mika_t', 'noor', 'hank.m', 'lena', 'ivan', 'dee_codes', 'sam_o', 'beth_md', 'chen.yu', 'rob_b',
-  'yuki', 'amara', 'jonas', 'sofia_p', 'raj', 'elif', 'marta', 'ben_k', 'aisha', 'pedro',
+  'ana_ruiz',
+  'li_wei',
+  'giulia.r',
+  'kwame',
+  'priya.n',
+  'tomk',
+  'fatima',
+  'omar_f',
+  'zoe_x',
+  'carlos',
+  'mika_t',
+  'noor',
+  'hank.m',
+  'lena',
+  'ivan',
+  'dee_codes',
+  'sam_o',
+  'beth_md',
+  'chen.yu',
+  'rob_b',
+  'yuki',
+  'amara',
+  'jonas',
+  'sofia_p',
+  'raj',
+  'elif',
+  'marta',
+  'ben_k',
+  'aisha',
+  'pedro',
 ];
 
 /** Hellos during the opening. */
 export const GREETINGS = [
-  'Hello from Milan! 👋', 'Hi all! Joining from Ohio', 'Hey #CommunityChat fam', 'Lurking today but here 🙂',
-  '大家好！', 'Ciao a tutti!', 'Morning from Lagos ☀️', 'First coffee, first chat. Hi!', 'Hi from Berlin',
-  'Excited for this one!', 'Hola desde Madrid', 'Hi everyone, happy to be here',
+  'Hello from Milan! 👋',
+  'Hi all! Joining from Ohio',
+  'Hey #CommunityChat fam',
+  'Lurking today but here 🙂',
+  '大家好！',
+  'Ciao a tutti!',
+  'Morning from Lagos ☀️',
+  'First coffee, first chat. Hi!',
+  'Hi from Berlin',
+  'Excited for this one!',
+  'Hola desde Madrid',
+  'Hi everyone, happy to be here',
 ];
 
 /** Answers any question could draw; the crowd adds the prefix. */
@@ -39,7 +75,14 @@ export const ANSWERS = [
 ];
 
 /** Reactions to someone else's answer. */
-export const CHATTER = ['Great point!', 'This! 100%', 'Totally agree, A+ answer', 'Love this!', 'So true 👏', 'Stealing this idea'];
+export const CHATTER = [
+  'Great point!',
+  'This! 100%',
+  'Totally agree, A+ answer',
+  'Love this!',
+  'So true 👏',
+  'Stealing this idea',
+];
 
 /** Goodbyes after the closing. */
 export const GOODBYES = ['Grazie a tutti!', 'Great chat, see you next week', '谢谢！', 'Thanks all, this was fun 🙌'];

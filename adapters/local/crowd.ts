@@ -50,7 +50,8 @@ export class Crowd {
 
   private greet(): void {
     for (const person of this.people) {
-      if (this.random.chance(0.6)) this.later(this.random.between(1_000, 12_000), () => this.room.say(person, this.random.pick(GREETINGS)));
+      if (this.random.chance(0.6))
+        this.later(this.random.between(1_000, 12_000), () => this.room.say(person, this.random.pick(GREETINGS)));
     }
   }
 
@@ -74,7 +75,9 @@ export class Crowd {
         });
       }
       if (number > 1 && this.random.chance(0.08)) {
-        this.later(at + 0.05 * window, () => this.room.say(person, `A${number - 1}: ${this.random.pick(ANSWERS)} (catching up!)`));
+        this.later(at + 0.05 * window, () =>
+          this.room.say(person, `A${number - 1}: ${this.random.pick(ANSWERS)} (catching up!)`),
+        );
       }
       if (this.random.chance(0.1)) this.later(0.85 * window, () => this.chat(person));
     }
@@ -100,7 +103,8 @@ export class Crowd {
 
   private sayGoodbye(): void {
     for (const person of this.people) {
-      if (this.random.chance(0.3)) this.later(this.random.between(500, 3_000), () => this.room.say(person, this.random.pick(GOODBYES)));
+      if (this.random.chance(0.3))
+        this.later(this.random.between(500, 3_000), () => this.room.say(person, this.random.pick(GOODBYES)));
     }
   }
 

@@ -211,7 +211,9 @@ export class LocalRoom implements PlatformAdapter {
   private show(author: string, text: string, replyTo?: MessageAddress, prominent = false): void {
     const t = this.terminal;
     const elapsed = Math.max(0, Math.round((this.config.clock.now() - this.origin) / 1000));
-    const stamp = t.dim(`${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}`);
+    const stamp = t.dim(
+      `${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}`,
+    );
     const thread = replyTo ? t.dim(`↳ ${this.names.get(replyTo) ?? 'thread'} `) : '';
     const body = prominent ? t.bold(text) : text;
     const [first, ...rest] = body.split('\n');

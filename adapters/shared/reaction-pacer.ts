@@ -56,9 +56,7 @@ export class ReactionPacer {
     const result = new Promise<void>((resolve, reject) => {
       this.queue.push({ ...item, done: (error) => (error ? reject(error) : resolve()) });
     });
-    const settled: Promise<void> = result
-      .catch(() => undefined)
-      .finally(() => this.outstanding.delete(settled));
+    const settled: Promise<void> = result.catch(() => undefined).finally(() => this.outstanding.delete(settled));
     this.outstanding.add(settled);
     this.foldOverflow();
     this.schedule(0);

@@ -30,7 +30,13 @@ import { questionBlocks } from './slack-blocks.js';
 import { SlackDirectChannels } from './slack-direct.js';
 import { boltLogger } from './slack-bolt-logger.js';
 import type { SlackConfig } from './slack-config.js';
-import { fetchSlackHistory, findOwnMessage, recentMessages, threadReplies, type HistoryMessage } from './slack-history.js';
+import {
+  fetchSlackHistory,
+  findOwnMessage,
+  recentMessages,
+  threadReplies,
+  type HistoryMessage,
+} from './slack-history.js';
 import { notifySlackHosts } from './slack-host-notice.js';
 import { SlackInbound } from './slack-inbound.js';
 import { MessageIndex } from './slack-message-index.js';
@@ -168,7 +174,8 @@ export class SlackAdapter implements PlatformAdapter {
 
   /** The port the HTTP receiver listens on (HTTP mode), for tests and logs. */
   get httpPort(): number | undefined {
-    const server = (this.app as unknown as { receiver?: { server?: { address(): { port: number } | null } } }).receiver?.server;
+    const server = (this.app as unknown as { receiver?: { server?: { address(): { port: number } | null } } }).receiver
+      ?.server;
     return server?.address()?.port;
   }
 
@@ -250,7 +257,8 @@ export class SlackAdapter implements PlatformAdapter {
       send: () =>
         withSlackRetry(
           'reactions.add',
-          () => this.reactionsClient.reactions.add({ channel: ref.channel, timestamp: ref.ts, name: reaction.shortcode }),
+          () =>
+            this.reactionsClient.reactions.add({ channel: ref.channel, timestamp: ref.ts, name: reaction.shortcode }),
           this.log,
         ).then(
           () => undefined,
@@ -318,7 +326,10 @@ export class SlackAdapter implements PlatformAdapter {
 
   private async readHistory(channel: ChannelAddress, since: number, threads: MessageAddress[]): Promise<HistoryResult> {
     const { channel: id } = parseChannelAddress(channel);
-    const parents = threads.map(parseMessageAddress).filter((ref) => ref.channel === id).map((ref) => ref.threadTs);
+    const parents = threads
+      .map(parseMessageAddress)
+      .filter((ref) => ref.channel === id)
+      .map((ref) => ref.threadTs);
     return fetchSlackHistory(this.posts, id, since, (raw) => this.inboundSide.toInbound(raw, id), parents, this.log);
   }
 
@@ -340,7 +351,12 @@ export class SlackAdapter implements PlatformAdapter {
     return undefined;
   }
 
-  private async send(channel: string, message: OutboundMessage, threadTs?: string, priority?: PostPriority): Promise<PostedMessage> {
+  private async send(
+    channel: string,
+    message: OutboundMessage,
+    threadTs?: string,
+    priority?: PostPriority,
+  ): Promise<PostedMessage> {
     const blocks = message.question ? questionBlocks(message.question) : undefined;
     // Slack pings every `<@U…>` in the text: one not in `mentions` is written as a plain name instead.
     const allowed = message.mentions ? new Set(message.mentions.map(userIdOf)) : undefined;
@@ -374,7 +390,6 @@ export class SlackAdapter implements PlatformAdapter {
     );
     return { address: slackAddress.message(this.team, channel, String(result.ts), threadTs) };
   }
-
 }
 
 /** Creates the Slack adapter from validated settings; `clock` paces posts and reactions (tests pass a manual one). */

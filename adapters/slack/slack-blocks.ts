@@ -9,8 +9,18 @@ const SECTION_MAX = 3000;
 /** A question in Block Kit: the number and hashtag as a header, the question prominent, then the hint. */
 export function questionBlocks(question: QuestionDetails): object[] {
   return [
-    { type: 'header', text: { type: 'plain_text', text: truncateSlack(`Q${question.number} ${question.hashtag}`, HEADER_MAX), emoji: true } },
-    { type: 'section', text: { type: 'mrkdwn', text: `*${truncateSlack(escapeSlack(question.text), SECTION_MAX - 2)}*` } },
+    {
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: truncateSlack(`Q${question.number} ${question.hashtag}`, HEADER_MAX),
+        emoji: true,
+      },
+    },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${truncateSlack(escapeSlack(question.text), SECTION_MAX - 2)}*` },
+    },
     { type: 'context', elements: [{ type: 'mrkdwn', text: truncateSlack(escapeSlack(question.hint), SECTION_MAX) }] },
   ];
 }

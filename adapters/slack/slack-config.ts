@@ -15,7 +15,10 @@ export const SLACK_SETTINGS = [
   }),
   settingFor('appToken', {
     name: 'SLACK_APP_TOKEN',
-    schema: text(/^xapp-[\w-]+$/, 'an app-level token starting "xapp-" with connections:write (Basic Information page)').optional(),
+    schema: text(
+      /^xapp-[\w-]+$/,
+      'an app-level token starting "xapp-" with connections:write (Basic Information page)',
+    ).optional(),
     description: 'the app-level token for Socket Mode',
     secret: true,
     example: 'xapp-...',

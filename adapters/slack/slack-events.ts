@@ -101,13 +101,25 @@ function classifyChange(raw: unknown, botUserId: string | undefined): SlackMessa
   const { channel, message, previous_message: previous } = parsed.data;
   // A thread parent deleted while replies remain is not a message_deleted but a tombstone in its place.
   if (message.subtype === 'tombstone') return { kind: 'delete', channel, ts: message.ts, threadTs: message.thread_ts };
-  if (isBot(message, botUserId) || (previous && isBot(previous, botUserId))) return { kind: 'ignored', why: 'bot edit' };
+  if (isBot(message, botUserId) || (previous && isBot(previous, botUserId)))
+    return { kind: 'ignored', why: 'bot edit' };
   // Unfurls and reply counts change a message without its author editing the text.
   if (previous && previous.text === message.text) return { kind: 'ignored', why: 'text unchanged' };
   const editedAt = Number(message.edited?.ts ?? parsed.data.event_ts ?? parsed.data.ts);
-  return { kind: 'edit', channel, ts: message.ts, threadTs: message.thread_ts, text: message.text, editedAt: Math.round(editedAt * 1000) };
+  return {
+    kind: 'edit',
+    channel,
+    ts: message.ts,
+    threadTs: message.thread_ts,
+    text: message.text,
+    editedAt: Math.round(editedAt * 1000),
+  };
 }
 
 function isBot(message: { user?: string; bot_id?: string; subtype?: string }, botUserId: string | undefined): boolean {
-  return Boolean(message.bot_id) || message.subtype === 'bot_message' || (botUserId !== undefined && message.user === botUserId);
+  return (
+    Boolean(message.bot_id) ||
+    message.subtype === 'bot_message' ||
+    (botUserId !== undefined && message.user === botUserId)
+  );
 }

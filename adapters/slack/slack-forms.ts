@@ -171,7 +171,10 @@ function fieldBlocks(field: FormField, userIdOf: (address: string) => string | u
       ];
     }
     case 'users': {
-      const addresses = initial.split(',').map((a) => a.trim()).filter(Boolean);
+      const addresses = initial
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
       const users = addresses.map(userIdOf).filter((u) => u !== undefined);
       const element = { type: 'multi_users_select', ...(users.length ? { initial_users: users } : {}), ...placeholder };
       return [input(field.id, field.label, element)];

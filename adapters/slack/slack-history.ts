@@ -124,8 +124,14 @@ function slackError(error: unknown): string | undefined {
 }
 
 /** The newest-first top-level messages of a channel since `since`, one page: enough to find a recent own post. */
-export async function recentMessages(client: webApi.WebClient, channel: string, since: number): Promise<HistoryMessage[]> {
-  return pageSchema.parse(await client.conversations.history({ channel, oldest: (since / 1000).toFixed(6), limit: 200 })).messages;
+export async function recentMessages(
+  client: webApi.WebClient,
+  channel: string,
+  since: number,
+): Promise<HistoryMessage[]> {
+  return pageSchema.parse(
+    await client.conversations.history({ channel, oldest: (since / 1000).toFixed(6), limit: 200 }),
+  ).messages;
 }
 
 /** A thread's replies since `since` (epoch ms), without its parent: one page, enough to find a recent own post. */

@@ -43,14 +43,16 @@ export class SlackInbound {
   /** Attaches the listeners to a Bolt app. */
   register(app: App): void {
     app.event('message', async ({ event }) => {
-      await this.onMessageEvent(event).catch((error: unknown) => this.ctx.log.error('A Slack message event failed', { error }));
+      await this.onMessageEvent(event).catch((error: unknown) =>
+        this.ctx.log.error('A Slack message event failed', { error }),
+      );
     });
     app.command('/emcee', async ({ command, ack, respond }) => {
       // Slack wants the ack within 3 s; the reply follows as an ephemeral message, or a modal (its trigger
       // is good for 3 s from the command).
       await ack();
-      await this.onCommand(command, (body) => respond(body).then(() => undefined)).catch(
-        (error: unknown) => this.ctx.log.error('A /emcee command failed', { error }),
+      await this.onCommand(command, (body) => respond(body).then(() => undefined)).catch((error: unknown) =>
+        this.ctx.log.error('A /emcee command failed', { error }),
       );
     });
     this.interactions.register(app);

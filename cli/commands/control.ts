@@ -32,7 +32,12 @@ const flagsSchema = z.object({
 export async function controlCommand(command: string, argv: string[], io: CommandIO): Promise<number> {
   const { flags, positionals } = parseFlags(
     argv,
-    { channel: { type: 'string' }, db: { type: 'string' }, wait: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    {
+      channel: { type: 'string' },
+      db: { type: 'string' },
+      wait: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     flagsSchema,
   );
   if (flags.help) {
@@ -44,7 +49,12 @@ export async function controlCommand(command: string, argv: string[], io: Comman
   const store = command === 'status' ? ChatStore.openReadOnly(path) : ChatStore.open(path);
   try {
     const running = store.sessions.unfinished();
-    const channel = flags.channel ?? pickChannel(command, running.map((s) => s.channel));
+    const channel =
+      flags.channel ??
+      pickChannel(
+        command,
+        running.map((s) => s.channel),
+      );
     if (command === 'status') return printStatus(store, channel, io);
     const id = store.controls.request({ channel, command, args: positionals, now: Date.now() });
     const deadline = Date.now() + flags.wait * 1000;
@@ -68,7 +78,8 @@ export async function controlCommand(command: string, argv: string[], io: Comman
 function pickChannel(command: string, channels: string[]): string {
   if (channels.length === 1) return channels[0]!;
   if (channels.length === 0) {
-    if (command === 'start') throw new UsageError('Say where to start the chat with --channel (e.g. --channel local:room).');
+    if (command === 'start')
+      throw new UsageError('Say where to start the chat with --channel (e.g. --channel local:room).');
     throw new UsageError('No chat is running (check "emcee sessions").');
   }
   throw new UsageError(`Several chats are running; pick one with --channel: ${channels.join(', ')}.`);

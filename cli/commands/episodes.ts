@@ -31,8 +31,12 @@ const flagsSchema = z.object({
 
 /** One line per episode, for people. */
 export function describeEpisode(episode: EpisodeView): string {
-  const guests = episode.guests.length ? ` · guest${episode.guests.length > 1 ? 's' : ''}: ${episode.guests.map((g) => g.name).join(', ')}` : '';
-  const questions = episode.questions.length ? ` · ${episode.questions.length} question(s)` : " · the series' questions";
+  const guests = episode.guests.length
+    ? ` · guest${episode.guests.length > 1 ? 's' : ''}: ${episode.guests.map((g) => g.name).join(', ')}`
+    : '';
+  const questions = episode.questions.length
+    ? ` · ${episode.questions.length} question(s)`
+    : " · the series' questions";
   const state = episode.state === 'planned' ? '' : ` [${episode.state}]`;
   return `${episode.series} ${episode.local} (${episode.timezone}) — ${episode.topic}${guests}${questions}${state}`;
 }
@@ -41,7 +45,12 @@ export function describeEpisode(episode: EpisodeView): string {
 export async function episodesCommand(argv: string[], io: CommandIO): Promise<number> {
   const { flags, positionals } = parseFlags(
     argv,
-    { json: { type: 'boolean' }, out: { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    {
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+      db: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     flagsSchema,
   );
   if (flags.help) {
@@ -50,7 +59,11 @@ export async function episodesCommand(argv: string[], io: CommandIO): Promise<nu
   }
   const { config } = loadEnvironment();
   const store = ChatStore.open(flags.db ?? config.EMCEE_DB);
-  const planner = new EpisodePlanner({ store, scripts: new ScriptCatalog(config.EMCEE_PROMPTS_DIR), clock: new SystemClock() });
+  const planner = new EpisodePlanner({
+    store,
+    scripts: new ScriptCatalog(config.EMCEE_PROMPTS_DIR),
+    clock: new SystemClock(),
+  });
   try {
     const [verb, ...rest] = positionals;
     if (verb === 'skip' || verb === 'delete') return change(planner, verb, rest, io);
@@ -80,7 +93,8 @@ export async function episodesCommand(argv: string[], io: CommandIO): Promise<nu
     }
     const episodes = planner.list(verb);
     if (flags.json) io.stdout.write(`${JSON.stringify(episodes, null, 2)}\n`);
-    else if (episodes.length === 0) io.stdout.write(`Nothing planned${verb ? ` for ${verb}` : ''} yet. Plan one with "emcee plan".\n`);
+    else if (episodes.length === 0)
+      io.stdout.write(`Nothing planned${verb ? ` for ${verb}` : ''} yet. Plan one with "emcee plan".\n`);
     else io.stdout.write(`${episodes.map(describeEpisode).join('\n')}\n`);
     return 0;
   } finally {
@@ -91,9 +105,11 @@ export async function episodesCommand(argv: string[], io: CommandIO): Promise<nu
 function change(planner: EpisodePlanner, verb: 'skip' | 'delete', rest: string[], io: CommandIO): number {
   const [series, ...when] = rest;
   const date = when.join(' ');
-  if (!series || !date) throw new UsageError(`Say which series and date, e.g. "emcee episodes ${verb} weekly-chat 2026-12-31".`);
+  if (!series || !date)
+    throw new UsageError(`Say which series and date, e.g. "emcee episodes ${verb} weekly-chat 2026-12-31".`);
   if (verb === 'delete') {
-    if (!planner.delete(series, date)) throw new UserError('EPISODES_INVALID', `Nothing is planned for ${series} on ${date}.`);
+    if (!planner.delete(series, date))
+      throw new UserError('EPISODES_INVALID', `Nothing is planned for ${series} on ${date}.`);
     io.stdout.write(`Deleted ${series} on ${date}: the series' own questions run that day (if it is scheduled).\n`);
     return 0;
   }

@@ -63,7 +63,10 @@ export async function planCommand(argv: string[], io: CommandIO): Promise<number
   const series = positionals[0];
   if (!series) throw new UsageError('Say which series to plan, e.g. "emcee plan weekly-chat --topic …".');
   if (!flags.topic) {
-    throw new UserError('EPISODES_INVALID', 'Not planned: --topic is missing: say what the chat is about, e.g. --topic "Trust".');
+    throw new UserError(
+      'EPISODES_INVALID',
+      'Not planned: --topic is missing: say what the chat is about, e.g. --topic "Trust".',
+    );
   }
   const lines = [...flags.question];
   if (flags['questions-file']) lines.push(readQuestionsFile(flags['questions-file']));
@@ -72,9 +75,16 @@ export async function planCommand(argv: string[], io: CommandIO): Promise<number
   const { config } = loadEnvironment();
   const store = ChatStore.open(flags.db ?? config.EMCEE_DB);
   try {
-    const planner = new EpisodePlanner({ store, scripts: new ScriptCatalog(config.EMCEE_PROMPTS_DIR), clock: new SystemClock() });
+    const planner = new EpisodePlanner({
+      store,
+      scripts: new ScriptCatalog(config.EMCEE_PROMPTS_DIR),
+      clock: new SystemClock(),
+    });
     const at = flags.at ?? planner.nextUnplanned(series);
-    if (!at) throw new UsageError(`--at: ${series} has no scheduled date left to plan: give one, e.g. --at "2026-12-03 13:00"`);
+    if (!at)
+      throw new UsageError(
+        `--at: ${series} has no scheduled date left to plan: give one, e.g. --at "2026-12-03 13:00"`,
+      );
     const outcome = planner.plan({
       series,
       at,
@@ -84,7 +94,13 @@ export async function planCommand(argv: string[], io: CommandIO): Promise<number
       ...(flags.note ? { note: flags.note } : {}),
     });
     if (!outcome.ok) {
-      const names: Record<string, string> = { at: '--at', topic: '--topic', guests: '--guest', questions: '--question', note: '--note' };
+      const names: Record<string, string> = {
+        at: '--at',
+        topic: '--topic',
+        guests: '--guest',
+        questions: '--question',
+        note: '--note',
+      };
       throw new UserError(
         'EPISODES_INVALID',
         `Not planned: ${Object.entries(outcome.errors)

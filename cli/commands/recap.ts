@@ -40,7 +40,7 @@ const flagsSchema = z
     timezone: z.string().refine(isTimeZone, TIME_ZONE_HINT).optional(),
     format: z.enum(RECAP_FORMATS, { message: `one of ${RECAP_FORMATS.join(', ')}` }).default('md'),
     out: z.string().min(1).optional(),
-    guest: z.array(z.string().trim().min(1, 'give the guest\'s handle, e.g. --guest ana_lopez')).optional(),
+    guest: z.array(z.string().trim().min(1, "give the guest's handle, e.g. --guest ana_lopez")).optional(),
     'skip-bad': z.boolean().optional(),
     db: z.string().min(1).optional(),
     help: z.boolean().optional(),
@@ -49,7 +49,10 @@ const flagsSchema = z
     message: 'give exactly one of --session <id>, --last or --transcript <file>',
     path: ['session'],
   })
-  .refine((f) => !f.transcript || f.host || f.script, { message: 'a transcript needs --host <name> (or --script)', path: ['host'] });
+  .refine((f) => !f.transcript || f.host || f.script, {
+    message: 'a transcript needs --host <name> (or --script)',
+    path: ['host'],
+  });
 
 /** Writes a recap of a stored session or an imported transcript. */
 export async function recapCommand(argv: string[], io: CommandIO): Promise<number> {
@@ -96,15 +99,16 @@ export async function recapCommand(argv: string[], io: CommandIO): Promise<numbe
         out: flags.out,
         stdout: io.stdout,
         stderr: io.stderr,
-        llm: config.EMCEE_LLM_URL && config.EMCEE_LLM_MODEL
-          ? {
-              url: config.EMCEE_LLM_URL,
-              model: config.EMCEE_LLM_MODEL,
-              apiKey: config.EMCEE_LLM_API_KEY,
-              timeoutMs: config.EMCEE_LLM_TIMEOUT_MS,
-              promptsDir: config.EMCEE_PROMPTS_DIR,
-            }
-          : undefined,
+        llm:
+          config.EMCEE_LLM_URL && config.EMCEE_LLM_MODEL
+            ? {
+                url: config.EMCEE_LLM_URL,
+                model: config.EMCEE_LLM_MODEL,
+                apiKey: config.EMCEE_LLM_API_KEY,
+                timeoutMs: config.EMCEE_LLM_TIMEOUT_MS,
+                promptsDir: config.EMCEE_PROMPTS_DIR,
+              }
+            : undefined,
         log,
       });
       return 0;

@@ -28,7 +28,10 @@ const flagsSchema = z.object({
   crowd: z.coerce.number().int('must be a whole number').min(0).max(30, 'at most 30 simulated people').default(0),
   db: z.string().min(1).optional(),
   room: z.string().min(1).optional(),
-  user: z.string().regex(/^[\w.\-]{1,32}$/, 'letters, digits, dots, dashes').optional(),
+  user: z
+    .string()
+    .regex(/^[\w.-]{1,32}$/, 'letters, digits, dots, dashes')
+    .optional(),
   fresh: z.boolean().optional(),
   'catch-up': z.enum(['resume', 'compress', 'close']).optional(),
   help: z.boolean().optional(),
@@ -215,7 +218,10 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     };
     const ticker = setInterval(showStatus, 1000);
     showStatus();
-    outcome = await Promise.race([live.done.then(() => 'ended' as const), signals.terminated.then(() => 'terminated' as const)]);
+    outcome = await Promise.race([
+      live.done.then(() => 'ended' as const),
+      signals.terminated.then(() => 'terminated' as const),
+    ]);
     clearInterval(ticker);
     status = live.status();
   }
@@ -265,6 +271,6 @@ async function waitForTakeover(
 }
 
 function safeUserName(): string {
-  const name = (process.env.USER ?? process.env.USERNAME ?? 'you').replace(/[^\w.\-]/g, '');
+  const name = (process.env.USER ?? process.env.USERNAME ?? 'you').replace(/[^\w.-]/g, '');
   return name || 'you';
 }

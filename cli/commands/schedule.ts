@@ -14,7 +14,10 @@ in UTC, with when each reminder goes out. Daylight-saving changes keep the local
 
 const flagsSchema = z.object({
   count: z.coerce.number().int().min(1).max(52).default(5),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like "2026-10-20"').optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like "2026-10-20"')
+    .optional(),
   help: z.boolean().optional(),
 });
 
@@ -47,7 +50,9 @@ export async function scheduleCommand(argv: string[], io: CommandIO): Promise<nu
     const reminders = script.schedule.reminders;
     io.stdout.write(`${script.title} (${name}), ${zone}:\n`);
     for (const run of nextRuns(script.schedule, script.timezone, after, flags.count)) {
-      io.stdout.write(`  ${formatInZone(run.at, zone).padEnd(36)} ${new Date(run.at).toISOString().slice(0, 16)}Z${run.source === 'once' ? '  (one-off)' : ''}\n`);
+      io.stdout.write(
+        `  ${formatInZone(run.at, zone).padEnd(36)} ${new Date(run.at).toISOString().slice(0, 16)}Z${run.source === 'once' ? '  (one-off)' : ''}\n`,
+      );
     }
     io.stdout.write(
       reminders.length === 0
@@ -56,7 +61,8 @@ export async function scheduleCommand(argv: string[], io: CommandIO): Promise<nu
     );
     if (script.schedule.skip.length > 0) io.stdout.write(`  skipped dates: ${script.schedule.skip.join(', ')}\n`);
   }
-  if (shown === 0) io.stdout.write('No scheduled chats. Add a "schedule" block to a script (see README, "Schedules").\n');
+  if (shown === 0)
+    io.stdout.write('No scheduled chats. Add a "schedule" block to a script (see README, "Schedules").\n');
   return 0;
 }
 

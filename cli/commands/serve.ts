@@ -19,7 +19,11 @@ import type { CommandIO } from './command-io.js';
  * unfinished sessions, arms the schedules, and carries out host controls from chat and from the CLI.
  * A start-up failure disconnects whatever had connected before it is thrown, so no half-started bot lingers.
  */
-export async function servePlatforms(entries: PlatformEntry[], environment: Environment, io: CommandIO): Promise<number> {
+export async function servePlatforms(
+  entries: PlatformEntry[],
+  environment: Environment,
+  io: CommandIO,
+): Promise<number> {
   const { config, env, log } = environment;
   const scripts = new ScriptCatalog(config.EMCEE_PROMPTS_DIR);
   const loaded = loadServedScripts(scripts, log, io);
@@ -41,7 +45,12 @@ export async function servePlatforms(entries: PlatformEntry[], environment: Envi
   try {
     for (const entry of entries) {
       starting = await entry.create(env, log, clock);
-      await connectPlatform(service, starting, loaded.loaded.map((named) => named.script), io);
+      await connectPlatform(
+        service,
+        starting,
+        loaded.loaded.map((named) => named.script),
+        io,
+      );
     }
   } catch (error) {
     signals.dispose();

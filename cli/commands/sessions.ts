@@ -45,7 +45,11 @@ export async function sessionsCommand(argv: string[], io: CommandIO): Promise<nu
     ]);
     const header = ['id', 'started (UTC)', 'script', 'state', 'people', 'answers', 'messages'];
     const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-    const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+    const format = (cells: string[]) =>
+      cells
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd();
     io.stdout.write([format(header), ...lines.map(format)].join('\n') + '\n');
     return 0;
   } finally {

@@ -21,14 +21,16 @@ export async function validateCommand(argv: string[], io: CommandIO): Promise<nu
     return 0;
   }
   const names = argv.filter((arg) => !arg.startsWith('-'));
-  if (names.length === 0) throw new UsageError('Say which script to check, e.g. "emcee validate prompts/weekly-chat.yaml".');
+  if (names.length === 0)
+    throw new UsageError('Say which script to check, e.g. "emcee validate prompts/weekly-chat.yaml".');
   const scripts = new ScriptCatalog(loadEnvironment().config.EMCEE_PROMPTS_DIR);
   let failures = 0;
   for (const name of names) {
     try {
       const script = scripts.load(name);
       const plan = planTimeline(script);
-      const minutes = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}`;
+      const minutes = (ms: number) =>
+        `${Math.floor(ms / 60_000)}:${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}`;
       io.stdout.write(
         `✓ ${name}: "${script.title}" ${script.hashtag}, ${script.questions.length} questions ` +
           `(Q1 at ${minutes(plan.questionOffsets[0] ?? 0)}, closing at ${minutes(plan.closingOffset)})\n`,

@@ -14,7 +14,7 @@ export interface AnswerPrefix {
 // Leading @mentions and #hashtags in plain ("@ana", "#Chat") and platform ("<@U1>", "<#C1|x>") forms.
 const LEADING_TAGS = /^(?:\s*(?:<[@#!][^>]*>|[@#][^\s]+))*\s*/u;
 // "A" then an optional space, the number, an optional part letter, then a delimiter or a space.
-const PREFIX = /^[Aa] ?(\d{1,3})([A-Za-z])?(?=[:：\-–—).\/,]|\s)/u;
+const PREFIX = /^[Aa] ?(\d{1,3})([A-Za-z])?(?=[:：\-–—)./,]|\s)/u;
 
 /** Returns the answer prefix at the start of `text`, or undefined when the message does not start with one. */
 export function parseAnswerPrefix(text: string): AnswerPrefix | undefined {
@@ -31,11 +31,14 @@ export function stripAnswerPrefix(text: string): string {
   const rest = text.replace(LEADING_TAGS, '');
   const match = PREFIX.exec(rest);
   if (!match) return text.trim();
-  return rest.slice(match[0].length).replace(/^\s*[:：\-–—).\/,]?\s*/u, '').trim();
+  return rest
+    .slice(match[0].length)
+    .replace(/^\s*[:：\-–—)./,]?\s*/u, '')
+    .trim();
 }
 
 // A question posted by a host in a transcript: "Q1: …", "Q 2) …", "#Chat Q3 - …".
-const QUESTION = /^[Qq] ?(\d{1,3})(?=[:：\-–—).\/,]|\s)/u;
+const QUESTION = /^[Qq] ?(\d{1,3})(?=[:：\-–—)./,]|\s)/u;
 
 /** Returns the question number when `text` starts with a question marker like "Q3:". */
 export function parseQuestionMarker(text: string): number | undefined {

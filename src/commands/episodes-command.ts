@@ -38,7 +38,8 @@ export const episodesCommand: ChatCommand = {
       return { ok: false, text: `${series} on ${local} is ${found.state}: it can no longer be changed.` };
     }
     const episode = planner.view(found);
-    if (verb === 'edit') return { ok: true, text: `Editing ${series} on ${local}.`, form: planForm(series, episode, local) };
+    if (verb === 'edit')
+      return { ok: true, text: `Editing ${series} on ${local}.`, form: planForm(series, episode, local) };
     if (verb === 'skip') {
       const outcome = planner.skip(series, local);
       if (!outcome.ok) return { ok: false, text: Object.values(outcome.errors).join(' ') };
@@ -46,7 +47,11 @@ export const episodesCommand: ChatCommand = {
     }
     if (verb === 'delete') {
       planner.delete(series, local);
-      return listReply(planner.list(), undefined, `Deleted ${series} on ${local}: its own questions run that day, if scheduled.`);
+      return listReply(
+        planner.list(),
+        undefined,
+        `Deleted ${series} on ${local}: its own questions run that day, if scheduled.`,
+      );
     }
     return { ok: false, text: 'This button is out of date: run the command again.' };
   },
@@ -55,7 +60,10 @@ export const episodesCommand: ChatCommand = {
 function listReply(episodes: EpisodeView[], series: string | undefined, done?: string): CommandReply {
   const prefix = done ? `${done}\n` : '';
   if (episodes.length === 0) {
-    return { ok: true, text: `${prefix}Nothing planned${series ? ` for ${series}` : ''} yet: plan one with "/emcee plan".` };
+    return {
+      ok: true,
+      text: `${prefix}Nothing planned${series ? ` for ${series}` : ''} yet: plan one with "/emcee plan".`,
+    };
   }
   const items: ReplyItem[] = episodes.slice(0, 20).map((episode) => {
     const key = `${episode.series}:${episode.local}`;

@@ -21,7 +21,9 @@ export function parseCommandArgs(specs: readonly ArgSpec[], words: readonly stri
     }
     const value = Number(raw);
     const inRange =
-      Number.isInteger(value) && (spec.min === undefined || value >= spec.min) && (spec.max === undefined || value <= spec.max);
+      Number.isInteger(value) &&
+      (spec.min === undefined || value >= spec.min) &&
+      (spec.max === undefined || value <= spec.max);
     if (!inRange) return { ok: false, hint: spec.hint };
     parsed[spec.name] = value;
   }

@@ -7,7 +7,7 @@ import type { ChatCommand, CommandServices } from './command-spec.js';
 export const planCommand: ChatCommand = {
   name: 'plan',
   audience: 'host',
-  summary: "Plan a chat: date, topic, guests, questions",
+  summary: 'Plan a chat: date, topic, guests, questions',
   args: [
     {
       name: 'series',
@@ -42,7 +42,14 @@ export function planForm(series: string, fill: Partial<EpisodeView> & { at?: str
     submitLabel: 'Save',
     fields: [
       { id: 'at', label: 'Date and time', kind: 'datetime', required: true, initial: fill.local ?? fill.at ?? '' },
-      { id: 'topic', label: 'Topic', kind: 'short', required: true, initial: fill.topic ?? '', placeholder: 'Building trust online' },
+      {
+        id: 'topic',
+        label: 'Topic',
+        kind: 'short',
+        required: true,
+        initial: fill.topic ?? '',
+        placeholder: 'Building trust online',
+      },
       {
         id: 'guests',
         label: 'Guests',
@@ -72,7 +79,10 @@ async function submitPlan(
 ): Promise<FormOutcome> {
   const questions = parseQuestionLines(values.questions ?? '');
   if (!questions.ok) return { ok: false, errors: { questions: questions.message } };
-  const ids = (values.guests ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = (values.guests ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   const guests = await Promise.all(ids.map(async (id) => ({ name: await services.nameOf(id), id })));
   const outcome = planner.plan(
     {
@@ -99,7 +109,8 @@ export function pickSeries(
   if (!scripts || !services.planner) return { ok: false, reply: { ok: false, text: 'Planning is not set up here.' } };
   const names = scripts.names();
   if (named) {
-    if (!scripts.pathOf(named)) return { ok: false, reply: { ok: false, text: `No series called "${named}". Series: ${names.join(', ')}.` } };
+    if (!scripts.pathOf(named))
+      return { ok: false, reply: { ok: false, text: `No series called "${named}". Series: ${names.join(', ')}.` } };
     return { ok: true, id: named };
   }
   if (names.length === 1) return { ok: true, id: names[0]! };

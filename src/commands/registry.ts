@@ -50,7 +50,12 @@ export function findCommand(name: string): ChatCommand | undefined {
 export function chatHelp(): string {
   const list = (audience: ChatCommand['audience']) =>
     CHAT_COMMANDS.filter((c) => c.audience === audience)
-      .map((c) => usageOf(c.name, c.args.filter((arg) => arg.default === undefined)))
+      .map((c) =>
+        usageOf(
+          c.name,
+          c.args.filter((arg) => arg.default === undefined),
+        ),
+      )
       .join(', ');
   return `Commands: ${list('host')} (hosts only); ${list('everyone')} (everyone).`;
 }

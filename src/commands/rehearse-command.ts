@@ -33,7 +33,11 @@ export const rehearseCommand: ChatCommand = {
   ],
   relayFromCli: false,
   async run({ command, services }, args) {
-    const words = [args.series, args.channel].filter((word) => word !== undefined).map(String).join(' ').split(/\s+/);
+    const words = [args.series, args.channel]
+      .filter((word) => word !== undefined)
+      .map(String)
+      .join(' ')
+      .split(/\s+/);
     const channelWord = words.find((word) => /^<#|^#|^[CGD][A-Z0-9]{6,}$|^\d{15,21}$/.test(word));
     const seriesWord = words.find((word) => word && word !== channelWord);
     const series = pickSeries(services, seriesWord);
@@ -69,7 +73,8 @@ async function rehearsalPlace(
   if (channelWord) {
     const id = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(channelWord)?.[1] ?? channelWord.replace(/^#/, '');
     const channel = services.resolveChannel(id);
-    if (!channel) return { ok: false, text: `Give the channel as a link or an id, e.g. "rehearse weekly-chat <#${id}>".` };
+    if (!channel)
+      return { ok: false, text: `Give the channel as a link or an id, e.g. "rehearse weekly-chat <#${id}>".` };
     return { ok: true, channel, label: `in ${channelWord}` };
   }
   const direct = await services.openDirectChannel(host);

@@ -26,7 +26,7 @@ export const CORE_SETTINGS = [
   setting({
     name: 'EMCEE_CATCH_UP',
     schema: z.enum(['resume', 'compress', 'close'], { error: 'resume, compress or close' }).default('resume'),
-    description: "after a restart, a step whose time ran out: `resume`, `compress` or `close`",
+    description: 'after a restart, a step whose time ran out: `resume`, `compress` or `close`',
   }),
   setting({
     name: 'EMCEE_LEASE_MS',

@@ -35,7 +35,9 @@ export function renderSettingsTable(groups: readonly SettingsGroup[]): string {
     for (const s of group.settings) {
       const fallback = defaultOf(s);
       const what = `${group.title === 'Core' ? '' : `${group.title}: `}${s.description}${s.secret ? ' (secret)' : ''}`;
-      rows.push(`| \`${s.name}\` | ${fallback === undefined ? 'unset' : `\`${fallback}\``} | ${what.replace(/\|/g, '\\|')} |`);
+      rows.push(
+        `| \`${s.name}\` | ${fallback === undefined ? 'unset' : `\`${fallback}\``} | ${what.replace(/\|/g, '\\|')} |`,
+      );
     }
   }
   return rows.join('\n');

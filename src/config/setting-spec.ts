@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
  * One environment variable, declared once: the config parsing, the error naming it, `.env.example` and the
@@ -49,7 +49,8 @@ export function setting<const N extends string, T extends z.ZodType>(
 /** Declares an adapter's setting, which fills the config field `key`. */
 export function settingFor<const K extends string, T extends z.ZodType>(
   key: K,
-  fields: { schema: T } & Omit<Setting, 'key' | 'schema' | 'read' | 'secret'> & Partial<Pick<Setting, 'read' | 'secret'>>,
+  fields: { schema: T } & Omit<Setting, 'key' | 'schema' | 'read' | 'secret'> &
+    Partial<Pick<Setting, 'read' | 'secret'>>,
 ): Setting<K, T> {
   return { read: readAs.text, secret: false, ...fields, key };
 }
@@ -63,7 +64,10 @@ export function settingsShape<const S extends readonly Setting[]>(settings: S): 
 }
 
 /** The settings' values from the environment, keyed by config field; empty strings count as unset. */
-export function readSettings(settings: readonly Setting[], env: Record<string, string | undefined>): Record<string, unknown> {
+export function readSettings(
+  settings: readonly Setting[],
+  env: Record<string, string | undefined>,
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const s of settings) {
     const text = env[s.name];

@@ -17,7 +17,8 @@ export function planForRun(store: ChatStore, script: ChatScript, runAt: number):
   const episode = store.episodes.at(script.id, runAt);
   if (episode?.state === 'skipped') return { skip: 'a host skipped this date' };
   if (episode) return { script: withEpisode(script, episode), episode };
-  if (script.unplanned === 'skip') return { skip: 'no episode was planned for this date, and the series skips such dates' };
+  if (script.unplanned === 'skip')
+    return { skip: 'no episode was planned for this date, and the series skips such dates' };
   return { script };
 }
 

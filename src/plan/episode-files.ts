@@ -48,7 +48,11 @@ export function importEpisodes(
   if (doc.errors.length > 0) {
     return {
       saved: 0,
-      problems: doc.errors.map((e) => ({ line: e.linePos?.[0]?.line, field: '', message: `YAML syntax: ${e.message.split('\n')[0]}` })),
+      problems: doc.errors.map((e) => ({
+        line: e.linePos?.[0]?.line,
+        field: '',
+        message: `YAML syntax: ${e.message.split('\n')[0]}`,
+      })),
     };
   }
   const lineOf = (path: (string | number)[]) => {
@@ -59,7 +63,11 @@ export function importEpisodes(
   if (!file.success) {
     return {
       saved: 0,
-      problems: file.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message, line: lineOf(i.path.map(String)) })),
+      problems: file.error.issues.map((i) => ({
+        field: i.path.join('.'),
+        message: i.message,
+        line: lineOf(i.path.map(String)),
+      })),
     };
   }
   const { series, episodes } = file.data;

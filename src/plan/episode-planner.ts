@@ -173,7 +173,10 @@ export class EpisodePlanner {
     const seen = wallTimeAt(at, zone);
     if (seen.day !== day || seen.month !== month) return { ok: false, message: `"${local}" is not a real date` };
     if (seen.hour !== hour || seen.minute !== minute) {
-      return { ok: false, message: `${time} does not exist on ${date} in ${zone} (the clocks go forward): pick another time` };
+      return {
+        ok: false,
+        message: `${time} does not exist on ${date} in ${zone} (the clocks go forward): pick another time`,
+      };
     }
     return { ok: true, at };
   }

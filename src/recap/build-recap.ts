@@ -158,6 +158,7 @@ function busiestMinute(messages: RecapInputMessage[]): Recap['stats']['busiestMi
     counts.set(minute, (counts.get(minute) ?? 0) + 1);
   }
   let best: [number, number] | undefined;
-  for (const entry of counts) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
+  for (const entry of counts)
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
   return best ? { minute: new Date(best[0]).toISOString(), messages: best[1] } : null;
 }

@@ -26,7 +26,8 @@ export function pickHighlights(recap: Recap, input: RecapInput, count = 3): Map<
     const scored = likely
       .map(({ answer, index }) => {
         const words = wordsOf(answerBody(answer));
-        const score = (reactions.get(answer.id) ?? 0) * 3 + (replies.get(answer.id) ?? 0) * 2 + Math.min(words.size, 20) / 4;
+        const score =
+          (reactions.get(answer.id) ?? 0) * 3 + (replies.get(answer.id) ?? 0) * 2 + Math.min(words.size, 20) / 4;
         return { answer, words, score, index };
       })
       .filter((entry) => entry.words.size >= 3)
@@ -37,7 +38,10 @@ export function pickHighlights(recap: Recap, input: RecapInput, count = 3): Map<
       if (chosen.some((c) => similarity(c.words, entry.words) >= 0.6)) continue;
       chosen.push(entry);
     }
-    result.set(question.number, chosen.map((c) => c.answer));
+    result.set(
+      question.number,
+      chosen.map((c) => c.answer),
+    );
   }
   return result;
 }
@@ -46,7 +50,9 @@ function wordsOf(answerText: string): Set<string> {
   const body = answerText.toLowerCase().replace(/#[\p{L}\p{N}_]+/gu, '');
   const words = body.match(/[\p{L}\p{N}']+/gu) ?? [];
   // Scripts written without spaces (Chinese, Japanese) count characters as words.
-  const expanded = words.flatMap((w) => (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w) ? [...w] : [w]));
+  const expanded = words.flatMap((w) =>
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w) ? [...w] : [w],
+  );
   return new Set(expanded);
 }
 

@@ -22,7 +22,10 @@ const MAX_ANSWER_CHARS = 12_000;
  */
 export async function summarizeQuestions(
   input: RecapInput,
-  config: Pick<CoreConfig, 'EMCEE_LLM_URL' | 'EMCEE_LLM_MODEL' | 'EMCEE_LLM_API_KEY' | 'EMCEE_LLM_TIMEOUT_MS' | 'EMCEE_PROMPTS_DIR'>,
+  config: Pick<
+    CoreConfig,
+    'EMCEE_LLM_URL' | 'EMCEE_LLM_MODEL' | 'EMCEE_LLM_API_KEY' | 'EMCEE_LLM_TIMEOUT_MS' | 'EMCEE_PROMPTS_DIR'
+  >,
   log: Logger,
 ): Promise<RenderExtras> {
   if (!config.EMCEE_LLM_URL || !config.EMCEE_LLM_MODEL) return {};
@@ -33,7 +36,12 @@ export async function summarizeQuestions(
     for (const question of input.questions) {
       const answers = answersOf(input, question.number, nameOf);
       if (!answers) continue;
-      const prompt = fillTemplate(template, { title: input.title, hashtag: input.hashtag, question: question.text, answers });
+      const prompt = fillTemplate(template, {
+        title: input.title,
+        hashtag: input.hashtag,
+        question: question.text,
+        answers,
+      });
       summaries.set(question.number, await complete(prompt, config));
     }
   } catch (error) {

@@ -80,8 +80,10 @@ export async function runRecapFromTranscript(options: RecapFromTranscriptOptions
   const { file, host, hashtag, title, timezone, questionTexts, skipBad, guests } = options;
   const details = { host, hashtag, title, timezone, questionTexts, skipBad, guests };
   const { input, skipped, duplicates } = await streamTranscriptRecapInput(file, details);
-  for (const bad of skipped.slice(0, MAX_LISTED_BAD_LINES)) options.stderr?.write(`skipped ${options.file}:${bad.line}  ${bad.problem}\n`);
-  if (skipped.length > MAX_LISTED_BAD_LINES) options.stderr?.write(`… and ${skipped.length - MAX_LISTED_BAD_LINES} more skipped\n`);
+  for (const bad of skipped.slice(0, MAX_LISTED_BAD_LINES))
+    options.stderr?.write(`skipped ${options.file}:${bad.line}  ${bad.problem}\n`);
+  if (skipped.length > MAX_LISTED_BAD_LINES)
+    options.stderr?.write(`… and ${skipped.length - MAX_LISTED_BAD_LINES} more skipped\n`);
   if (duplicates > 0) options.stderr?.write(`${duplicates} repeated message(s) in ${options.file} counted once\n`);
   const llm = options.llm;
   const extras = await summarizeQuestions(

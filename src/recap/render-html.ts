@@ -103,9 +103,7 @@ ${linksHtml(recap)}
 
 function highlightsHtml(highlights: RecapAnswer[]): string {
   if (highlights.length === 0) return '';
-  const quotes = highlights.map(
-    (h) => `<blockquote>${bdi(answerBody(h))}<cite>${bdi(h.author)}</cite></blockquote>`,
-  );
+  const quotes = highlights.map((h) => `<blockquote>${bdi(answerBody(h))}<cite>${bdi(h.author)}</cite></blockquote>`);
   return `<div class="highlights">${quotes.join('')}</div>`;
 }
 
@@ -161,7 +159,9 @@ function questionMeta(q: RecapQuestion, people: number, tz: string): string {
   const answered = `${people} ${people === 1 ? 'person' : 'people'} answered · ${plural(q.answers.length, 'answer')}`;
   if (q.askedAt) return `${answered} · asked at ${formatClock(q.askedAt, tz)}`;
   // A host can skip a number (Q1, Q2, Q4) and people still answer "A3": their answers are kept.
-  return q.answers.length ? `${answered} · never posted as a question` : 'Not asked: the chat ended before this question.';
+  return q.answers.length
+    ? `${answered} · never posted as a question`
+    : 'Not asked: the chat ended before this question.';
 }
 
 function activitySeries(input: RecapInput): { perMinute: number[]; markers: { label: string; minute: number }[] } {
@@ -177,7 +177,9 @@ function activitySeries(input: RecapInput): { perMinute: number[]; markers: { la
     if (index >= 0 && index < minutes) perMinute[index]!++;
   }
   const markers = input.questions.flatMap((q) =>
-    q.askedAt === undefined ? [] : [{ label: `Q${q.number}`, minute: Math.max(0, Math.floor(q.askedAt / 60_000) - start) }],
+    q.askedAt === undefined
+      ? []
+      : [{ label: `Q${q.number}`, minute: Math.max(0, Math.floor(q.askedAt / 60_000) - start) }],
   );
   return { perMinute, markers };
 }

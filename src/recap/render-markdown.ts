@@ -48,7 +48,10 @@ function markdownLines(recap: Recap, options: MarkdownOptions): string[] {
     }
     const answered = `${people} ${people === 1 ? 'person' : 'people'} answered (${plural(question.answers.length, 'answer')})`;
     // A host can skip a number (Q1, Q2, Q4) while people still answer "A3": those answers are kept.
-    const when = question.askedAt === null ? 'though it was never posted as a question' : `asked at ${formatClock(question.askedAt, options.timezone)}`;
+    const when =
+      question.askedAt === null
+        ? 'though it was never posted as a question'
+        : `asked at ${formatClock(question.askedAt, options.timezone)}`;
     lines.push(`_${answered}, ${when}._`);
     const summary = options.summaries?.get(question.number);
     if (summary) lines.push('', `**In short:** ${escapeMd(summary)}`);
@@ -69,7 +72,10 @@ function markdownLines(recap: Recap, options: MarkdownOptions): string[] {
   if (recap.guests.length > 0) lines.push(`${guestsLabel(recap.guests, 'Our guest')}.`, '');
   const firstTimers = recap.participants.filter((p) => p.firstTime);
   if (firstTimers.length > 0) {
-    lines.push(`A warm welcome to our first-timers: ${firstTimers.map((p) => `**${escapeMd(p.author)}**`).join(', ')}.`, '');
+    lines.push(
+      `A warm welcome to our first-timers: ${firstTimers.map((p) => `**${escapeMd(p.author)}**`).join(', ')}.`,
+      '',
+    );
   }
   lines.push(
     recap.participants

@@ -47,7 +47,11 @@ const RENDERERS: Record<RecapFormat, Renderer> = {
 };
 
 /** Renders a recap in several formats from one build, so all of them agree. */
-export function renderRecaps(input: RecapInput, formats: readonly RecapFormat[], extras: RenderExtras = {}): Map<RecapFormat, string> {
+export function renderRecaps(
+  input: RecapInput,
+  formats: readonly RecapFormat[],
+  extras: RenderExtras = {},
+): Map<RecapFormat, string> {
   const context = contextOf(input, extras);
   return new Map(formats.map((format) => [format, [...RENDERERS[format](context)].join('')]));
 }

@@ -14,7 +14,8 @@ export function sessionRecapInput(store: ChatStore, sessionId: number): RecapInp
   const script = JSON.parse(session.script_json) as ChatScript;
   const askedAt = new Map<number, number>();
   for (const post of store.posts.forSession(sessionId)) {
-    if (post.question_number !== null && post.state === 'sent') askedAt.set(post.question_number, post.sent_at ?? post.created_at);
+    if (post.question_number !== null && post.state === 'sent')
+      askedAt.set(post.question_number, post.sent_at ?? post.created_at);
   }
   const rows = store.messages.forSession(sessionId);
   const last = rows.at(-1)?.ts ?? session.started_at;
@@ -27,7 +28,9 @@ export function sessionRecapInput(store: ChatStore, sessionId: number): RecapInp
     endedAt: session.ended_at ?? Math.max(last, session.started_at),
     questions: script.questions.map((question, index) => {
       const at = askedAt.get(index + 1);
-      return at === undefined ? { number: index + 1, text: question.text } : { number: index + 1, text: question.text, askedAt: at };
+      return at === undefined
+        ? { number: index + 1, text: question.text }
+        : { number: index + 1, text: question.text, askedAt: at };
     }),
     messages: rows.map((row) => ({
       id: row.address,
@@ -62,8 +65,15 @@ export function scriptGuests(script: unknown): RecapInputGuest[] {
 
 function attributionOf(row: MessageRow): Attribution {
   if (row.question_number === null) {
-    return { question: null, reason: (row.reason ?? 'no-prefix') as Extract<Attribution, { question: null }>['reason'] };
+    return {
+      question: null,
+      reason: (row.reason ?? 'no-prefix') as Extract<Attribution, { question: null }>['reason'],
+    };
   }
-  const base = { question: row.question_number, late: row.late === 1, via: (row.via ?? 'prefix') as 'prefix' | 'thread' };
+  const base = {
+    question: row.question_number,
+    late: row.late === 1,
+    via: (row.via ?? 'prefix') as 'prefix' | 'thread',
+  };
   return row.part ? { ...base, part: row.part } : base;
 }

@@ -48,10 +48,20 @@ export function activityChart(perMinute: number[], markers: { label: string; min
       return `<text x="${(pad.left + t * step).toFixed(1)}" y="${height - pad.bottom + 16}" text-anchor="${anchor}">${t} min</text>`;
     })
     .join('');
-  return svg('activity-chart', 'Messages per minute', width, height, `${axis(pad, width, height)}${bars}${marks}${ticks}`);
+  return svg(
+    'activity-chart',
+    'Messages per minute',
+    width,
+    height,
+    `${axis(pad, width, height)}${bars}${marks}${ticks}`,
+  );
 }
 
-function axis(pad: { left: number; bottom: number; top: number; right: number }, width: number, height: number): string {
+function axis(
+  pad: { left: number; bottom: number; top: number; right: number },
+  width: number,
+  height: number,
+): string {
   return `<line class="axis" x1="${pad.left}" x2="${width - pad.right}" y1="${height - pad.bottom}" y2="${height - pad.bottom}"/>`;
 }
 

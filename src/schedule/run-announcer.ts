@@ -142,7 +142,9 @@ export class RunAnnouncer {
   private fieldsOf(run: PlannedRunRow, chat: ScheduledChat): RunAnnouncement {
     const plan = planForRun(this.deps.store, chat.script, run.run_at);
     const script = 'script' in plan ? plan.script : chat.script;
-    const guests = script.guests.length ? [`Guest${script.guests.length > 1 ? 's' : ''}: ${script.guests.map((g) => g.name).join(', ')}`] : [];
+    const guests = script.guests.length
+      ? [`Guest${script.guests.length > 1 ? 's' : ''}: ${script.guests.map((g) => g.name).join(', ')}`]
+      : [];
     const questions = script.questions.slice(0, 3).map((q, i) => `Q${i + 1}: ${q.text}`);
     return {
       title: `${script.title} ${script.hashtag}`,

@@ -14,10 +14,15 @@ export function parseDuration(text: string): number {
 
 const duration = z
   .string()
-  .refine((text) => Number.isFinite(parseDuration(text)) && parseDuration(text) > 0, 'a duration like "24h", "1h", "10m" or "1h30m"')
+  .refine(
+    (text) => Number.isFinite(parseDuration(text)) && parseDuration(text) > 0,
+    'a duration like "24h", "1h", "10m" or "1h30m"',
+  )
   .transform(parseDuration);
 
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}$/, 'a local date and time like "2026-12-31 10:00"');
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}$/, 'a local date and time like "2026-12-31 10:00"');
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like "2026-12-24"');
 
 /** When a chat runs: a weekly slot or a cron rule in a timezone, plus one-off and skipped dates. */
@@ -34,7 +39,10 @@ export const scheduleSchema = z
     timezone: z.string().refine(isTimeZone, TIME_ZONE_HINT).optional().describe("defaults to the script's timezone"),
     once: z.array(localDateTime).default([]),
     skip: z.array(localDate).default([]),
-    reminders: z.array(duration).default([24 * 3_600_000, 3_600_000, 600_000]).describe('[] turns them off'),
+    reminders: z
+      .array(duration)
+      .default([24 * 3_600_000, 3_600_000, 600_000])
+      .describe('[] turns them off'),
     missedStartTolerance: duration.default(15 * 60_000),
     channels: z.record(z.string(), z.string().min(1)).default({}).describe('channel id per platform name'),
   })
@@ -54,8 +62,7 @@ function checkCronRule(rule: string, context: z.core.$RefinementCtx<string>): vo
   if (fields.length === 6 && nodeCron.validate(rule)) {
     context.addIssue({
       code: 'custom',
-      message:
-        `a chat starts on the minute, so a cron rule has 5 fields, without seconds: "${fields.slice(1).join(' ')}"`,
+      message: `a chat starts on the minute, so a cron rule has 5 fields, without seconds: "${fields.slice(1).join(' ')}"`,
     });
   } else if (fields.length !== 5 || !nodeCron.validate(rule)) {
     const impossible = nodeCron.validateDetailed(rule).errors?.find((e) => /impossible/i.test(e.message));

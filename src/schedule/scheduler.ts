@@ -199,7 +199,12 @@ export class Scheduler {
       const wanted = new Set(upcoming.map((run) => run.at));
       // Keep the plan in step with an edited schedule: future runs no longer wanted are cancelled.
       for (const run of store.schedule.plannedRuns(this.deps.community)) {
-        if (run.script_id === chat.script.id && run.channel === chat.channel && run.run_at > now && !wanted.has(run.run_at)) {
+        if (
+          run.script_id === chat.script.id &&
+          run.channel === chat.channel &&
+          run.run_at > now &&
+          !wanted.has(run.run_at)
+        ) {
           const note = skipped.has(run.run_at) ? SKIPPED_BY_HOST : 'no longer in the schedule';
           store.schedule.markRun(run.id, 'cancelled', { note });
         }
@@ -326,14 +331,15 @@ export class Scheduler {
       return;
     }
     const { script } = plan;
-    const text = fillTemplate(script.wording.reminder, {
-      title: script.title,
-      hashtag: script.hashtag,
-      when: this.when(reminder.run_at, chat),
-      topic: script.topic ?? script.questions[0]?.text ?? script.title,
-      firstQuestion: script.questions[0]?.text ?? '',
-      guests: script.guests.map((guest) => guest.name).join(', '),
-    }) + guestLine(script);
+    const text =
+      fillTemplate(script.wording.reminder, {
+        title: script.title,
+        hashtag: script.hashtag,
+        when: this.when(reminder.run_at, chat),
+        topic: script.topic ?? script.questions[0]?.text ?? script.title,
+        firstQuestion: script.questions[0]?.text ?? '',
+        guests: script.guests.map((guest) => guest.name).join(', '),
+      }) + guestLine(script);
     store.schedule.markReminderSending(reminder.run_id, reminder.before_ms, text, clock.now());
     try {
       const posted = await platform.post(reminder.channel, { kind: 'reminder', text });

@@ -62,7 +62,10 @@ export function parseScript(source: string, file: string): ChatScript {
   }
   const result = scriptSchema.safeParse(doc.toJS());
   if (!result.success) {
-    throw new ScriptError(file, result.error.issues.map((issue) => locate(issue, doc, lineCounter)));
+    throw new ScriptError(
+      file,
+      result.error.issues.map((issue) => locate(issue, doc, lineCounter)),
+    );
   }
   const timelineProblems = planTimeline(result.data).problems;
   if (timelineProblems.length > 0) {

@@ -41,13 +41,11 @@ export const wordingSchema = z
   .object({
     answerHint: text.default('Answer with A{number}: and add {hashtag}'),
     acknowledgement: z
-      .object({ unicode: text, shortcode: z.string().regex(/^[a-z0-9_+\-]+$/, 'a shortcode like "clap"') })
+      .object({ unicode: text, shortcode: z.string().regex(/^[a-z0-9_+-]+$/, 'a shortcode like "clap"') })
       .strict()
       .default({ unicode: '👏', shortcode: 'clap' }),
     firstTimerWelcome: z.array(text).min(1).default(['Welcome to your first {hashtag}, {name}! So glad you are here.']),
-    thanks: z
-      .array(text)
-      .min(3, 'give at least 3 thank-you variants so consecutive thanks never read the same'),
+    thanks: z.array(text).min(3, 'give at least 3 thank-you variants so consecutive thanks never read the same'),
     answerWords: z
       .object({ one: text, other: text })
       .strict()
@@ -60,12 +58,16 @@ export const wordingSchema = z
       .min(1)
       .default(['A special thank-you to our guest {name} for {answers} today!'])
       .describe("the guest's own line in the thanks"),
-    guestIntro: text.default('Our guest today: {guests}. Welcome!').describe('added to the welcome when a chat has guests'),
+    guestIntro: text
+      .default('Our guest today: {guests}. Welcome!')
+      .describe('added to the welcome when a chat has guests'),
     pausedNotice: text.default('The chat is paused for a moment. Back soon!'),
     resumedNotice: text.default('We are back! Q{number} is still open.'),
     extendedNotice: text.default('Q{number} stays open {minutes} more minutes.'),
     recapNotice: text.default('The recap is ready: {path}'),
-    applause: text.default('👏 Great answers, {names}!').describe('one message acknowledging several answers when reactions are rate-limited'),
+    applause: text
+      .default('👏 Great answers, {names}!')
+      .describe('one message acknowledging several answers when reactions are rate-limited'),
     reminder: text.default('⏰ {title} ({hashtag}) starts {when}. Topic: {topic}'),
     missedStart: text
       .default('{title} ({hashtag}) planned for {when} did not start: the bot was not running. {next}')
@@ -91,9 +93,7 @@ export const scriptSchema = z
     schedule: scheduleSchema.optional(),
     timezone: z.string().refine(isTimeZone, TIME_ZONE_HINT),
     welcome: text,
-    intro: z
-      .object({ prompt: text, minutes: z.number().min(0).max(60).default(5) })
-      .strict(),
+    intro: z.object({ prompt: text, minutes: z.number().min(0).max(60).default(5) }).strict(),
     questions: z.array(questionSchema).min(1, 'a chat needs at least one question').max(50),
     defaultQuestionMinutes: z.number().positive().max(180).default(8),
     threadPerQuestion: z.boolean().default(false),

@@ -85,7 +85,8 @@ export class ChatService {
       const line = describeTrouble(trouble);
       deps.log[trouble.kind === 'recovered' ? 'info' : 'error'](line);
       // Hosts hear of it once per episode of trouble, where they are: they may be the ones who can free the disk.
-      if (trouble.kind !== 'busy') for (const served of this.served) void tellHosts(served.adapter, deps.log, { text: line });
+      if (trouble.kind !== 'busy')
+        for (const served of this.served) void tellHosts(served.adapter, deps.log, { text: line });
     });
     this.leases =
       deps.leases ?? new ChatLeases(deps.store, new SystemClock(), thisProcess(), deps.config.EMCEE_LEASE_MS);
@@ -157,7 +158,9 @@ export class ChatService {
       for (const served of this.served) {
         for (const channel of served.router.runningChannels()) {
           if (held.has(channel)) continue;
-          log.warn('Another process took this chat over (this one stalled past its lease); stopping it here', { channel });
+          log.warn('Another process took this chat over (this one stalled past its lease); stopping it here', {
+            channel,
+          });
           await served.router.abandon(channel);
         }
         await served.scheduler?.refresh();

@@ -146,7 +146,10 @@ export class AnswerIntake {
     if (!stored || stored.session_id !== this.session.id) return;
     const { store, clock } = this.deps;
     const at = clock.now();
-    this.inBackground(store.writes.write(() => store.messages.markDeleted(id, at)), 'Could not store a delete');
+    this.inBackground(
+      store.writes.write(() => store.messages.markDeleted(id, at)),
+      'Could not store a delete',
+    );
   }
 
   /** Waits for acknowledgements and welcomes still in flight. */
@@ -154,7 +157,12 @@ export class AnswerIntake {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
   }
 
-  private attributeText(text: string, fromHost: boolean, replyTo: string | undefined, position: ChatPosition): Attribution {
+  private attributeText(
+    text: string,
+    fromHost: boolean,
+    replyTo: string | undefined,
+    position: ChatPosition,
+  ): Attribution {
     return attribute(
       { text, fromHostOrBot: fromHost, replyTo },
       {

@@ -49,7 +49,9 @@ export class ChatLeases {
     const now = this.clock.now();
     const claim = this.store.leases.claim(channel, this.owner, now, this.ttlMs);
     if (claim.held || !this.isGone(claim.holder)) return claim;
-    return this.store.leases.takeOver(channel, claim.holder.owner, this.owner, now, this.ttlMs) ? { held: true } : claim;
+    return this.store.leases.takeOver(channel, claim.holder.owner, this.owner, now, this.ttlMs)
+      ? { held: true }
+      : claim;
   }
 
   // Only a process of this machine can be known to be gone; one elsewhere may just be slow.

@@ -6,7 +6,11 @@ import { phaseOf } from './steps.js';
 export function describeStatus(status: SessionStatus): string {
   const phase = phaseOf(status.openQuestion, status.questionCount);
   const where =
-    phase === 'opening' ? 'Opening' : phase === 'closing' ? 'Closing' : `Q${status.openQuestion} of ${status.questionCount}`;
+    phase === 'opening'
+      ? 'Opening'
+      : phase === 'closing'
+        ? 'Closing'
+        : `Q${status.openQuestion} of ${status.questionCount}`;
   const left = status.timeLeftMs === undefined ? '' : `, ${formatDuration(status.timeLeftMs)} left`;
   const paused = status.state === 'paused' ? ' (paused)' : '';
   return (

@@ -62,10 +62,10 @@ export class PostLedger {
       // Never posted unrecorded: with the database busy or full, the post waits until it is written.
       await store.writes.write(() =>
         store.posts.recordPending({
-        sessionId: this.sessionId,
-        purpose,
-        kind: message.kind,
-        questionNumber: options.questionNumber,
+          sessionId: this.sessionId,
+          purpose,
+          kind: message.kind,
+          questionNumber: options.questionNumber,
           text: message.text,
           now: clock.now(),
         }),

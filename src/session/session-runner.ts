@@ -87,7 +87,9 @@ export class SessionRunner {
           plannedRunId: fields.plannedRunId,
           rehearsal: fields.rehearsal,
           // A rehearsal is the whole chat squeezed into about two minutes.
-          windowScale: fields.rehearsal ? Math.min(1, REHEARSAL_MS / Math.max(1, planTimeline(fields.script).closingOffset)) : 1,
+          windowScale: fields.rehearsal
+            ? Math.min(1, REHEARSAL_MS / Math.max(1, planTimeline(fields.script).closingOffset))
+            : 1,
         });
       }),
     );
@@ -389,7 +391,6 @@ export class SessionRunner {
     this.save({ window_scale: this.row.window_scale * Math.min(1, scale) });
   }
 
-
   private arm(): void {
     this.timer?.cancel();
     const deadline = this.row.step_deadline;
@@ -410,11 +411,15 @@ export class SessionRunner {
     const { platform } = this.deps;
     // The guests are introduced in the welcome, by mention where the platform knows them.
     const named = guests.map((guest) => (guest.id ? platform.mention(guest.id, guest.name) : guest.name));
-    const guestLine = guests.length ? `\n${fillTemplate(wording.guestIntro, { guests: named.join(', '), hashtag })}` : '';
+    const guestLine = guests.length
+      ? `\n${fillTemplate(wording.guestIntro, { guests: named.join(', '), hashtag })}`
+      : '';
     await this.postOnce('welcome', {
       kind: 'opening',
       text: `${fillTemplate(welcome, { hashtag })}${guestLine}`,
-      ...(guests.some((guest) => guest.id) ? { mentions: guests.flatMap((guest) => (guest.id ? [guest.id] : [])) } : {}),
+      ...(guests.some((guest) => guest.id)
+        ? { mentions: guests.flatMap((guest) => (guest.id ? [guest.id] : [])) }
+        : {}),
     });
     await this.postOnce('intro', { kind: 'intro', text: fillTemplate(intro.prompt, { hashtag }) });
   }
@@ -515,17 +520,21 @@ export class SessionRunner {
   // Written in order through the store's queue: a busy or full database delays the write, never the chat.
   private save(fields: Partial<Omit<SessionRow, 'id'>>): void {
     const { store, log } = this.deps;
-    void store.writes.write(() => store.sessions.update(this.id, fields)).catch((error: unknown) => {
-      log.error('Could not save where the chat stands', { session: this.id, error });
-    });
+    void store.writes
+      .write(() => store.sessions.update(this.id, fields))
+      .catch((error: unknown) => {
+        log.error('Could not save where the chat stands', { session: this.id, error });
+      });
     this.row = { ...this.row, ...fields };
   }
 
   private event(kind: string, detail?: string): void {
     const { store, clock, log } = this.deps;
     const at = clock.now();
-    void store.writes.write(() => store.sessions.logEvent(this.id, at, kind, detail)).catch((error: unknown) => {
-      log.error('Could not log a step of the chat', { session: this.id, error });
-    });
+    void store.writes
+      .write(() => store.sessions.logEvent(this.id, at, kind, detail))
+      .catch((error: unknown) => {
+        log.error('Could not log a step of the chat', { session: this.id, error });
+      });
   }
 }

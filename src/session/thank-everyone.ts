@@ -27,7 +27,8 @@ export async function thankEveryone(
   );
   if (participants.length === 0) return 0;
   // Numbered after the thanks posts already made; one that never went out is made again under its number.
-  const used = store.posts.purposes(session.sessionId)
+  const used = store.posts
+    .purposes(session.sessionId)
     .map((purpose) => /^thanks:(\d+)$/.exec(purpose)?.[1])
     .filter((index): index is string => index !== undefined)
     .map(Number);

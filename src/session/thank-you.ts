@@ -52,10 +52,16 @@ export function composeThanks(
   const pending = [...guests, ...others.filter((p) => p.answers > 0), ...others.filter((p) => p.answers === 0)];
   const draw = (person: ThankYouParticipant, variant: number): Line => {
     const templates = variantsFor(person, wording);
-    return { person, variant, template: templates[variant]!, text: render(person, templates, variant, context.hashtag, wording.answerWords).text };
+    return {
+      person,
+      variant,
+      template: templates[variant]!,
+      text: render(person, templates, variant, context.hashtag, wording.answerWords).text,
+    };
   };
   // Thanks that carry on after a restart (some were posted already) need no second header.
-  const header = context.withHeader === false ? undefined : fillTemplate(wording.thanksHeader, { hashtag: context.hashtag });
+  const header =
+    context.withHeader === false ? undefined : fillTemplate(wording.thanksHeader, { hashtag: context.hashtag });
   const drafts: Draft[] = [];
   let current: Draft = { header, lines: [] };
   let before: string | undefined; // the template of the last line of the previous message
@@ -65,7 +71,9 @@ export function composeThanks(
     const previous = current.lines.at(-1)?.template ?? before;
     const full = current.lines.length >= limits.mentionsPerMessage;
     const pick = full ? undefined : choose(pending, wording, context, turn, previous, roomIn(current, limits), draw);
-    const made = pick ?? (full || current.lines.length === 0 ? undefined : makeRoom(current, pending, wording, limits, before, draw));
+    const made =
+      pick ??
+      (full || current.lines.length === 0 ? undefined : makeRoom(current, pending, wording, limits, before, draw));
     if (made) {
       current.lines.push(made.line);
       pending.splice(made.index, 1);

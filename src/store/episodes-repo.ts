@@ -51,7 +51,10 @@ export class EpisodesRepo extends Repo {
   upcoming(from: number, seriesId?: string): EpisodeRow[] {
     return (
       seriesId
-        ? this.statement('SELECT * FROM episodes WHERE series_id = ? AND run_at >= ? ORDER BY run_at').all(seriesId, from)
+        ? this.statement('SELECT * FROM episodes WHERE series_id = ? AND run_at >= ? ORDER BY run_at').all(
+            seriesId,
+            from,
+          )
         : this.statement('SELECT * FROM episodes WHERE run_at >= ? ORDER BY run_at, series_id').all(from)
     ) as EpisodeRow[];
   }

@@ -30,23 +30,32 @@ export class LeasesRepo extends Repo {
     now: number,
     ttlMs: number,
   ): { held: true } | { held: false; holder: LeaseRow } {
-    return this.db.transaction(() => {
-      const current = this.get(channel);
-      if (current && current.owner !== owner.id && current.expires_at > now) return { held: false as const, holder: current };
-      const acquired = current?.owner === owner.id ? current.acquired_at : now;
-      this.statement(
-        `INSERT INTO chat_leases (channel, owner, owner_pid, owner_host, acquired_at, heartbeat_at, expires_at)
+    return this.db
+      .transaction(() => {
+        const current = this.get(channel);
+        if (current && current.owner !== owner.id && current.expires_at > now)
+          return { held: false as const, holder: current };
+        const acquired = current?.owner === owner.id ? current.acquired_at : now;
+        this.statement(
+          `INSERT INTO chat_leases (channel, owner, owner_pid, owner_host, acquired_at, heartbeat_at, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (channel) DO UPDATE SET owner = excluded.owner, owner_pid = excluded.owner_pid,
            owner_host = excluded.owner_host, acquired_at = excluded.acquired_at,
            heartbeat_at = excluded.heartbeat_at, expires_at = excluded.expires_at`,
-      ).run(channel, owner.id, owner.pid, owner.host, acquired, now, now + ttlMs);
-      return { held: true as const };
-    }).immediate();
+        ).run(channel, owner.id, owner.pid, owner.host, acquired, now, now + ttlMs);
+        return { held: true as const };
+      })
+      .immediate();
   }
 
   /** Takes a claim over from `fromOwner` (known to be gone); false if someone else changed it meanwhile. */
-  takeOver(channel: string, fromOwner: string, owner: { id: string; pid: number; host: string }, now: number, ttlMs: number): boolean {
+  takeOver(
+    channel: string,
+    fromOwner: string,
+    owner: { id: string; pid: number; host: string },
+    now: number,
+    ttlMs: number,
+  ): boolean {
     const result = this.statement(
       `UPDATE chat_leases SET owner = ?, owner_pid = ?, owner_host = ?, acquired_at = ?, heartbeat_at = ?, expires_at = ?
        WHERE channel = ? AND owner = ?`,
@@ -56,10 +65,14 @@ export class LeasesRepo extends Repo {
 
   /** Renews every claim of `owner`; returns the channels it still holds. */
   renew(ownerId: string, now: number, ttlMs: number): string[] {
-    this.statement('UPDATE chat_leases SET heartbeat_at = ?, expires_at = ? WHERE owner = ?').run(now, now + ttlMs, ownerId);
-    return (this.statement('SELECT channel FROM chat_leases WHERE owner = ?').all(ownerId) as { channel: string }[]).map(
-      (row) => row.channel,
+    this.statement('UPDATE chat_leases SET heartbeat_at = ?, expires_at = ? WHERE owner = ?').run(
+      now,
+      now + ttlMs,
+      ownerId,
     );
+    return (
+      this.statement('SELECT channel FROM chat_leases WHERE owner = ?').all(ownerId) as { channel: string }[]
+    ).map((row) => row.channel);
   }
 
   /** Whether `owner` holds `channel` at `now`. */

@@ -20,7 +20,13 @@ interface Job {
 }
 
 // A write the database may take a moment later: another connection holds the lock, or the disk is full.
-const RETRYABLE = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_IOERR_WRITE']);
+const RETRYABLE = new Set([
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_FULL',
+  'SQLITE_BUSY_SNAPSHOT',
+  'SQLITE_IOERR_WRITE',
+]);
 
 /** Whether a failed write is worth trying again later. */
 export function isRetryableWrite(error: unknown): boolean {

@@ -5,13 +5,15 @@
  */
 
 // 2026-11-19T18:05:16Z, 2026-11-19 18:05:16.250+01:00, 2026-11-19T18:05+0100, 2026-11-19.
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 // Thu Nov 19 18:05:16 +0000 2026
 const TWITTER = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\w{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** What a bad time is told it should look like. */
-export const TIME_FORMS = 'an ISO 8601 time like "2026-11-19T18:05:16Z" (or Twitter\'s "Thu Nov 19 18:05:16 +0000 2026")';
+export const TIME_FORMS =
+  'an ISO 8601 time like "2026-11-19T18:05:16Z" (or Twitter\'s "Thu Nov 19 18:05:16 +0000 2026")';
 
 /**
  * Epoch milliseconds of an ISO 8601 or Twitter-archive time, or NaN when it is neither or names a day
@@ -43,7 +45,16 @@ function offsetMinutes(offset: string | undefined): number {
 }
 
 // Date.UTC rolls "Feb 31" over into March; a transcript with that day is wrong, not early March.
-function utc(y: number, month: number, d: number, h: number, mi: number, s: number, ms: number, offset: number): number {
+function utc(
+  y: number,
+  month: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+  offset: number,
+): number {
   if (h > 23 || mi > 59 || s > 59 || Math.abs(offset) > 18 * 60) return Number.NaN;
   const local = Date.UTC(y, month, d, h, mi, s, ms);
   const check = new Date(local);

@@ -107,9 +107,10 @@ export function attributeInTimeOrder(
         questionOfMessage: (id) => questionByMessage.get(id),
       },
     );
-    const key = attribution.question === null
-      ? attribution.reason
-      : `${attribution.question}|${attribution.part ?? ''}|${attribution.late}|${attribution.via}`;
+    const key =
+      attribution.question === null
+        ? attribution.reason
+        : `${attribution.question}|${attribution.part ?? ''}|${attribution.late}|${attribution.via}`;
     let one = shared.get(key);
     if (!one) shared.set(key, (one = Object.freeze(attribution)));
     take(message, fromHost, one, index);

@@ -41,8 +41,7 @@ export class CsvTranscriptRows {
       return;
     }
     if (f.length !== names.length) {
-      const problem =
-        `${f.length} fields where the header has ${names.length} (a comma inside a text needs the text in "quotes")`;
+      const problem = `${f.length} fields where the header has ${names.length} (a comma inside a text needs the text in "quotes")`;
       this.result.bad.push({ line: record.line, problem });
       return;
     }
@@ -82,7 +81,7 @@ function headerOf(record: CsvRecord, file: string) {
       file,
       [],
       `${file}:${record.line} has the columns ${names.join(', ')}; expected a header of id,author,text,ts,reply_to ` +
-        '(or the TAGS archive\'s id_str,from_user,text,created_at,in_reply_to_status_id_str). ' +
+        "(or the TAGS archive's id_str,from_user,text,created_at,in_reply_to_status_id_str). " +
         'JSONL files need one {…} object a line.',
       'TRANSCRIPT_UNREADABLE',
     );

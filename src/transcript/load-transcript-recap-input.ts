@@ -23,7 +23,10 @@ export interface LoadedTranscript {
  * Reads, sorts and attributes a transcript file and turns it into the neutral recap input. Throws a
  * TranscriptError (with a code) for bad lines, an empty file, or a host who asked no questions.
  */
-export function loadTranscriptRecapInput(file: string, details: TranscriptDetails & ReadTranscriptOptions): LoadedTranscript {
+export function loadTranscriptRecapInput(
+  file: string,
+  details: TranscriptDetails & ReadTranscriptOptions,
+): LoadedTranscript {
   return recapInputOf(readTranscript(file, details), file, details);
 }
 

@@ -59,7 +59,12 @@ export async function streamTranscript(
     const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 32 * 1024 });
     for await (const chunk of stream as AsyncIterable<string>) {
       if (!feed) {
-        format ??= chunk.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'jsonl' : 'csv';
+        format ??= chunk
+          .replace(/^\uFEFF/, '')
+          .trimStart()
+          .startsWith('{')
+          ? 'jsonl'
+          : 'csv';
         ({ feed, finish } = format === 'jsonl' ? jsonlFeed() : csvFeed(file));
       }
       feed(chunk);
@@ -109,7 +114,14 @@ function unreadable(file: string, error: unknown): TranscriptError {
 
 /** Parses a transcript's text; `file` only names it in errors. Throws TranscriptError with the bad lines. */
 export function parseTranscript(text: string, file: string, options: ReadTranscriptOptions = {}): ReadTranscriptResult {
-  const format = options.format ?? (text.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'jsonl' : 'csv');
+  const format =
+    options.format ??
+    (text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('{')
+      ? 'jsonl'
+      : 'csv');
   return finishRows(format === 'jsonl' ? readJsonlTranscript(text) : readCsvTranscript(text, file), file, options);
 }
 
@@ -119,7 +131,12 @@ function finishRows(read: TranscriptRows, file: string, options: ReadTranscriptO
   if (bad.length > 0 && !options.skipBad) throw new TranscriptError(file, bad);
   if (messages.length === 0) {
     const skipped = bad.length ? ` (${bad.length} unreadable line(s) skipped)` : '';
-    throw new TranscriptError(file, bad, `${file} has no messages to recap${skipped}. A transcript needs at least the host's questions ("Q1: …") and the answers.`, 'TRANSCRIPT_EMPTY');
+    throw new TranscriptError(
+      file,
+      bad,
+      `${file} has no messages to recap${skipped}. A transcript needs at least the host's questions ("Q1: …") and the answers.`,
+      'TRANSCRIPT_EMPTY',
+    );
   }
   return { messages, skipped: bad, duplicates };
 }

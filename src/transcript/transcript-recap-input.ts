@@ -78,7 +78,7 @@ function assemble(
 
 // "Q1: How do you …? #Chat" → "How do you …?"
 function cleanQuestion(text: string, hashtag: string): string {
-  let cleaned = text.replace(/^(?:\s*(?:<[@#!][^>]*>|[@#][^\s]+))*\s*[Qq] ?\d{1,3}\s*[:：\-–—).\/,]?\s*/u, '');
+  let cleaned = text.replace(/^(?:\s*(?:<[@#!][^>]*>|[@#][^\s]+))*\s*[Qq] ?\d{1,3}\s*[:：\-–—)./,]?\s*/u, '');
   if (hashtag) cleaned = cleaned.split(hashtag).join('');
   return cleaned.replace(/\s+/g, ' ').trim();
 }

@@ -28,9 +28,7 @@ describe('attribution of the shared sample chat', () => {
   const result = attributeTranscript(messages, [labels.host]);
 
   it('finds every question the host asked', () => {
-    expect(result.questions.map((q) => q.number)).toEqual(
-      Array.from({ length: labels.questions }, (_, i) => i + 1),
-    );
+    expect(result.questions.map((q) => q.number)).toEqual(Array.from({ length: labels.questions }, (_, i) => i + 1));
   });
 
   it('agrees with the labels on every message', () => {

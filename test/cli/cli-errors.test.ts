@@ -43,7 +43,8 @@ afterEach(() => {
 describe('read-only commands on a database that is missing, foreign or too new', () => {
   it('a missing database: run a chat first, for sessions, recap and status alike', async () => {
     const path = join(folder(), 'emcee.db');
-    const line = `No database at ${path} yet: run a chat first ("emcee run demo" or "npm start"), or point --db or ` +
+    const line =
+      `No database at ${path} yet: run a chat first ("emcee run demo" or "npm start"), or point --db or ` +
       'EMCEE_DB at the one the bot uses.';
     for (const args of [['sessions'], ['recap', '--last'], ['recap', '--session', '3'], ['status']]) {
       expectOneLine(await cli([...args, '--db', path]), line);

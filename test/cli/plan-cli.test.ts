@@ -56,8 +56,24 @@ function expectOneLine(result: { code: number; stdout: string; stderr: string },
 async function planThree(): Promise<void> {
   const questions = join(dir, 'questions.txt');
   writeFileSync(questions, 'Who moderates your community? [9]\n\nQ2: When do you step in?\n');
-  await ok(['plan', SERIES, '--at', OCT_31, '--topic', 'Trust', '--guest', 'Ana Lopez', '--guest', 'Bo Chen',
-    '--question', 'What builds trust? [10]', '--question', 'What breaks it?', '--note', 'Ana joins from Lisbon']);
+  await ok([
+    'plan',
+    SERIES,
+    '--at',
+    OCT_31,
+    '--topic',
+    'Trust',
+    '--guest',
+    'Ana Lopez',
+    '--guest',
+    'Bo Chen',
+    '--question',
+    'What builds trust? [10]',
+    '--question',
+    'What breaks it?',
+    '--note',
+    'Ana joins from Lisbon',
+  ]);
   await ok(['plan', SERIES, '--at', NOV_7, '--topic', 'Moderation', '--questions-file', questions]);
   await ok(['plan', SERIES, '--at', NOV_14, '--topic', 'Open mic']);
 }
@@ -66,8 +82,20 @@ describe('emcee plan', () => {
   it('plans a date with guests and questions from flags and a file, and says what it planned', async () => {
     const questions = join(dir, 'questions.txt');
     writeFileSync(questions, 'Who moderates your community? [9]\nWhen do you step in?\n');
-    const out = await ok(['plan', SERIES, '--at', OCT_31, '--topic', 'Trust', '--guest', 'Ana Lopez',
-      '--question', 'What builds trust? [10]', '--questions-file', questions]);
+    const out = await ok([
+      'plan',
+      SERIES,
+      '--at',
+      OCT_31,
+      '--topic',
+      'Trust',
+      '--guest',
+      'Ana Lopez',
+      '--question',
+      'What builds trust? [10]',
+      '--questions-file',
+      questions,
+    ]);
     expect(out).toBe(
       'Planned: weekly-chat 2030-10-31 13:00 (America/New_York) — Trust · guest: Ana Lopez · 3 question(s)\n',
     );
@@ -172,7 +200,11 @@ describe('emcee episodes', () => {
     ]);
     // The stable shape: these keys, "note" only when there is one.
     for (const episode of episodes) {
-      expect(Object.keys(episode).filter((key) => key !== 'note').sort()).toEqual(EPISODE_KEYS);
+      expect(
+        Object.keys(episode)
+          .filter((key) => key !== 'note')
+          .sort(),
+      ).toEqual(EPISODE_KEYS);
       expect(Date.parse(episode.at as string)).toBeGreaterThan(Date.now());
     }
     expect(Date.parse(episodes[0]!.at as string)).toBe(Date.UTC(2030, 9, 31, 17, 0));
@@ -284,8 +316,11 @@ describe('emcee episodes', () => {
     writeFileSync(broken, 'series: weekly-chat\nepisodes:\n  - at: "2030-10-31 13:00\n    topic: [unclosed\n');
     const syntax = await cli(['episodes', 'import', broken, '--db', db]);
     expect(syntax.code).toBe(1);
-    expect(syntax.stderr).toMatch(new RegExp(`^${escape(broken)} was not imported \\(nothing was saved\\):\\n  ${
-      escape(broken)}:\\d+  : YAML syntax: `));
+    expect(syntax.stderr).toMatch(
+      new RegExp(
+        `^${escape(broken)} was not imported \\(nothing was saved\\):\\n  ${escape(broken)}:\\d+  : YAML syntax: `,
+      ),
+    );
     const noSeries = join(dir, 'no-series.yaml');
     writeFileSync(noSeries, 'episodes:\n  - at: "2030-10-31 13:00"\n    topic: Fine\n');
     const missing = await cli(['episodes', 'import', noSeries, '--db', db]);

@@ -68,7 +68,7 @@ describe('serving with a broken script in the prompts folder', () => {
     const broken = join(prompts, 'broken.yaml');
     const warnings = logLines.filter((line) => line.includes('Skipped the chat script'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/ warn  /);
+    expect(warnings[0]).toMatch(/ warn {2}/);
     expect(warnings[0]).toContain(`Skipped the chat script ${broken}:${brokenLine}  questions: `);
     expect(warnings[0]).toContain('"emcee validate broken" lists every problem');
     expect(stdout).toContain(`Skipped 1 broken chat script(s): ${broken} (the other chats run;`);

@@ -43,7 +43,10 @@ describe('the chat-command registry', () => {
 
   it('answers queries through the services and unknown names with the help', async () => {
     expect(await dispatchCommand(command('next'), undefined, services)).toEqual({ ok: true, text: 'Next: Thursday.' });
-    expect(await dispatchCommand(command('RECAP'), undefined, services)).toEqual({ ok: true, text: 'Last recap: here.' });
+    expect(await dispatchCommand(command('RECAP'), undefined, services)).toEqual({
+      ok: true,
+      text: 'Last recap: here.',
+    });
     expect(await dispatchCommand(command(''), undefined, services)).toEqual({ ok: true, text: chatHelp() });
     const unknown = await dispatchCommand(command('dance'), undefined, services);
     expect(unknown.ok).toBe(false);
@@ -55,7 +58,10 @@ describe('the chat-command registry', () => {
     expect(parseCommandArgs(extend.args, [])).toEqual({ ok: true, args: { minutes: 5 } });
     expect(parseCommandArgs(extend.args, ['12'])).toEqual({ ok: true, args: { minutes: 12 } });
     for (const bad of ['abc', '0', '121', '2.5']) {
-      expect(parseCommandArgs(extend.args, [bad])).toEqual({ ok: false, hint: expect.stringMatching(/^Give the minutes/) });
+      expect(parseCommandArgs(extend.args, [bad])).toEqual({
+        ok: false,
+        hint: expect.stringMatching(/^Give the minutes/),
+      });
     }
     const start = CHAT_COMMANDS.find((c) => c.name === 'start')!;
     expect(parseCommandArgs(start.args, [])).toEqual({ ok: false, hint: expect.stringMatching(/^Say which chat/) });
@@ -63,7 +69,11 @@ describe('the chat-command registry', () => {
   });
 
   it("Discord's /emcee has one subcommand per registered command, with its typed options", () => {
-    const subs = EMCEE_COMMAND.options as { name: string; description: string; options: { name: string; required: boolean }[] }[];
+    const subs = EMCEE_COMMAND.options as {
+      name: string;
+      description: string;
+      options: { name: string; required: boolean }[];
+    }[];
     expect(subs.map((s) => s.name)).toEqual(CHAT_COMMANDS.map((c) => c.name));
     for (const [i, spec] of CHAT_COMMANDS.entries()) {
       expect(subs[i]!.options.map((o) => [o.name, o.required])).toEqual(spec.args.map((a) => [a.name, a.required]));

@@ -22,7 +22,9 @@ describe('settings are declared once', () => {
   it('every variable has one declaration, and no code outside them names an undeclared EMCEE_/SLACK_/DISCORD_ variable', () => {
     const names = all.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
-    const sources = ['cli/environment.ts', 'cli/platforms.ts', 'cli/commands/run.ts', 'cli/commands/start.ts'].map(read).join('\n');
+    const sources = ['cli/environment.ts', 'cli/platforms.ts', 'cli/commands/run.ts', 'cli/commands/start.ts']
+      .map(read)
+      .join('\n');
     for (const [name] of sources.matchAll(/\b(?:EMCEE|SLACK|DISCORD)_[A-Z_]+\b/g)) expect(names).toContain(name);
   });
 
@@ -30,15 +32,22 @@ describe('settings are declared once', () => {
     expect(() => readCoreConfig({ EMCEE_CATCH_UP: 'later' })).toThrow(/EMCEE_CATCH_UP: resume, compress or close/);
     expect(() => readCoreConfig({ EMCEE_LLM_TIMEOUT_MS: 'soon' })).toThrow(/EMCEE_LLM_TIMEOUT_MS: a number/);
     expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_PORT: 'x' })).toThrow(/SLACK_CHANNEL: missing/);
-    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_PORT: 'x' })).toThrow(/SLACK_PORT: a port number/);
-    expect(() => discordConfigFromEnv({ DISCORD_TOKEN: 'abcdefghijkl', DISCORD_THREADS_PER_QUESTION: 'maybe' })).toThrow(
-      /DISCORD_THREADS_PER_QUESTION: yes or no/,
+    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_PORT: 'x' })).toThrow(
+      /SLACK_PORT: a port number/,
     );
+    expect(() =>
+      discordConfigFromEnv({ DISCORD_TOKEN: 'abcdefghijkl', DISCORD_THREADS_PER_QUESTION: 'maybe' }),
+    ).toThrow(/DISCORD_THREADS_PER_QUESTION: yes or no/);
   });
 
   it('reads numbers, lists and yes/no from their text', () => {
     expect(readCoreConfig({ EMCEE_LLM_TIMEOUT_MS: '500' }).EMCEE_LLM_TIMEOUT_MS).toBe(500);
-    const slack = slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_CHANNEL: 'C1', SLACK_HOST_IDS: 'U1, U2,' });
+    const slack = slackConfigFromEnv({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_CHANNEL: 'C1',
+      SLACK_HOST_IDS: 'U1, U2,',
+    });
     expect(slack.hostIds).toEqual(['U1', 'U2']);
     const discord = discordConfigFromEnv({
       DISCORD_TOKEN: 'abcdefghijkl',

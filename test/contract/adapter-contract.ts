@@ -67,7 +67,10 @@ function describeOutboundContract(check: Check): void {
       expect(within(limits.messageLength, 500, 40_000), `messageLength ${limits.messageLength}`).toBe(true);
       const mentions = limits.mentionsPerMessage;
       // A number of mentions, or Infinity where the platform sets no cap.
-      expect(mentions === Number.POSITIVE_INFINITY || within(mentions, 1, 10_000), `mentionsPerMessage ${mentions}`).toBe(true);
+      expect(
+        mentions === Number.POSITIVE_INFINITY || within(mentions, 1, 10_000),
+        `mentionsPerMessage ${mentions}`,
+      ).toBe(true);
       const marker = 'contract: the longest message ';
       const longest = marker + 'x'.repeat(limits.messageLength - marker.length);
       await driver.adapter.post(driver.channel, notice(longest));

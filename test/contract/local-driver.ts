@@ -52,7 +52,11 @@ async function startLocalDriver(inbound: ContractInbound): Promise<ContractDrive
     now: () => clock.now(),
     say: (who, text) => says(who, text),
     sayInThread: (who, parent, text) => says(who, text, parent.key),
-    botPosts: () => log.readSince(0).entries.filter((entry) => entry.bot).map(toPost),
+    botPosts: () =>
+      log
+        .readSince(0)
+        .entries.filter((entry) => entry.bot)
+        .map(toPost),
     reactionCount: () => room.reactions,
     stop: async () => {
       await room.stop();

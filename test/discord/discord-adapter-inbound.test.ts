@@ -37,7 +37,8 @@ describe('Discord events reach the core as InboundMessage, edits, deletes and co
   it('hosts are the host role, Manage Events and the owner; nicknames are display names', async () => {
     const r = (rig = await startAdapter());
     r.fake.addMember({ id: r.fake.ownerId, username: 'owner' });
-    for (const author of [PEOPLE.host, PEOPLE.manager, r.fake.ownerId, PEOPLE.bea]) r.fake.memberSays({ author, content: `hi from ${author}` });
+    for (const author of [PEOPLE.host, PEOPLE.manager, r.fake.ownerId, PEOPLE.bea])
+      r.fake.memberSays({ author, content: `hi from ${author}` });
     await waitFor(() => r.inbound.messages.length === 4, 'four messages');
     expect(r.inbound.messages.map((m) => [m.author.displayName, m.author.isHost])).toEqual([
       ['hana', true],
@@ -70,7 +71,11 @@ describe('Discord events reach the core as InboundMessage, edits, deletes and co
     r.fake.memberSays({ author: PEOPLE.bea, content: 'so true', replyTo: String(earlier.id) });
     await waitFor(() => r.inbound.messages.length === 4, 'four messages');
     const [inThread, replyInThread, , reply] = r.inbound.messages;
-    expect(inThread).toMatchObject({ channel: r.adapter.defaultChannel, replyTo: posted.address, author: { displayName: 'Bea B.' } });
+    expect(inThread).toMatchObject({
+      channel: r.adapter.defaultChannel,
+      replyTo: posted.address,
+      author: { displayName: 'Bea B.' },
+    });
     expect(inThread!.id).toMatch(new RegExp(`:${threadId}:\\d+$`));
     expect(replyInThread).toMatchObject({ channel: r.adapter.defaultChannel, replyTo: posted.address });
     expect(reply!.replyTo).toBe(r.address.message(earlier));
@@ -88,8 +93,14 @@ describe('Discord events reach the core as InboundMessage, edits, deletes and co
     r.fake.memberDeletes(inThread);
     await waitFor(() => r.inbound.events.length === 5, 'five events');
     expect(r.inbound.events.map((e) => e.kind)).toEqual(['message', 'message', 'edit', 'edit', 'delete']);
-    expect(r.inbound.events[2]).toEqual({ kind: 'edit', edit: { id: r.address.message(inChannel), text: 'A1: hello, edited', editedAt: expect.any(Number) } });
-    expect(r.inbound.events[3]).toMatchObject({ kind: 'edit', edit: { id: r.address.message(inThread), text: 'no typo' } });
+    expect(r.inbound.events[2]).toEqual({
+      kind: 'edit',
+      edit: { id: r.address.message(inChannel), text: 'A1: hello, edited', editedAt: expect.any(Number) },
+    });
+    expect(r.inbound.events[3]).toMatchObject({
+      kind: 'edit',
+      edit: { id: r.address.message(inThread), text: 'no typo' },
+    });
     expect(r.inbound.events[4]).toEqual({ kind: 'delete', id: r.address.message(inThread) });
   });
 
@@ -103,7 +114,10 @@ describe('Discord events reach the core as InboundMessage, edits, deletes and co
     await waitFor(() => r.inbound.events.length === 3, 'three events');
     expect(r.inbound.events.map((e) => e.kind)).toEqual(['message', 'message', 'edit']);
     expect(r.fake.callsTo('GET', new RegExp(`^/channels/${String(starter.id)}$`))).toHaveLength(1);
-    expect(r.inbound.messages[1]).toMatchObject({ channel: r.adapter.defaultChannel, replyTo: r.address.message(starter) });
+    expect(r.inbound.messages[1]).toMatchObject({
+      channel: r.adapter.defaultChannel,
+      replyTo: r.address.message(starter),
+    });
   });
 });
 
@@ -128,7 +142,12 @@ describe('/emcee slash commands', () => {
 
     const extended = r.fake.slashCommand({ user: PEOPLE.manager, sub: 'extend', minutes: 5 });
     const started = r.fake.slashCommand({ user: PEOPLE.host, sub: 'start', script: 'weekly-chat' });
-    await waitFor(() => r.fake.interactionAnswer(extended)?.content !== undefined && r.fake.interactionAnswer(started)?.content !== undefined, 'two answers');
+    await waitFor(
+      () =>
+        r.fake.interactionAnswer(extended)?.content !== undefined &&
+        r.fake.interactionAnswer(started)?.content !== undefined,
+      'two answers',
+    );
     expect(r.fake.interactionAnswer(extended)).toMatchObject({ ephemeral: true, content: 'Done: extend 5' });
     expect(r.fake.interactionAnswer(started)).toMatchObject({ ephemeral: true, content: 'Done: start weekly-chat' });
     expect(r.inbound.commands.map((c) => c.by.isHost)).toEqual([false, true, true]);

@@ -16,18 +16,32 @@ type Body = {
   allowed_mentions: { parse: string[]; users: string[]; replied_user: boolean };
   message_reference?: { message_id: string; fail_if_not_exists: boolean };
 };
-const posts = (r: AdapterRig) => r.fake.callsTo('POST', /^\/channels\/\d+\/messages$/).map((c) => ({ path: c.path, body: c.body as unknown as Body }));
+const posts = (r: AdapterRig) =>
+  r.fake.callsTo('POST', /^\/channels\/\d+\/messages$/).map((c) => ({ path: c.path, body: c.body as unknown as Body }));
 
 describe('what Emcee posts on Discord', () => {
   it('a question: an embed with the question, hashtag and hint, its first line as plain text, and a thread when asked', async () => {
     const r = (rig = await startAdapter());
     const text = 'Q2: What makes a post feel personal? #CommunityChat\nReply with A2: … and add #CommunityChat';
-    const question = { number: 2, text: 'What makes a post feel personal?', hashtag: '#CommunityChat', hint: 'Reply with A2: … and add #CommunityChat', openThread: true };
+    const question = {
+      number: 2,
+      text: 'What makes a post feel personal?',
+      hashtag: '#CommunityChat',
+      hint: 'Reply with A2: … and add #CommunityChat',
+      openThread: true,
+    };
     const posted = await r.adapter.post(r.adapter.defaultChannel, { kind: 'question', text, question });
     const [sent] = posts(r);
     expect(sent!.body).toEqual({
       content: 'Q2: What makes a post feel personal? #CommunityChat',
-      embeds: [{ title: 'Q2 · #CommunityChat', description: '**What makes a post feel personal?**', footer: { text: question.hint }, color: 0x3b5bdb }],
+      embeds: [
+        {
+          title: 'Q2 · #CommunityChat',
+          description: '**What makes a post feel personal?**',
+          footer: { text: question.hint },
+          color: 0x3b5bdb,
+        },
+      ],
       allowed_mentions: { parse: [], users: [], replied_user: false },
       // A retry of the same post is answered with the first one's message, never posted twice.
       nonce: expect.stringMatching(/^[0-9a-f]{24}$/),
@@ -35,7 +49,10 @@ describe('what Emcee posts on Discord', () => {
     });
     const messageId = posted.address.split(':')[3]!;
     expect(r.fake.callsTo('POST', /\/threads$/).map((c) => [c.path, c.body])).toEqual([
-      [`/channels/${r.fake.channelId}/messages/${messageId}/threads`, { name: 'Q2: What makes a post feel personal?', auto_archive_duration: 1440 }],
+      [
+        `/channels/${r.fake.channelId}/messages/${messageId}/threads`,
+        { name: 'Q2: What makes a post feel personal?', auto_archive_duration: 1440 },
+      ],
     ]);
     expect(r.fake.threads.get(messageId)).toMatchObject({ parent_id: r.fake.channelId });
   });
@@ -67,7 +84,11 @@ describe('what Emcee posts on Discord', () => {
     const r = (rig = await startAdapter());
     const said = r.fake.memberSays({ author: PEOPLE.ana, content: 'A1: first time here' });
     const ana = r.address.user(PEOPLE.ana);
-    const posted = await r.adapter.reply(r.address.message(said), { kind: 'first-timer', text: `Welcome ${r.adapter.mention(ana, 'ana')}!`, mentions: [ana] });
+    const posted = await r.adapter.reply(r.address.message(said), {
+      kind: 'first-timer',
+      text: `Welcome ${r.adapter.mention(ana, 'ana')}!`,
+      mentions: [ana],
+    });
     const [sent] = posts(r);
     expect(sent!.path).toBe(`/channels/${r.fake.channelId}/messages`);
     expect(sent!.body.message_reference).toEqual({ message_id: said.id, fail_if_not_exists: false });
@@ -85,7 +106,9 @@ describe('what Emcee posts on Discord', () => {
     const r = (rig = await startAdapter());
     const said = r.fake.memberSays({ author: PEOPLE.ana, content: 'A1: yes' });
     await r.adapter.react(r.address.message(said), { unicode: '👏', shortcode: 'clap' });
-    expect(r.fake.callsTo('PUT', /reactions/).map((c) => c.path)).toEqual([`/channels/${r.fake.channelId}/messages/${String(said.id)}/reactions/👏/@me`]);
+    expect(r.fake.callsTo('PUT', /reactions/).map((c) => c.path)).toEqual([
+      `/channels/${r.fake.channelId}/messages/${String(said.id)}/reactions/👏/@me`,
+    ]);
     expect(r.fake.reactionsOn(String(said.id))).toEqual([`👏 by ${r.fake.botId}`]);
   });
 
@@ -96,8 +119,12 @@ describe('what Emcee posts on Discord', () => {
     expect(discordTime(at, 'R')).toBe('<t:1795716000:R>');
     expect(r.adapter.limits).toEqual({ messageLength: 2000, mentionsPerMessage: 100 });
     expect(r.adapter.resolveChannel!('123456789012345678')).toBe(`discord:${r.fake.guildId}:123456789012345678`);
-    await expect(r.adapter.post('discord:999999999999999999:1', { kind: 'notice', text: 'x' })).rejects.toThrow(/not in the configured Discord server/);
-    await expect(r.adapter.post('slack:T1:C2', { kind: 'notice', text: 'x' })).rejects.toThrow(/Not a Discord channel address/);
+    await expect(r.adapter.post('discord:999999999999999999:1', { kind: 'notice', text: 'x' })).rejects.toThrow(
+      /not in the configured Discord server/,
+    );
+    await expect(r.adapter.post('slack:T1:C2', { kind: 'notice', text: 'x' })).rejects.toThrow(
+      /Not a Discord channel address/,
+    );
   });
 });
 

@@ -47,7 +47,10 @@ function discordRig(fake: FakeDiscord): ChaosRig {
     connected: () => waitFor(() => fake.connected, 'the gateway connection'),
     disconnected: () => waitFor(() => !fake.connected, 'the gateway to close'),
     botLines: () => messages().filter(byBot).map(lineOf),
-    peopleLines: () => messages().filter((m) => !byBot(m)).map(lineOf),
+    peopleLines: () =>
+      messages()
+        .filter((m) => !byBot(m))
+        .map(lineOf),
     say: (person, text, { thread, live }) => {
       const fields = { author: person, content: text, ...(thread ? { channelId: thread.split(':')[3] } : {}) };
       if (live) fake.memberSays(fields);

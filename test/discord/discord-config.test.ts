@@ -18,7 +18,13 @@ const failure = (env: Record<string, string | undefined>) => {
 
 describe('Discord settings from the environment', () => {
   it('reads the variables, with defaults for the rest', () => {
-    expect(discordConfigFromEnv({ ...GOOD, DISCORD_HOST_ROLE_ID: '100000000000000005', EMCEE_DISCORD_API_URL: 'http://127.0.0.1:9999/api' })).toMatchObject({
+    expect(
+      discordConfigFromEnv({
+        ...GOOD,
+        DISCORD_HOST_ROLE_ID: '100000000000000005',
+        EMCEE_DISCORD_API_URL: 'http://127.0.0.1:9999/api',
+      }),
+    ).toMatchObject({
       token: GOOD.DISCORD_TOKEN,
       guildId: GOOD.DISCORD_GUILD_ID,
       channelId: GOOD.DISCORD_CHANNEL_ID,
@@ -28,7 +34,9 @@ describe('Discord settings from the environment', () => {
       registerCommands: true,
     });
     // Empty lines in .env count as unset.
-    expect(discordConfigFromEnv({ ...GOOD, DISCORD_HOST_ROLE_ID: '', EMCEE_DISCORD_API_URL: '' }).hostRoleId).toBeUndefined();
+    expect(
+      discordConfigFromEnv({ ...GOOD, DISCORD_HOST_ROLE_ID: '', EMCEE_DISCORD_API_URL: '' }).hostRoleId,
+    ).toBeUndefined();
   });
 
   it('names each missing variable', () => {
@@ -39,7 +47,9 @@ describe('Discord settings from the environment', () => {
   });
 
   it('names each malformed variable, and never repeats the token', () => {
-    expect(failure({ ...GOOD, DISCORD_GUILD_ID: 'my-server' })).toMatch(/DISCORD_GUILD_ID: the server id \(Developer Mode on/);
+    expect(failure({ ...GOOD, DISCORD_GUILD_ID: 'my-server' })).toMatch(
+      /DISCORD_GUILD_ID: the server id \(Developer Mode on/,
+    );
     expect(failure({ ...GOOD, DISCORD_CHANNEL_ID: '#chat' })).toMatch(/DISCORD_CHANNEL_ID: the chat channel id/);
     expect(failure({ ...GOOD, DISCORD_HOST_ROLE_ID: '@hosts' })).toMatch(/DISCORD_HOST_ROLE_ID: a role id/);
     expect(failure({ ...GOOD, EMCEE_DISCORD_API_URL: 'not a url' })).toMatch(/EMCEE_DISCORD_API_URL/);

@@ -102,7 +102,9 @@ function calls(fake: FakeDiscord) {
 async function answered(r: Rig, id: string, what: string) {
   await waitFor(() => {
     const answer = r.fake.interactionAnswer(id);
-    return answer !== undefined && (answer.callbackType === 9 || answer.content !== undefined && answer.content !== '');
+    return (
+      answer !== undefined && (answer.callbackType === 9 || (answer.content !== undefined && answer.content !== ''))
+    );
   }, what);
   return r.fake.interactionAnswer(id)!;
 }
@@ -229,7 +231,11 @@ describe('Planning an episode from Discord, end to end', () => {
     expect(welcome.content).toContain(`Our guest today: <@${PEOPLE.ana}>, <@${PEOPLE.bea}>. Welcome!`);
     expect((welcome.allowed_mentions as Json).users).toEqual([PEOPLE.ana, PEOPLE.bea]);
     const questions = () => r.posts().flatMap((p) => (/^Q\d+: /.test(String(p.content)) ? [String(p.content)] : []));
-    for (const [at, count] of [[5, 1], [15, 2], [23, 3]] as const) {
+    for (const [at, count] of [
+      [5, 1],
+      [15, 2],
+      [23, 3],
+    ] as const) {
       await r.clock.advanceTo(THURSDAY + at * MINUTE);
       await waitFor(() => questions().length === count, `Q${count}`);
     }

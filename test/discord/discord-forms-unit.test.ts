@@ -62,7 +62,10 @@ describe('modal data', () => {
     const read = readSubmission(submitted, G, NO_NAMES);
     expect(read.values).toEqual({ topic: 'Trust', g: `discord:${G}:${BEA}` });
     expect(read.typed).toEqual({ topic: ' Trust ', g: `<@${BEA}>` });
-    expect(read.fields.map((f) => [f.id, f.kind])).toEqual([['topic', 'short'], ['g', 'users']]);
+    expect(read.fields.map((f) => [f.id, f.kind])).toEqual([
+      ['topic', 'short'],
+      ['g', 'users'],
+    ]);
   });
 });
 

@@ -22,7 +22,7 @@ async function start(form?: (guildId: string) => CommandForm) {
 type Rig = Awaited<ReturnType<typeof start>>;
 
 const inputs = (modal: Json | undefined) =>
-  ((modal?.components ?? []) as Json[]).map((row) => ((row.components as Json[])[0] as Json));
+  ((modal?.components ?? []) as Json[]).map((row) => (row.components as Json[])[0] as Json);
 
 async function answered(r: Rig, id: string, what: string, done = (a: Json) => a.content !== undefined) {
   await waitFor(() => {
@@ -53,11 +53,20 @@ describe('Discord forms: a reply with a form opens a modal', () => {
       { type: 4, custom_id: 'short:topic', label: 'Topic', style: 1, required: true, value: 'Building trust' },
       { type: 4, custom_id: 'paragraph:notes', label: 'Notes for the guests', style: 2, required: false },
       {
-        type: 4, custom_id: 'datetime:when', label: 'Starts (YYYY-MM-DD HH:MM)', style: 1, required: true,
+        type: 4,
+        custom_id: 'datetime:when',
+        label: 'Starts (YYYY-MM-DD HH:MM)',
+        style: 1,
+        required: true,
         placeholder: 'YYYY-MM-DD HH:MM',
       },
       {
-        type: 4, custom_id: 'users:guests', label: 'Guests', style: 1, required: false, value: `@ana, ${PEOPLE.bea}`,
+        type: 4,
+        custom_id: 'users:guests',
+        label: 'Guests',
+        style: 1,
+        required: false,
+        value: `@ana, ${PEOPLE.bea}`,
         placeholder: '@username or id, separated by commas',
       },
     ]);
@@ -109,7 +118,7 @@ describe('Discord forms: a reply with a form opens a modal', () => {
     expect(answer).toMatchObject({ callbackType: 5, ephemeral: true });
     expect(answer.content).toContain('• **Starts**: Write it as 2026-12-03 13:00.');
     expect(answer.content).toContain('• That day is taken.');
-    const [button] = (answer.components![0]!.components as Json[]);
+    const [button] = answer.components![0]!.components as Json[];
     const reopen = expect.stringMatching(/^emcee_reopen:/);
     expect(button).toMatchObject({ type: 2, style: 1, label: 'Fix and send again', custom_id: reopen });
 
@@ -132,7 +141,7 @@ describe('Discord forms: a reply with a form opens a modal', () => {
     const sent = r.fake.submitModal({ user: PEOPLE.host, on: opened, values: { 'datetime:when': '2026-12-03 13:00' } });
     const answer = await answered(r, sent, 'the failure');
     expect(answer.content).toMatch(/could not be saved/);
-    const [button] = (answer.components![0]!.components as Json[]);
+    const [button] = answer.components![0]!.components as Json[];
     expect(button).toMatchObject({ label: 'Send again' });
     const reopened = r.fake.clickButton({ user: PEOPLE.host, on: sent, customId: String(button!.custom_id) });
     const modal = (await answered(r, reopened, 'the modal again')).modal;
@@ -186,7 +195,7 @@ describe('Discord reply lines with buttons', () => {
     expect((await answered(r, byMallory, 'the update')).callbackType).toBe(7);
     const content = 'Skipped episode:skip:weekly-chat:2\n\n**1.** Episode 1 — Building trust';
     expect(r.fake.answerMessage(listed)).toMatchObject({ flags: 64, content });
-    expect((r.fake.answerMessage(listed)!.components as Json[])).toHaveLength(1);
+    expect(r.fake.answerMessage(listed)!.components as Json[]).toHaveLength(1);
     const byManager = r.fake.clickButton({ user: PEOPLE.manager, on: listed, customId: skip(1) });
     await answered(r, byManager, 'the second update');
     expect(r.inbound.actions.map((a) => [a.actionId, a.by.displayName, a.by.isHost])).toEqual([
@@ -220,8 +229,11 @@ describe('Discord reply lines with buttons', () => {
     expect(answer.components).toHaveLength(5);
     expect(answer.content).toMatch(/\*\*4\.\*\* Episode 4[^]*Page 1 of 2$/);
     expect(answer.content).not.toContain('Episode 5');
-    const turn = (answer.components![4]!.components as Json[]);
-    expect(turn.map((b) => [b.label, b.disabled])).toEqual([['◀ Previous', true], ['Next ▶', false]]);
+    const turn = answer.components![4]!.components as Json[];
+    expect(turn.map((b) => [b.label, b.disabled])).toEqual([
+      ['◀ Previous', true],
+      ['Next ▶', false],
+    ]);
     const next = r.fake.clickButton({ user: PEOPLE.ana, on: listed, customId: String(turn[1]!.custom_id) });
     expect((await answered(r, next, 'the second page')).callbackType).toBe(7);
     const page2 = r.fake.answerMessage(listed)!;

@@ -19,14 +19,19 @@ function threadedScripts(): string {
   return join(dir, 'prompts');
 }
 
-type Body = { content: string; embeds?: { title?: string; description?: string; footer?: { text: string } }[]; allowed_mentions?: { parse: string[]; users?: string[] }; message_reference?: { message_id: string } };
+type Body = {
+  content: string;
+  embeds?: { title?: string; description?: string; footer?: { text: string } }[];
+  allowed_mentions?: { parse: string[]; users?: string[] };
+  message_reference?: { message_id: string };
+};
 
 describe('a whole chat through the real discord.js against a local Discord', () => {
   it('questions as embeds with threads, answers in channel and threads, edits, deletes, refusals, thanks with exact allowed_mentions, recap', async () => {
     const c = (chat = await startDiscordChat({ scripts: threadedScripts() }));
     await c.start();
     const { fake } = c;
-    const posts = () => fake.callsTo('POST', new RegExp(`^/channels/\\d+/messages$`)).map((call) => call.body as unknown as Body);
+    const posts = () => fake.callsTo('POST', /^\/channels\/\d+\/messages$/).map((call) => call.body as unknown as Body);
     const replies = () => fake.callsTo('PATCH', /@original$/).map((call) => String(call.body?.content));
 
     fake.slashCommand({ user: PEOPLE.host, sub: 'start', script: 'demo' });
@@ -59,11 +64,17 @@ describe('a whole chat through the real discord.js against a local Discord', () 
     const doomed = fake.memberSays({ author: PEOPLE.bea, content: 'A2: deleted soon' });
     await waitFor(() => fake.callsTo('PUT', /\/reactions\/👏\/@me$/).length === 4, 'A2 acknowledged');
     fake.memberDeletes(doomed);
-    await waitFor(() => c.store.messages.forSession(1).find((m) => m.text === 'A2: deleted soon')?.deleted_at != null, 'the delete');
+    await waitFor(
+      () => c.store.messages.forSession(1).find((m) => m.text === 'A2: deleted soon')?.deleted_at != null,
+      'the delete',
+    );
 
     const refused = fake.slashCommand({ user: PEOPLE.mallory, sub: 'end' });
     await waitFor(() => replies().some((r) => r.startsWith('Only hosts can end')), 'the refusal');
-    expect(fake.interactionAnswer(refused)).toMatchObject({ ephemeral: true, content: expect.stringMatching(/^Only hosts can end/) });
+    expect(fake.interactionAnswer(refused)).toMatchObject({
+      ephemeral: true,
+      content: expect.stringMatching(/^Only hosts can end/),
+    });
     expect(posts().some((p) => p.content.startsWith("That's a wrap"))).toBe(false);
     expect(c.ended).toEqual([]);
     fake.slashCommand({ user: PEOPLE.manager, sub: 'extend', minutes: 2 });
@@ -77,16 +88,25 @@ describe('a whole chat through the real discord.js against a local Discord', () 
     expect(titles).toEqual(['Q1 · #CommunityChat', 'Q2 · #CommunityChat']);
     const order = posts().map((p) => p.content);
     expect(order.findIndex((t) => t.startsWith('Q2:'))).toBeGreaterThan(order.findIndex((t) => t.startsWith('Q1:')));
-    expect(order.findIndex((t) => t.startsWith("That's a wrap"))).toBeGreaterThan(order.findIndex((t) => t.startsWith('Q2:')));
+    expect(order.findIndex((t) => t.startsWith("That's a wrap"))).toBeGreaterThan(
+      order.findIndex((t) => t.startsWith('Q2:')),
+    );
 
     const where = Object.fromEntries(c.store.messages.forSession(1).map((m) => [m.text, m.question_number]));
-    expect(where).toMatchObject({ 'A1: edited into an answer': 1, 'A1: Listen first @everyone': 1, 'Reply to every comment': 1, 'A2: deleted soon': 2 });
+    expect(where).toMatchObject({
+      'A1: edited into an answer': 1,
+      'A1: Listen first @everyone': 1,
+      'Reply to every comment': 1,
+      'A2: deleted soon': 2,
+    });
     const thanks = posts().find((p) => p.content.startsWith('Thank you, everyone'))!;
     expect(thanks.content).toContain(`<@${PEOPLE.ana}>`);
     expect(thanks.allowed_mentions).toEqual({ parse: [], users: [PEOPLE.ana, PEOPLE.bea], replied_user: false });
     const recap = posts().find((p) => p.content.startsWith('📋 Community Chat (demo)'))!;
     expect(recap.allowed_mentions!.parse).toEqual([]);
     expect(recap.content).not.toMatch(/(^|[^\u200b])@everyone/);
-    expect(posts().every((p) => Array.isArray(p.allowed_mentions?.parse) && p.allowed_mentions!.parse.length === 0)).toBe(true);
+    expect(
+      posts().every((p) => Array.isArray(p.allowed_mentions?.parse) && p.allowed_mentions!.parse.length === 0),
+    ).toBe(true);
   });
 });

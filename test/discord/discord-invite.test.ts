@@ -3,7 +3,14 @@ import { PermissionFlagsBits as P } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 
 const NEEDED =
-  P.ViewChannel | P.SendMessages | P.SendMessagesInThreads | P.CreatePublicThreads | P.EmbedLinks | P.AddReactions | P.ReadMessageHistory | P.CreateEvents;
+  P.ViewChannel |
+  P.SendMessages |
+  P.SendMessagesInThreads |
+  P.CreatePublicThreads |
+  P.EmbedLinks |
+  P.AddReactions |
+  P.ReadMessageHistory |
+  P.CreateEvents;
 
 describe('the invite URL in the READMEs', () => {
   for (const readme of ['../../README.md', '../../adapters/discord/README.md']) {

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isIgnored, readCommand, readDelete, readEdit, readMessage, toInboundMessage, type ReadContext } from '../../adapters/discord/discord-inbound.js';
+import {
+  isIgnored,
+  readCommand,
+  readDelete,
+  readEdit,
+  readMessage,
+  toInboundMessage,
+  type ReadContext,
+} from '../../adapters/discord/discord-inbound.js';
 import { discordChannelSchema, THREAD_TYPES } from '../../adapters/discord/discord-payloads.js';
 
 const GUILD = '290926798626357999';
@@ -9,12 +17,20 @@ const THREAD = '41771983423143937';
 const context: ReadContext = { guildId: GUILD, selfId: '999999999999999999' };
 
 const fixture = (name: string) =>
-  (JSON.parse(readFileSync(new URL(`../../adapters/discord/fixtures/${name}.json`, import.meta.url), 'utf8')) as { d: Record<string, unknown> }).d;
+  (
+    JSON.parse(readFileSync(new URL(`../../adapters/discord/fixtures/${name}.json`, import.meta.url), 'utf8')) as {
+      d: Record<string, unknown>;
+    }
+  ).d;
 
 function message(name: string, where: { threadParent?: string; isHost?: boolean } = {}) {
   const read = readMessage(fixture(name), context);
   if (isIgnored(read)) throw new Error(`ignored: ${read.ignored}`);
-  return toInboundMessage(read.message, { guildId: GUILD, threadParent: where.threadParent, isHost: where.isHost ?? false });
+  return toInboundMessage(read.message, {
+    guildId: GUILD,
+    threadParent: where.threadParent,
+    isHost: where.isHost ?? false,
+  });
 }
 
 describe("Discord's documented payloads through the parser", () => {
@@ -59,7 +75,9 @@ describe("Discord's documented payloads through the parser", () => {
   });
 
   it('MESSAGE_DELETE is the deleted message address', () => {
-    expect(readDelete(fixture('message-delete'), context)).toEqual({ id: `discord:${GUILD}:${CHANNEL}:334385199974967042` });
+    expect(readDelete(fixture('message-delete'), context)).toEqual({
+      id: `discord:${GUILD}:${CHANNEL}:334385199974967042`,
+    });
   });
 
   it("bots, the bot itself, webhooks, system messages and other servers' messages are left out", () => {
@@ -69,7 +87,11 @@ describe("Discord's documented payloads through the parser", () => {
     expect(isIgnored(readMessage({ ...mason, webhook_id: '123456789012345678' }, context))).toBe(true);
     expect(readMessage({ ...mason, type: 7 }, context)).toEqual({ ignored: 'a system message (type 7)' });
     expect(isIgnored(readMessage({ ...mason, guild_id: '111111111111111111' }, context))).toBe(true);
-    expect(isIgnored(readEdit({ ...fixture('message-update'), author: { ...(fixture('bot-message').author as object) } }, context))).toBe(true);
+    expect(
+      isIgnored(
+        readEdit({ ...fixture('message-update'), author: { ...(fixture('bot-message').author as object) } }, context),
+      ),
+    ).toBe(true);
   });
 
   it('a payload missing what the adapter reads is left out, naming the field', () => {
@@ -101,6 +123,13 @@ describe("Discord's documented payloads through the parser", () => {
     expect(as((1n << 33n).toString())).toBe(true); // MANAGE_EVENTS
     expect(as((1n << 44n).toString())).toBe(false); // CREATE_EVENTS is not hosting
     expect(as('0', '539082325061836999')).toBe(true); // the configured host role
-    expect(isIgnored(readCommand({ ...raw, data: { ...(raw.data as object), name: 'other' } }, { ...context, hostRoleId: undefined }))).toBe(true);
+    expect(
+      isIgnored(
+        readCommand(
+          { ...raw, data: { ...(raw.data as object), name: 'other' } },
+          { ...context, hostRoleId: undefined },
+        ),
+      ),
+    ).toBe(true);
   });
 });

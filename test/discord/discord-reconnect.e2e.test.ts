@@ -10,7 +10,6 @@ afterEach(async () => {
   rig = undefined;
 });
 
-
 const question = { number: 1, text: 'Why?', hashtag: '#C', hint: 'A1', openThread: true };
 
 /** A question with its thread and one live answer, then a non-resumable gap with answers only in history. */

@@ -15,12 +15,19 @@ afterEach(async () => {
 });
 
 const hostCommand = (c: Chat, name: string, args: string[] = []) =>
-  c.host.handleCommand({ channel: c.adapter.defaultChannel, community: c.adapter.community, by: { id: 'h', displayName: 'h', isBot: false, isHost: true }, name, args });
+  c.host.handleCommand({
+    channel: c.adapter.defaultChannel,
+    community: c.adapter.community,
+    by: { id: 'h', displayName: 'h', isBot: false, isHost: true },
+    name,
+    args,
+  });
 
 /** A logger that keeps every line with its details, as a log file would hold them. */
 function capturingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const keep = (level: string) => (message: string, details?: Record<string, unknown>) => void lines.push(`${level} ${message} ${JSON.stringify(details ?? {})}`);
+  const keep = (level: string) => (message: string, details?: Record<string, unknown>) =>
+    void lines.push(`${level} ${message} ${JSON.stringify(details ?? {})}`);
   return { lines, debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error') };
 }
 
@@ -87,7 +94,10 @@ describe('gateway disconnects', () => {
     const log = capturingLogger();
     const r = (rig = await startAdapter({ log }));
     r.fake.dropConnection(4004, 'Authentication failed.');
-    await waitFor(() => log.lines.some((l) => l.startsWith('error Discord closed the connection for good')), 'the logged close');
+    await waitFor(
+      () => log.lines.some((l) => l.startsWith('error Discord closed the connection for good')),
+      'the logged close',
+    );
     expect(log.lines.find((l) => l.includes('closed the connection'))).toMatch(/Discord refused DISCORD_TOKEN/);
     expect(r.fake.handshakes.resume).toBe(0);
   });
@@ -97,7 +107,10 @@ describe('gateway disconnects', () => {
     await c.start();
     await hostCommand(c, 'start', ['demo']);
     await c.clock.advance(15_000);
-    await waitFor(() => c.fake.callsTo('POST', /\/messages$/).some((p) => String(p.body?.content).startsWith('Q1:')), 'Q1');
+    await waitFor(
+      () => c.fake.callsTo('POST', /\/messages$/).some((p) => String(p.body?.content).startsWith('Q1:')),
+      'Q1',
+    );
     c.fake.dropConnection();
     await waitFor(() => !c.fake.connected, 'the drop');
     const duringOutage = c.fake.memberSays({ author: PEOPLE.ana, content: 'A1: sent during the outage' });
@@ -116,7 +129,9 @@ describe('start-up errors say what to fix', () => {
   it('a missing Message Content intent names the switch in the Developer Portal', async () => {
     const r = (rig = await startAdapter({ connect: false }));
     r.fake.allowMessageContent = false;
-    await expect(r.adapter.start(r.inbound)).rejects.toThrow(/Privileged Gateway Intents, switch on MESSAGE CONTENT INTENT/);
+    await expect(r.adapter.start(r.inbound)).rejects.toThrow(
+      /Privileged Gateway Intents, switch on MESSAGE CONTENT INTENT/,
+    );
     expect(r.fake.handshakes.identifies[0]!.intents).toBe((1 << 0) | (1 << 9) | (1 << 10) | (1 << 12) | (1 << 15));
   });
 

@@ -25,7 +25,13 @@ describe('Scheduled Events, one call each', () => {
   it('creates an external event at the channel, moves it, and deletes it (twice is fine)', async () => {
     const r = (rig = await startAdapter());
     const rest = r.adapter.discord.rest;
-    const run = { title: 'Community Chat', description: 'Our weekly chat', start: Date.UTC(2026, 10, 19, 18), end: Date.UTC(2026, 10, 19, 19), channel: r.adapter.defaultChannel };
+    const run = {
+      title: 'Community Chat',
+      description: 'Our weekly chat',
+      start: Date.UTC(2026, 10, 19, 18),
+      end: Date.UTC(2026, 10, 19, 19),
+      channel: r.adapter.defaultChannel,
+    };
     const id = await createScheduledEvent(rest, r.fake.guildId, run);
     expect(r.fake.scheduledEvents.get(id)).toMatchObject({
       name: 'Community Chat',
@@ -37,9 +43,16 @@ describe('Scheduled Events, one call each', () => {
       scheduled_end_time: '2026-11-19T19:00:00.000Z',
       entity_metadata: { location: `https://discord.com/channels/${r.fake.guildId}/${r.fake.channelId}` },
     });
-    await updateScheduledEvent(rest, r.fake.guildId, id, { ...run, start: run.start + 3_600_000, end: run.end + 3_600_000 });
+    await updateScheduledEvent(rest, r.fake.guildId, id, {
+      ...run,
+      start: run.start + 3_600_000,
+      end: run.end + 3_600_000,
+    });
     expect(r.fake.callsTo('PATCH', /scheduled-events\/\d+$/)).toHaveLength(1);
-    expect(r.fake.scheduledEvents.get(id)).toMatchObject({ scheduled_start_time: '2026-11-19T19:00:00.000Z', status: 1 });
+    expect(r.fake.scheduledEvents.get(id)).toMatchObject({
+      scheduled_start_time: '2026-11-19T19:00:00.000Z',
+      status: 1,
+    });
     await deleteScheduledEvent(rest, r.fake.guildId, id);
     await deleteScheduledEvent(rest, r.fake.guildId, id); // already gone: Unknown Guild Scheduled Event counts as done
     expect(r.fake.scheduledEvents.size).toBe(0);
@@ -67,7 +80,13 @@ describe('Scheduled Events, one call each', () => {
 
   it('the adapter announces and withdraws through the port', async () => {
     const r = (rig = await startAdapter());
-    const id = await r.adapter.announceRun!({ title: 'T', description: '', start: Date.UTC(2026, 10, 19, 18), end: Date.UTC(2026, 10, 19, 19), channel: r.adapter.defaultChannel });
+    const id = await r.adapter.announceRun!({
+      title: 'T',
+      description: '',
+      start: Date.UTC(2026, 10, 19, 18),
+      end: Date.UTC(2026, 10, 19, 19),
+      channel: r.adapter.defaultChannel,
+    });
     expect(r.fake.scheduledEvents.get(id)).not.toHaveProperty('description');
     const [start, end] = [Date.UTC(2026, 10, 20, 18), Date.UTC(2026, 10, 20, 19)];
     const channel = r.adapter.defaultChannel;
@@ -84,9 +103,22 @@ describe('Discord Scheduled Events for scheduled chats', () => {
     await c.start();
     const base = loadScript('prompts/weekly-chat.yaml');
     const scheduler = (time: string) =>
-      new Scheduler({ store: c.store, clock: c.clock, log: silentLogger, platform: c.adapter, router: c.host, community: c.adapter.community }, [
-        { script: { ...base, schedule: scheduleSchema.parse({ weekly: { day: 'thursday', time } }) }, channel: c.adapter.defaultChannel },
-      ]);
+      new Scheduler(
+        {
+          store: c.store,
+          clock: c.clock,
+          log: silentLogger,
+          platform: c.adapter,
+          router: c.host,
+          community: c.adapter.community,
+        },
+        [
+          {
+            script: { ...base, schedule: scheduleSchema.parse({ weekly: { day: 'thursday', time } }) },
+            channel: c.adapter.defaultChannel,
+          },
+        ],
+      );
     const created = () => c.fake.callsTo('POST', /^\/guilds\/\d+\/scheduled-events$/);
 
     const first = scheduler('13:00');

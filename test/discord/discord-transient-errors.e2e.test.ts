@@ -10,7 +10,6 @@ afterEach(async () => {
   rig = undefined;
 });
 
-
 const question = { number: 1, text: 'Why?', hashtag: '#C', hint: 'A1', openThread: false };
 
 describe('transient failures on Discord calls are retried with back-off, and a post lands once', () => {

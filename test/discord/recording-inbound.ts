@@ -1,4 +1,11 @@
-import type { ChatInbound, CommandReply, InboundCommand, InboundEdit, InboundMessage, MessageAddress } from '../../src/port.js';
+import type {
+  ChatInbound,
+  CommandReply,
+  InboundCommand,
+  InboundEdit,
+  InboundMessage,
+  MessageAddress,
+} from '../../src/port.js';
 
 /** One call the adapter made on the inbound handle. */
 export type InboundEvent =

@@ -41,7 +41,7 @@ describe('low-level failures a person can fix become one line naming the file', 
     expect(explainFileFailure(fileError(errno, RECAP))).toMatchObject({ code, message });
   });
 
-  it('leaves a bug alone: it is not a person\'s to fix', () => {
+  it("leaves a bug alone: it is not a person's to fix", () => {
     expect(explainFailure(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBeUndefined();
     expect(explainStoreFailure(sqlite('SQLITE_ERROR'), 'data/x.db')).toBeUndefined();
   });
@@ -52,8 +52,7 @@ describe('what the CLI prints for a failure', () => {
     const report = reportFailure(sqlite('SQLITE_FULL'), 'sessions', 'help', false);
     expect(report).toEqual({
       code: 1,
-      text:
-        'The disk holding the database (EMCEE_DB or --db) is full (SQLITE_FULL): free some space, then run again.\n',
+      text: 'The disk holding the database (EMCEE_DB or --db) is full (SQLITE_FULL): free some space, then run again.\n',
     });
   });
 

@@ -10,18 +10,20 @@ import { ChatStore } from '../../src/store/chat-store.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-
 function startBot(db: string, room: string) {
-  const child = spawn(process.execPath, ['bin/emcee.js', 'run', 'weekly-chat', '--speed', '5', '--db', db, '--room', room], {
-    cwd: root,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['bin/emcee.js', 'run', 'weekly-chat', '--speed', '5', '--db', db, '--room', room],
+    {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   return { child, output: () => out, exited };
 }
-
 
 describe('host controls from the command line', () => {
   it('pause, status, skip and end reach the running bot through its database', async () => {

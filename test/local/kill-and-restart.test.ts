@@ -21,7 +21,11 @@ const SCRIPT: ChatScript = {
   questions: demo.questions.slice(0, 4),
 };
 
-function start(args: string[]): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
+function start(args: string[]): {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, ['bin/emcee.js', 'run', ...args], {
     cwd: root,
     env: { ...process.env, NO_COLOR: '1', EMCEE_LOG_LEVEL: 'warn' },
@@ -32,7 +36,6 @@ function start(args: string[]): { child: ChildProcessWithoutNullStreams; output:
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }
-
 
 describe('kill and restart on the local room', () => {
   it('SIGKILL mid-question, answers while down, restart: every question once, every answer attributed', async () => {
@@ -59,9 +62,16 @@ describe('kill and restart on the local room', () => {
     expect(session.step).toBe(2);
     const chatNow = () => session.clock_origin! + (Date.now() - session.clock_origin!) * session.clock_speed;
     const say = (name: string, text: string, replyTo?: string) =>
-      appendFileSync(room, `${JSON.stringify({ id: `local:room:down-${name}`, authorId: `local:${name}`, author: name, text, ts: Math.round(chatNow()), bot: false, replyTo })}\n`);
+      appendFileSync(
+        room,
+        `${JSON.stringify({ id: `local:room:down-${name}`, authorId: `local:${name}`, author: name, text, ts: Math.round(chatNow()), bot: false, replyTo })}\n`,
+      );
     say('dana', 'A2: answered while the bot was down');
-    const q2 = readFileSync(room, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((e) => e.bot && e.text.startsWith('Q2:'));
+    const q2 = readFileSync(room, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .find((e) => e.bot && e.text.startsWith('Q2:'));
     say('eli', 'a thread reply to Q2 while down', q2.id);
     store.close();
     // Stay down past Q3's planned time: the end of Q2's window, on the session's own sped-up clock.
@@ -73,8 +83,16 @@ describe('kill and restart on the local room', () => {
     expect(second.output()).toMatch(/Resuming the unfinished chat/);
     expect(second.output()).toMatch(/resumed session \d+: 2 message\(s\) from while the bot was down/);
 
-    const posted = readFileSync(room, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((e) => e.bot);
-    for (const q of [1, 2, 3, 4]) expect(posted.filter((e) => e.text.startsWith(`Q${q}:`)), `Q${q}`).toHaveLength(1);
+    const posted = readFileSync(room, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.bot);
+    for (const q of [1, 2, 3, 4])
+      expect(
+        posted.filter((e) => e.text.startsWith(`Q${q}:`)),
+        `Q${q}`,
+      ).toHaveLength(1);
     expect(posted.filter((e) => e.text.startsWith('Welcome to'))).toHaveLength(1);
 
     const after = ChatStore.open(db);
@@ -82,7 +100,10 @@ describe('kill and restart on the local room', () => {
     const byAuthor = Object.fromEntries(rows.map((r) => [r.author_name, r.question_number]));
     expect(byAuthor).toMatchObject({ tester: 2, dana: 2, eli: 2 });
     expect(after.sessions.get(session.id)!.state).toBe('ended');
-    const thanked = after.thanks.forSession(session.id).map((t) => t.user_id).sort();
+    const thanked = after.thanks
+      .forSession(session.id)
+      .map((t) => t.user_id)
+      .sort();
     expect(thanked).toEqual(['local:dana', 'local:eli', 'local:tester']);
     after.close();
   }, 60_000);

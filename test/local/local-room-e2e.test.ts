@@ -33,9 +33,26 @@ describe('the local room, end to end as a child process', () => {
     // The typed lines arrive at once, during the opening: an answer to a question not asked yet is kept
     // unmatched, and /status is answered to the person only.
     const typed = ['Hello from the keyboard!', 'A1: typed before Q1 was asked', '/status', '/extend abc'].join('\n');
-    const result = await runCli(['run', 'demo', '--crowd', '6', '--speed', '40', '--db', db, '--room', join(dir, 'room.jsonl'), '--user', 'tester'], typed, {
-      EMCEE_RECAP_DIR: join(dir, 'recaps'),
-    });
+    const result = await runCli(
+      [
+        'run',
+        'demo',
+        '--crowd',
+        '6',
+        '--speed',
+        '40',
+        '--db',
+        db,
+        '--room',
+        join(dir, 'room.jsonl'),
+        '--user',
+        'tester',
+      ],
+      typed,
+      {
+        EMCEE_RECAP_DIR: join(dir, 'recaps'),
+      },
+    );
     expect(result.stderr).not.toMatch(/failed|Error/);
     expect(result.code).toBe(0);
     const out = result.stdout;
@@ -50,7 +67,8 @@ describe('the local room, end to end as a child process', () => {
     const recapPath = /Recap written to (\S+\.md)/.exec(out)?.[1];
     expect(recapPath).toBeDefined();
     const recap = readFileSync(recapPath!, 'utf8');
-    for (let q = 1; q <= 6; q++) expect(recap).toMatch(new RegExp(`## Q${q}: [^\\n]+\\n\\n_\\d+ (people|person) answered`));
+    for (let q = 1; q <= 6; q++)
+      expect(recap).toMatch(new RegExp(`## Q${q}: [^\\n]+\\n\\n_\\d+ (people|person) answered`));
     expect(recap).toContain('**All answers**');
     expect(out).toMatch(/emcee: 📋 Community Chat \(demo\) #CommunityChat recap: \d+ participants/);
 

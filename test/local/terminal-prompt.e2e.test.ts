@@ -92,7 +92,10 @@ describe('the terminal room in a real terminal (pty), end to end', () => {
       await waitFor(() => vt.history().join('').includes('@tester'), 'the bot to welcome the person who typed');
       expect(cursorRow()).toBe('you ›');
       expect(rowsWith('you › Hi')).toHaveLength(0);
-      const logged = readFileSync(roomLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+      const logged = readFileSync(roomLog, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(logged).toContainEqual(expect.objectContaining({ author: 'tester', text: ANSWER }));
 
       for (const key of '/end\r') terminal.press(key);

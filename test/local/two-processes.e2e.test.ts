@@ -21,7 +21,10 @@ const SCRIPT: ChatScript = {
   questions: demo.questions.slice(0, 5),
 };
 
-function run(args: string[], env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
+function run(
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['bin/emcee.js', 'run', ...args], {
     cwd: root,
     env: { ...process.env, NO_COLOR: '1', EMCEE_LOG_LEVEL: 'warn', EMCEE_LEASE_MS: String(LEASE_MS), ...env },
@@ -45,7 +48,9 @@ describe('two processes on one database and one room', () => {
 
     const second = run(args, env);
     await waitFor(() => second.output().includes('is run by process'), 'the second process naming the owner', 15_000);
-    expect(second.output()).toMatch(new RegExp(`Session 1 in this room is run by process ${first.child.pid} on \\S+ since`));
+    expect(second.output()).toMatch(
+      new RegExp(`Session 1 in this room is run by process ${first.child.pid} on \\S+ since`),
+    );
     expect(second.output()).not.toContain('emcee: ');
 
     await waitFor(() => first.output().includes('emcee: Q2:'), 'Q2 from the first process', 15_000);
@@ -68,7 +73,11 @@ describe('two processes on one database and one room', () => {
       .filter(Boolean)
       .map((line) => JSON.parse(line) as { bot: boolean; text: string })
       .filter((entry) => entry.bot);
-    for (let q = 1; q <= 5; q++) expect(posted.filter((e) => e.text.startsWith(`Q${q}:`)), `Q${q}`).toHaveLength(1);
+    for (let q = 1; q <= 5; q++)
+      expect(
+        posted.filter((e) => e.text.startsWith(`Q${q}:`)),
+        `Q${q}`,
+      ).toHaveLength(1);
     expect(posted.filter((e) => e.text.startsWith('Welcome to'))).toHaveLength(1);
     expect(posted.filter((e) => e.text.startsWith("That's a wrap"))).toHaveLength(1);
   });

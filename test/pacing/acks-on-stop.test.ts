@@ -87,7 +87,10 @@ describe('acknowledgements when an adapter stops', () => {
     const drainMs = clock.now() - stopCalledAt;
     const realMs = Date.now() - realStart;
 
-    const applause = fake.callsTo('chat.postMessage').map((c) => String(c.args.text)).filter((t) => t.startsWith('👏'));
+    const applause = fake
+      .callsTo('chat.postMessage')
+      .map((c) => String(c.args.text))
+      .filter((t) => t.startsWith('👏'));
     const acknowledged = inbound.messages.filter((m) => {
       const ts = m.id.split(':').pop()!;
       const user = users[Number(/answer (\d+)/.exec(m.text)![1])]!;

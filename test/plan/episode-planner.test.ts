@@ -136,7 +136,10 @@ describe('the episode planner', () => {
       { series: SERIES, at: '2026-12-17 13:00', topic: 'Trust again' },
       { series: SERIES, at: '2026-12-10 13:00' },
     );
-    expect(clash).toEqual({ ok: false, errors: { at: expect.stringMatching(/^another chat is planned then \("Moderation"\)/) } });
+    expect(clash).toEqual({
+      ok: false,
+      errors: { at: expect.stringMatching(/^another chat is planned then \("Moderation"\)/) },
+    });
   });
 
   it('an edit refused leaves the old date planned', () => {
@@ -193,7 +196,7 @@ describe('the episode planner', () => {
     expect(planner.nextUnplanned(SERIES)).toBe('2027-01-14 13:00');
   });
 
-  it('finds an episode by date or by date and time, in the series\' timezone', () => {
+  it("finds an episode by date or by date and time, in the series' timezone", () => {
     const { planner } = setup();
     plan(planner, '2026-12-03 13:00', { topic: 'Trust' });
     plan(planner, '2026-12-04 09:30', { topic: 'A Friday special' });

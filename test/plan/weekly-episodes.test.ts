@@ -86,7 +86,10 @@ describe('a weekly series with planned episodes across the November DST change',
         at: '2026-10-22 13:00',
         topic: 'Trust in small communities',
         guests: [ANA],
-        questions: [{ text: 'What builds trust fastest?', minutes: 10 }, { text: 'What breaks it?', minutes: 12 }],
+        questions: [
+          { text: 'What builds trust fastest?', minutes: 10 },
+          { text: 'What breaks it?', minutes: 12 },
+        ],
       }),
     );
     planned(

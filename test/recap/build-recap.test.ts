@@ -20,7 +20,12 @@ describe('the recap contract', () => {
   it('puts every message that is not deleted under exactly one question or in unattributed, with a reason', () => {
     const answered = recap.questions.flatMap((q) => q.answers.map((a) => a.id));
     const unattributed = recap.unattributed.map((u) => u.id);
-    expect([...answered, ...unattributed].sort()).toEqual(input.messages.filter((m) => !m.deleted).map((m) => m.id).sort());
+    expect([...answered, ...unattributed].sort()).toEqual(
+      input.messages
+        .filter((m) => !m.deleted)
+        .map((m) => m.id)
+        .sort(),
+    );
     expect(new Set([...answered, ...unattributed]).size).toBe(answered.length + unattributed.length);
     expect(Object.fromEntries(recap.unattributed.map((u) => [u.id, u.reason]))).toEqual({
       q1: 'host',
@@ -40,10 +45,23 @@ describe('the recap contract', () => {
         { id: 'a1', author: 'ana', text: 'A1: Listen first', ts: '2026-11-19T18:06:00.000Z', part: null, late: false },
         { id: 'a2', author: 'bo', text: 'A1a: Show up weekly', ts: '2026-11-19T18:06:30.000Z', part: 'a', late: false },
         { id: 'a3', author: 'bo', text: 'A1b: and reply', ts: '2026-11-19T18:06:42.000Z', part: 'b', late: false },
-        { id: 'late', author: 'li', text: 'A1: late but here https://example.org/milan', ts: '2026-11-19T18:16:00.000Z', part: null, late: true },
+        {
+          id: 'late',
+          author: 'li',
+          text: 'A1: late but here https://example.org/milan',
+          ts: '2026-11-19T18:16:00.000Z',
+          part: null,
+          late: true,
+        },
       ],
     });
-    expect(recap).toMatchObject({ title: 'Community Chat', host: 'host', hashtag: '#CommunityChat', startedAt: '2026-11-19T18:00:00.000Z', endedAt: '2026-11-19T18:30:00.000Z' });
+    expect(recap).toMatchObject({
+      title: 'Community Chat',
+      host: 'host',
+      hashtag: '#CommunityChat',
+      startedAt: '2026-11-19T18:00:00.000Z',
+      endedAt: '2026-11-19T18:30:00.000Z',
+    });
   });
 
   it('counts participants without the host, with the questions each answered and first-timers from the input', () => {

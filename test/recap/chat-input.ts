@@ -6,14 +6,28 @@ export const START = Date.UTC(2026, 10, 19, 18, 0);
 const minute = (m: number) => START + m * 60_000;
 
 /** An answer to `question` written `at` minutes into the chat. */
-export function answer(id: string, author: string, text: string, at: number, question: number, extra: Partial<RecapInputMessage> & { part?: string; late?: boolean } = {}): RecapInputMessage {
+export function answer(
+  id: string,
+  author: string,
+  text: string,
+  at: number,
+  question: number,
+  extra: Partial<RecapInputMessage> & { part?: string; late?: boolean } = {},
+): RecapInputMessage {
   const { part, late = false, ...rest } = extra;
   const attribution: Attribution = part ? { question, part, late, via: 'prefix' } : { question, late, via: 'prefix' };
   return { id, author, text, ts: minute(at), attribution, ...rest };
 }
 
 /** A message that answers nothing, for `reason`. */
-export function other(id: string, author: string, text: string, at: number, reason: 'host' | 'conversation' | 'unmatched-number' | 'no-prefix', extra: Partial<RecapInputMessage> = {}): RecapInputMessage {
+export function other(
+  id: string,
+  author: string,
+  text: string,
+  at: number,
+  reason: 'host' | 'conversation' | 'unmatched-number' | 'no-prefix',
+  extra: Partial<RecapInputMessage> = {},
+): RecapInputMessage {
   return { id, author, text, ts: minute(at), attribution: { question: null, reason }, ...extra };
 }
 

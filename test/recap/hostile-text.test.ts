@@ -13,11 +13,22 @@ const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B\u200E\u200F\u2060\uFEFF\u06
 const STRAY_JOINER = /(?<!\p{Extended_Pictographic})[\u200C\u200D]|[\u200C\u200D](?!\p{Extended_Pictographic})/u;
 const BREAK_FORMS = { CRLF: '\r\n', CR: '\r', LF: '\n', NEL: '\u0085', LS: '\u2028', PS: '\u2029' };
 const INVISIBLES = {
-  'right-to-left override': '\u202E', 'left-to-right override': '\u202D', 'right-to-left embedding': '\u202B',
-  'left-to-right embedding': '\u202A', 'pop directional formatting': '\u202C', 'right-to-left isolate': '\u2067',
-  'left-to-right isolate': '\u2066', 'first-strong isolate': '\u2068', 'pop directional isolate': '\u2069',
-  'zero-width space': '\u200B', 'zero-width non-joiner': '\u200C', 'zero-width joiner': '\u200D',
-  'word joiner': '\u2060', 'byte-order mark': '\uFEFF', 'left-to-right mark': '\u200E', 'right-to-left mark': '\u200F',
+  'right-to-left override': '\u202E',
+  'left-to-right override': '\u202D',
+  'right-to-left embedding': '\u202B',
+  'left-to-right embedding': '\u202A',
+  'pop directional formatting': '\u202C',
+  'right-to-left isolate': '\u2067',
+  'left-to-right isolate': '\u2066',
+  'first-strong isolate': '\u2068',
+  'pop directional isolate': '\u2069',
+  'zero-width space': '\u200B',
+  'zero-width non-joiner': '\u200C',
+  'zero-width joiner': '\u200D',
+  'word joiner': '\u2060',
+  'byte-order mark': '\uFEFF',
+  'left-to-right mark': '\u200E',
+  'right-to-left mark': '\u200F',
 };
 
 interface Hostile {
@@ -72,7 +83,9 @@ const checks: Record<RecapFormat | 'channel', (out: string, hostile: Hostile, re
   html: (html, hostile) => {
     expect(html).not.toMatch(INVISIBLE);
     expect(html).not.toMatch(STRAY_JOINER);
-    const author = visibleText(hostile.author).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`).split('&#')[0]!;
+    const author = visibleText(hostile.author)
+      .replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
+      .split('&#')[0]!;
     // The name in the answer list and the answer itself each sit in their own <bdi>.
     expect(html).toMatch(new RegExp(`<li><bdi><strong>${escapeRe(author)}`));
     expect(html).toMatch(/<\/span> <bdi>|<\/bdi> <bdi>/);

@@ -17,7 +17,13 @@ const input: RecapInput = {
     { number: 2, text: 'Nobody answered this', askedAt: 30_000 },
   ],
   messages: [
-    { id: 'a', author: 'ana', text: 'A1: Because people matter', ts: 1000, attribution: { question: 1, late: false, via: 'prefix' } },
+    {
+      id: 'a',
+      author: 'ana',
+      text: 'A1: Because people matter',
+      ts: 1000,
+      attribution: { question: 1, late: false, via: 'prefix' },
+    },
   ],
 };
 
@@ -66,7 +72,10 @@ describe('the optional AI summary', () => {
   });
 
   it('asks the endpoint once per answered question, with the template, and returns the synthesis', async () => {
-    const fake = await fakeEndpoint(() => ({ status: 200, body: { choices: [{ message: { content: 'People matter most.' } }] } }));
+    const fake = await fakeEndpoint(() => ({
+      status: 200,
+      body: { choices: [{ message: { content: 'People matter most.' } }] },
+    }));
     const extras = await summarizeQuestions(input, config(fake.url), silentLogger);
     expect(extras.summaries).toEqual(new Map([[1, 'People matter most.']]));
     expect(fake.seen).toHaveLength(1);

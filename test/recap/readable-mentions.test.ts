@@ -19,7 +19,10 @@ describe('platform markup read as people write it', () => {
   it('writes Discord user mentions, with or without "!", as names, and lists each person once', () => {
     const read = readableMentions('<@!222> agrees with <@222> and <@999>', nameOf);
     expect(read.text).toBe('@Bo Chen agrees with @Bo Chen and @someone');
-    expect(read.mentions).toEqual([{ id: '222', name: 'Bo Chen' }, { id: '999', name: null }]);
+    expect(read.mentions).toEqual([
+      { id: '222', name: 'Bo Chen' },
+      { id: '999', name: null },
+    ]);
   });
 
   it('makes roles, channels and broadcasts readable and inert', () => {
@@ -56,9 +59,7 @@ describe('the people a recap knows', () => {
     const known = peopleDirectory({
       people: { 'slack:T1:U1': 'Ana (old name)', 'slack:T1:U2': 'Bo', U3: 'Cy' },
       guests: [{ id: 'slack:T1:U4', name: 'Dee the guest' }, { name: 'handle-only' }],
-      messages: [
-        { id: 'm1', author: 'Ana', authorId: 'slack:T1:U1', text: 'hi', ts: 1, attribution: NO_PREFIX },
-      ],
+      messages: [{ id: 'm1', author: 'Ana', authorId: 'slack:T1:U1', text: 'hi', ts: 1, attribution: NO_PREFIX }],
     });
     expect(['U1', 'U2', 'U3', 'U4', 'U5'].map(known)).toEqual(['Ana', 'Bo', 'Cy', 'Dee the guest', undefined]);
   });

@@ -17,7 +17,7 @@ const chat = [
 ];
 
 describe('emcee recap --transcript goes through the typed transcript recap', () => {
-  it('names the likely hosts when --host asked no questions, with the error code\'s exit status', async () => {
+  it("names the likely hosts when --host asked no questions, with the error code's exit status", async () => {
     const file = join(dir, 'chat.jsonl');
     writeFileSync(file, chat.join('\n'));
     const result = await cli(['recap', '--transcript', file, '--host', 'maria']);

@@ -54,7 +54,14 @@ describe('runRecapFromTranscript', () => {
   it('writes a file with --out and says where', async () => {
     const out = join(dir, 'recap.md');
     const stderr = sink();
-    const result = await runRecapFromTranscript({ file: fixture, host: 'community_host', out, stderr, title: 'November chat', timezone: 'Europe/Rome' });
+    const result = await runRecapFromTranscript({
+      file: fixture,
+      host: 'community_host',
+      out,
+      stderr,
+      title: 'November chat',
+      timezone: 'Europe/Rome',
+    });
     expect(result.path).toBe(out);
     expect(readFileSync(out, 'utf8')).toMatch(/^# November chat — recap\n\n\*\*Thursday, November 19, 2026\*\*/);
     expect(stderr.text).toBe(`Recap written to ${out}\n`);
@@ -72,15 +79,29 @@ describe('runRecapFromTranscript', () => {
     expect(existsSync(out)).toBe(false);
 
     const stderr = sink();
-    const skipped = await runRecapFromTranscript({ file: broken, host: 'community_host', out, stderr, skipBad: true, format: 'csv' });
+    const skipped = await runRecapFromTranscript({
+      file: broken,
+      host: 'community_host',
+      out,
+      stderr,
+      skipBad: true,
+      format: 'csv',
+    });
     expect(skipped.skipped.map((b) => b.line)).toEqual([3]);
     expect(stderr.text).toContain(`skipped ${broken}:3  ts:`);
     expect(readFileSync(out, 'utf8').startsWith('\uFEFFquestion,')).toBe(true);
   });
 
   it('adds an AI summary per answered question from a local endpoint', async () => {
-    const llm = await fakeLlm({ status: 200, body: { choices: [{ message: { content: 'People agreed that listening comes first.' } }] } });
-    const result = await runRecapFromTranscript({ file: fixture, host: 'community_host', llm: { url: llm.url, model: 'tiny', timeoutMs: 2000 } });
+    const llm = await fakeLlm({
+      status: 200,
+      body: { choices: [{ message: { content: 'People agreed that listening comes first.' } }] },
+    });
+    const result = await runRecapFromTranscript({
+      file: fixture,
+      host: 'community_host',
+      llm: { url: llm.url, model: 'tiny', timeoutMs: 2000 },
+    });
     expect(llm.calls.length).toBeGreaterThan(5);
     expect(llm.calls[0]).toContain('Question: How do you build real relationships on social media?');
     expect(result.text).toContain('**In short:** People agreed that listening comes first.');
@@ -89,9 +110,16 @@ describe('runRecapFromTranscript', () => {
 
   it('falls back to the extractive recap, and says so in it, when the endpoint fails', async () => {
     const llm = await fakeLlm({ status: 200, body: { not: 'a completion' } });
-    const result = await runRecapFromTranscript({ file: fixture, host: 'community_host', format: 'html', llm: { url: llm.url, model: 'tiny', timeoutMs: 2000 } });
+    const result = await runRecapFromTranscript({
+      file: fixture,
+      host: 'community_host',
+      format: 'html',
+      llm: { url: llm.url, model: 'tiny', timeoutMs: 2000 },
+    });
     expect(result.notice).toMatch(/^AI summary unavailable/);
-    expect(result.text).toContain('AI summary unavailable (the endpoint answered something other than a chat completion); this recap is extractive.');
+    expect(result.text).toContain(
+      'AI summary unavailable (the endpoint answered something other than a chat completion); this recap is extractive.',
+    );
     expect(result.text).not.toContain('In short');
     expect(result.text).toContain('<blockquote>');
   });

@@ -33,11 +33,16 @@ describe('an episode with a guest, in every recap format', () => {
     const recap = buildRecap(input);
     expect(recap.guests).toEqual([{ name: 'Ana Lopez', id: 'slack:T1:U0ANA' }]);
     expect(recap.questions[0]!.answers.map((a) => [a.id, a.guest])).toEqual([
-      ['g1', true], ['g2', true], ['z1', undefined], ['b1', undefined],
+      ['g1', true],
+      ['g2', true],
+      ['z1', undefined],
+      ['b1', undefined],
     ]);
     expect(recap.questions[1]!.answers.map((a) => a.id)).toEqual(['g3', 'b2']);
     expect(recap.participants.map((p) => [p.author, p.guest, p.firstTime])).toEqual([
-      ['Ana Lopez', true, false], ['zoe', undefined, true], ['bo', undefined, false],
+      ['Ana Lopez', true, false],
+      ['zoe', undefined, true],
+      ['bo', undefined, false],
     ]);
     expect(recap.stats).toMatchObject({ participants: 3, firstTimers: 1, answers: 6 });
   });
@@ -74,8 +79,12 @@ describe('an episode with a guest, in every recap format', () => {
     const header = ['question', 'question_text', 'author', 'text', 'time', 'late', 'part', 'guest'];
     expect(records[0]!.fields).toEqual(header);
     expect(records.slice(1).map((r) => [r.fields[0], r.fields[2], r.fields[7]])).toEqual([
-      ['1', 'Ana Lopez', 'yes'], ['1', 'Ana Lopez', 'yes'], ['1', 'zoe', 'no'], ['1', 'bo', 'no'],
-      ['2', 'Ana Lopez', 'yes'], ['2', 'bo', 'no'],
+      ['1', 'Ana Lopez', 'yes'],
+      ['1', 'Ana Lopez', 'yes'],
+      ['1', 'zoe', 'no'],
+      ['1', 'bo', 'no'],
+      ['2', 'Ana Lopez', 'yes'],
+      ['2', 'bo', 'no'],
     ]);
   });
 
@@ -130,7 +139,12 @@ describe('where guests come from', () => {
     const recap = JSON.parse(result.stdout) as Recap;
     expect(recap.guests).toEqual([{ name: 'lena' }, { name: 'rob_b' }]);
     expect(recap.questions[0]!.answers[0]).toMatchObject({ author: 'lena', guest: true });
-    expect(recap.participants.slice(0, 2).map((p) => p.author).sort()).toEqual(['lena', 'rob_b']);
+    expect(
+      recap.participants
+        .slice(0, 2)
+        .map((p) => p.author)
+        .sort(),
+    ).toEqual(['lena', 'rob_b']);
     const md = (await cli(args)).stdout;
     expect(md).toContain('🎤 Guests: **lena**, **rob\\_b**');
   });
@@ -142,13 +156,31 @@ describe('where guests come from', () => {
     store.participants.recordSeen({ communityId: 'slack:T1', ...zed });
     const script = { ...shippedScript('demo'), guests: [{ id: 'slack:T1:U0ANA', name: 'Ana Lopez' }, { bad: true }] };
     const sessionId = store.sessions.create({
-      communityId: 'slack:T1', channel: 'slack:T1:C1', scriptId: 'demo', scriptJson: JSON.stringify(script), now: START,
+      communityId: 'slack:T1',
+      channel: 'slack:T1:C1',
+      scriptId: 'demo',
+      scriptJson: JSON.stringify(script),
+      now: START,
     });
     type NewRow = Omit<MessageRow, 'edited_at' | 'deleted_at' | 'acked_at'>;
     const row = (address: string, authorId: string, name: string, text: string, at: number): NewRow => ({
-      address, session_id: sessionId, author_id: authorId, author_name: name, text, ts: START + at, reply_to: null,
-      from_host: 0, first_time: 0, open_question: 1, asked_questions: 1, question_number: 1, part: null, late: 0,
-      via: 'prefix', reason: null, received_at: START + at,
+      address,
+      session_id: sessionId,
+      author_id: authorId,
+      author_name: name,
+      text,
+      ts: START + at,
+      reply_to: null,
+      from_host: 0,
+      first_time: 0,
+      open_question: 1,
+      asked_questions: 1,
+      question_number: 1,
+      part: null,
+      late: 0,
+      via: 'prefix',
+      reason: null,
+      received_at: START + at,
     });
     store.messages.insert(row('slack:T1:C1:1', 'slack:T1:U0BO', 'Bo Chen', 'A1: ask <@U0ZED> or <@U0ANA>', 1000));
     store.messages.insert(row('slack:T1:C1:2', 'slack:T1:U0ANA', 'Ana L.', 'A1: listen to <@U0BO>', 2000));
@@ -164,14 +196,11 @@ describe('where guests come from', () => {
     ]);
   });
 
-  it('reads a script\'s guests defensively: none, names, and entries without a name', () => {
+  it("reads a script's guests defensively: none, names, and entries without a name", () => {
     expect(scriptGuests({})).toEqual([]);
     expect(scriptGuests(undefined)).toEqual([]);
     expect(scriptGuests({ guests: 'Ana' })).toEqual([]);
     const mixed = [' Ana ', { name: 'Bo', id: 'discord:1:2' }, { id: 'x' }, { name: ' ' }, 3];
-    expect(scriptGuests({ guests: mixed })).toEqual([
-      { name: 'Ana' },
-      { name: 'Bo', id: 'discord:1:2' },
-    ]);
+    expect(scriptGuests({ guests: mixed })).toEqual([{ name: 'Ana' }, { name: 'Bo', id: 'discord:1:2' }]);
   });
 });

@@ -19,8 +19,12 @@ const slackChat: RecapInput = chatInput(
       reactions: 5,
     }),
     answer(
-      's2', 'Bo Chen', 'A1: ask <@U0GHOST> and <@U0ANA|ana> in <#C01|general> or <#C02>, <!here> <!subteam^S1|@mods>',
-      7, 1, slack('U0BO'),
+      's2',
+      'Bo Chen',
+      'A1: ask <@U0GHOST> and <@U0ANA|ana> in <#C01|general> or <#C02>, <!here> <!subteam^S1|@mods>',
+      7,
+      1,
+      slack('U0BO'),
     ),
     answer('s3', 'Bo Chen', 'A2: see <https://example.org/guide|the guide> and thank <@U0ANA>', 16, 2, slack('U0BO')),
     other('s4', 'Ana Lopez', 'lol <@U0BO> <!everyone>', 17, 'conversation', slack('U0ANA')),
@@ -102,9 +106,15 @@ describe('the JSON contract with mentions', () => {
   it('keeps "text" for people, adds the text as written and who was mentioned, by id and name', () => {
     expect(first!.text).toBe('@Bo Chen A1: agree with @Bo Chen, and @Zed Park says the same. cc @channel');
     expect(first!.rawText).toBe('<@U0BO> A1: agree with <@U0BO>, and <@U0ZED> says the same. cc <!channel>');
-    expect(first!.mentions).toEqual([{ id: 'U0BO', name: 'Bo Chen' }, { id: 'U0ZED', name: 'Zed Park' }]);
+    expect(first!.mentions).toEqual([
+      { id: 'U0BO', name: 'Bo Chen' },
+      { id: 'U0ZED', name: 'Zed Park' },
+    ]);
     // A name the person wrote under in this chat wins over an older one in the directory and over Slack's label.
-    expect(second!.mentions).toEqual([{ id: 'U0GHOST', name: null }, { id: 'U0ANA', name: 'Ana Lopez' }]);
+    expect(second!.mentions).toEqual([
+      { id: 'U0GHOST', name: null },
+      { id: 'U0ANA', name: 'Ana Lopez' },
+    ]);
     expect(recap.unattributed.find((u) => u.id === 's4')).toMatchObject({
       text: 'lol @Bo Chen @everyone',
       rawText: 'lol <@U0BO> <!everyone>',
@@ -127,7 +137,7 @@ describe('the JSON contract with mentions', () => {
     const { records } = parseCsv(renderRecaps(slackChat, ['csv']).get('csv')!);
     expect(records.slice(1).map((r) => r.fields[3])).toEqual([
       "'@Bo Chen A1: agree with @Bo Chen, and @Zed Park says the same. cc @channel",
-      "A1: ask @someone and @Ana Lopez in #general or #channel, @here @mods",
+      'A1: ask @someone and @Ana Lopez in #general or #channel, @here @mods',
       'A2: see the guide (https://example.org/guide) and thank @Ana Lopez',
     ]);
   });

@@ -26,10 +26,42 @@ describe('the CSV recap', () => {
     expect(error).toBeUndefined();
     expect(records.map((r) => r.fields)).toEqual([
       ['question', 'question_text', 'author', 'text', 'time', 'late', 'part'],
-      ['1', 'How do you build relationships?', 'ana', 'A1: Listen, then "talk", always', '2026-11-19T18:06:00.000Z', 'no', ''],
-      ['1', 'How do you build relationships?', 'rob', 'A1a: 像磁铁而不是扩音器。', '2026-11-19T18:07:00.000Z', 'no', 'a'],
-      ['1', 'How do you build relationships?', 'giulia', 'A1: perché\nla comunità conta', '2026-11-19T18:08:00.000Z', 'no', ''],
-      ['1', 'How do you build relationships?', 'eve', '\'=HYPERLINK("http://evil.example","click")', '2026-11-19T18:16:00.000Z', 'yes', ''],
+      [
+        '1',
+        'How do you build relationships?',
+        'ana',
+        'A1: Listen, then "talk", always',
+        '2026-11-19T18:06:00.000Z',
+        'no',
+        '',
+      ],
+      [
+        '1',
+        'How do you build relationships?',
+        'rob',
+        'A1a: 像磁铁而不是扩音器。',
+        '2026-11-19T18:07:00.000Z',
+        'no',
+        'a',
+      ],
+      [
+        '1',
+        'How do you build relationships?',
+        'giulia',
+        'A1: perché\nla comunità conta',
+        '2026-11-19T18:08:00.000Z',
+        'no',
+        '',
+      ],
+      [
+        '1',
+        'How do you build relationships?',
+        'eve',
+        '\'=HYPERLINK("http://evil.example","click")',
+        '2026-11-19T18:16:00.000Z',
+        'yes',
+        '',
+      ],
       ['2', 'What does marketing mean to you?', 'li', 'A2: plain', '2026-11-19T18:17:00.000Z', 'no', ''],
     ]);
     expect(csv).toContain('"A1: Listen, then ""talk"", always"');

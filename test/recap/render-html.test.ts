@@ -9,7 +9,9 @@ const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror="alert(2)">';
 const input = chatInput(
   [
-    answer('a1', `mal"lory${SCRIPT}`, `A1: ${SCRIPT}${IMG} & 'quotes' and enough words to be highlighted`, 6, 1, { reactions: 2 }),
+    answer('a1', `mal"lory${SCRIPT}`, `A1: ${SCRIPT}${IMG} & 'quotes' and enough words to be highlighted`, 6, 1, {
+      reactions: 2,
+    }),
     answer('a2', 'ana', 'A1: Listen first, then talk', 7, 1),
     answer('b1', 'li', `A2: see https://example.org/a?b=1&c=2"onmouseover="alert(3) now`, 16, 2, { firstTime: true }),
     other('c1', 'bo', `${IMG} hi`, 17, 'no-prefix'),
@@ -35,7 +37,9 @@ describe('the HTML recap as text', () => {
   it('escapes every piece of participant, host and AI text', () => {
     // Escaped text may still read "onerror=&quot;…": inert. What must never appear is a tag or a live attribute.
     expect(html).not.toMatch(/<script|<img|\son\w+="/i);
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; &#39;quotes&#39;');
+    expect(html).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; &#39;quotes&#39;',
+    );
     expect(html).toContain('<strong>mal&quot;lory&lt;script&gt;');
     expect(html).toContain('<title>Chat &lt;script&gt;alert(1)&lt;/script&gt; — recap</title>');
     expect(html).toContain('What &lt;img src=x onerror=&quot;alert(2)&quot;&gt; matters?');
@@ -44,7 +48,9 @@ describe('the HTML recap as text', () => {
   });
 
   it('makes shared links plain http(s) links that cannot break out of their attribute', () => {
-    expect(html).toContain('<a href="https://example.org/a?b=1&amp;c=2" rel="nofollow ugc noopener noreferrer">https://example.org/a?b=1&amp;c=2</a> — li');
+    expect(html).toContain(
+      '<a href="https://example.org/a?b=1&amp;c=2" rel="nofollow ugc noopener noreferrer">https://example.org/a?b=1&amp;c=2</a> — li',
+    );
   });
 
   it('is self-contained: a strict content policy, no scripts, nothing loaded from elsewhere', () => {

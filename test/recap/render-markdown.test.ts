@@ -10,7 +10,9 @@ const input = chatInput(
     answer('a1', 'ana', 'A1: Listen first, then talk to people who show up', 6, 1, { reactions: 3 }),
     answer('a2', 'bo', 'A1b: and reply to every comment', 7, 1, { part: 'b' }),
     answer('a3', 'bo', 'A1a: Show up weekly for the community', 6.5, 1, { part: 'a' }),
-    answer('a4', 'zoe', 'A1: # Not a heading <script>alert(1)</script> **bold** [x](javascript:alert(1))', 8, 1, { firstTime: true }),
+    answer('a4', 'zoe', 'A1: # Not a heading <script>alert(1)</script> **bold** [x](javascript:alert(1))', 8, 1, {
+      firstTime: true,
+    }),
     answer('late', 'li', 'A1: catching up on this one', 16, 1, { late: true }),
     answer('b1', 'ana', 'A2: Marketing is relationships at scale', 17, 2),
   ],
@@ -26,7 +28,7 @@ function render(extra: Partial<Parameters<typeof renderMarkdown>[1]> = {}) {
 describe('the Markdown recap', () => {
   const md = render();
 
-  it('opens with the title, the date in the chat\'s timezone, host, hashtag and the numbers', () => {
+  it("opens with the title, the date in the chat's timezone, host, hashtag and the numbers", () => {
     expect(md.startsWith('# Community Chat — recap\n')).toBe(true);
     expect(md).toContain('**Friday, November 20, 2026** · hosted by host · #CommunityChat');
     expect(md).toContain('**4** participants · **6** answers · **1** first-timers · **9** messages');
@@ -65,8 +67,12 @@ describe('the Markdown recap', () => {
   });
 
   it('shows the AI summary or the reason there is none', () => {
-    expect(render({ summaries: new Map([[1, 'People value _listening_.']]) })).toContain('**In short:** People value \\_listening\\_.');
-    expect(render({ notice: 'AI summary unavailable (timeout); this recap is extractive.' })).toContain('> AI summary unavailable (timeout); this recap is extractive.');
+    expect(render({ summaries: new Map([[1, 'People value _listening_.']]) })).toContain(
+      '**In short:** People value \\_listening\\_.',
+    );
+    expect(render({ notice: 'AI summary unavailable (timeout); this recap is extractive.' })).toContain(
+      '> AI summary unavailable (timeout); this recap is extractive.',
+    );
   });
 
   it('keeps answers to a question the host skipped, and says so', () => {

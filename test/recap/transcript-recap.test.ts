@@ -8,8 +8,13 @@ import { runCliInProcess as cli } from '../support/run-cli.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const jsonl = `${fixtures}sample-chat.jsonl`;
-const labels = JSON.parse(readFileSync(`${fixtures}sample-chat.labels.json`, 'utf8')) as { labels: Record<string, number | null> };
-const rows = readFileSync(jsonl, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);
+const labels = JSON.parse(readFileSync(`${fixtures}sample-chat.labels.json`, 'utf8')) as {
+  labels: Record<string, number | null>;
+};
+const rows = readFileSync(jsonl, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Record<string, string>);
 const dir = mkdtempSync(join(tmpdir(), 'emcee-recap-'));
 
 function questionOfEach(recap: Recap): Map<string, number | null> {
@@ -53,7 +58,9 @@ describe('recaps of imported transcripts', () => {
 
   it('the same chat as a TAGS archive CSV, shuffled, gives the same attribution', async () => {
     const header = 'id_str,from_user,text,created_at,in_reply_to_status_id_str';
-    const lines = [...rows].reverse().map((r) => [r.id, r.author, r.text, twitterTime(r.ts!), r.replyTo ?? ''].map((v) => quote(v!)).join(','));
+    const lines = [...rows]
+      .reverse()
+      .map((r) => [r.id, r.author, r.text, twitterTime(r.ts!), r.replyTo ?? ''].map((v) => quote(v!)).join(','));
     const file = join(dir, 'tags.csv');
     writeFileSync(file, `\uFEFF${header}\r\n${lines.join('\r\n')}\r\n`);
     const result = await cli(['recap', '--transcript', file, '--host', 'community_host', '--format', 'json']);
@@ -63,20 +70,31 @@ describe('recaps of imported transcripts', () => {
 
   it('CSV output: one row per answer, quoted, with a BOM', async () => {
     const out = join(dir, 'answers.csv');
-    expect((await cli(['recap', '--transcript', jsonl, '--host', 'community_host', '--format', 'csv', '--out', out])).code).toBe(0);
+    expect(
+      (await cli(['recap', '--transcript', jsonl, '--host', 'community_host', '--format', 'csv', '--out', out])).code,
+    ).toBe(0);
     const csv = readFileSync(out, 'utf8');
     expect(csv.startsWith('\uFEFFquestion,question_text,author,text,time,late,part\r\n')).toBe(true);
     const answers = Object.values(labels.labels).filter((v) => v !== null).length;
     expect(csv.trimEnd().split('\r\n')).toHaveLength(answers + 1);
-    expect(csv).toContain('2,What does relationship marketing mean to you?,carlos,A2a: I\'d love a chat on community management!,2026-11-19T18:11:05.000Z,no,a');
-    expect(csv).toContain('"@mika_t @community_host A1) Give without an agenda and the business follows. #CommunityChat"'.replace('"@', '"\'@'));
+    expect(csv).toContain(
+      "2,What does relationship marketing mean to you?,carlos,A2a: I'd love a chat on community management!,2026-11-19T18:11:05.000Z,no,a",
+    );
+    expect(csv).toContain(
+      '"@mika_t @community_host A1) Give without an agenda and the business follows. #CommunityChat"'.replace(
+        '"@',
+        '"\'@',
+      ),
+    );
   });
 
   it('Markdown: every question with its answers, highlights, late marks and who joined', async () => {
     const md = (await cli(['recap', '--transcript', jsonl, '--host', 'community_host'])).stdout;
     for (let q = 1; q <= 11; q++) expect(md).toContain(`## Q${q}: `);
     expect(md).toContain('**Highlights**');
-    expect(md).toMatch(/\*\*lena\*\*: Personalize: mention something they said last time\. \(catching up!\) _\(late\)_/);
+    expect(md).toMatch(
+      /\*\*lena\*\*: Personalize: mention something they said last time\. \(catching up!\) _\(late\)_/,
+    );
     expect(md).toMatch(/\*\*carlos\*\*: \(a\) I'd love a chat on community management! \(b\) 像磁铁而不是扩音器。/);
     expect(md).toContain('## Who joined');
   });
@@ -92,7 +110,16 @@ describe('recaps of imported transcripts', () => {
     expect(refused.stderr).toContain(`${broken}:4  ts:`);
     expect(refused.stderr).toContain(`${broken}:5  not valid JSON`);
     expect(() => readFileSync(out)).toThrow();
-    const skipped = await cli(['recap', '--transcript', broken, '--host', 'community_host', '--format', 'json', '--skip-bad']);
+    const skipped = await cli([
+      'recap',
+      '--transcript',
+      broken,
+      '--host',
+      'community_host',
+      '--format',
+      'json',
+      '--skip-bad',
+    ]);
     expect(skipped.code).toBe(0);
     expect(skipped.stderr).toMatch(/skipped .*broken.jsonl:4/);
     expectLabels(JSON.parse(skipped.stdout) as Recap);
@@ -101,9 +128,15 @@ describe('recaps of imported transcripts', () => {
   it('an empty transcript or one without questions gets a clear message, not a crash', async () => {
     const empty = join(dir, 'empty.jsonl');
     writeFileSync(empty, '\n');
-    expect(await cli(['recap', '--transcript', empty, '--host', 'h'])).toMatchObject({ code: 1, stderr: expect.stringContaining('has no messages to recap') });
+    expect(await cli(['recap', '--transcript', empty, '--host', 'h'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('has no messages to recap'),
+    });
     const noQuestions = await cli(['recap', '--transcript', jsonl, '--host', 'somebody_else']);
     expect(noQuestions).toMatchObject({ code: 1, stderr: expect.stringContaining('No questions found') });
-    expect(await cli(['recap', '--host', 'x'])).toMatchObject({ code: 2, stderr: expect.stringContaining('exactly one of --session') });
+    expect(await cli(['recap', '--host', 'x'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('exactly one of --session'),
+    });
   });
 });

@@ -29,10 +29,13 @@ describe('writing a recap file atomically', () => {
     const folder = dir();
     const path = join(folder, 'recap.md');
     writeFileAtomically(path, '# first\n');
-    writeFileAtomically(path, (function* () {
-      yield '# second';
-      yield '\n';
-    })());
+    writeFileAtomically(
+      path,
+      (function* () {
+        yield '# second';
+        yield '\n';
+      })(),
+    );
     expect(readFileSync(path, 'utf8')).toBe('# second\n');
     expect(readdirSync(folder)).toEqual(['recap.md']);
   });

@@ -1,4 +1,10 @@
-import type { AnnouncementChange, ChannelAddress, OutboundMessage, PostedMessage, RunAnnouncement } from '../../src/port.js';
+import type {
+  AnnouncementChange,
+  ChannelAddress,
+  OutboundMessage,
+  PostedMessage,
+  RunAnnouncement,
+} from '../../src/port.js';
 import { RecordingPlatform } from '../support/recording-platform.js';
 
 /** One announcement as the platform keeps it. */
@@ -45,7 +51,10 @@ export class DyingPlatform extends RecordingPlatform {
   }
 
   async withdrawAnnouncement(id: string): Promise<void> {
-    this.announcements.splice(this.announcements.findIndex((a) => a.id === id), 1);
+    this.announcements.splice(
+      this.announcements.findIndex((a) => a.id === id),
+      1,
+    );
   }
 
   /** Announcements kept for a start. */

@@ -3,7 +3,8 @@ import { nextRuns } from '../../src/schedule/next-runs.js';
 import { scheduleSchema } from '../../src/schedule/schedule-schema.js';
 import { wallTimeAt } from '../../src/time/zoned-time.js';
 
-const weekly = (day: string, time: string, extra: object = {}) => scheduleSchema.parse({ weekly: { day, time }, ...extra });
+const weekly = (day: string, time: string, extra: object = {}) =>
+  scheduleSchema.parse({ weekly: { day, time }, ...extra });
 
 describe('schedules across daylight-saving changes', () => {
   it('America/New_York: Thursdays at 1 pm stay at 1 pm local when EDT becomes EST', () => {
@@ -14,12 +15,16 @@ describe('schedules across daylight-saving changes', () => {
       '2026-11-05T18:00:00.000Z', // EST, UTC-5 after 1 November
       '2026-11-12T18:00:00.000Z',
     ]);
-    for (const run of runs) expect(wallTimeAt(run.at, 'America/New_York')).toMatchObject({ hour: 13, minute: 0, weekday: 4 });
+    for (const run of runs)
+      expect(wallTimeAt(run.at, 'America/New_York')).toMatchObject({ hour: 13, minute: 0, weekday: 4 });
   });
 
   it('America/New_York in spring: 1 pm on both sides of 8 March', () => {
     const runs = nextRuns(weekly('sunday', '13:00'), 'America/New_York', Date.UTC(2026, 2, 1, 12), 2);
-    expect(runs.map((r) => new Date(r.at).toISOString())).toEqual(['2026-03-01T18:00:00.000Z', '2026-03-08T17:00:00.000Z']);
+    expect(runs.map((r) => new Date(r.at).toISOString())).toEqual([
+      '2026-03-01T18:00:00.000Z',
+      '2026-03-08T17:00:00.000Z',
+    ]);
   });
 
   it('Europe/Berlin: 19:00 stays 19:00 when CEST becomes CET on 25 October', () => {
@@ -65,7 +70,11 @@ describe('schedules across daylight-saving changes', () => {
   it('skips listed dates, adds one-off dates, and reads cron rules', () => {
     const schedule = weekly('thursday', '13:00', { skip: ['2026-12-24'], once: ['2026-12-30 10:00'] });
     const runs = nextRuns(schedule, 'America/New_York', Date.UTC(2026, 11, 15), 3);
-    expect(runs.map((r) => `${r.localDate}/${r.source}`)).toEqual(['2026-12-17/rule', '2026-12-30/once', '2026-12-31/rule']);
+    expect(runs.map((r) => `${r.localDate}/${r.source}`)).toEqual([
+      '2026-12-17/rule',
+      '2026-12-30/once',
+      '2026-12-31/rule',
+    ]);
     const cron = scheduleSchema.parse({ cron: '30 9 1,15 * *' });
     const monthly = nextRuns(cron, 'Europe/Berlin', Date.UTC(2026, 0, 2), 3).map((r) => r.localDate);
     expect(monthly).toEqual(['2026-01-15', '2026-02-01', '2026-02-15']);

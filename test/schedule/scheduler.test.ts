@@ -35,7 +35,10 @@ function setup(options: SetupOptions = {}) {
     ...(options.tolerance ? { missedStartTolerance: options.tolerance } : {}),
   });
   const chat: ScheduledChat = { script: { ...base, topic: 'Relationships online', schedule }, channel: CHANNEL };
-  const scheduler = new Scheduler({ store, clock, log: silentLogger, platform, router: host, community: 'test:community' }, [chat]);
+  const scheduler = new Scheduler(
+    { store, clock, log: silentLogger, platform, router: host, community: 'test:community' },
+    [chat],
+  );
   host.useSchedule((channel) => scheduler.describeNext(channel));
   return { clock, store, platform: platform as RecordingPlatform, host, scheduler };
 }
@@ -53,7 +56,9 @@ describe('the scheduler', () => {
       '⏰ Community Chat (#CommunityChat) starts Thu, Nov 26, 2026, 1:00 PM EST. This week: Relationships online. Bring your stories!',
     );
     expect(s.platform.ofKind('opening').map((w) => w.at)).toEqual([RUN_AT]);
-    expect(s.store.schedule.recentRuns('test:community', 5).find((r) => r.run_at === RUN_AT)).toMatchObject({ state: 'started' });
+    expect(s.store.schedule.recentRuns('test:community', 5).find((r) => r.run_at === RUN_AT)).toMatchObject({
+      state: 'started',
+    });
     // The following week is planned already.
     expect(s.store.schedule.plannedRuns('test:community')[0]!.run_at).toBe(RUN_AT + 7 * 24 * HOUR);
   });

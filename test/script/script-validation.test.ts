@@ -58,7 +58,9 @@ describe('chat scripts', () => {
   });
 
   it('asks for enough thank-you variants', () => {
-    const error = problemsOf(replaceOrThrow(weekly, /  thanks:\n(    - .*\n)+/, '  thanks:\n    - "Thanks {name}"\n'));
+    const error = problemsOf(
+      replaceOrThrow(weekly, / {2}thanks:\n( {4}- .*\n)+/, '  thanks:\n    - "Thanks {name}"\n'),
+    );
     expect(error.problems[0]).toMatchObject({ field: 'wording.thanks' });
     expect(error.problems[0]!.message).toContain('at least 3');
   });
@@ -80,6 +82,8 @@ describe('chat scripts', () => {
   });
 
   it('says so when the file is missing', () => {
-    expect(() => loadScript('prompts/nope.yaml')).toThrow(/prompts\/nope.yaml .*cannot read the file \(no such file\)/s);
+    expect(() => loadScript('prompts/nope.yaml')).toThrow(
+      /prompts\/nope.yaml .*cannot read the file \(no such file\)/s,
+    );
   });
 });

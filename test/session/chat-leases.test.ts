@@ -34,7 +34,8 @@ describe('one owner per chat (leases)', () => {
     expect(a.leases.claim(CHANNEL)).toEqual({ held: true });
     const refused = b.leases.claim(CHANNEL);
     expect(refused.held).toBe(false);
-    if (!refused.held) expect(b.leases.describe(refused.holder)).toMatch(/^process 101 on box-a since \d\d:\d\d:\d\d UTC/);
+    if (!refused.held)
+      expect(b.leases.describe(refused.holder)).toMatch(/^process 101 on box-a since \d\d:\d\d:\d\d UTC/);
     await clock.advance(TTL - 1);
     expect(a.leases.renewAll()).toEqual([CHANNEL]);
     await clock.advance(TTL - 1);
@@ -68,7 +69,9 @@ describe('one owner per chat (leases)', () => {
       expect.objectContaining({ channel: CHANNEL, holder: expect.objectContaining({ owner: 'host:a' }) }),
     ]);
     expect(b.platform.posts).toHaveLength(0);
-    await expect(b.host.startSession({ script, community: COMMUNITY, channel: CHANNEL })).rejects.toThrow(/already running/);
+    await expect(b.host.startSession({ script, community: COMMUNITY, channel: CHANNEL })).rejects.toThrow(
+      /already running/,
+    );
 
     // A stalls (no heartbeat; its overdue timers fire when it wakes): no takeover before the lease lapses.
     const stalled = a.host.runnerFor(CHANNEL)!;
@@ -92,7 +95,9 @@ describe('one owner per chat (leases)', () => {
       ts: clock.now(),
     });
     await running(start + plan.closingOffset + 60_000, b.leases);
-    const questions = [...a.platform.ofKind('question'), ...b.platform.ofKind('question')].map((p) => p.message.question?.number);
+    const questions = [...a.platform.ofKind('question'), ...b.platform.ofKind('question')].map(
+      (p) => p.message.question?.number,
+    );
     expect(questions.sort()).toEqual(script.questions.map((_, i) => i + 1));
     expect(a.platform.posts.some((p) => p.message.text === 'from the stalled owner')).toBe(false);
     expect(b.platform.ofKind('thanks')).toHaveLength(1);

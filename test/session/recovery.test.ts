@@ -66,7 +66,13 @@ describe('recovery after a crash', () => {
     // Q4 follows Q3's full window from the catch-up.
     await h.clock.advance(8 * MINUTE);
     expect(platform.ofKind('question').map((p) => p.message.question?.number)).toEqual([1, 2, 3, 4]);
-    await host.handleCommand({ channel: CHANNEL, community: COMMUNITY, by: h.person('host', { isHost: true }), name: 'end', args: [] });
+    await host.handleCommand({
+      channel: CHANNEL,
+      community: COMMUNITY,
+      by: h.person('host', { isHost: true }),
+      name: 'end',
+      args: [],
+    });
     await h.clock.advance(CLOSE_GRACE_MS);
     expect(platform.ofKind('closing')).toHaveLength(1);
     expect(platform.ofKind('thanks')[0]!.message.text).toContain('<@test:U-bea>');
@@ -77,9 +83,20 @@ describe('recovery after a crash', () => {
     const runnerRow = h.store.sessions.unfinished()[0]!;
     // The old process sent Q3 and died before recording the confirmation.
     await h.clock.advanceTo(start + plan.questionOffsets[2]!);
-    h.store.sessions.update(runnerRow.id, { step: 3, step_started_at: h.clock.now(), step_deadline: h.clock.now() + 8 * MINUTE });
+    h.store.sessions.update(runnerRow.id, {
+      step: 3,
+      step_started_at: h.clock.now(),
+      step_deadline: h.clock.now() + 8 * MINUTE,
+    });
     const q3Text = 'Q3: How quickly should a brand answer a mention? #CommunityChat';
-    h.store.posts.recordPending({ sessionId: runnerRow.id, purpose: 'question:3', kind: 'question', questionNumber: 3, text: q3Text, now: h.clock.now() });
+    h.store.posts.recordPending({
+      sessionId: runnerRow.id,
+      purpose: 'question:3',
+      kind: 'question',
+      questionNumber: 3,
+      text: q3Text,
+      now: h.clock.now(),
+    });
     await h.platform.post(CHANNEL, { kind: 'question', text: `${q3Text}\nReply with A3: …` });
 
     const { host, platform } = restart(h);

@@ -86,10 +86,19 @@ describe('a rehearsal', () => {
 
     // Every post in the direct message, the episode's questions, within about two minutes.
     expect(platform.posts.every((post) => post.channel === dm || post.replyTo?.startsWith(dm))).toBe(true);
-    expect(platform.ofKind('question').map((p) => p.message.question?.text)).toEqual(['What builds trust?', 'What breaks it?']);
+    expect(platform.ofKind('question').map((p) => p.message.question?.text)).toEqual([
+      'What builds trust?',
+      'What breaks it?',
+    ]);
     const closing = platform.ofKind('closing')[0]!;
     expect(closing.at - start).toBeLessThanOrEqual(REHEARSAL_MS);
-    expect(closing.at - start).toBeLessThan(planTimeline({ ...shippedScript('demo'), questions: [{ text: 'a' }, { text: 'b', minutes: 10 }], defaultQuestionMinutes: 8 }).closingOffset);
+    expect(closing.at - start).toBeLessThan(
+      planTimeline({
+        ...shippedScript('demo'),
+        questions: [{ text: 'a' }, { text: 'b', minutes: 10 }],
+        defaultQuestionMinutes: 8,
+      }).closingOffset,
+    );
     expect(platform.ofKind('opening')[0]!.message.text).toContain('Our guest today: <@test:U-ana>');
     expect(platform.reactions).toHaveLength(1);
     expect(platform.ofKind('thanks')[0]!.message.text).toContain('test:U-tester');
@@ -117,6 +126,9 @@ describe('a rehearsal', () => {
     const ask = (by: typeof HOST) =>
       plain.handleCommand({ channel: 'test:C1', community: COMMUNITY, by, name: 'rehearse', args: ['weekly-test'] });
     expect(await ask(HOST)).toMatchObject({ ok: false, text: expect.stringMatching(/^Say where to rehearse/) });
-    expect(await ask({ ...HOST, isHost: false })).toMatchObject({ ok: false, text: expect.stringMatching(/^Only hosts/) });
+    expect(await ask({ ...HOST, isHost: false })).toMatchObject({
+      ok: false,
+      text: expect.stringMatching(/^Only hosts/),
+    });
   });
 });

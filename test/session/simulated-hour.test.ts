@@ -26,7 +26,9 @@ describe('a one-hour chat on a fake clock', () => {
     const questions = h.platform.ofKind('question');
     expect(questions.map((p) => p.message.question?.number)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(questions.map((p) => p.at - start)).toEqual(plan.questionOffsets);
-    expect(questions[0]!.message.text).toContain('Q1: How do you build real relationships on social media? #CommunityChat');
+    expect(questions[0]!.message.text).toContain(
+      'Q1: How do you build real relationships on social media? #CommunityChat',
+    );
     expect(questions[0]!.message.text).toContain('Reply with A1: … and add #CommunityChat');
     expect(h.platform.ofKind('opening')[0]!.at).toBe(start);
 
@@ -142,7 +144,14 @@ describe('host controls', () => {
 describe('/emcee recap', () => {
   it('says where the last recap is, and that a running chat has none yet', async () => {
     const h = createHarness();
-    const ask = () => h.host.handleCommand({ channel: CHANNEL, community: 'test:community', by: h.person('anyone'), name: 'recap', args: [] });
+    const ask = () =>
+      h.host.handleCommand({
+        channel: CHANNEL,
+        community: 'test:community',
+        by: h.person('anyone'),
+        name: 'recap',
+        args: [],
+      });
     expect((await ask()).text).toBe('No chat has finished in this channel yet.');
     const runner = await h.start();
     expect((await ask()).text).toBe('The recap comes as soon as this chat ends.');

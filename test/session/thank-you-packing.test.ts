@@ -7,7 +7,13 @@ const wording = loadScript(new URL('../../prompts/weekly-chat.yaml', import.meta
 function crowd(n: number): ThankYouParticipant[] {
   return Array.from({ length: n }, (_, i) => {
     const answers = i % 5 === 0 ? 0 : 1 + (i % 4);
-    return { userId: `u${i}`, displayName: `p${i}`, mention: `<@${100000 + i}>`, answers, questions: Array.from({ length: answers }, (_, q) => q + 1) };
+    return {
+      userId: `u${i}`,
+      displayName: `p${i}`,
+      mention: `<@${100000 + i}>`,
+      answers,
+      questions: Array.from({ length: answers }, (_, q) => q + 1),
+    };
   });
 }
 
@@ -23,7 +29,10 @@ describe('packing thank-yous', () => {
       expect(m.mentions.length).toBeLessThanOrEqual(limits.mentionsPerMessage);
     }
     // Across message boundaries too: the shape of each line (names and numbers removed) never repeats.
-    const shapes = messages.flatMap((m) => m.text.split('\n')).filter((l) => l.includes('<@')).map((l) => l.replace(/<@\d+>|\d+|Q\d+(, Q\d+)*/g, '#'));
+    const shapes = messages
+      .flatMap((m) => m.text.split('\n'))
+      .filter((l) => l.includes('<@'))
+      .map((l) => l.replace(/<@\d+>|\d+|Q\d+(, Q\d+)*/g, '#'));
     for (let i = 1; i < shapes.length; i++) expect(shapes[i], `line ${i}`).not.toBe(shapes[i - 1]);
     expect(messages[0]!.text.startsWith('Thank you, everyone who made #Chat today!')).toBe(true);
   });
@@ -37,8 +46,16 @@ describe('packing thank-yous', () => {
   });
 
   it('changes the wording from week to week', () => {
-    const week1 = composeThanks(crowd(5), wording, { hashtag: '#Chat', limits: { messageLength: 4000, mentionsPerMessage: 100 }, seed: 1 });
-    const week2 = composeThanks(crowd(5), wording, { hashtag: '#Chat', limits: { messageLength: 4000, mentionsPerMessage: 100 }, seed: 2 });
+    const week1 = composeThanks(crowd(5), wording, {
+      hashtag: '#Chat',
+      limits: { messageLength: 4000, mentionsPerMessage: 100 },
+      seed: 1,
+    });
+    const week2 = composeThanks(crowd(5), wording, {
+      hashtag: '#Chat',
+      limits: { messageLength: 4000, mentionsPerMessage: 100 },
+      seed: 2,
+    });
     expect(week1[0]!.text).not.toBe(week2[0]!.text);
   });
 });

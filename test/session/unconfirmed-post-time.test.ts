@@ -22,7 +22,12 @@ describe('a question that went out just before a crash, confirmed at the restart
     h.store.sessions.update(session.id, { step: 3, step_started_at: askedAt, step_deadline: askedAt + 8 * MINUTE });
     const q3 = 'Q3: How quickly should a brand answer a mention? #CommunityChat';
     h.store.posts.recordPending({
-      sessionId: session.id, purpose: 'question:3', kind: 'question', questionNumber: 3, text: q3, now: askedAt,
+      sessionId: session.id,
+      purpose: 'question:3',
+      kind: 'question',
+      questionNumber: 3,
+      text: q3,
+      now: askedAt,
     });
     await h.platform.post(CHANNEL, { kind: 'question', text: `${q3}\nReply with A3: …` });
     // While it is down, Bea answers Q3 in the channel; the bot comes back two minutes later.

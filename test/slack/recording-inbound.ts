@@ -1,4 +1,11 @@
-import type { ChatInbound, CommandReply, InboundCommand, InboundEdit, InboundMessage, MessageAddress } from '../../src/port.js';
+import type {
+  ChatInbound,
+  CommandReply,
+  InboundCommand,
+  InboundEdit,
+  InboundMessage,
+  MessageAddress,
+} from '../../src/port.js';
 
 /**
  * A ChatInbound that keeps everything an adapter hands the core, and answers commands the way the core's
@@ -30,7 +37,8 @@ export class RecordingInbound implements ChatInbound {
 
   async handleCommand(command: InboundCommand): Promise<CommandReply> {
     this.commands.push(command);
-    if (command.name !== 'status' && !command.by.isHost) return { ok: false, text: `Only hosts can ${command.name} a chat.` };
+    if (command.name !== 'status' && !command.by.isHost)
+      return { ok: false, text: `Only hosts can ${command.name} a chat.` };
     return { ok: true, text: `Did ${command.name} ${command.args.join(' ')}`.trim() };
   }
 }

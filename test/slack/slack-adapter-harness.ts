@@ -31,7 +31,9 @@ export async function startSlackAdapter(
   const config = slackConfigSchema.parse({
     botToken: 'xoxb-test-token',
     mode,
-    ...(mode === 'socket' ? { appToken: 'xapp-test-token' } : { signingSecret: TEST_SIGNING_SECRET, port: 0, host: '127.0.0.1' }),
+    ...(mode === 'socket'
+      ? { appToken: 'xapp-test-token' }
+      : { signingSecret: TEST_SIGNING_SECRET, port: 0, host: '127.0.0.1' }),
     channel: 'C1',
     hostIds: ['UHOST'],
     apiUrl: fake.apiUrl,
@@ -71,7 +73,10 @@ export async function startSlackAdapter(
       return;
     }
     const raw = slashCommandForm({ team: fake.team, channel, user, text, responseUrl: fake.responseUrl() });
-    const response = await postSigned(eventsUrl, undefined, TEST_SIGNING_SECRET, { raw, contentType: 'application/x-www-form-urlencoded' });
+    const response = await postSigned(eventsUrl, undefined, TEST_SIGNING_SECRET, {
+      raw,
+      contentType: 'application/x-www-form-urlencoded',
+    });
     if (response.status !== 200) throw new Error(`commands endpoint answered ${response.status}`);
   };
 

@@ -53,7 +53,7 @@ describe.each(['socket', 'http'] as const)('Slack reply buttons through real Bol
     expect(run.fake.callsTo('chat.postMessage')).toEqual([]);
   });
 
-  it("a click reaches handleAction with the action id and the host flag; a done action replaces the list", async () => {
+  it('a click reaches handleAction with the action id and the host flag; a done action replaces the list', async () => {
     const run = await start();
     await listEpisodes(run, 'UHOST');
     await run.click('UHOST', SKIP);

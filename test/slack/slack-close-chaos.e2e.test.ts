@@ -42,8 +42,14 @@ function slackRig(fake: FakeSlack): ChaosRig {
     newAdapter: () => createSlackAdapter(config, silentLogger),
     connected: () => waitFor(() => fake.socketCount === 1, 'the Socket Mode connection'),
     disconnected: () => waitFor(() => fake.socketCount === 0, 'the socket to drop'),
-    botLines: () => messages().filter((m) => m.user === fake.botUserId).map(lineOf),
-    peopleLines: () => messages().filter((m) => m.user !== fake.botUserId).map(lineOf),
+    botLines: () =>
+      messages()
+        .filter((m) => m.user === fake.botUserId)
+        .map(lineOf),
+    peopleLines: () =>
+      messages()
+        .filter((m) => m.user !== fake.botUserId)
+        .map(lineOf),
     say: (person, text, { thread, live }) => {
       const threadTs = thread?.split(':')[3];
       const fields = { channel: CHANNEL, user: person, text, ...(threadTs ? { threadTs } : {}) };

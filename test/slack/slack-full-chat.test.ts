@@ -9,19 +9,30 @@ afterEach(async () => {
   chat = undefined;
 });
 
-const posted = (c: Chat) => c.fake.callsTo('chat.postMessage').map((call) => call.args as { text: string; thread_ts?: string; blocks?: { type: string; text?: { text: string } }[] });
+const posted = (c: Chat) =>
+  c.fake
+    .callsTo('chat.postMessage')
+    .map(
+      (call) => call.args as { text: string; thread_ts?: string; blocks?: { type: string; text?: { text: string } }[] },
+    );
 const questionPosts = (c: Chat) => posted(c).filter((p) => p.blocks?.[0]?.type === 'header');
 
 /** Drives one short chat; `deliver` sends an event the way the mode does. */
-async function runChat(c: Chat, deliver: {
-  say: (user: string, text: string, threadTs?: string) => Promise<string>;
-  edit: (ts: string, user: string, text: string) => Promise<void>;
-  remove: (ts: string, threadTs?: string) => Promise<void>;
-  command: (user: string, text: string) => Promise<void>;
-}) {
+async function runChat(
+  c: Chat,
+  deliver: {
+    say: (user: string, text: string, threadTs?: string) => Promise<string>;
+    edit: (ts: string, user: string, text: string) => Promise<void>;
+    remove: (ts: string, threadTs?: string) => Promise<void>;
+    command: (user: string, text: string) => Promise<void>;
+  },
+) {
   await deliver.command('UHOST', 'start demo');
   await waitFor(() => posted(c).some((p) => p.text.startsWith('Welcome to #CommunityChat')), 'the welcome');
-  await waitFor(() => c.fake.callsTo('chat.postEphemeral').some((e) => e.args.text === 'Started "Community Chat (demo)".'), 'the start reply');
+  await waitFor(
+    () => c.fake.callsTo('chat.postEphemeral').some((e) => e.args.text === 'Started "Community Chat (demo)".'),
+    'the start reply',
+  );
 
   await c.clock.advance(15_000); // Q1
   await waitFor(() => questionPosts(c).length === 1, 'Q1');
@@ -43,7 +54,10 @@ async function runChat(c: Chat, deliver: {
   await waitFor(() => c.store.messages.get(`slack:T0001:C1:${late}`)?.deleted_at != null, 'the delete');
 
   await deliver.command('U3', 'end');
-  await waitFor(() => c.fake.callsTo('chat.postEphemeral').some((e) => String(e.args.text).startsWith('Only hosts can end')), 'the refusal');
+  await waitFor(
+    () => c.fake.callsTo('chat.postEphemeral').some((e) => String(e.args.text).startsWith('Only hosts can end')),
+    'the refusal',
+  );
   expect(posted(c).some((p) => p.text.startsWith("That's a wrap"))).toBe(false);
 
   await deliver.command('UHOST', 'end');
@@ -66,8 +80,14 @@ function expectFinished(c: Chat) {
   expect(thanks.text).toContain('<@U1>');
   expect(thanks.text).toContain('<@U2>');
   expect(thanks.text).not.toContain('<@UHOST>');
-  expect(posted(c).some((p) => p.text.startsWith('📋 Community Chat (demo) #CommunityChat recap: 2 participants, 3 answers'))).toBe(true);
-  expect(c.fake.calls.filter((call) => call.method !== 'response_url' && !/^(xoxb|xapp)-test-token$/.test(call.token ?? ''))).toEqual([]);
+  expect(
+    posted(c).some((p) =>
+      p.text.startsWith('📋 Community Chat (demo) #CommunityChat recap: 2 participants, 3 answers'),
+    ),
+  ).toBe(true);
+  expect(
+    c.fake.calls.filter((call) => call.method !== 'response_url' && !/^(xoxb|xapp)-test-token$/.test(call.token ?? '')),
+  ).toEqual([]);
   // Four answers were acknowledged, each once: A1, the thread reply, the edit, and A2 before its deletion.
   expect(c.fake.callsTo('reactions.add')).toHaveLength(4);
 }
@@ -82,10 +102,27 @@ describe('a whole chat through real Bolt against a local Slack', () => {
         return message.ts;
       },
       edit: async (ts, user, text) => {
-        envelopes.push(c.fake.sendEvent({ type: 'message', subtype: 'message_changed', channel: 'C1', ts: c.fake.nextTs(), message: { type: 'message', user, text, ts, edited: { user, ts: c.fake.nextTs() } } }));
+        envelopes.push(
+          c.fake.sendEvent({
+            type: 'message',
+            subtype: 'message_changed',
+            channel: 'C1',
+            ts: c.fake.nextTs(),
+            message: { type: 'message', user, text, ts, edited: { user, ts: c.fake.nextTs() } },
+          }),
+        );
       },
       remove: async (ts) => {
-        envelopes.push(c.fake.sendEvent({ type: 'message', subtype: 'message_deleted', channel: 'C1', ts: c.fake.nextTs(), deleted_ts: ts, previous_message: { type: 'message', user: 'U2', text: 'x', ts } }));
+        envelopes.push(
+          c.fake.sendEvent({
+            type: 'message',
+            subtype: 'message_deleted',
+            channel: 'C1',
+            ts: c.fake.nextTs(),
+            deleted_ts: ts,
+            previous_message: { type: 'message', user: 'U2', text: 'x', ts },
+          }),
+        );
       },
       command: async (user, text) => {
         envelopes.push(c.fake.slashCommand({ channel: 'C1', user, text }));
@@ -98,7 +135,9 @@ describe('a whole chat through real Bolt against a local Slack', () => {
   it('HTTP mode: the same chat through signed Events API requests; bad and stale signatures are refused', async () => {
     const c = (chat = await startSlackChat('http'));
     const event = async (body: Record<string, unknown>, retryNum?: number) => {
-      const response = await FakeSlack.postSigned(c.eventsUrl(), c.fake.eventCallback(body), SIGNING_SECRET, { retryNum });
+      const response = await FakeSlack.postSigned(c.eventsUrl(), c.fake.eventCallback(body), SIGNING_SECRET, {
+        retryNum,
+      });
       expect(response.status).toBe(200);
     };
     await runChat(c, {
@@ -109,17 +148,43 @@ describe('a whole chat through real Bolt against a local Slack', () => {
         await event({ ...message, channel_type: 'channel', event_ts: message.ts }, 1);
         return message.ts;
       },
-      edit: (ts, user, text) => event({ type: 'message', subtype: 'message_changed', channel: 'C1', ts: c.fake.nextTs(), message: { type: 'message', user, text, ts, edited: { user, ts: c.fake.nextTs() } } }),
-      remove: (ts) => event({ type: 'message', subtype: 'message_deleted', channel: 'C1', ts: c.fake.nextTs(), deleted_ts: ts }),
+      edit: (ts, user, text) =>
+        event({
+          type: 'message',
+          subtype: 'message_changed',
+          channel: 'C1',
+          ts: c.fake.nextTs(),
+          message: { type: 'message', user, text, ts, edited: { user, ts: c.fake.nextTs() } },
+        }),
+      remove: (ts) =>
+        event({ type: 'message', subtype: 'message_deleted', channel: 'C1', ts: c.fake.nextTs(), deleted_ts: ts }),
       command: async (user, text) => {
-        const form = new URLSearchParams({ token: 'x', team_id: 'T0001', channel_id: 'C1', user_id: user, command: '/emcee', text, response_url: 'http://127.0.0.1:9/unused', trigger_id: 't' }).toString();
-        const response = await FakeSlack.postSigned(c.eventsUrl(), undefined, SIGNING_SECRET, { raw: form, contentType: 'application/x-www-form-urlencoded' });
+        const form = new URLSearchParams({
+          token: 'x',
+          team_id: 'T0001',
+          channel_id: 'C1',
+          user_id: user,
+          command: '/emcee',
+          text,
+          response_url: 'http://127.0.0.1:9/unused',
+          trigger_id: 't',
+        }).toString();
+        const response = await FakeSlack.postSigned(c.eventsUrl(), undefined, SIGNING_SECRET, {
+          raw: form,
+          contentType: 'application/x-www-form-urlencoded',
+        });
         expect(response.status).toBe(200);
       },
     });
     expectFinished(c);
 
-    const body = c.fake.eventCallback({ type: 'message', channel: 'C1', user: 'U1', text: 'A1: forged', ts: c.fake.nextTs() });
+    const body = c.fake.eventCallback({
+      type: 'message',
+      channel: 'C1',
+      user: 'U1',
+      text: 'A1: forged',
+      ts: c.fake.nextTs(),
+    });
     expect((await FakeSlack.postSigned(c.eventsUrl(), body, 'not-the-secret')).status).toBe(401);
     const stale = Math.floor(Date.now() / 1000) - 10 * 60;
     expect((await FakeSlack.postSigned(c.eventsUrl(), body, SIGNING_SECRET, { timestamp: stale })).status).toBe(401);

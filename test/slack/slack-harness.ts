@@ -12,7 +12,11 @@ import { TEST_SIGNING_SECRET } from './slack-adapter-harness.js';
 export const SIGNING_SECRET = TEST_SIGNING_SECRET;
 
 /** A real Bolt app wired to the engine, against a fake Slack on 127.0.0.1. */
-export async function startSlackChat(mode: 'socket' | 'http', overrides: Partial<SlackConfigInput> = {}, store = ChatStore.open(':memory:')) {
+export async function startSlackChat(
+  mode: 'socket' | 'http',
+  overrides: Partial<SlackConfigInput> = {},
+  store = ChatStore.open(':memory:'),
+) {
   const fake = new FakeSlack();
   await fake.start();
   fake.addUser({ id: 'UHOST', name: 'host', display: 'Host Hana', isAdmin: false });
@@ -22,7 +26,9 @@ export async function startSlackChat(mode: 'socket' | 'http', overrides: Partial
   const config = slackConfigSchema.parse({
     botToken: 'xoxb-test-token',
     mode,
-    ...(mode === 'socket' ? { appToken: 'xapp-test-token' } : { signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' }),
+    ...(mode === 'socket'
+      ? { appToken: 'xapp-test-token' }
+      : { signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' }),
     channel: 'C1',
     hostIds: ['UHOST'],
     apiUrl: fake.apiUrl,

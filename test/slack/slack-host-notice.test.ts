@@ -47,9 +47,12 @@ describe('Slack host notices through the real WebClient', () => {
     // Nothing reached the user who is not in the workspace, and nothing went to the chat channel.
     expect(fake.files.shared).toHaveLength(4);
     expect(fake.history.get('C1') ?? []).toHaveLength(0);
-    expect(fake.callsTo('files.completeUploadExternal').map((call) => call.args.channel_id).sort()).toEqual(
-      [fake.dms.get('UADMIN'), fake.dms.get('UHOST')].sort(),
-    );
+    expect(
+      fake
+        .callsTo('files.completeUploadExternal')
+        .map((call) => call.args.channel_id)
+        .sort(),
+    ).toEqual([fake.dms.get('UADMIN'), fake.dms.get('UHOST')].sort());
   });
 
   it('a notice without files is one message per host, and no upload is started', async () => {

@@ -49,7 +49,8 @@ describe.each(['socket', 'http'] as const)('Slack inbound through real Bolt (%s 
 
   it('hosts are the configured ids and workspace admins; names come from users.info, asked once per person', async () => {
     const { fake, deliver, inbound } = await start();
-    for (const user of ['UHOST', 'UADMIN', 'U1', 'U1', 'U1']) await deliver(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user, text: 'hi' })));
+    for (const user of ['UHOST', 'UADMIN', 'U1', 'U1', 'U1'])
+      await deliver(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user, text: 'hi' })));
     await waitFor(() => inbound.messages.length === 5, 'five messages');
     expect(inbound.messages.map((m) => [m.author.displayName, m.author.isHost])).toEqual([
       ['Host Hana', true],
@@ -58,7 +59,12 @@ describe.each(['socket', 'http'] as const)('Slack inbound through real Bolt (%s 
       ['Ana', false],
       ['Ana', false],
     ]);
-    expect(fake.callsTo('users.info').map((c) => c.args.user).sort()).toEqual(['U1', 'UADMIN', 'UHOST']);
+    expect(
+      fake
+        .callsTo('users.info')
+        .map((c) => c.args.user)
+        .sort(),
+    ).toEqual(['U1', 'UADMIN', 'UHOST']);
   });
 
   it('edits and deletes reach the core under the address the message was given, in channel and in threads', async () => {
@@ -94,8 +100,29 @@ describe.each(['socket', 'http'] as const)('Slack inbound through real Bolt (%s 
     const answer = fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'A1: see https://example.com' });
     await deliver(fake.messageEvent(answer));
     await waitFor(() => inbound.messages.length === 1, 'the message');
-    await deliver({ type: 'message', subtype: 'message_changed', channel: 'C1', ts: fake.nextTs(), message: { ...answer, attachments: [{ from_url: 'https://example.com' }] }, previous_message: answer });
-    await deliver({ type: 'message', subtype: 'message_changed', channel: 'C1', ts: fake.nextTs(), message: { type: 'message', subtype: 'tombstone', user: 'USLACKBOT', text: 'This message was deleted.', ts: answer.ts, thread_ts: answer.ts }, previous_message: answer });
+    await deliver({
+      type: 'message',
+      subtype: 'message_changed',
+      channel: 'C1',
+      ts: fake.nextTs(),
+      message: { ...answer, attachments: [{ from_url: 'https://example.com' }] },
+      previous_message: answer,
+    });
+    await deliver({
+      type: 'message',
+      subtype: 'message_changed',
+      channel: 'C1',
+      ts: fake.nextTs(),
+      message: {
+        type: 'message',
+        subtype: 'tombstone',
+        user: 'USLACKBOT',
+        text: 'This message was deleted.',
+        ts: answer.ts,
+        thread_ts: answer.ts,
+      },
+      previous_message: answer,
+    });
     await waitFor(() => inbound.deletes.length === 1, 'the delete');
     expect(inbound.deletes).toEqual([inbound.messages[0]!.id]);
     expect(inbound.edits).toEqual([]);
@@ -103,10 +130,39 @@ describe.each(['socket', 'http'] as const)('Slack inbound through real Bolt (%s 
 
   it("other bots, the bot's own posts and channel joins never reach the core", async () => {
     const { fake, deliver, inbound } = await start();
-    await deliver({ type: 'message', subtype: 'bot_message', channel: 'C1', text: 'A1: I am a bot', ts: fake.nextTs(), bot_id: 'B9', username: 'github' });
-    await deliver({ type: 'message', channel: 'C1', user: 'UBOT', bot_id: 'BBOT', text: 'Q1: ours', ts: fake.nextTs() });
-    await deliver({ type: 'message', channel: 'C1', user: 'U9', bot_id: 'B9', text: 'A1: app user', ts: fake.nextTs() });
-    await deliver({ type: 'message', subtype: 'channel_join', channel: 'C1', user: 'U2', text: '<@U2> has joined the channel', ts: fake.nextTs() });
+    await deliver({
+      type: 'message',
+      subtype: 'bot_message',
+      channel: 'C1',
+      text: 'A1: I am a bot',
+      ts: fake.nextTs(),
+      bot_id: 'B9',
+      username: 'github',
+    });
+    await deliver({
+      type: 'message',
+      channel: 'C1',
+      user: 'UBOT',
+      bot_id: 'BBOT',
+      text: 'Q1: ours',
+      ts: fake.nextTs(),
+    });
+    await deliver({
+      type: 'message',
+      channel: 'C1',
+      user: 'U9',
+      bot_id: 'B9',
+      text: 'A1: app user',
+      ts: fake.nextTs(),
+    });
+    await deliver({
+      type: 'message',
+      subtype: 'channel_join',
+      channel: 'C1',
+      user: 'U2',
+      text: '<@U2> has joined the channel',
+      ts: fake.nextTs(),
+    });
     // The person, delivered last, is the barrier: the others are dropped on arrival, before any await, while
     // the person's message waits for a users.info round trip; so once it is through, the others are done.
     await deliver(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'A1: a person' })));
@@ -116,14 +172,18 @@ describe.each(['socket', 'http'] as const)('Slack inbound through real Bolt (%s 
 
   it('a redelivered event is dispatched once; one whose handling failed is dispatched again', async () => {
     const { fake, deliver, inbound } = await start();
-    const again = await deliver(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'A1: once' })));
+    const again = await deliver(
+      fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'A1: once' })),
+    );
     await waitFor(() => inbound.messages.length === 1, 'the message');
     await again();
     await again();
     expect(inbound.messages).toHaveLength(1);
 
     inbound.failNext = 1;
-    const retry = await deliver(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: 'U2', text: 'A1: failed first' })));
+    const retry = await deliver(
+      fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: 'U2', text: 'A1: failed first' })),
+    );
     // The failing dispatch is the barrier: the redeliveries came before it (and a dispatched one would have
     // been recorded, or failed in its place and let it through).
     await waitFor(() => inbound.failNext === 0, 'the dispatch that fails');
@@ -166,7 +226,11 @@ describe.each(['socket', 'http'] as const)('Slack inbound through real Bolt (%s 
 describe('Slack HTTP mode endpoint', () => {
   it("answers Slack's signed url_verification challenge, so the Request URL can be saved in the app settings", async () => {
     running = await startSlackAdapter('http', new RecordingInbound());
-    const response = await postSigned(running.eventsUrl, { token: 'x', challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P', type: 'url_verification' }, TEST_SIGNING_SECRET);
+    const response = await postSigned(
+      running.eventsUrl,
+      { token: 'x', challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P', type: 'url_verification' },
+      TEST_SIGNING_SECRET,
+    );
     expect(response.status).toBe(200);
     expect(response.text).toContain('3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P');
   });
@@ -175,9 +239,14 @@ describe('Slack HTTP mode endpoint', () => {
     const inbound = new RecordingInbound();
     running = await startSlackAdapter('http', inbound);
     const { fake, eventsUrl } = running;
-    const body = fake.eventCallback(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'A1: forged' })));
+    const body = fake.eventCallback(
+      fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'A1: forged' })),
+    );
     expect((await postSigned(eventsUrl, body, 'not-the-secret')).status).toBe(401);
-    expect((await postSigned(eventsUrl, body, TEST_SIGNING_SECRET, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(401);
+    expect(
+      (await postSigned(eventsUrl, body, TEST_SIGNING_SECRET, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }))
+        .status,
+    ).toBe(401);
     const signedFor = JSON.stringify(body);
     const now = Math.floor(Date.now() / 1000);
     const tampered = await postSigned(eventsUrl, undefined, TEST_SIGNING_SECRET, {

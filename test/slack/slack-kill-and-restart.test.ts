@@ -48,12 +48,19 @@ function startBot(dir: string) {
   return { child, output: () => output, exited };
 }
 
-const botPosts = (prefix: string) => (fake.history.get('C1') ?? []).filter((m) => m.user === fake.botUserId && m.text.startsWith(prefix));
+const botPosts = (prefix: string) =>
+  (fake.history.get('C1') ?? []).filter((m) => m.user === fake.botUserId && m.text.startsWith(prefix));
 
 describe('kill and restart against a local Slack', () => {
   it('SIGKILL mid-question, answers while down, restart: every question once, every answer attributed, recap complete', async () => {
     await fake.start();
-    for (const [id, name] of [['UHOST', 'host'], ['U1', 'ana'], ['U2', 'bea'], ['U3', 'carl']] as const) fake.addUser({ id, name, display: name });
+    for (const [id, name] of [
+      ['UHOST', 'host'],
+      ['U1', 'ana'],
+      ['U2', 'bea'],
+      ['U3', 'carl'],
+    ] as const)
+      fake.addUser({ id, name, display: name });
     const dir = mkdtempSync(join(tmpdir(), 'emcee-slack-kill-'));
     writeTestScript(join(dir, 'prompts'), SCRIPT);
     copyFileSync(join(root, 'prompts/recap-summary.md'), join(dir, 'prompts', 'recap-summary.md'));

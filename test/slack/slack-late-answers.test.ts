@@ -103,7 +103,12 @@ describe('a dropped Slack connection loses nothing, and places answers by when t
     const thanks = c.fake.history.get('C1')!.filter((m) => m.text?.includes('<@U1>') && m.text.includes('<@U2>'));
     expect(thanks).toHaveLength(1);
     const thanked = c.store.thanks.forSession(c.runner.id).map((t) => [t.user_id, t.answers]);
-    expect(thanked).toEqual(expect.arrayContaining([['slack:T0001:U1', 1], ['slack:T0001:U2', 1]]));
+    expect(thanked).toEqual(
+      expect.arrayContaining([
+        ['slack:T0001:U1', 1],
+        ['slack:T0001:U2', 1],
+      ]),
+    );
     expect(c.rewrites).toEqual([]);
   });
 

@@ -42,7 +42,11 @@ describe('the app manifest', () => {
   });
 
   it('subscribes to the message events the history scopes allow, with Socket Mode on and one /emcee command', () => {
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['message.channels', 'message.groups', 'message.im']);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
+      'message.channels',
+      'message.groups',
+      'message.im',
+    ]);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.slash_commands).toHaveLength(1);
     expect(manifest.features.slash_commands[0].command).toBe('/emcee');
@@ -67,7 +71,8 @@ describe('the app manifest', () => {
 
   it("lists in its usage hint every subcommand the core's help knows", () => {
     const hint = String(manifest.features.slash_commands[0].usage_hint);
-    for (const sub of ['start', 'pause', 'resume', 'skip', 'extend', 'end', 'status', 'next', 'recap', 'help']) expect(hint).toContain(sub);
+    for (const sub of ['start', 'pause', 'resume', 'skip', 'extend', 'end', 'status', 'next', 'recap', 'help'])
+      expect(hint).toContain(sub);
   });
 
   it('lists every command of the registry in its usage hint, in order, with an example argument', () => {

@@ -17,7 +17,13 @@ const CLAP = { unicode: '👏', shortcode: 'clap', applause: '👏 Great answers
 const question = (n: number) => ({
   kind: 'question' as const,
   text: `Q${n}: What makes a community feel like home? #CommunityChat`,
-  question: { number: n, text: 'What makes a community feel like home?', hashtag: '#CommunityChat', hint: `Answer with A${n}: … and add #CommunityChat`, openThread: true },
+  question: {
+    number: n,
+    text: 'What makes a community feel like home?',
+    hashtag: '#CommunityChat',
+    hint: `Answer with A${n}: … and add #CommunityChat`,
+    openThread: true,
+  },
 });
 
 async function start(overrides = {}, clock?: Clock) {
@@ -31,7 +37,10 @@ describe('Slack outbound through real Bolt', () => {
     const { fake, adapter } = await start();
     const posted = await adapter.post(adapter.defaultChannel, question(1));
     const call = fake.callsTo('chat.postMessage')[0]!;
-    expect(call.args).toMatchObject({ channel: 'C1', text: 'Q1: What makes a community feel like home? #CommunityChat' });
+    expect(call.args).toMatchObject({
+      channel: 'C1',
+      text: 'Q1: What makes a community feel like home? #CommunityChat',
+    });
     expect(call.args.blocks).toEqual([
       { type: 'header', text: { type: 'plain_text', text: 'Q1 #CommunityChat', emoji: true } },
       { type: 'section', text: { type: 'mrkdwn', text: '*What makes a community feel like home?*' } },
@@ -43,7 +52,11 @@ describe('Slack outbound through real Bolt', () => {
 
   it('a very long question still posts: the blocks are cut to Block Kit limits, the fallback keeps it all', async () => {
     const { fake, adapter } = await start();
-    const long = { ...question(2), text: `Q2: ${'why '.repeat(1200)}`, question: { ...question(2).question, text: 'why '.repeat(1200), hashtag: `#${'x'.repeat(200)}` } };
+    const long = {
+      ...question(2),
+      text: `Q2: ${'why '.repeat(1200)}`,
+      question: { ...question(2).question, text: 'why '.repeat(1200), hashtag: `#${'x'.repeat(200)}` },
+    };
     await adapter.post(adapter.defaultChannel, long);
     const call = fake.callsTo('chat.postMessage')[0]!;
     expect(call.args.text).toBe(long.text.replace(/&/g, '&amp;'));
@@ -80,9 +93,14 @@ describe('Slack outbound through real Bolt', () => {
       '&lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;!subteam^S0614TZR7|@team&gt; &lt;@U2&gt; a &amp; b',
     );
     const quoted = adapter.quote('<!here> look at me');
-    await adapter.post(adapter.defaultChannel, { kind: 'recap', text: `${adapter.mention('slack:T0001:U1', 'Ana')} said: "${quoted}" · tips & <tricks> ${adapter.formatTime(1_700_000_000_000, 'Tue 14 Nov, 22:13')}` });
+    await adapter.post(adapter.defaultChannel, {
+      kind: 'recap',
+      text: `${adapter.mention('slack:T0001:U1', 'Ana')} said: "${quoted}" · tips & <tricks> ${adapter.formatTime(1_700_000_000_000, 'Tue 14 Nov, 22:13')}`,
+    });
     const text = String(fake.callsTo('chat.postMessage')[0]!.args.text);
-    expect(text).toBe('<@U1> said: "&lt;!here&gt; look at me" · tips &amp; &lt;tricks&gt; <!date^1700000000^{date_long_pretty} at {time}|Tue 14 Nov, 22:13>');
+    expect(text).toBe(
+      '<@U1> said: "&lt;!here&gt; look at me" · tips &amp; &lt;tricks&gt; <!date^1700000000^{date_long_pretty} at {time}|Tue 14 Nov, 22:13>',
+    );
     // Nothing Slack would read as a broadcast is left.
     expect(text).not.toMatch(/<!(channel|here|everyone|subteam)/);
   });
@@ -104,10 +122,19 @@ describe('Slack outbound through real Bolt', () => {
 
   it('under a flood of acknowledgements a question is not delayed, and the overflow is applauded in one low-priority post', async () => {
     // 600 a minute = one every 100 ms; a backlog over 300 ms folds into applause every 200 ms.
-    const { fake, adapter, deliver, inbound } = await start({ reactionsPerMinute: 600, reactionBacklogMs: 300, applauseEveryMs: 200, postIntervalMs: 1000, postBurst: 3 });
+    const { fake, adapter, deliver, inbound } = await start({
+      reactionsPerMinute: 600,
+      reactionBacklogMs: 300,
+      applauseEveryMs: 200,
+      postIntervalMs: 1000,
+      postBurst: 3,
+    });
     fake.enforceTiers({ reactionsPerMinute: 600, reactionBurst: 1, postBurst: 3, postMs: 1000 });
     const users = ['U1', 'U2', 'UHOST', 'UADMIN'];
-    for (let i = 0; i < 12; i++) await deliver(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: users[i % 4]!, text: `A1: answer ${i}` })));
+    for (let i = 0; i < 12; i++)
+      await deliver(
+        fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: users[i % 4]!, text: `A1: answer ${i}` })),
+      );
     await waitFor(() => inbound.messages.length === 12, 'the answers');
     const acks = inbound.messages.map((m) => adapter.react(m.id, CLAP));
     const started = Date.now();
@@ -140,7 +167,8 @@ describe('Slack outbound through real Bolt', () => {
       postBurst: 1,
     };
     const { fake, adapter, deliver, inbound } = await start(overrides, clock);
-    for (const user of ['U1', 'U2', 'UHOST', 'UADMIN']) await deliver(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user, text: 'A1: yes' })));
+    for (const user of ['U1', 'U2', 'UHOST', 'UADMIN'])
+      await deliver(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user, text: 'A1: yes' })));
     await waitFor(() => inbound.messages.length === 4, 'the answers');
     await adapter.post(adapter.defaultChannel, { kind: 'notice', text: 'filler' });
     const acks = inbound.messages.map((m) => adapter.react(m.id, CLAP));
@@ -175,13 +203,19 @@ describe('Slack outbound through real Bolt', () => {
 
 describe('Slack start-up errors', () => {
   it('a refused bot token stops start-up with a message naming SLACK_BOT_TOKEN, not the token', async () => {
-    const error = await startSlackAdapter('socket', new RecordingInbound(), { botToken: 'xoxb-invalid' }).catch((e: Error) => e);
+    const error = await startSlackAdapter('socket', new RecordingInbound(), { botToken: 'xoxb-invalid' }).catch(
+      (e: Error) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe('Slack refused SLACK_BOT_TOKEN (invalid_auth).');
   });
 
   it('a refused app token stops Socket Mode start-up with a message naming SLACK_APP_TOKEN', async () => {
-    const error = await startSlackAdapter('socket', new RecordingInbound(), { appToken: 'xapp-invalid' }).catch((e: Error) => e);
-    expect((error as Error).message).toBe('Slack refused the Socket Mode connection: check SLACK_APP_TOKEN (invalid_auth).');
+    const error = await startSlackAdapter('socket', new RecordingInbound(), { appToken: 'xapp-invalid' }).catch(
+      (e: Error) => e,
+    );
+    expect((error as Error).message).toBe(
+      'Slack refused the Socket Mode connection: check SLACK_APP_TOKEN (invalid_auth).',
+    );
   });
 });

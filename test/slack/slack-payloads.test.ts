@@ -32,23 +32,50 @@ describe("Slack's payloads through the parser", () => {
   });
 
   it('a Socket Mode edit envelope carries the same event', () => {
-    const envelope = JSON.parse(read('socket-mode-edit-envelope.json')) as { type: string; payload: { event: unknown } };
+    const envelope = JSON.parse(read('socket-mode-edit-envelope.json')) as {
+      type: string;
+      payload: { event: unknown };
+    };
     expect(envelope.type).toBe('events_api');
-    expect(classifyMessageEvent(envelope.payload.event, 'UBOT')).toMatchObject({ kind: 'edit', ts: '1652635099.971779', text: 'Goodbye world' });
+    expect(classifyMessageEvent(envelope.payload.event, 'UBOT')).toMatchObject({
+      kind: 'edit',
+      ts: '1652635099.971779',
+      text: 'Goodbye world',
+    });
   });
 
   it('an unfurl changes the message but not its text: not an edit', () => {
-    expect(classifyMessageEvent(event('message-changed-unfurl'), 'UBOT')).toEqual({ kind: 'ignored', why: 'text unchanged' });
+    expect(classifyMessageEvent(event('message-changed-unfurl'), 'UBOT')).toEqual({
+      kind: 'ignored',
+      why: 'text unchanged',
+    });
   });
 
   it('message_deleted is a delete, with or without the previous message', () => {
-    expect(classifyMessageEvent(event('message-deleted'), 'UBOT')).toEqual({ kind: 'delete', channel: 'C123ABC456', ts: '1358878749.000002', threadTs: undefined });
-    const inThread = { ...event('message-deleted'), previous_message: { type: 'message', user: 'U1', text: 'x', ts: '1358878749.000002', thread_ts: '1358878700.000001' } };
+    expect(classifyMessageEvent(event('message-deleted'), 'UBOT')).toEqual({
+      kind: 'delete',
+      channel: 'C123ABC456',
+      ts: '1358878749.000002',
+      threadTs: undefined,
+    });
+    const inThread = {
+      ...event('message-deleted'),
+      previous_message: {
+        type: 'message',
+        user: 'U1',
+        text: 'x',
+        ts: '1358878749.000002',
+        thread_ts: '1358878700.000001',
+      },
+    };
     expect(classifyMessageEvent(inThread, 'UBOT')).toMatchObject({ kind: 'delete', threadTs: '1358878700.000001' });
   });
 
   it('a deleted thread parent arrives as a tombstone and is a delete', () => {
-    expect(classifyMessageEvent(event('thread-parent-tombstone'), 'UBOT')).toMatchObject({ kind: 'delete', ts: '1355517523.000005' });
+    expect(classifyMessageEvent(event('thread-parent-tombstone'), 'UBOT')).toMatchObject({
+      kind: 'delete',
+      ts: '1355517523.000005',
+    });
   });
 
   it("bots, and the bot's own messages and edits, are ignored", () => {
@@ -60,12 +87,23 @@ describe("Slack's payloads through the parser", () => {
   });
 
   it('joins, topics and other subtypes are not messages', () => {
-    expect(classifyMessageEvent({ ...event('message'), subtype: 'channel_join' }, 'UBOT')).toMatchObject({ kind: 'ignored' });
-    expect(classifyMessageEvent({ type: 'message', subtype: 'message_changed' }, 'UBOT')).toMatchObject({ kind: 'ignored', why: 'malformed message_changed' });
+    expect(classifyMessageEvent({ ...event('message'), subtype: 'channel_join' }, 'UBOT')).toMatchObject({
+      kind: 'ignored',
+    });
+    expect(classifyMessageEvent({ type: 'message', subtype: 'message_changed' }, 'UBOT')).toMatchObject({
+      kind: 'ignored',
+      why: 'malformed message_changed',
+    });
   });
 
   it("Slack's documented slash command form parses", () => {
     const form = Object.fromEntries(new URLSearchParams(read('slash-command.form').trim()));
-    expect(slashCommandSchema.parse(form)).toMatchObject({ command: '/emcee', text: 'extend 5', user_id: 'U2147483697', channel_id: 'C2147483705', team_id: 'T0001' });
+    expect(slashCommandSchema.parse(form)).toMatchObject({
+      command: '/emcee',
+      text: 'extend 5',
+      user_id: 'U2147483697',
+      channel_id: 'C2147483705',
+      team_id: 'T0001',
+    });
   });
 });

@@ -154,7 +154,9 @@ describe('planning a series from Slack, with the real engine and scheduler', () 
       `• weekly-test · 2027-01-28 13:00 — Long threads ${guests}`,
     ]);
     const buttons = () =>
-      JSON.stringify(list.blocks).match(/"action_id":"[^"]+"/g)!.map((id) => id.slice('"action_id":"'.length, -1));
+      JSON.stringify(list.blocks)
+        .match(/"action_id":"[^"]+"/g)!
+        .map((id) => id.slice('"action_id":"'.length, -1));
     expect(buttons()).toEqual(
       ['2027-01-14 13:00', '2027-01-21 13:00', '2027-01-28 13:00'].flatMap((when) =>
         ['edit', 'skip', 'delete'].map((verb) => `episodes:${verb}:weekly-test:${when}`),

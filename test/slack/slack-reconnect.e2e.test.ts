@@ -11,7 +11,6 @@ afterEach(async () => {
   rig = undefined;
 });
 
-
 const question = { number: 1, text: 'Why?', hashtag: '#C', hint: 'A1', openThread: true };
 
 describe('a Socket Mode socket reopened after an outage catches up from history', () => {
@@ -39,7 +38,10 @@ describe('a Socket Mode socket reopened after an outage catches up from history'
     // A later live message: any duplicate of the catch-up would have been delivered before it.
     r.fake.userSays({ channel: 'C1', user: 'U1', text: 'later, live' });
     await waitFor(() => inbound.messages.some((m) => m.text === 'later, live'), 'a later live message');
-    const texts = inbound.messages.map((m) => m.text).filter((text) => text !== 'later, live').sort();
+    const texts = inbound.messages
+      .map((m) => m.text)
+      .filter((text) => text !== 'later, live')
+      .sort();
     expect(texts).toEqual(
       [
         'A1: live, before the cut',

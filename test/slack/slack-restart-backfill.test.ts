@@ -36,25 +36,51 @@ describe("a restart's backfill reads the questions' threads", () => {
     store.sessions.ensureCommunity('slack:T0001', 'slack', askedAt);
     const channel = first.adapter.defaultChannel;
     const sessionId = store.sessions.create({
-      communityId: 'slack:T0001', channel, scriptId: 's', scriptJson: '{}', now: askedAt - 10_000,
+      communityId: 'slack:T0001',
+      channel,
+      scriptId: 's',
+      scriptJson: '{}',
+      now: askedAt - 10_000,
     });
     store.posts.recordPending({
-      sessionId, purpose: 'question:1', kind: 'question', questionNumber: 1, text: 'Q1: Why? #C', now: askedAt,
+      sessionId,
+      purpose: 'question:1',
+      kind: 'question',
+      questionNumber: 1,
+      text: 'Q1: Why? #C',
+      now: askedAt,
     });
     store.posts.confirm(sessionId, 'question:1', posted.address, askedAt);
     const lastKnown = askedAt + 120_000;
     store.messages.insert({
-      address: `slack:T0001:C1:${slackTs(lastKnown)}`, session_id: sessionId, author_id: 'slack:T0001:U1',
-      author_name: 'Ana', text: 'A1: known', ts: lastKnown, reply_to: null, from_host: 0, first_time: 1,
-      open_question: 1, asked_questions: 1,
-      question_number: 1, part: null, late: 0, via: null, reason: null, received_at: lastKnown,
+      address: `slack:T0001:C1:${slackTs(lastKnown)}`,
+      session_id: sessionId,
+      author_id: 'slack:T0001:U1',
+      author_name: 'Ana',
+      text: 'A1: known',
+      ts: lastKnown,
+      reply_to: null,
+      from_host: 0,
+      first_time: 1,
+      open_question: 1,
+      asked_questions: 1,
+      question_number: 1,
+      part: null,
+      late: 0,
+      via: null,
+      reason: null,
+      received_at: lastKnown,
     });
 
     // While down, Bea answers in Q1's thread, three minutes after Q1: after the backfill's start, Q1 before it.
     const questionTs = posted.address.split(':')[3]!;
     const answeredAt = askedAt + 180_000;
     fake.userSaysOffline({
-      channel: 'C1', user: 'U2', text: 'A1: in the thread while down', threadTs: questionTs, ts: slackTs(answeredAt),
+      channel: 'C1',
+      user: 'U2',
+      text: 'A1: in the thread while down',
+      threadTs: questionTs,
+      ts: slackTs(answeredAt),
     });
 
     const second = await startSlackAdapter('socket', new RecordingInbound(), {}, silentLogger, undefined, fake);

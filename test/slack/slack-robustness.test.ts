@@ -27,7 +27,13 @@ describe('Slack robustness', () => {
 
   it('redelivered Socket Mode envelopes (retry_attempt) never double-count', async () => {
     const c = (chat = await startSlackChat('socket'));
-    await c.host.handleCommand({ channel: c.adapter.defaultChannel, community: c.adapter.community, by: { id: 'x', displayName: 'h', isBot: false, isHost: true }, name: 'start', args: ['demo'] });
+    await c.host.handleCommand({
+      channel: c.adapter.defaultChannel,
+      community: c.adapter.community,
+      by: { id: 'x', displayName: 'h', isBot: false, isHost: true },
+      name: 'start',
+      args: ['demo'],
+    });
     await c.clock.advance(15_000);
     await waitFor(() => c.fake.history.get('C1')!.some((m) => m.text.startsWith('Q1:')), 'Q1');
     const message = c.fake.userSays({ channel: 'C1', user: 'U1', text: 'A1: once' });
@@ -87,10 +93,23 @@ describe('reaction pacing', () => {
 
 describe('Slack settings from the environment', () => {
   it('names the missing or malformed variable', () => {
-    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_CHANNEL: 'C1' })).toThrow(/SLACK_APP_TOKEN: missing — Socket Mode needs an app token/);
-    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'nope', SLACK_APP_TOKEN: 'xapp-1', SLACK_CHANNEL: 'C1' })).toThrow(/SLACK_BOT_TOKEN: the Bot User OAuth Token, starting "xoxb-"/);
-    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_MODE: 'http', SLACK_CHANNEL: 'C1' })).toThrow(/SLACK_SIGNING_SECRET: missing/);
-    expect(slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_CHANNEL: 'C0123', SLACK_HOST_IDS: 'U1, U2' })).toMatchObject({
+    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_CHANNEL: 'C1' })).toThrow(
+      /SLACK_APP_TOKEN: missing — Socket Mode needs an app token/,
+    );
+    expect(() =>
+      slackConfigFromEnv({ SLACK_BOT_TOKEN: 'nope', SLACK_APP_TOKEN: 'xapp-1', SLACK_CHANNEL: 'C1' }),
+    ).toThrow(/SLACK_BOT_TOKEN: the Bot User OAuth Token, starting "xoxb-"/);
+    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_MODE: 'http', SLACK_CHANNEL: 'C1' })).toThrow(
+      /SLACK_SIGNING_SECRET: missing/,
+    );
+    expect(
+      slackConfigFromEnv({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_APP_TOKEN: 'xapp-1',
+        SLACK_CHANNEL: 'C0123',
+        SLACK_HOST_IDS: 'U1, U2',
+      }),
+    ).toMatchObject({
       mode: 'socket',
       hostIds: ['U1', 'U2'],
     });

@@ -11,7 +11,6 @@ afterEach(async () => {
   rig = undefined;
 });
 
-
 const question = { number: 1, text: 'Why?', hashtag: '#C', hint: 'A1', openThread: true };
 
 describe('transient failures on Slack calls are retried with back-off, and a post lands once', () => {

@@ -37,7 +37,9 @@ describe('migrations', () => {
   it('refuse a database newer than the code, touching nothing', () => {
     const db = openDatabase(':memory:');
     db.prepare("INSERT INTO schema_migrations VALUES (99, 'future', 0)").run();
-    expect(() => migrate(db, migrations)).toThrow(new RegExp(`schema version 99, newer than this Emcee knows \\(${migrations.length}\\)`));
+    expect(() => migrate(db, migrations)).toThrow(
+      new RegExp(`schema version 99, newer than this Emcee knows \\(${migrations.length}\\)`),
+    );
   });
 });
 
@@ -63,7 +65,11 @@ describe('writes from platform events are idempotent on the message id', () => {
     expect(h.store.messages.get(id)!.question_number).toBeNull();
     await h.clock.advance(10 * 60_000); // Q2 open now; the edit still belongs to Q1's time
     await h.host.handleEdit({ id, text: 'A1: Listening first, always', editedAt: h.clock.now() });
-    expect(h.store.messages.get(id)).toMatchObject({ question_number: 1, late: 0, text: 'A1: Listening first, always' });
+    expect(h.store.messages.get(id)).toMatchObject({
+      question_number: 1,
+      late: 0,
+      text: 'A1: Listening first, always',
+    });
     await runner.drain();
     expect(h.platform.reactions.map((r) => r.to)).toEqual([id]);
 

@@ -182,7 +182,10 @@ function saidAlready(rig: ChaosRig, start: string): boolean {
 // While the bot is down, one or two people answer the last question asked: in the channel, and in its thread;
 // newcomers among them when `newcomers`. Returns how many have spoken while down so far.
 function speakWhileDown(rig: ChaosRig, random: SeededRandom, spoken: number, newcomers: boolean): number {
-  const last = rig.botLines().filter((line) => /^Q\d+:/.test(line.text)).at(-1);
+  const last = rig
+    .botLines()
+    .filter((line) => /^Q\d+:/.test(line.text))
+    .at(-1);
   const known = new Set(rig.peopleLines().map((line) => line.authorId));
   const speakers = newcomers ? rig.people.slice(2) : rig.people.filter((p) => known.has(rig.userAddress(p)));
   const count = random.chance(0.5) ? 2 : 1;

@@ -48,7 +48,10 @@ export function checkChaosChat(chat: ChaosChatRecord): ChaosFigures {
   expect(store.sessions.get(sessionId)!.state).toBe('ended');
   const events = store.sessions.events(sessionId).map((event) => event.kind);
   for (const kind of ['thanked', 'recap-written', 'ended']) {
-    expect(events.filter((k) => k === kind), kind).toHaveLength(1);
+    expect(
+      events.filter((k) => k === kind),
+      kind,
+    ).toHaveLength(1);
   }
   checkPostsOnce(chat);
   const messages = checkMessagesStored(chat);
@@ -60,22 +63,34 @@ export function checkChaosChat(chat: ChaosChatRecord): ChaosFigures {
 
 function checkPostsOnce({ store, sessionId, botLines, questions }: ChaosChatRecord): void {
   const texts = botLines.map((line) => line.text);
-  expect(texts.filter((text, index) => texts.indexOf(text) !== index), 'bot posts said twice').toEqual([]);
+  expect(
+    texts.filter((text, index) => texts.indexOf(text) !== index),
+    'bot posts said twice',
+  ).toEqual([]);
   const rows = store.posts.forSession(sessionId);
-  expect(rows.filter((row) => row.state !== 'sent'), 'posts left unconfirmed').toEqual([]);
+  expect(
+    rows.filter((row) => row.state !== 'sent'),
+    'posts left unconfirmed',
+  ).toEqual([]);
   // The ledger and the platform agree one to one: nothing posted that the ledger does not know, nothing lost.
   expect(rows.map((row) => row.address).sort()).toEqual(botLines.map((line) => line.address).sort());
   const purposes = rows.map((row) => row.purpose);
   const asked = Array.from({ length: questions }, (_, i) => `question:${i + 1}`);
   for (const purpose of ['welcome', 'intro', ...asked, 'closing', 'thanks:0', 'recap:0']) {
-    expect(purposes.filter((p) => p === purpose), purpose).toHaveLength(1);
+    expect(
+      purposes.filter((p) => p === purpose),
+      purpose,
+    ).toHaveLength(1);
   }
   const firstTimers = store.messages.forSession(sessionId).filter((row) => row.first_time === 1);
   const welcomed = purposes.filter((p) => p.startsWith('first-timer:')).map((p) => p.slice('first-timer:'.length));
   expect(welcomed.sort(), 'every first-timer welcomed once').toEqual(firstTimers.map((row) => row.author_id).sort());
   const questionPrefixes = Array.from({ length: questions }, (_, i) => `Q${i + 1}:`);
   for (const prefix of ['Welcome to', "That's a wrap", 'Thank you, everyone', ...questionPrefixes]) {
-    expect(botLines.filter((line) => line.text.startsWith(prefix)), prefix).toHaveLength(1);
+    expect(
+      botLines.filter((line) => line.text.startsWith(prefix)),
+      prefix,
+    ).toHaveLength(1);
   }
 }
 
@@ -117,7 +132,10 @@ function checkThanks({ store, sessionId, botLines, peopleLines, mentionOf }: Cha
   const lastThanks = thanksLines.map((line) => line.order).reduce((last, order) => (order > last ? order : last));
   const before = new Set(peopleLines.filter((line) => line.order < lastThanks).map((line) => line.authorId));
   const thanked = store.thanks.forSession(sessionId).map((row) => row.user_id);
-  expect(thanked.filter((id, index) => thanked.indexOf(id) !== index), 'thanked twice in the store').toEqual([]);
+  expect(
+    thanked.filter((id, index) => thanked.indexOf(id) !== index),
+    'thanked twice in the store',
+  ).toEqual([]);
   expect([...thanked].sort(), 'thanked in the store: everyone who spoke before the thanks').toEqual([...before].sort());
   const thanksText = thanksLines.map((line) => line.text).join('\n');
   for (const author of new Set(peopleLines.map((line) => line.authorId))) {

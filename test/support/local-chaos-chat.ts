@@ -86,10 +86,7 @@ export function startChaosRun(files: ChaosFiles, speed: number): CliChild {
  * the keyboard answers each question once it is asked (typing it again after a restart if it never reached
  * the room). The last run goes to the end of the chat.
  */
-export async function runChaosChat(
-  files: ChaosFiles,
-  options: ChaosChatOptions,
-): Promise<ChaosChatOutcome> {
+export async function runChaosChat(files: ChaosFiles, options: ChaosChatOptions): Promise<ChaosChatOutcome> {
   const { speed, timing, random } = options;
   const reader = new RoomLogReader(files.room);
   const outcome: ChaosChatOutcome = { files, kills: [], saidWhileDown: [], outputs: [] };
@@ -130,7 +127,12 @@ function typeAnswers(run: CliChild, reader: RoomLogReader, questions: number): (
   const typed = new Set<number>();
   const tick = () => {
     if (run.hasExited() || !reader.hasBotPost('Welcome to')) return;
-    const said = new Set(reader.entries().filter((e) => !e.bot).map((e) => e.text));
+    const said = new Set(
+      reader
+        .entries()
+        .filter((e) => !e.bot)
+        .map((e) => e.text),
+    );
     for (let q = 0; q <= Math.min(reader.askedQuestions(), questions); q++) {
       if (typed.has(q) || said.has(typedAnswer(q))) continue;
       typed.add(q);

@@ -19,7 +19,10 @@ export class RoomLogReader {
     const text = readFileSync(this.path, 'utf8');
     // A line still being written is left for the next read.
     const complete = text.slice(0, text.lastIndexOf('\n') + 1);
-    this.cached = complete.split('\n').filter(Boolean).map((line) => JSON.parse(line) as RoomLogEntry);
+    this.cached = complete
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as RoomLogEntry);
     if (complete.length === text.length) this.size = size;
     return this.cached;
   }

@@ -64,15 +64,16 @@ export class VirtualTerminal {
     if (token.startsWith('\x1b[')) this.csi(token);
     else if (token === '\x1b7') this.saved = { row: this.row, col: this.col };
     else if (token === '\x1b8') this.moveTo(this.saved.row, this.saved.col);
-    else if (token.startsWith('\x1b')) return; // OSC, charset selection and the like change nothing shown
+    else if (token.startsWith('\x1b'))
+      return; // OSC, charset selection and the like change nothing shown
     else if (token === '\r') this.moveTo(this.row, 0);
     else if (token === '\n') {
       if (this.onlcr) this.moveTo(this.row, 0);
       this.lineFeed();
-    }
-    else if (token === '\b') this.moveTo(this.row, Math.max(0, this.col - 1));
+    } else if (token === '\b') this.moveTo(this.row, Math.max(0, this.col - 1));
     else if (token === '\t') this.moveTo(this.row, Math.min(this.columns - 1, (Math.floor(this.col / 8) + 1) * 8));
-    else if (token.length === 1 && token < ' ') return; // bell and other controls
+    else if (token.length === 1 && token < ' ')
+      return; // bell and other controls
     else this.text(token);
   }
 
@@ -122,16 +123,25 @@ export class VirtualTerminal {
     const params = body.split(';').map((p) => (p === '' ? undefined : Number(p)));
     const n = params[0] ?? 1;
     switch (final) {
-      case 'A': return this.moveTo(Math.max(0, this.row - n), this.col);
-      case 'B': return this.moveTo(Math.min(this.rows - 1, this.row + n), this.col);
-      case 'C': return this.moveTo(this.row, Math.min(this.columns - 1, this.col + n));
-      case 'D': return this.moveTo(this.row, Math.max(0, this.col - n));
-      case 'G': return this.moveTo(this.row, Math.min(this.columns - 1, n - 1));
+      case 'A':
+        return this.moveTo(Math.max(0, this.row - n), this.col);
+      case 'B':
+        return this.moveTo(Math.min(this.rows - 1, this.row + n), this.col);
+      case 'C':
+        return this.moveTo(this.row, Math.min(this.columns - 1, this.col + n));
+      case 'D':
+        return this.moveTo(this.row, Math.max(0, this.col - n));
+      case 'G':
+        return this.moveTo(this.row, Math.min(this.columns - 1, n - 1));
       case 'H':
-      case 'f': return this.moveTo(Math.min(this.rows - 1, n - 1), Math.min(this.columns - 1, (params[1] ?? 1) - 1));
-      case 'J': return this.eraseDisplay(params[0] ?? 0);
-      case 'K': return this.eraseLine(params[0] ?? 0);
-      default: return; // colours (m) and modes change nothing a test reads
+      case 'f':
+        return this.moveTo(Math.min(this.rows - 1, n - 1), Math.min(this.columns - 1, (params[1] ?? 1) - 1));
+      case 'J':
+        return this.eraseDisplay(params[0] ?? 0);
+      case 'K':
+        return this.eraseLine(params[0] ?? 0);
+      default:
+        return; // colours (m) and modes change nothing a test reads
     }
   }
 

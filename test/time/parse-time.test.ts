@@ -12,7 +12,7 @@ describe('transcript times', () => {
     expect(parseTranscriptTime('2026-11-19T18:05Z')).toBe(at - 16_000);
   });
 
-  it('takes a time without an offset as UTC, whatever the machine\'s timezone', () => {
+  it("takes a time without an offset as UTC, whatever the machine's timezone", () => {
     const saved = process.env.TZ;
     process.env.TZ = 'America/New_York'; // Node applies a changed TZ at once; Date.parse would now read local time
     try {
@@ -25,14 +25,24 @@ describe('transcript times', () => {
     }
   });
 
-  it('reads Twitter\'s archive form with its offset', () => {
+  it("reads Twitter's archive form with its offset", () => {
     expect(parseTranscriptTime('Thu Nov 19 18:05:16 +0000 2026')).toBe(Date.UTC(2026, 10, 19, 18, 5, 16));
     expect(parseTranscriptTime('Thu Nov 19 19:05:16 +0100 2026')).toBe(Date.UTC(2026, 10, 19, 18, 5, 16));
     expect(parseTranscriptTime('Mon Mar 2 09:00:00 -0800 2026')).toBe(Date.UTC(2026, 2, 2, 17));
   });
 
   it('refuses anything else, including days and hours that do not exist', () => {
-    for (const bad of ['', 'yesterday', '1763575516', 'Nov 19 2026', '2026-02-30T10:00:00Z', '2026-11-19T24:00:00Z', '2026-13-01', 'Thu Foo 19 18:05:16 +0000 2026', '19/11/2026 18:05']) {
+    for (const bad of [
+      '',
+      'yesterday',
+      '1763575516',
+      'Nov 19 2026',
+      '2026-02-30T10:00:00Z',
+      '2026-11-19T24:00:00Z',
+      '2026-13-01',
+      'Thu Foo 19 18:05:16 +0000 2026',
+      '19/11/2026 18:05',
+    ]) {
       expect(parseTranscriptTime(bad), bad).toBeNaN();
     }
   });

@@ -28,7 +28,13 @@ describe('wall times and instants in a timezone', () => {
 
   it('reads the wall time and weekday an instant shows', () => {
     expect(wallTimeAt(Date.UTC(2026, 10, 26, 18, 0, 7), 'America/New_York')).toEqual({
-      year: 2026, month: 11, day: 26, hour: 13, minute: 0, second: 7, weekday: 4,
+      year: 2026,
+      month: 11,
+      day: 26,
+      hour: 13,
+      minute: 0,
+      second: 7,
+      weekday: 4,
     });
     const tokyo = wallTimeAt(Date.UTC(2026, 11, 31, 23, 30), 'Asia/Tokyo');
     expect(tokyo).toMatchObject({ year: 2027, month: 1, day: 1, hour: 8 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/transcript/csv-rows.js';
 
 describe('RFC 4180 CSV records', () => {
-  it('reads quoted commas, doubled quotes and line breaks inside quotes, and names each record\'s first line', () => {
+  it("reads quoted commas, doubled quotes and line breaks inside quotes, and names each record's first line", () => {
     const text = 'id,text\r\n1,"a, b"\r\n2,"she said ""hi"""\r\n3,"two\r\nlines\nand three"\r\n4,plain\r\n';
     const { records, error } = parseCsv(text);
     expect(error).toBeUndefined();
@@ -24,12 +24,20 @@ describe('RFC 4180 CSV records', () => {
   });
 
   it('keeps Chinese, Italian and emoji text as it is', () => {
-    expect(parseCsv('t\n"像磁铁,而不是扩音器。"\nperché sì 👋\n').records.map((r) => r.fields[0])).toEqual(['t', '像磁铁,而不是扩音器。', 'perché sì 👋']);
+    expect(parseCsv('t\n"像磁铁,而不是扩音器。"\nperché sì 👋\n').records.map((r) => r.fields[0])).toEqual([
+      't',
+      '像磁铁,而不是扩音器。',
+      'perché sì 👋',
+    ]);
   });
 
   it('flags text after a closing quote, and reports a quote that never closes with the line it opened on', () => {
     const { records, error } = parseCsv('a,b\n1,"x"y\n2,ok\n3,"never closed\n4,z\n');
-    expect(records[1]).toMatchObject({ line: 2, fields: ['1', 'xy'], problem: expect.stringContaining('after the closing quote of field 2') });
+    expect(records[1]).toMatchObject({
+      line: 2,
+      fields: ['1', 'xy'],
+      problem: expect.stringContaining('after the closing quote of field 2'),
+    });
     expect(records[2]).toEqual({ line: 3, fields: ['2', 'ok'] });
     expect(error).toEqual({ line: 4, message: expect.stringContaining('never closed') });
   });

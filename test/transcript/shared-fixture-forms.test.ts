@@ -9,7 +9,10 @@ import { loadTranscriptRecapInput } from '../../src/transcript/load-transcript-r
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const jsonl = `${fixtures}sample-chat.jsonl`;
-const labels = JSON.parse(readFileSync(`${fixtures}sample-chat.labels.json`, 'utf8')) as { host: string; labels: Record<string, number | null> };
+const labels = JSON.parse(readFileSync(`${fixtures}sample-chat.labels.json`, 'utf8')) as {
+  host: string;
+  labels: Record<string, number | null>;
+};
 const rows = readFileSync(jsonl, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
@@ -29,7 +32,9 @@ function twitterTime(iso: string): string {
 /** The fixture as a TAGS archive: the sheet's column set (and a few it has that we ignore), newest first. */
 function writeTagsCsv(): string {
   const header = 'id_str,from_user,text,created_at,time,in_reply_to_status_id_str,user_lang';
-  const lines = [...rows].reverse().map((r) => [r.id, r.author, r.text, twitterTime(r.ts), r.ts, r.replyTo ?? '', 'en'].map(quote).join(','));
+  const lines = [...rows]
+    .reverse()
+    .map((r) => [r.id, r.author, r.text, twitterTime(r.ts), r.ts, r.replyTo ?? '', 'en'].map(quote).join(','));
   const path = join(dir, 'tags-archive.csv');
   writeFileSync(path, `\uFEFF${header}\r\n${lines.join('\r\n')}\r\n`);
   return path;
@@ -38,7 +43,10 @@ function writeTagsCsv(): string {
 /** The fixture in our own CSV columns, quoted only where needed, LF line ends, shuffled. */
 function writeOurCsv(): string {
   const field = (v: string) => (/[",\r\n]/.test(v) ? quote(v) : v);
-  const shuffled = rows.map((r, i) => ({ r, key: (i * 7919) % rows.length })).sort((a, b) => a.key - b.key).map((x) => x.r);
+  const shuffled = rows
+    .map((r, i) => ({ r, key: (i * 7919) % rows.length }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.r);
   const lines = shuffled.map((r) => [r.id, r.author, r.text, r.ts, r.replyTo ?? ''].map(field).join(','));
   const path = join(dir, 'ours.csv');
   writeFileSync(path, `id,author,text,ts,reply_to\n${lines.join('\n')}\n`);

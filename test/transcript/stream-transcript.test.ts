@@ -59,7 +59,8 @@ describe('streaming a transcript file', () => {
     await expectSameAsSync(file('bad.jsonl', `${q}\noops\n${a}\n{"id":"3"}`));
     await expectSameAsSync(file('bad-skipped.jsonl', `${q}\noops\n${a}\n{"id":"3"}`), { skipBad: true });
     await expectSameAsSync(file('repeat.jsonl', `${q}\n${q}\n${a}\n`));
-    const csv = 'id,author,text,ts\r\n1,host,"Q1: Why,\r\nreally?",2026-11-19T18:05:00Z\r\n' +
+    const csv =
+      'id,author,text,ts\r\n1,host,"Q1: Why,\r\nreally?",2026-11-19T18:05:00Z\r\n' +
       '2,ana,A1,2026-11-19T18:06:00Z\r\n';
     await expectSameAsSync(file('chat.csv', csv));
     const tags =

@@ -13,7 +13,9 @@ afterEach(async () => {
   client = fake = undefined;
 });
 
-async function loggedIn(intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent]) {
+async function loggedIn(
+  intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
+) {
   fake = new FakeDiscord();
   await fake.start();
   fake.addMember({ id: ANA, username: 'ana' });
@@ -37,7 +39,10 @@ describe('the fake Discord, driven by the real discord.js Client', () => {
     expect(guild.channels.cache.get(fake.channelId)?.type).toBe(ChannelType.GuildText);
     expect(guild.roles.cache.get(fake.managerRoleId)?.permissions.has('ManageEvents')).toBe(true);
     expect(fake.handshakes.identify).toBe(1);
-    expect(fake.handshakes.identifies[0]).toMatchObject({ intents: (1 << 0) | (1 << 9) | (1 << 15), properties: { browser: expect.stringMatching(/^@discordjs\/ws/) } });
+    expect(fake.handshakes.identifies[0]).toMatchObject({
+      intents: (1 << 0) | (1 << 9) | (1 << 15),
+      properties: { browser: expect.stringMatching(/^@discordjs\/ws/) },
+    });
     expect(fake.handshakes.identifies[0]).not.toHaveProperty('token');
   });
 
@@ -78,7 +83,11 @@ describe('the fake Discord, driven by the real discord.js Client', () => {
       ['one', 'first'],
       ['two', 'second, edited'],
     ]);
-    expect(fake.calls.filter((c) => c.path.includes('/commands')).map((c) => c.method)).toEqual(['PUT', 'POST', 'PATCH']);
+    expect(fake.calls.filter((c) => c.path.includes('/commands')).map((c) => c.method)).toEqual([
+      'PUT',
+      'POST',
+      'PATCH',
+    ]);
   });
 
   it('answers 429 on demand, and discord.js waits and retries', async () => {
@@ -112,7 +121,10 @@ describe('the fake Discord, driven by the real discord.js Client', () => {
     await expect(client.login('not-the-token')).rejects.toMatchObject({ code: 'TokenInvalid' });
     await client.destroy();
     fake.allowMessageContent = false;
-    client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent], rest: { api: fake.apiUrl, agent: discordRestAgent() } });
+    client = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent],
+      rest: { api: fake.apiUrl, agent: discordRestAgent() },
+    });
     await expect(client.login(FAKE_TOKEN)).rejects.toThrow(/disallowed intents/i);
   });
 

@@ -5,7 +5,16 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { FakeGuild, Json } from './fake-guild.js';
 
 /** Gateway opcodes, as Discord's documentation numbers them. */
-export const OP = { DISPATCH: 0, HEARTBEAT: 1, IDENTIFY: 2, RESUME: 6, RECONNECT: 7, INVALID_SESSION: 9, HELLO: 10, HEARTBEAT_ACK: 11 } as const;
+export const OP = {
+  DISPATCH: 0,
+  HEARTBEAT: 1,
+  IDENTIFY: 2,
+  RESUME: 6,
+  RECONNECT: 7,
+  INVALID_SESSION: 9,
+  HELLO: 10,
+  HEARTBEAT_ACK: 11,
+} as const;
 
 /** Intents Discord only grants when switched on in the Developer Portal: GuildMembers, GuildPresences, MessageContent. */
 const PRIVILEGED = { GUILD_MEMBERS: 1 << 1, GUILD_PRESENCES: 1 << 8, MESSAGE_CONTENT: 1 << 15 };
@@ -136,7 +145,10 @@ export class FakeGateway {
     if (typeof data.intents !== 'number' || !properties?.os || !properties.browser || !properties.device) {
       return refuse(ws, 4013, 'Invalid intent(s).');
     }
-    const disallowed = PRIVILEGED.GUILD_MEMBERS | PRIVILEGED.GUILD_PRESENCES | (this.allowMessageContent ? 0 : PRIVILEGED.MESSAGE_CONTENT);
+    const disallowed =
+      PRIVILEGED.GUILD_MEMBERS |
+      PRIVILEGED.GUILD_PRESENCES |
+      (this.allowMessageContent ? 0 : PRIVILEGED.MESSAGE_CONTENT);
     if ((data.intents & disallowed) !== 0) return refuse(ws, 4014, 'Disallowed intent(s).');
     this.sessionId = randomUUID();
     this.sent = [];

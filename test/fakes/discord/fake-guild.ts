@@ -65,7 +65,15 @@ export class FakeGuild {
   /** The roles and their permissions: @everyone (no Manage Events), the host role, an events team. */
   roles(): Json[] {
     const role = (id: string, name: string, permissions: bigint, position: number) => ({
-      id, name, permissions: permissions.toString(), position, color: 0, hoist: false, managed: false, mentionable: false, flags: 0,
+      id,
+      name,
+      permissions: permissions.toString(),
+      position,
+      color: 0,
+      hoist: false,
+      managed: false,
+      mentionable: false,
+      flags: 0,
     });
     return [
       role(this.guildId, '@everyone', 0n, 0),
@@ -78,7 +86,9 @@ export class FakeGuild {
   permissionsOf(id: string): bigint {
     if (id === this.ownerId) return PERMISSIONS.ADMINISTRATOR | PERMISSIONS.MANAGE_EVENTS;
     const mine = new Set([this.guildId, ...(this.members.get(id)?.roles ?? [])]);
-    return this.roles().filter((r) => mine.has(String(r.id))).reduce((bits, r) => bits | BigInt(String(r.permissions)), 0n);
+    return this.roles()
+      .filter((r) => mine.has(String(r.id)))
+      .reduce((bits, r) => bits | BigInt(String(r.permissions)), 0n);
   }
 
   /** Whether a channel id is the text channel, the other channel or a thread. */
@@ -91,7 +101,16 @@ export class FakeGuild {
     const thread = this.threads.get(id);
     if (thread) return thread;
     if (id !== this.channelId && id !== this.otherChannelId) return undefined;
-    return { id, type: CHANNEL_TYPES.GUILD_TEXT, guild_id: this.guildId, name: id === this.channelId ? 'chat' : 'general', position: 0, permission_overwrites: [], nsfw: false, parent_id: null };
+    return {
+      id,
+      type: CHANNEL_TYPES.GUILD_TEXT,
+      guild_id: this.guildId,
+      name: id === this.channelId ? 'chat' : 'general',
+      position: 0,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+    };
   }
 
   /** The user object of a member. */
@@ -99,13 +118,29 @@ export class FakeGuild {
     const member = this.members.get(id) ?? this.outsiders.get(id);
     if (!member) throw new Error(`the fake guild has no member ${id}`);
     const globalName = member.globalName !== undefined ? member.globalName : member.bot ? null : member.username;
-    return { id, username: member.username, discriminator: '0', global_name: globalName, avatar: null, ...(member.bot ? { bot: true } : {}) };
+    return {
+      id,
+      username: member.username,
+      discriminator: '0',
+      global_name: globalName,
+      avatar: null,
+      ...(member.bot ? { bot: true } : {}),
+    };
   }
 
   /** The member object (with user) of a member. */
   member(id: string): Json {
     const member = this.members.get(id)!;
-    return { user: this.user(id), nick: member.nick ?? null, roles: member.roles ?? [], joined_at: '2026-01-01T00:00:00.000000+00:00', deaf: false, mute: false, flags: 0, pending: false };
+    return {
+      user: this.user(id),
+      nick: member.nick ?? null,
+      roles: member.roles ?? [],
+      joined_at: '2026-01-01T00:00:00.000000+00:00',
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+    };
   }
 
   /** A new message object; `replyTo` makes it a reply (type 19) with a message_reference. */
@@ -127,14 +162,25 @@ export class FakeGuild {
       pinned: false,
       flags: 0,
       components: [],
-      ...(fields.replyTo ? { message_reference: { type: 0, message_id: fields.replyTo, channel_id: fields.channelId, guild_id: this.guildId } } : {}),
+      ...(fields.replyTo
+        ? {
+            message_reference: {
+              type: 0,
+              message_id: fields.replyTo,
+              channel_id: fields.channelId,
+              guild_id: this.guildId,
+            },
+          }
+        : {}),
     };
   }
 
   /** A message as MESSAGE_CREATE / MESSAGE_UPDATE carry it: with guild_id, member (minus user) and channel_type. */
   dispatchable(message: Json): Json {
     const { user: _user, ...member } = this.member(String((message.author as Json).id));
-    const channelType = THREAD_TYPES.has(Number(this.threads.get(String(message.channel_id))?.type)) ? CHANNEL_TYPES.PUBLIC_THREAD : CHANNEL_TYPES.GUILD_TEXT;
+    const channelType = THREAD_TYPES.has(Number(this.threads.get(String(message.channel_id))?.type))
+      ? CHANNEL_TYPES.PUBLIC_THREAD
+      : CHANNEL_TYPES.GUILD_TEXT;
     return { ...message, guild_id: this.guildId, member, channel_type: channelType };
   }
 
@@ -163,15 +209,34 @@ export class FakeGuild {
   /** Drops a stored message (a delete). */
   forget(message: Json): void {
     const channel = String(message.channel_id);
-    this.messages.set(channel, (this.messages.get(channel) ?? []).filter((m) => m.id !== message.id));
+    this.messages.set(
+      channel,
+      (this.messages.get(channel) ?? []).filter((m) => m.id !== message.id),
+    );
   }
 
   /** A public thread started from a message: it takes the message's id. */
   startThread(parentId: string, messageId: string, name: string, autoArchive: number): Json {
     const thread = {
-      id: messageId, type: CHANNEL_TYPES.PUBLIC_THREAD, guild_id: this.guildId, parent_id: parentId, name, owner_id: this.botId,
-      last_message_id: null, message_count: 0, member_count: 1, rate_limit_per_user: 0, flags: 0, total_message_sent: 0,
-      thread_metadata: { archived: false, auto_archive_duration: autoArchive, archive_timestamp: new Date().toISOString(), locked: false, create_timestamp: new Date().toISOString() },
+      id: messageId,
+      type: CHANNEL_TYPES.PUBLIC_THREAD,
+      guild_id: this.guildId,
+      parent_id: parentId,
+      name,
+      owner_id: this.botId,
+      last_message_id: null,
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      flags: 0,
+      total_message_sent: 0,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: autoArchive,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+        create_timestamp: new Date().toISOString(),
+      },
     };
     this.threads.set(messageId, thread);
     return thread;
@@ -180,15 +245,35 @@ export class FakeGuild {
   /** GUILD_CREATE's `d`: the guild with its roles, channels, active threads and the bot's member. */
   guildCreate(): Json {
     return {
-      id: this.guildId, name: 'Community', icon: null, owner_id: this.ownerId, afk_timeout: 300, verification_level: 0,
-      default_message_notifications: 0, explicit_content_filter: 0, features: [], mfa_level: 0, system_channel_flags: 0,
-      premium_tier: 0, preferred_locale: 'en-US', nsfw_level: 0, joined_at: '2026-01-01T00:00:00.000000+00:00',
-      large: false, unavailable: false, member_count: this.members.size,
-      roles: this.roles(), emojis: [], stickers: [],
+      id: this.guildId,
+      name: 'Community',
+      icon: null,
+      owner_id: this.ownerId,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      features: [],
+      mfa_level: 0,
+      system_channel_flags: 0,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      nsfw_level: 0,
+      joined_at: '2026-01-01T00:00:00.000000+00:00',
+      large: false,
+      unavailable: false,
+      member_count: this.members.size,
+      roles: this.roles(),
+      emojis: [],
+      stickers: [],
       channels: [this.channel(this.channelId), this.channel(this.otherChannelId)],
       threads: [...this.threads.values()],
       members: [this.member(this.botId)],
-      voice_states: [], presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
     };
   }
 }

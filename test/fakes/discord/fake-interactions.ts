@@ -52,7 +52,13 @@ export class FakeInteractions {
   constructor(private readonly guild: FakeGuild) {}
 
   /** The INTERACTION_CREATE `d` of `/emcee <sub>` from a member (with options), registered as pending. */
-  slashCommand(fields: { user: string; sub: string; options?: { name: string; type: number; value: string | number }[]; channelId?: string; expired?: boolean }): Json {
+  slashCommand(fields: {
+    user: string;
+    sub: string;
+    options?: { name: string; type: number; value: string | number }[];
+    channelId?: string;
+    expired?: boolean;
+  }): Json {
     const options = [{ name: fields.sub, type: 1, options: fields.options ?? [] }];
     const data = { id: '300000000000000001', name: 'emcee', type: 1, guild_id: this.guild.guildId, options };
     return this.interaction({ type: 2, user: fields.user, channelId: fields.channelId, expired: fields.expired, data });
@@ -146,7 +152,8 @@ export class FakeInteractions {
     if (!pending || pending.token !== token || Date.now() - pending.createdAt > CALLBACK_WINDOW_MS) {
       return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
     }
-    if (pending.answer) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+    if (pending.answer)
+      return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
     const type = Number(body?.type);
     const data = (body?.data ?? {}) as Json;
     // UPDATE_MESSAGE and DEFERRED_UPDATE_MESSAGE only for components; no modal in answer to a modal.

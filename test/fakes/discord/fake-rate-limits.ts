@@ -50,7 +50,8 @@ export class FakeRateLimits {
       'x-ratelimit-reset': String((Date.now() + state.resetAfterMs) / 1000),
       'x-ratelimit-bucket': bucket.kind,
     };
-    if (waitMs > 0) Object.assign(headers, { 'retry-after': String(Math.ceil(waitMs / 1000)), 'x-ratelimit-scope': 'user' });
+    if (waitMs > 0)
+      Object.assign(headers, { 'retry-after': String(Math.ceil(waitMs / 1000)), 'x-ratelimit-scope': 'user' });
     return waitMs > 0 ? this.count({ waitMs, kind: bucket.kind, headers }) : { waitMs: 0, kind: bucket.kind, headers };
   }
 

@@ -96,7 +96,10 @@ export class FakeRest {
       return; // stop() closes the connection
     }
     if (failure?.how === 'reset-after') return void req.socket.destroy();
-    res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
+    res.writeHead(reply.status, {
+      ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...reply.headers,
+    });
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   }
 
@@ -110,10 +113,15 @@ export class FakeRest {
   ): Reply {
     const verdict = this.deps.limits.check(method, path);
     if (verdict && verdict.waitMs > 0) {
-      return { status: 429, body: { message: 'You are being rate limited.', retry_after: verdict.waitMs / 1000, global: false }, headers: verdict.headers };
+      return {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: verdict.waitMs / 1000, global: false },
+        headers: verdict.headers,
+      };
     }
     const tokenInPath = /^\/(interactions|webhooks)\//.test(path);
-    if (!tokenInPath && authorization !== `Bot ${this.deps.token}`) return { ...error(401, 0, '401: Unauthorized'), headers: verdict?.headers };
+    if (!tokenInPath && authorization !== `Bot ${this.deps.token}`)
+      return { ...error(401, 0, '401: Unauthorized'), headers: verdict?.headers };
     return { ...this.route(method, path, body, parts, query), headers: verdict?.headers };
   }
 
@@ -129,24 +137,45 @@ export class FakeRest {
     let m: RegExpExecArray | null;
 
     if (at(/^\/gateway\/bot$/, 'GET')) {
-      return ok({ url: this.deps.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      return ok({
+        url: this.deps.gatewayUrl(),
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
     }
     if (at(/^\/users\/@me$/, 'GET')) return ok(guild.user(guild.botId));
     if ((m = at(/^\/users\/(\d+)$/, 'GET'))) {
       const known = guild.members.has(m[1]!) || guild.outsiders.has(m[1]!);
       return known ? ok(guild.user(m[1]!)) : error(404, 10013, 'Unknown User');
     }
-    if (at(/^\/applications\/@me$/, 'GET')) return ok({ id: guild.applicationId, name: 'Emcee', flags: 0, bot: guild.user(guild.botId) });
+    if (at(/^\/applications\/@me$/, 'GET'))
+      return ok({ id: guild.applicationId, name: 'Emcee', flags: 0, bot: guild.user(guild.botId) });
     if ((m = at(/^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, 'PUT'))) {
       if (m[1] !== guild.applicationId || m[2] !== guild.guildId) return error(403, 50001, 'Missing Access');
       if (!Array.isArray(body)) return error(400, 50035, 'Invalid Form Body');
-      this.commands = (body as Json[]).map((command, i) => ({ ...command, id: `30000000000000000${i + 1}`, application_id: guild.applicationId, guild_id: guild.guildId, version: '1', default_member_permissions: null, type: 1, nsfw: false }));
+      this.commands = (body as Json[]).map((command, i) => ({
+        ...command,
+        id: `30000000000000000${i + 1}`,
+        application_id: guild.applicationId,
+        guild_id: guild.guildId,
+        version: '1',
+        default_member_permissions: null,
+        type: 1,
+        nsfw: false,
+      }));
       return ok(this.commands);
     }
     if (at(/^\/applications\/\d+\/guilds\/\d+\/commands$/, 'GET')) return ok(this.commands);
     if (at(/^\/applications\/\d+\/guilds\/\d+\/commands$/, 'POST')) {
       // Creating a command with a name that exists replaces it, as Discord does.
-      const command = { ...body, id: guild.nextId(), application_id: guild.applicationId, guild_id: guild.guildId, version: '1', type: 1 };
+      const command = {
+        ...body,
+        id: guild.nextId(),
+        application_id: guild.applicationId,
+        guild_id: guild.guildId,
+        version: '1',
+        type: 1,
+      };
       this.commands = [...this.commands.filter((c) => c.name !== body?.name), command];
       return ok(command, 201);
     }
@@ -156,8 +185,10 @@ export class FakeRest {
       this.commands[index] = { ...this.commands[index], ...body };
       return ok(this.commands[index]);
     }
-    if ((m = at(/^\/interactions\/(\d+)\/([^/]+)\/callback$/, 'POST'))) return interactions.callback(m[1]!, m[2]!, body);
-    if ((m = at(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, 'PATCH'))) return interactions.editOriginal(m[1]!, m[2]!, body);
+    if ((m = at(/^\/interactions\/(\d+)\/([^/]+)\/callback$/, 'POST')))
+      return interactions.callback(m[1]!, m[2]!, body);
+    if ((m = at(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, 'PATCH')))
+      return interactions.editOriginal(m[1]!, m[2]!, body);
 
     if (at(/^\/users\/@me\/channels$/, 'POST')) return dms.open(body);
     if ((m = at(/^\/channels\/(\d+)\/messages$/, 'POST'))) {
@@ -175,14 +206,20 @@ export class FakeRest {
       const [, channelId, messageId] = m as unknown as [string, string, string];
       if (!guild.find(messageId)) return error(404, 10008, 'Unknown Message');
       if (guild.threads.has(messageId)) return error(400, 160004, 'A thread has already been created for this message');
-      const thread = guild.startThread(channelId, messageId, String(body?.name ?? 'thread').slice(0, 100), Number(body?.auto_archive_duration ?? 4320));
+      const thread = guild.startThread(
+        channelId,
+        messageId,
+        String(body?.name ?? 'thread').slice(0, 100),
+        Number(body?.auto_archive_duration ?? 4320),
+      );
       gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
       // The starter message now has a thread: Discord tells with a MESSAGE_UPDATE (no new edited_timestamp).
       const starter = guild.find(messageId)!;
       gateway.dispatch('MESSAGE_UPDATE', { ...guild.dispatchable(starter), flags: 32, thread });
       return ok(thread, 201);
     }
-    if ((m = at(/^\/channels\/(\d+)$/, 'GET'))) return guild.channel(m[1]!) ? ok(guild.channel(m[1]!)) : error(404, 10003, 'Unknown Channel');
+    if ((m = at(/^\/channels\/(\d+)$/, 'GET')))
+      return guild.channel(m[1]!) ? ok(guild.channel(m[1]!)) : error(404, 10003, 'Unknown Channel');
     if (at(/^\/guilds\/\d+\/threads\/active$/, 'GET')) {
       // Archived threads are not active: Discord lists them only under each channel's archived threads.
       const archived = (thread: Json) => (thread.thread_metadata as Json | undefined)?.archived === true;
@@ -190,12 +227,15 @@ export class FakeRest {
       return ok({ threads: active, members: [] });
     }
     if (at(/^\/guilds\/\d+\/roles$/, 'GET')) return ok(guild.roles());
-    if ((m = at(/^\/guilds\/\d+\/members\/(\d+)$/, 'GET'))) return guild.members.has(m[1]!) ? ok(guild.member(m[1]!)) : error(404, 10007, 'Unknown Member');
+    if ((m = at(/^\/guilds\/\d+\/members\/(\d+)$/, 'GET')))
+      return guild.members.has(m[1]!) ? ok(guild.member(m[1]!)) : error(404, 10007, 'Unknown Member');
 
     if (at(/^\/guilds\/\d+\/scheduled-events$/, 'GET')) return ok([...this.scheduledEvents.values()]);
     if (at(/^\/guilds\/\d+\/scheduled-events$/, 'POST')) return this.saveEvent(guild.nextId(), body, true);
     if ((m = at(/^\/guilds\/\d+\/scheduled-events\/(\d+)$/, 'PATCH'))) {
-      return this.scheduledEvents.has(m[1]!) ? this.saveEvent(m[1]!, body, false) : error(404, 10070, 'Unknown Guild Scheduled Event');
+      return this.scheduledEvents.has(m[1]!)
+        ? this.saveEvent(m[1]!, body, false)
+        : error(404, 10070, 'Unknown Guild Scheduled Event');
     }
     if ((m = at(/^\/guilds\/\d+\/scheduled-events\/(\d+)$/, 'DELETE'))) {
       return this.scheduledEvents.delete(m[1]!) ? NO_CONTENT : error(404, 10070, 'Unknown Guild Scheduled Event');
@@ -209,9 +249,11 @@ export class FakeRest {
     const content = typeof body?.content === 'string' ? body.content : '';
     const embeds = Array.isArray(body?.embeds) ? body.embeds : [];
     if (content === '' && embeds.length === 0) return error(400, 50006, 'Cannot send an empty message');
-    if (content.length > 2000) return error(400, 50035, 'Invalid Form Body (content: Must be 2000 or fewer in length.)');
+    if (content.length > 2000)
+      return error(400, 50035, 'Invalid Form Body (content: Must be 2000 or fewer in length.)');
     const users = ((body?.allowed_mentions as Json | undefined)?.users ?? []) as unknown[];
-    if (users.length > 100) return error(400, 50035, 'Invalid Form Body (allowed_mentions.users: Must be 100 or fewer in length.)');
+    if (users.length > 100)
+      return error(400, 50035, 'Invalid Form Body (allowed_mentions.users: Must be 100 or fewer in length.)');
     const reference = body?.message_reference as Json | undefined;
     if (reference && !guild.find(String(reference.message_id)) && reference.fail_if_not_exists !== false) {
       return error(400, 50035, 'Invalid Form Body (message_reference: Unknown message)');
@@ -242,7 +284,9 @@ export class FakeRest {
     if (!this.deps.guild.channelExists(channelId)) return error(404, 10003, 'Unknown Channel');
     const after = BigInt(query.get('after') ?? '0');
     const limit = Math.min(100, Number(query.get('limit') ?? '50'));
-    const list = (this.deps.guild.messages.get(channelId) ?? []).filter((message) => BigInt(String(message.id)) > after).slice(0, limit);
+    const list = (this.deps.guild.messages.get(channelId) ?? [])
+      .filter((message) => BigInt(String(message.id)) > after)
+      .slice(0, limit);
     // Discord answers newest first.
     return ok([...list].reverse());
   }
@@ -258,11 +302,28 @@ export class FakeRest {
       if (creating || !allowed) return error(400, 50035, refusal);
     }
     const event = { ...before, ...body };
-    if (event.entity_type === 3 && (!(event.entity_metadata as Json | undefined)?.location || !event.scheduled_end_time)) {
-      return error(400, 50035, 'Invalid Form Body (external events need entity_metadata.location and scheduled_end_time)');
+    if (
+      event.entity_type === 3 &&
+      (!(event.entity_metadata as Json | undefined)?.location || !event.scheduled_end_time)
+    ) {
+      return error(
+        400,
+        50035,
+        'Invalid Form Body (external events need entity_metadata.location and scheduled_end_time)',
+      );
     }
-    if (!event.name || !event.scheduled_start_time || !event.privacy_level) return error(400, 50035, 'Invalid Form Body');
-    const saved = { id, guild_id: this.deps.guild.guildId, creator_id: this.deps.guild.botId, status: 1, entity_id: null, channel_id: null, user_count: 0, ...event };
+    if (!event.name || !event.scheduled_start_time || !event.privacy_level)
+      return error(400, 50035, 'Invalid Form Body');
+    const saved = {
+      id,
+      guild_id: this.deps.guild.guildId,
+      creator_id: this.deps.guild.botId,
+      status: 1,
+      entity_id: null,
+      channel_id: null,
+      user_count: 0,
+      ...event,
+    };
     this.scheduledEvents.set(id, saved);
     return ok(saved);
   }

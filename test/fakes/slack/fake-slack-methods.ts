@@ -70,7 +70,12 @@ const BUTTON_VALUE_MAX = 2000;
  * Answers one Web API call the way Slack does: the token type is checked first (`not_authed`,
  * `invalid_auth`, `not_allowed_token_type`), then the method's own arguments.
  */
-export function answerMethod(state: FakeSlackState, method: string, args: Record<string, unknown>, token: string | undefined): Reply {
+export function answerMethod(
+  state: FakeSlackState,
+  method: string,
+  args: Record<string, unknown>,
+  token: string | undefined,
+): Reply {
   if (!token) return { ok: false, error: 'not_authed' };
   if (/-invalid$/.test(token)) return { ok: false, error: 'invalid_auth' };
   // apps.connections.open takes only the app-level token; every other method here only a bot token.
@@ -78,7 +83,15 @@ export function answerMethod(state: FakeSlackState, method: string, args: Record
   if (!token.startsWith(wants)) return { ok: false, error: 'not_allowed_token_type' };
   switch (method) {
     case 'auth.test':
-      return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'emcee', team_id: state.team, user_id: state.botUserId, bot_id: state.botId };
+      return {
+        ok: true,
+        url: 'https://fake.slack.com/',
+        team: 'Fake',
+        user: 'emcee',
+        team_id: state.team,
+        user_id: state.botUserId,
+        bot_id: state.botId,
+      };
     case 'apps.connections.open':
       return { ok: true, url: `ws://127.0.0.1:${state.port}/socket?ticket=fake&app_id=A0001` };
     case 'chat.postMessage':
@@ -127,7 +140,9 @@ function dmWith(state: FakeSlackState, user: string): string {
 
 // conversations.open with one user: the app's DM with them (a group DM of several is not faked).
 function openConversation(state: FakeSlackState, args: Record<string, unknown>): Reply {
-  const users = String(args.users ?? '').split(',').filter(Boolean);
+  const users = String(args.users ?? '')
+    .split(',')
+    .filter(Boolean);
   if (users.length === 0) return { ok: false, error: 'users_list_not_supplied' };
   if (users.length > 1) return { ok: false, error: 'not_supported' };
   if (!state.users.has(users[0]!)) return { ok: false, error: 'user_not_found' };
@@ -239,7 +254,7 @@ function replies(state: FakeSlackState, args: Record<string, unknown>): Reply {
   const asked = findMessage(state, String(args.channel), String(args.ts));
   if (!asked) return { ok: false, error: 'thread_not_found' };
   // Slack accepts a reply's ts too and answers with its whole thread.
-  const parent = asked.thread_ts ? findMessage(state, asked.channel, asked.thread_ts) ?? asked : asked;
+  const parent = asked.thread_ts ? (findMessage(state, asked.channel, asked.thread_ts) ?? asked) : asked;
   const oldest = Number(args.oldest ?? 0);
   const thread = threadOf(state, parent).filter((m) => Number(m.ts) > oldest);
   return page([parent, ...thread], args, 'messages');

@@ -30,7 +30,12 @@ async function startFake() {
 }
 
 function quietApp(options: ConstructorParameters<typeof App>[0]) {
-  return new App({ logLevel: LogLevel.ERROR, deferInitialization: true, ...options, clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } } });
+  return new App({
+    logLevel: LogLevel.ERROR,
+    deferInitialization: true,
+    ...options,
+    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
+  });
 }
 
 describe('the fake Slack with the real Bolt', () => {
@@ -65,11 +70,15 @@ describe('the fake Slack with the real Bolt', () => {
     const seen: string[] = [];
     app.message(async ({ message }) => void seen.push((message as { text: string }).text));
     await app.init();
-    const server = (await app.start({ port: 0, host: '127.0.0.1' } as never)) as unknown as { address(): { port: number; address: string } };
+    const server = (await app.start({ port: 0, host: '127.0.0.1' } as never)) as unknown as {
+      address(): { port: number; address: string };
+    };
     expect(server.address().address).toBe('127.0.0.1');
     const url = `http://127.0.0.1:${server.address().port}/slack/events`;
 
-    const body = fake.eventCallback(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'A1: over HTTP' })));
+    const body = fake.eventCallback(
+      fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'A1: over HTTP' })),
+    );
     expect((await postSigned(url, body, SECRET)).status).toBe(200);
     await waitFor(() => seen.length === 1, 'the message event');
     expect(seen).toEqual(['A1: over HTTP']);
@@ -82,7 +91,11 @@ describe('the fake Web API', () => {
   it('answers form-encoded and JSON posts, records them, and checks token types', async () => {
     await startFake();
     const client = new webApi.WebClient('xoxb-test-token', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
-    const posted = await client.chat.postMessage({ channel: 'C1', text: 'hi', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*hi*' } }] });
+    const posted = await client.chat.postMessage({
+      channel: 'C1',
+      text: 'hi',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*hi*' } }],
+    });
     expect(posted.ok).toBe(true);
     const call = fake.callsTo('chat.postMessage')[0]!;
     expect(call.contentType).toContain('application/x-www-form-urlencoded');
@@ -96,18 +109,44 @@ describe('the fake Web API', () => {
     expect(await json.json()).toEqual({ ok: true });
     expect(fake.reactions.get(`C1:${posted.ts}`)).toEqual(['clap']);
 
-    const errorOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { data?: { error?: string } }) => e.data?.error);
-    expect(await errorOf(client.reactions.add({ channel: 'C1', timestamp: posted.ts!, name: 'clap' }))).toBe('already_reacted');
-    expect(await errorOf(client.reactions.add({ channel: 'C1', timestamp: posted.ts!, name: ':tada:' }))).toBe('invalid_name');
-    expect(await errorOf(client.reactions.add({ channel: 'C1', timestamp: '1.000001', name: 'tada' }))).toBe('message_not_found');
+    const errorOf = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: { data?: { error?: string } }) => e.data?.error,
+      );
+    expect(await errorOf(client.reactions.add({ channel: 'C1', timestamp: posted.ts!, name: 'clap' }))).toBe(
+      'already_reacted',
+    );
+    expect(await errorOf(client.reactions.add({ channel: 'C1', timestamp: posted.ts!, name: ':tada:' }))).toBe(
+      'invalid_name',
+    );
+    expect(await errorOf(client.reactions.add({ channel: 'C1', timestamp: '1.000001', name: 'tada' }))).toBe(
+      'message_not_found',
+    );
     expect(await errorOf(client.apps.connections.open())).toBe('not_allowed_token_type');
-    expect(await errorOf(client.chat.postMessage({ channel: 'C1', text: 'x', blocks: [{ type: 'header', text: { type: 'plain_text', text: 'x'.repeat(151) } }] }))).toBe('invalid_blocks');
-    expect(await errorOf(new webApi.WebClient('xoxb-invalid', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }).auth.test())).toBe('invalid_auth');
+    expect(
+      await errorOf(
+        client.chat.postMessage({
+          channel: 'C1',
+          text: 'x',
+          blocks: [{ type: 'header', text: { type: 'plain_text', text: 'x'.repeat(151) } }],
+        }),
+      ),
+    ).toBe('invalid_blocks');
+    expect(
+      await errorOf(
+        new webApi.WebClient('xoxb-invalid', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }).auth.test(),
+      ),
+    ).toBe('invalid_auth');
   });
 
   it('answers 429 with Retry-After when throttled, as @slack/web-api reads it', async () => {
     await startFake();
-    const client = new webApi.WebClient('xoxb-test-token', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+    const client = new webApi.WebClient('xoxb-test-token', {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    });
     fake.throttle('chat.postMessage', 1, 7);
     const error = await client.chat.postMessage({ channel: 'C1', text: 'x' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: webApi.ErrorCode.RateLimitedError, retryAfter: 7 });
@@ -122,7 +161,11 @@ describe('the fake Web API', () => {
     fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'later' });
     const first = await client.conversations.history({ channel: 'C1', limit: 1 });
     expect(first.messages!.map((m) => m.text)).toEqual(['later']);
-    const second = await client.conversations.history({ channel: 'C1', limit: 1, cursor: first.response_metadata!.next_cursor });
+    const second = await client.conversations.history({
+      channel: 'C1',
+      limit: 1,
+      cursor: first.response_metadata!.next_cursor,
+    });
     expect(second.messages![0]).toMatchObject({ text: 'Q', reply_count: 1, thread_ts: parent.ts });
     const thread = await client.conversations.replies({ channel: 'C1', ts: reply.ts });
     expect(thread.messages!.map((m) => m.text)).toEqual(['Q', 'r']);
@@ -131,7 +174,11 @@ describe('the fake Web API', () => {
   it("opens the app's DM (conversations.open, or a post to the user id) and completes external uploads", async () => {
     await startFake();
     const client = new webApi.WebClient('xoxb-test-token', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
-    const errorOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { data?: { error?: string } }) => e.data?.error);
+    const errorOf = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: { data?: { error?: string } }) => e.data?.error,
+      );
     const opened = await client.conversations.open({ users: 'U1' });
     expect(opened.channel?.id).toMatch(/^D/);
     expect((await client.conversations.open({ users: 'U1' })).already_open).toBe(true);

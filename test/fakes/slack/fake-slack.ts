@@ -5,7 +5,13 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { TokenBucket } from '../token-bucket.js';
 import { FakeSlackFiles } from './fake-slack-files.js';
 import { applyResponse, blockActionsPayload } from './fake-slack-clicks.js';
-import { answerMethod, type FakeEphemeral, type FakeSlackMessage, type FakeSlackState, type FakeSlackUser } from './fake-slack-methods.js';
+import {
+  answerMethod,
+  type FakeEphemeral,
+  type FakeSlackMessage,
+  type FakeSlackState,
+  type FakeSlackUser,
+} from './fake-slack-methods.js';
 import { FakeSlackViews } from './fake-slack-views.js';
 import { postSigned, type SignedPostOptions } from './signed-request.js';
 
@@ -228,7 +234,13 @@ export class FakeSlack implements FakeSlackState {
   }
 
   /** A person writes while no bot is connected (or over HTTP, sent separately): it only lands in history. */
-  userSaysOffline(fields: { channel: string; user: string; text: string; threadTs?: string; ts?: string }): FakeSlackMessage {
+  userSaysOffline(fields: {
+    channel: string;
+    user: string;
+    text: string;
+    threadTs?: string;
+    ts?: string;
+  }): FakeSlackMessage {
     const message: FakeSlackMessage = {
       type: 'message',
       channel: fields.channel,
@@ -243,7 +255,9 @@ export class FakeSlack implements FakeSlackState {
 
   /** The `message` event Slack sends for a stored message (a thread reply carries parent_user_id). */
   messageEvent(message: FakeSlackMessage): Record<string, unknown> {
-    const parent = message.thread_ts ? this.history.get(message.channel)?.find((m) => m.ts === message.thread_ts) : undefined;
+    const parent = message.thread_ts
+      ? this.history.get(message.channel)?.find((m) => m.ts === message.thread_ts)
+      : undefined;
     return {
       ...message,
       ...(parent?.user ? { parent_user_id: parent.user } : {}),
@@ -261,7 +275,17 @@ export class FakeSlack implements FakeSlackState {
     message.text = text;
     message.edited = { user: message.user ?? '', ts: this.nextTs() };
     const eventTs = this.nextTs();
-    return { type: 'message', subtype: 'message_changed', hidden: true, channel, ts: eventTs, event_ts: eventTs, channel_type: this.channelTypeOf(channel), message: { ...message }, previous_message: previous };
+    return {
+      type: 'message',
+      subtype: 'message_changed',
+      hidden: true,
+      channel,
+      ts: eventTs,
+      event_ts: eventTs,
+      channel_type: this.channelTypeOf(channel),
+      message: { ...message },
+      previous_message: previous,
+    };
   }
 
   /** A person deletes a stored message: `message_deleted` with the previous message. */
@@ -271,7 +295,17 @@ export class FakeSlack implements FakeSlackState {
     if (index < 0) throw new Error(`no message ${ts} in ${channel}`);
     const [previous] = list.splice(index, 1);
     const eventTs = this.nextTs();
-    return { type: 'message', subtype: 'message_deleted', hidden: true, channel, ts: eventTs, event_ts: eventTs, deleted_ts: ts, channel_type: this.channelTypeOf(channel), previous_message: previous };
+    return {
+      type: 'message',
+      subtype: 'message_deleted',
+      hidden: true,
+      channel,
+      ts: eventTs,
+      event_ts: eventTs,
+      deleted_ts: ts,
+      channel_type: this.channelTypeOf(channel),
+      previous_message: previous,
+    };
   }
 
   /** Sends an events_api envelope over every Socket Mode connection; returns the envelope id. */
@@ -364,7 +398,12 @@ export class FakeSlack implements FakeSlackState {
   }
 
   /** Signs and posts an Events API body to an HTTP-mode app, as Slack does. */
-  static postSigned(url: string, body: unknown, signingSecret: string, options: SignedPostOptions = {}): Promise<{ status: number; text: string }> {
+  static postSigned(
+    url: string,
+    body: unknown,
+    signingSecret: string,
+    options: SignedPostOptions = {},
+  ): Promise<{ status: number; text: string }> {
     return postSigned(url, body, signingSecret, options);
   }
 
@@ -394,11 +433,19 @@ export class FakeSlack implements FakeSlackState {
       if (!ack.envelope_id) return;
       this.acks.add(ack.envelope_id);
       const sent = this.envelopes.get(ack.envelope_id);
-      if (sent) Object.assign(sent, { ackedAt: Date.now(), ...(ack.payload !== undefined ? { ackPayload: ack.payload } : {}) });
+      if (sent)
+        Object.assign(sent, { ackedAt: Date.now(), ...(ack.payload !== undefined ? { ackPayload: ack.payload } : {}) });
       const submitted = sent?.type === 'interactive' && sent.payload.type === 'view_submission';
       if (submitted) this.views.settle((sent.payload.view as { id: string }).id, ack.payload);
     });
-    ws.send(JSON.stringify({ type: 'hello', num_connections: this.connected.size, debug_info: { host: 'fake', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0001' } }));
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: this.connected.size,
+        debug_info: { host: 'fake', approximate_connection_time: 18060 },
+        connection_info: { app_id: 'A0001' },
+      }),
+    );
     // Events sent while no connection was open, or never acknowledged on one that dropped, come again.
     for (const envelope of [...this.envelopes.values()]) {
       const unacked = envelope.type === 'events_api' && envelope.ackedAt === undefined && !envelope.redeliveredAs;
@@ -467,7 +514,11 @@ export class FakeSlack implements FakeSlackState {
     if (method === 'chat.postMessage') {
       const channel = String(args.channel);
       let bucket = this.tiers.posts.get(channel);
-      if (!bucket) this.tiers.posts.set(channel, (bucket = new TokenBucket(this.tiers.postBurst, this.tiers.postMs, this.tiers.now)));
+      if (!bucket)
+        this.tiers.posts.set(
+          channel,
+          (bucket = new TokenBucket(this.tiers.postBurst, this.tiers.postMs, this.tiers.now)),
+        );
       wait = bucket.take();
     }
     if (wait <= 0) return undefined;
