@@ -407,7 +407,7 @@ export class DiscordAdapter implements PlatformAdapter {
     const channel =
       guild.channels.cache.get(this.config.channelId) ??
       (await guild.channels.fetch(this.config.channelId).catch(() => null));
-    if (!channel || !channel.isTextBased()) {
+    if (!channel?.isTextBased()) {
       throw new UserError(
         'PLATFORM_PLACE_UNKNOWN',
         `DISCORD_CHANNEL_ID=${this.config.channelId} is not a text channel the bot can see in that server: ` +

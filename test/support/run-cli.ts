@@ -6,7 +6,12 @@ export async function runCliInProcess(args: string[]): Promise<{ code: number; s
   let stdout = '';
   let stderr = '';
   const sink = (append: (text: string) => void) =>
-    new Writable({ write: (chunk, _encoding, done) => (append(String(chunk)), done()) });
+    new Writable({
+      write: (chunk, _encoding, done) => {
+        append(String(chunk));
+        done();
+      },
+    });
   const code = await main(args, {
     stdin: process.stdin,
     stdout: sink((text) => (stdout += text)),

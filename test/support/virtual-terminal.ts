@@ -1,6 +1,7 @@
 import { graphemeWidth } from '../../adapters/local/screen-width.js';
 
 // CSI, OSC and two-character escape sequences, as whole tokens.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences begin with ESC (and OSC ends with BEL).
 const ESCAPE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -/]*[0-~]/;
 
 /**
@@ -124,24 +125,32 @@ export class VirtualTerminal {
     const n = params[0] ?? 1;
     switch (final) {
       case 'A':
-        return this.moveTo(Math.max(0, this.row - n), this.col);
+        this.moveTo(Math.max(0, this.row - n), this.col);
+        break;
       case 'B':
-        return this.moveTo(Math.min(this.rows - 1, this.row + n), this.col);
+        this.moveTo(Math.min(this.rows - 1, this.row + n), this.col);
+        break;
       case 'C':
-        return this.moveTo(this.row, Math.min(this.columns - 1, this.col + n));
+        this.moveTo(this.row, Math.min(this.columns - 1, this.col + n));
+        break;
       case 'D':
-        return this.moveTo(this.row, Math.max(0, this.col - n));
+        this.moveTo(this.row, Math.max(0, this.col - n));
+        break;
       case 'G':
-        return this.moveTo(this.row, Math.min(this.columns - 1, n - 1));
+        this.moveTo(this.row, Math.min(this.columns - 1, n - 1));
+        break;
       case 'H':
       case 'f':
-        return this.moveTo(Math.min(this.rows - 1, n - 1), Math.min(this.columns - 1, (params[1] ?? 1) - 1));
+        this.moveTo(Math.min(this.rows - 1, n - 1), Math.min(this.columns - 1, (params[1] ?? 1) - 1));
+        break;
       case 'J':
-        return this.eraseDisplay(params[0] ?? 0);
+        this.eraseDisplay(params[0] ?? 0);
+        break;
       case 'K':
-        return this.eraseLine(params[0] ?? 0);
+        this.eraseLine(params[0] ?? 0);
+        break;
       default:
-        return; // colours (m) and modes change nothing a test reads
+        break; // colours (m) and modes change nothing a test reads
     }
   }
 
