@@ -169,7 +169,7 @@ async function discordRun(): Promise<Run> {
   await fake.start();
   fake.enforceLimits();
   const ids = Array.from({ length: PEOPLE }, (_, p) => String(300000000000000000n + BigInt(p)));
-  ids.forEach((id, p) => fake.addMember({ id, username: `person${p}` }));
+  for (const [p, id] of ids.entries()) fake.addMember({ id, username: `person${p}` });
   const adapter = createDiscordAdapter(
     discordConfigSchema.parse({
       token: 'fake-bot-token',

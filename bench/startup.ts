@@ -21,10 +21,10 @@ function once(dir: string, i: number): Promise<number> {
     });
     let out = '';
     let err = '';
-    const timer = setTimeout(
-      () => (child.kill('SIGKILL'), reject(new Error(`no welcome within 20 s: ${err}`))),
-      20_000,
-    );
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no welcome within 20 s: ${err}`));
+    }, 20_000);
     child.stderr.on('data', (chunk) => (err += chunk));
     child.stdout.on('data', (chunk) => {
       out += chunk;
@@ -35,8 +35,9 @@ function once(dir: string, i: number): Promise<number> {
       }
     });
     child.on('exit', (code) => {
-      if (!out.includes('Welcome'))
-        clearTimeout(timer), reject(new Error(`emcee exited (${code}) before its first post: ${err}`));
+      if (out.includes('Welcome')) return;
+      clearTimeout(timer);
+      reject(new Error(`emcee exited (${code}) before its first post: ${err}`));
     });
   });
 }

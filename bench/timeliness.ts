@@ -241,9 +241,10 @@ export async function benchTimeliness(options: Partial<TimelinessOptions> = {}):
         p50: percentile(lateness, 50),
         p99,
         max: lateness.at(-1),
-        byQuestion: byQuestion.map(
-          (l) => (l.sort((a, b) => a - b), { p50: percentile(l, 50), p99: percentile(l, 99), max: l.at(-1) }),
-        ),
+        byQuestion: byQuestion.map((l) => {
+          l.sort((a, b) => a - b);
+          return { p50: percentile(l, 50), p99: percentile(l, 99), max: l.at(-1) };
+        }),
       },
       peakRssMb: rssMb,
       baselineRssMb: mb(baselineRss),

@@ -75,6 +75,7 @@ async function measureRecap(transcript: string, out: string): Promise<{ peakRssM
   // Without GNU time the child reports its own peak (getrusage's maxRSS, in KiB) as it exits.
   const report =
     'data:text/javascript,process.on("exit",()=>' +
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: code for the child, whose own template fills it in
     'process.stderr.write(`maxrss-kib:${process.resourceUsage().maxRSS}\\n`))';
   const [command, argv] = useTime
     ? ['/usr/bin/time', ['-v', process.execPath, ...args]]

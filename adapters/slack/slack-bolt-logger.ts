@@ -30,7 +30,9 @@ export function boltLogger(log: Logger): BoltLogger {
       if (detail(line)) log.debug(line);
       else log.error(line);
     },
-    setLevel: (next) => void (level = next),
+    setLevel: (next) => {
+      level = next;
+    },
     getLevel: () => level,
     setName: () => undefined,
   };

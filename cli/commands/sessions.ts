@@ -50,7 +50,7 @@ export async function sessionsCommand(argv: string[], io: CommandIO): Promise<nu
         .map((c, i) => c.padEnd(widths[i]!))
         .join('  ')
         .trimEnd();
-    io.stdout.write([format(header), ...lines.map(format)].join('\n') + '\n');
+    io.stdout.write(`${[format(header), ...lines.map(format)].join('\n')}\n`);
     return 0;
   } finally {
     store.close();

@@ -24,7 +24,10 @@ export function separateAnswers(group: readonly RecapAnswer[]): RecapAnswer[][] 
   for (const answer of group) {
     if (answer.part === null) entries.push([answer]);
     else if (parts) parts.push(answer);
-    else entries.push((parts = [answer]));
+    else {
+      parts = [answer];
+      entries.push(parts);
+    }
   }
   parts?.sort((a, b) => (a.part ?? '').localeCompare(b.part ?? '') || a.ts.localeCompare(b.ts));
   return entries;

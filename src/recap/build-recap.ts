@@ -18,7 +18,13 @@ export function buildRecap(input: RecapInput): Recap {
   // Messages come in time order and a busy chat has hundreds a second: repeating the last string saves one each.
   let lastMs = Number.NaN;
   let lastIso = '';
-  const iso = (ms: number) => (ms === lastMs ? lastIso : ((lastMs = ms), (lastIso = new Date(ms).toISOString())));
+  const iso = (ms: number) => {
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastIso = new Date(ms).toISOString();
+    }
+    return lastIso;
+  };
 
   const byQuestion = new Map<number, RecapInputMessage[]>();
   for (const message of live) {

@@ -124,8 +124,8 @@ function escapeMd(text: string): string {
 // Text that opens a line (a highlight's quote) must not start a heading, list, quote or rule.
 // Leading spaces go: up to three of them still let "#" start a heading.
 function escapeLineStart(text: string): string {
-  const escape = (start: string) => (/\d/.test(start) ? `${start}\\` : `\\${start}`);
-  return text.trimStart().replace(/^([#>+=~-]|\d+(?=[.)]))/, escape);
+  const escapeStart = (start: string) => (/\d/.test(start) ? `${start}\\` : `\\${start}`);
+  return text.trimStart().replace(/^([#>+=~-]|\d+(?=[.)]))/, escapeStart);
 }
 
 function plural(n: number, word: string): string {

@@ -24,7 +24,11 @@ export class ManualClock implements Clock {
   at(at: number, fn: () => void): TimerHandle {
     const timer: PendingTimer = { at, seq: this.seq++, fn, cancelled: false };
     this.timers.push(timer);
-    return { cancel: () => void (timer.cancelled = true) };
+    return {
+      cancel: () => {
+        timer.cancelled = true;
+      },
+    };
   }
 
   /** Timers still waiting to fire. */

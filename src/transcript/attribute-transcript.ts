@@ -112,7 +112,10 @@ export function attributeInTimeOrder(
         ? attribution.reason
         : `${attribution.question}|${attribution.part ?? ''}|${attribution.late}|${attribution.via}`;
     let one = shared.get(key);
-    if (!one) shared.set(key, (one = Object.freeze(attribution)));
+    if (!one) {
+      one = Object.freeze(attribution);
+      shared.set(key, one);
+    }
     take(message, fromHost, one, index);
   }
   return [...questions.values()].sort((a, b) => a.number - b.number);

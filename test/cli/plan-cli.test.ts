@@ -318,7 +318,7 @@ describe('emcee episodes', () => {
     expect(syntax.code).toBe(1);
     expect(syntax.stderr).toMatch(
       new RegExp(
-        `^${escape(broken)} was not imported \\(nothing was saved\\):\\n  ${escape(broken)}:\\d+  : YAML syntax: `,
+        `^${escapeRegExp(broken)} was not imported \\(nothing was saved\\):\\n  ${escapeRegExp(broken)}:\\d+  : YAML syntax: `,
       ),
     );
     const noSeries = join(dir, 'no-series.yaml');
@@ -344,6 +344,6 @@ function nextThursday(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

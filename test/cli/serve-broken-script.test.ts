@@ -53,7 +53,12 @@ describe('serving with a broken script in the prompts folder', () => {
     let stdout = '';
     const io = {
       stdin: process.stdin,
-      stdout: new Writable({ write: (chunk, _encoding, done) => ((stdout += String(chunk)), done()) }),
+      stdout: new Writable({
+        write: (chunk, _encoding, done) => {
+          stdout += String(chunk);
+          done();
+        },
+      }),
       stderr: new Writable({ write: (_chunk, _encoding, done) => done() }),
     };
     const serving = servePlatforms(

@@ -123,7 +123,7 @@ function describeOutboundContract(check: Check): void {
       await adapter.post(channel, { kind: 'recap', text: `contract quote: "${adapter.quote(typed)}"` });
       const posted = botPost('contract quote');
       expect(driver.pings!(posted)).toEqual({ users: [], broadcast: false });
-      expect(posted.text).toMatch(/everyone[^]*here[^]*channel/);
+      expect(posted.text).toMatch(/everyone[\s\S]*here[\s\S]*channel/);
     },
   );
 

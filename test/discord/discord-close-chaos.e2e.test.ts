@@ -72,7 +72,7 @@ describe(`crashes around the close against a local Discord (seed ${SEED})`, () =
     fake = new FakeDiscord();
     await fake.start();
     addPeople(fake);
-    NEWCOMERS.forEach((id, index) => fake.addMember({ id, username: `newcomer${index + 1}` }));
+    for (const [index, id] of NEWCOMERS.entries()) fake.addMember({ id, username: `newcomer${index + 1}` });
   });
   afterEach(() => fake.stop());
 

@@ -227,7 +227,7 @@ describe('Discord reply lines with buttons', () => {
     const listed = r.fake.slashCommand({ user: PEOPLE.host, sub: 'episodes' });
     const answer = await answered(r, listed, 'the first page');
     expect(answer.components).toHaveLength(5);
-    expect(answer.content).toMatch(/\*\*4\.\*\* Episode 4[^]*Page 1 of 2$/);
+    expect(answer.content).toMatch(/\*\*4\.\*\* Episode 4[\s\S]*Page 1 of 2$/);
     expect(answer.content).not.toContain('Episode 5');
     const turn = answer.components![4]!.components as Json[];
     expect(turn.map((b) => [b.label, b.disabled])).toEqual([
@@ -237,7 +237,7 @@ describe('Discord reply lines with buttons', () => {
     const next = r.fake.clickButton({ user: PEOPLE.ana, on: listed, customId: String(turn[1]!.custom_id) });
     expect((await answered(r, next, 'the second page')).callbackType).toBe(7);
     const page2 = r.fake.answerMessage(listed)!;
-    expect(page2.content).toMatch(/\*\*5\.\*\* Episode 5[^]*\*\*7\.\*\* Episode 7[^]*Page 2 of 2$/);
+    expect(page2.content).toMatch(/\*\*5\.\*\* Episode 5[\s\S]*\*\*7\.\*\* Episode 7[\s\S]*Page 2 of 2$/);
     expect(((page2.components as Json[])[0]!.components as Json[])[0]).toMatchObject({ label: '5 · Edit' });
     expect(r.inbound.actions).toHaveLength(0);
   });

@@ -53,7 +53,7 @@ describe('acknowledgements when an adapter stops', () => {
     inbound.react = (to, reaction) => adapter.react(to, reaction);
     fake.enforceTiers({ now: () => clock.now() });
     const users = Array.from({ length: 150 }, (_, i) => `UANS${String(i).padStart(3, '0')}`);
-    users.forEach((id, i) => fake.addUser({ id, name: `answerer${i}`, display: `Answerer ${i}` }));
+    for (const [i, id] of users.entries()) fake.addUser({ id, name: `answerer${i}`, display: `Answerer ${i}` });
     // Time moves only while nothing is on its way to the fake, as it would for a bot whose calls take no time.
     const idle = () => fake.callsTo('reactions.add').length === adapter.reactionStats.sent + rateLimited(fake);
     const advance = async (ms: number) => {
@@ -117,7 +117,7 @@ describe('acknowledgements when an adapter stops', () => {
     await fake.start();
     fake.enforceLimits();
     const members = Array.from({ length: 30 }, (_, i) => String(200000000000000000n + BigInt(i)));
-    members.forEach((id, i) => fake.addMember({ id, username: `answerer${i}` }));
+    for (const [i, id] of members.entries()) fake.addMember({ id, username: `answerer${i}` });
     const config = discordConfigSchema.parse({
       token: FAKE_TOKEN,
       guildId: fake.guildId,

@@ -74,7 +74,10 @@ describe('the HTML recap in a real browser', () => {
         const dialogs: string[] = [];
         page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
         page.on('pageerror', (error) => errors.push(error.message));
-        page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss()));
+        page.on('dialog', (dialog) => {
+          dialogs.push(dialog.message());
+          void dialog.dismiss();
+        });
         // Every request goes through here; anything but the page itself is recorded and stopped.
         await page.route('**/*', (route) => {
           requests.push(route.request().url());
@@ -107,6 +110,7 @@ describe('the HTML recap in a real browser', () => {
             )
             .count(),
         ).toBe(0);
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator; the rendered text is the point
         const text = await page.locator('main').innerText();
         expect(text).toContain(
           '<script>window.__pwned = true; alert(1)</script><img src=x onerror="window.__pwned = true; alert(2)"> & "quotes"',

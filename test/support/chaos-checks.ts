@@ -129,6 +129,7 @@ function checkThanks({ store, sessionId, botLines, peopleLines, mentionOf }: Cha
   expect(thanksLines.length).toBeGreaterThan(0);
   // The thanks carry on after a restart part-way through them, so whoever spoke before the last thanks post is
   // owed thanks (a newcomer during that outage is thanked in a further post).
+  // biome-ignore lint/complexity/useMathMinMax: the orders are bigints, which Math.max does not take.
   const lastThanks = thanksLines.map((line) => line.order).reduce((last, order) => (order > last ? order : last));
   const before = new Set(peopleLines.filter((line) => line.order < lastThanks).map((line) => line.authorId));
   const thanked = store.thanks.forSession(sessionId).map((row) => row.user_id);

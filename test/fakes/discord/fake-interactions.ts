@@ -73,7 +73,7 @@ export class FakeInteractions {
     const message = messageId ? this.ephemeral.get(messageId) : undefined;
     if (!message) throw new Error(`interaction ${fields.on} was not answered with a message`);
     const button = findComponent(message.components, fields.customId);
-    if (!button || button.type !== 2 || button.disabled === true) {
+    if (button?.type !== 2 || button.disabled === true) {
       throw new Error(`no enabled button ${fields.customId} on message ${messageId}`);
     }
     const data = { custom_id: fields.customId, component_type: 2 };
