@@ -112,7 +112,9 @@ export async function benchIngest(seconds: number): Promise<BenchResult> {
       {
         scenario: `Ingest, whole inbound path: ${seconds} s, ${PEOPLE} people, Q1 open (${runtime})`,
         figure: `${fmt(result.rate, 0)} msg/s (${fmt(share * 100, 1)}% of raw)`,
-        target: `≥ ⅓ of raw SQLite single-row inserts (WAL, the store's pragmas) in the same process: ${fmt(raw, 0)} rows/s → ≥ ${fmt(raw / 3, 0)} msg/s`,
+        target:
+          `≥ ⅓ of raw SQLite single-row inserts (WAL, the store's pragmas) in the same process: ` +
+          `${fmt(raw, 0)} rows/s → ≥ ${fmt(raw / 3, 0)} msg/s`,
         met: share >= 1 / 3,
         ...(shared
           ? { note: `other processes used ${fmt(shared.othersShare * 100, 0)}% of the machine meanwhile` }
@@ -120,7 +122,9 @@ export async function benchIngest(seconds: number): Promise<BenchResult> {
       },
       {
         scenario: 'Ingest latency per message (ChatRouter.handleMessage until it returns)',
-        figure: `p50 ${fmt(result.p50 * 1000, 0)} µs, p99 ${fmt(result.p99 * 1000, 0)} µs (max ${fmt(result.max, 1)} ms)`,
+        figure:
+          `p50 ${fmt(result.p50 * 1000, 0)} µs, p99 ${fmt(result.p99 * 1000, 0)} µs (max ` +
+          `${fmt(result.max, 1)} ms)`,
         target: 'p99 < 1 ms',
         met: result.p99 < 1,
       },

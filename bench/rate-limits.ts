@@ -224,11 +224,14 @@ export async function benchRateLimits(): Promise<BenchResult> {
     rows.push({
       scenario: `Acks under ${run.platform}'s limits: ${ANSWERS_PER_MINUTE} answers/min (${run.answers} answers)`,
       figure:
-        `questions late by at most ${fmt(worst, 0)} ms; ${run.rateLimited} 429s; acknowledged ${fmt(acknowledged * 100, 1)}% ` +
+        `questions late by at most ${fmt(worst, 0)} ms; ${run.rateLimited} 429s; acknowledged ` +
+        `${fmt(acknowledged * 100, 1)}% ` +
         `(${run.individually} reactions, ${run.coalesced} folded into applause); ${run.unconfirmedPosts} posts lost`,
       target: 'lateness < 1 s, no lost posts, 100% acknowledged',
       met: worst < 1000 && run.unconfirmedPosts === 0 && run.questionsPosted === 3 && acknowledged >= 0.999,
-      note: `acks drained ${fmt(run.drainMs / 1000, 1)} s after the chat ended; the fake saw reactions on ${run.reactedOnFake} messages and ${run.applausePosts} applause posts`,
+      note:
+        `acks drained ${fmt(run.drainMs / 1000, 1)} s after the chat ended; the fake saw reactions on ` +
+        `${run.reactedOnFake} messages and ${run.applausePosts} applause posts`,
     });
   }
   return { rows, data: { runs } };

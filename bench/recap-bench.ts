@@ -62,7 +62,9 @@ function toTagsCsv(jsonl: string, csv: string): void {
     .map((line) => {
       const m = JSON.parse(line) as { id: string; author: string; text: string; ts: string; replyTo?: string };
       const d = new Date(m.ts);
-      const time = `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000 ${d.getUTCFullYear()}`;
+      const time =
+        `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${pad(d.getUTCDate())} ` +
+        `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000 ${d.getUTCFullYear()}`;
       return [m.id, m.author, m.text, time, m.replyTo ?? ''].map(quote).join(',');
     });
   writeFileSync(csv, `\uFEFFid_str,from_user,text,created_at,in_reply_to_status_id_str\r\n${rows.join('\r\n')}\r\n`);
@@ -74,7 +76,8 @@ const runs = Math.max(1, Number(process.env.RECAP_BENCH_RUNS ?? 3));
 const dir = scratchDir('recap-stages');
 const m = machine();
 const lines = [
-  `Recap of a transcript, end to end (read → attribute → build → highlights → md + html + json), ${runs} run(s) per case.`,
+  `Recap of a transcript, end to end (read → attribute → build → highlights → md + html + json), ${runs} ` +
+    `run(s) per case.`,
   `${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.platform}, ${m.date}.`,
   '',
   `| case | ${STAGES.join(' | ')} | total (cold) | total (median) | target |`,
@@ -96,7 +99,8 @@ for (const size of [20_000, 100_000]) {
     const target = TARGET_MS[size]!;
     const verdict = cold < target ? '✅' : '❌';
     lines.push(
-      `| ${size.toLocaleString('en-US')} ${label} | ${stageMedians.join(' | ')} | ${fmt(cold, 0)} | ${fmt(steady, 0)} | < ${target} ms ${verdict} |`,
+      `| ${size.toLocaleString('en-US')} ${label} | ${stageMedians.join(' | ')} | ${fmt(cold, 0)} | ` +
+        `${fmt(steady, 0)} | < ${target} ms ${verdict} |`,
     );
     process.stderr.write(`${size} ${label}: cold ${fmt(cold, 0)} ms, median ${fmt(steady, 0)} ms\n`);
   }

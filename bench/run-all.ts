@@ -80,33 +80,48 @@ const markdown = [
   '# Benchmarks',
   '',
   `Measured by \`npm run bench\` on ${m.date}: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.platform}; ` +
-    `load average ${m.loadAverage1m} at the start and ${after.loadAverage1m} at the end (other work on the machine shows there). ` +
-    `The whole run took ${((Date.now() - started) / 1000).toFixed(0)} s. Every limit is measured in the same run as the figure beside it. ` +
+    `load average ${m.loadAverage1m} at the start and ${after.loadAverage1m} at the end (other work on the machine ` +
+    `shows there). ` +
+    `The whole run took ${((Date.now() - started) / 1000).toFixed(0)} s. Every limit is measured in the same run as ` +
+    `the figure beside it. ` +
     'Benchmarks report; nothing here fails CI.',
   '',
   '| scenario | figure | limit / target | verdict |',
   '| --- | --- | --- | --- |',
   ...rows.map(
     (row) =>
-      `| ${cell(row.scenario)} | ${cell(row.figure)}${row.note ? ` (${cell(row.note)})` : ''} | ${cell(row.target)} | ${verdict(row)} |`,
+      `| ${cell(row.scenario)} | ${cell(row.figure)}${row.note ? ` (${cell(row.note)})` : ''} | ${cell(row.target)} ` +
+      `| ${verdict(row)} |`,
   ),
   '',
   '## How each is measured',
   '',
-  `- **Ingest** (\`bench/ingest.ts\`, ${ingestSeconds} s; \`BENCH_INGEST_SECONDS\` changes it): one process pinned to one core with taskset. ` +
-    'A file database in a temp dir, a running session with Q1 open, a crowd of 400 sending adapter-neutral events (answers with and without the prefix, thread replies, chatter) ' +
-    'through `ChatRouter.handleMessage`; the platform only counts reactions. The raw limit is single-row autocommit inserts into a database opened by the same `openDatabase`.',
-  '- **Timeliness** (`bench/timeliness.ts`): 1,000 sessions in one process on the real `SystemClock`, each its own community with 400 people (80% regulars), ' +
-    'receiving messages at its own pace (55–300 a minute, Poisson), so first-timers are welcomed and everyone is thanked. Lateness is the platform call of each question ' +
-    "against session start + `planTimeline` offset. Runs twice: chats starting one after another over one chat's length (so at any moment some open, some ask, some close), " +
+  `- **Ingest** (\`bench/ingest.ts\`, ${ingestSeconds} s; \`BENCH_INGEST_SECONDS\` changes it): one process pinned ` +
+    `to one core with taskset. ` +
+    'A file database in a temp dir, a running session with Q1 open, a crowd of 400 sending adapter-neutral events ' +
+    '(answers with and without the prefix, thread replies, chatter) ' +
+    'through `ChatRouter.handleMessage`; the platform only counts reactions. The raw limit is single-row autocommit ' +
+    'inserts into a database opened by the same `openDatabase`.',
+  '- **Timeliness** (`bench/timeliness.ts`): 1,000 sessions in one process on the real `SystemClock`, each its own ' +
+    'community with 400 people (80% regulars), ' +
+    'receiving messages at its own pace (55–300 a minute, Poisson), so first-timers are welcomed and everyone is ' +
+    'thanked. Lateness is the platform call of each question ' +
+    "against session start + `planTimeline` offset. Runs twice: chats starting one after another over one chat's " +
+    'length (so at any moment some open, some ask, some close), ' +
     'and all started at once as a cron at :00 would. ' +
-    'Runs as compiled JavaScript (bundled by esbuild) when it can, like the installed `emcee`; under tsx the module loader thread adds 25–40 MB of RSS.',
-  '- **Acknowledgements** (`bench/rate-limits.ts`): the real Slack and Discord adapters against the local fakes with their rate limits enforced; question times are the attempt the fake accepted.',
-  "- **Thanks** (`bench/thanks.ts`): `composeThanks` with the limits each adapter declares; the bound uses the text as written, and the strict bound every line's shortest wording.",
-  '- **Recap** (`bench/recap.ts`): in process (read, attribute, md + html + json written) and `emcee recap --format html` end to end. `npm run bench:recap` breaks it down by stage.',
+    'Runs as compiled JavaScript (bundled by esbuild) when it can, like the installed `emcee`; under tsx the module ' +
+    'loader thread adds 25–40 MB of RSS.',
+  '- **Acknowledgements** (`bench/rate-limits.ts`): the real Slack and Discord adapters against the local fakes ' +
+    'with their rate limits enforced; question times are the attempt the fake accepted.',
+  '- **Thanks** (`bench/thanks.ts`): `composeThanks` with the limits each adapter declares; the bound uses the text ' +
+    "as written, and the strict bound every line's shortest wording.",
+  '- **Recap** (`bench/recap.ts`): in process (read, attribute, md + html + json written) and `emcee recap --format ' +
+    'html` end to end. `npm run bench:recap` breaks it down by stage.',
   '- **Transcript size** (`bench/transcript-size.ts`): 200 MB and 1 GB JSONL transcripts generated in a temp dir, ' +
-    'recapped by `emcee recap --transcript F --format json --out …` as a child process; peak RSS from /usr/bin/time -v.',
-  '- **Start-up** (`bench/startup.ts`): `node bin/emcee.js run demo` with a temp `EMCEE_DB`, stdin closed, until "Welcome" appears on stdout.',
+    'recapped by `emcee recap --transcript F --format json --out …` as a child process; peak RSS from ' +
+    '/usr/bin/time -v.',
+  '- **Start-up** (`bench/startup.ts`): `node bin/emcee.js run demo` with a temp `EMCEE_DB`, stdin closed, until ' +
+    '"Welcome" appears on stdout.',
   '',
   'Raw figures: `docs/benchmarks.json`.',
   '',

@@ -74,7 +74,9 @@ export async function benchStartup(runs = 7): Promise<BenchResult> {
   return {
     rows: [
       {
-        scenario: `Start-up: \`emcee run demo\` to the first post (median of ${warm.length} runs after a cold one; ${path})`,
+        scenario:
+          `Start-up: \`emcee run demo\` to the first post (median of ${warm.length} runs after a cold ` +
+          `one; ${path})`,
         figure: `${fmt(median, 0)} ms (cold run ${fmt(times[0]!, 0)} ms)`,
         target: '< 1000 ms',
         met: median < 1000,

@@ -96,8 +96,12 @@ export function benchThanks(): BenchResult {
       const everyoneOnce = pinged.length === n && new Set(pinged).size === n && inText === n;
       const fits = messages.every((m) => m.text.length <= messageLength && m.mentions.length <= mentionsPerMessage);
       rows.push({
-        scenario: `Thanks, ${platform.name} (${messageLength} chars, ${mentionsPerMessage === Number.POSITIVE_INFINITY ? 'no mention cap' : `${mentionsPerMessage} mentions`}), N = ${n}`,
-        figure: `${messages.length} message(s); ${everyoneOnce ? 'everyone named once' : `NOT everyone once (${inText}/${n} in text)`}${fits ? '' : '; OVER A LIMIT'}; ${fmt(ms, 0)} ms`,
+        scenario:
+          `Thanks, ${platform.name} (${messageLength} chars, ` +
+          `${mentionsPerMessage === Number.POSITIVE_INFINITY ? 'no mention cap' : `${mentionsPerMessage} mentions`}), N = ${n}`,
+        figure:
+          `${messages.length} message(s); ` +
+          `${everyoneOnce ? 'everyone named once' : `NOT everyone once (${inText}/${n} in text)`}${fits ? '' : '; OVER A LIMIT'}; ${fmt(ms, 0)} ms`,
         target: `lower bound ${bound} (strict, shortest wordings: ${strictBound})`,
         met: messages.length === bound && everyoneOnce && fits,
         ...(messages.length > bound ? { note: `over by ${messages.length - bound}` } : {}),

@@ -212,21 +212,30 @@ export async function benchTimeliness(options: Partial<TimelinessOptions> = {}):
     rows: [
       {
         scenario:
-          `Timeliness, ${starts}: ${o.sessions} concurrent sessions in one process, ${o.questions} questions of ${o.questionSeconds} s each ` +
-          `(${counts.messages.toLocaleString('en-US')} messages at ${o.pace[0]}–${o.pace[1]}/min per chat from ${counts.participants.toLocaleString('en-US')} people; ` +
-          `${counts.welcomes.toLocaleString('en-US')} first-timer welcomes, ${counts.thanks.toLocaleString('en-US')} thank-you posts)`,
-        figure: `question lateness p50 ${fmt(percentile(lateness, 50), 0)} ms, p99 ${fmt(p99, 0)} ms, max ${fmt(lateness.at(-1)!, 0)} ms; ${complete}/${o.sessions} sessions posted every question`,
+          `Timeliness, ${starts}: ${o.sessions} concurrent sessions in one process, ${o.questions} questions of ` +
+          `${o.questionSeconds} s each ` +
+          `(${counts.messages.toLocaleString('en-US')} messages at ${o.pace[0]}–${o.pace[1]}/min per chat from ` +
+          `${counts.participants.toLocaleString('en-US')} people; ` +
+          `${counts.welcomes.toLocaleString('en-US')} first-timer welcomes, ` +
+          `${counts.thanks.toLocaleString('en-US')} thank-you posts)`,
+        figure:
+          `question lateness p50 ${fmt(percentile(lateness, 50), 0)} ms, p99 ${fmt(p99, 0)} ms, max ` +
+          `${fmt(lateness.at(-1)!, 0)} ms; ${complete}/${o.sessions} sessions posted every question`,
         target: 'p99 < 50 ms',
         met: p99 < 50 && complete === o.sessions,
         ...(shared
           ? {
-              note: `this process used ${fmt(shared.ownShare * 100, 0)}% of the machine, other processes ${fmt(shared.othersShare * 100, 0)}%`,
+              note:
+                `this process used ${fmt(shared.ownShare * 100, 0)}% of the machine, other processes ` +
+                `${fmt(shared.othersShare * 100, 0)}%`,
             }
           : {}),
       },
       {
         scenario: `Timeliness, ${starts}: peak memory of the process (${runtime})`,
-        figure: `${fmt(rssMb, 0)} MB RSS (the same process before any session: ${fmt(mb(baselineRss), 0)} MB; peak JS heap ${fmt(mb(peakHeap), 0)} MB)`,
+        figure:
+          `${fmt(rssMb, 0)} MB RSS (the same process before any session: ${fmt(mb(baselineRss), 0)} MB; peak ` +
+          `JS heap ${fmt(mb(peakHeap), 0)} MB)`,
         target: '< 200 MB',
         met: rssMb < 200,
       },

@@ -158,7 +158,8 @@ export class DiscordAdapter implements PlatformAdapter {
       await putGuildCommands(this.client.rest, this.client.application!.id, this.config.guildId).catch(
         (error: unknown) =>
           this.log.error(
-            'Discord would not register /emcee for the server; invite the bot with the applications.commands scope (see the README). Chats still run on schedule.',
+            'Discord would not register /emcee for the server; invite the bot with the applications.commands scope ' +
+              '(see the README). Chats still run on schedule.',
             { error: describeDiscordError(error) },
           ),
       );

@@ -14,7 +14,8 @@ export function explainLoginError(error: unknown): Error {
   if (/disallowed intents|4014/i.test(text)) {
     return new UserError(
       'PLATFORM_REFUSED',
-      'Discord refused the Message Content intent. In the Developer Portal (https://discord.com/developers/applications) ' +
+      'Discord refused the Message Content intent. In the Developer Portal ' +
+        '(https://discord.com/developers/applications) ' +
         'open your application → Bot → Privileged Gateway Intents, switch on MESSAGE CONTENT INTENT and save; ' +
         'Emcee cannot read answers without it.',
     );

@@ -67,7 +67,8 @@ export async function controlCommand(command: string, argv: string[], io: Comman
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     io.stderr.write(
-      `No running bot answered within ${flags.wait} s. Is Emcee running ("npm start" or "emcee run") with this database?\n`,
+      `No running bot answered within ${flags.wait} s. Is Emcee running ("npm start" or "emcee run") with ` +
+        `this database?\n`,
     );
     return 1;
   } finally {

@@ -130,7 +130,8 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
   if (unfinished && options.rehearse) {
     store.close();
     throw new UsageError(
-      `The room has an unfinished chat (session ${unfinished.id}): finish it with "emcee run ${unfinished.script_id}", ` +
+      `The room has an unfinished chat (session ${unfinished.id}): finish it with "emcee run ` +
+        `${unfinished.script_id}", ` +
         'or abandon it with --fresh, before rehearsing.',
     );
   }

@@ -51,7 +51,8 @@ export async function scheduleCommand(argv: string[], io: CommandIO): Promise<nu
     io.stdout.write(`${script.title} (${name}), ${zone}:\n`);
     for (const run of nextRuns(script.schedule, script.timezone, after, flags.count)) {
       io.stdout.write(
-        `  ${formatInZone(run.at, zone).padEnd(36)} ${new Date(run.at).toISOString().slice(0, 16)}Z${run.source === 'once' ? '  (one-off)' : ''}\n`,
+        `  ${formatInZone(run.at, zone).padEnd(36)} ` +
+          `${new Date(run.at).toISOString().slice(0, 16)}Z${run.source === 'once' ? '  (one-off)' : ''}\n`,
       );
     }
     io.stdout.write(

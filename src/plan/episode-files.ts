@@ -31,7 +31,10 @@ export function exportEpisodes(series: string, episodes: readonly EpisodeView[])
       ...(episode.note ? { note: episode.note } : {}),
       ...(episode.state === 'skipped' ? { state: 'skipped' } : {}),
     }));
-  return `# Episodes of ${series}: times in the series' timezone. Import with "emcee episodes import FILE".\n${stringify({ series, episodes: body })}`;
+  return (
+    `# Episodes of ${series}: times in the series' timezone. Import with "emcee episodes import FILE".\n` +
+    `${stringify({ series, episodes: body })}`
+  );
 }
 
 /**

@@ -32,7 +32,8 @@ function markdownLines(recap: Recap, options: MarkdownOptions): string[] {
   const lines: string[] = [
     `# ${escapeMd(recap.title)} — recap`,
     '',
-    `**${formatDay(recap.startedAt, options.timezone)}** · hosted by ${escapeMd(recap.host)} · ${escapeMd(recap.hashtag)}`,
+    `**${formatDay(recap.startedAt, options.timezone)}** · hosted by ${escapeMd(recap.host)} · ` +
+      `${escapeMd(recap.hashtag)}`,
     '',
     ...guestsLine(recap.guests),
     `**${stats.participants}** participants · **${stats.answers}** answers · **${stats.firstTimers}** first-timers · ` +
@@ -46,7 +47,8 @@ function markdownLines(recap: Recap, options: MarkdownOptions): string[] {
       lines.push('_Not asked: the chat ended before this question._');
       continue;
     }
-    const answered = `${people} ${people === 1 ? 'person' : 'people'} answered (${plural(question.answers.length, 'answer')})`;
+    const answered =
+      `${people} ${people === 1 ? 'person' : 'people'} answered ` + `(${plural(question.answers.length, 'answer')})`;
     // A host can skip a number (Q1, Q2, Q4) while people still answer "A3": those answers are kept.
     const when =
       question.askedAt === null

@@ -13,9 +13,12 @@ export function answersPerQuestionChart(data: { question: number; answers: numbe
       const x = pad.left + i * slot + slot * 0.15;
       const y = height - pad.bottom - h;
       return (
-        `<rect class="bar" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" height="${h.toFixed(1)}"><title>Q${d.question}: ${d.answers} ${d.answers === 1 ? 'answer' : 'answers'}</title></rect>` +
-        `<text x="${(x + slot * 0.35).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle" class="value">${d.answers}</text>` +
-        `<text x="${(x + slot * 0.35).toFixed(1)}" y="${height - pad.bottom + 16}" text-anchor="middle">Q${d.question}</text>`
+        `<rect class="bar" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" ` +
+        `height="${h.toFixed(1)}"><title>Q${d.question}: ${d.answers} ${d.answers === 1 ? 'answer' : 'answers'}</title></rect>` +
+        `<text x="${(x + slot * 0.35).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle" ` +
+        `class="value">${d.answers}</text>` +
+        `<text x="${(x + slot * 0.35).toFixed(1)}" y="${height - pad.bottom + 16}" ` +
+        `text-anchor="middle">Q${d.question}</text>`
       );
     })
     .join('');
@@ -32,20 +35,29 @@ export function activityChart(perMinute: number[], markers: { label: string; min
   const bars = perMinute
     .map((count, i) => {
       const h = ((height - pad.top - pad.bottom) * count) / max;
-      return `<rect class="minute" x="${(pad.left + i * step).toFixed(1)}" y="${(height - pad.bottom - h).toFixed(1)}" width="${Math.max(1, step - 1).toFixed(1)}" height="${h.toFixed(1)}"><title>minute ${i}: ${count} ${count === 1 ? 'message' : 'messages'}</title></rect>`;
+      return (
+        `<rect class="minute" x="${(pad.left + i * step).toFixed(1)}" ` +
+        `y="${(height - pad.bottom - h).toFixed(1)}" width="${Math.max(1, step - 1).toFixed(1)}" height="${h.toFixed(1)}"><title>minute ${i}: ${count} ${count === 1 ? 'message' : 'messages'}</title></rect>`
+      );
     })
     .join('');
   const marks = markers
     .map((m) => {
       const x = (pad.left + m.minute * step).toFixed(1);
-      return `<line class="marker" x1="${x}" x2="${x}" y1="${pad.top - 4}" y2="${height - pad.bottom}"/><text x="${x}" y="${pad.top - 8}" text-anchor="middle" class="marker-label">${m.label}</text>`;
+      return (
+        `<line class="marker" x1="${x}" x2="${x}" y1="${pad.top - 4}" y2="${height - pad.bottom}"/><text ` +
+        `x="${x}" y="${pad.top - 8}" text-anchor="middle" class="marker-label">${m.label}</text>`
+      );
     })
     .join('');
   const ticks = [0, Math.floor(perMinute.length / 2), perMinute.length - 1]
     .filter((t, i, all) => t >= 0 && all.indexOf(t) === i)
     .map((t, i, all) => {
       const anchor = i === 0 ? 'start' : i === all.length - 1 ? 'end' : 'middle';
-      return `<text x="${(pad.left + t * step).toFixed(1)}" y="${height - pad.bottom + 16}" text-anchor="${anchor}">${t} min</text>`;
+      return (
+        `<text x="${(pad.left + t * step).toFixed(1)}" y="${height - pad.bottom + 16}" ` +
+        `text-anchor="${anchor}">${t} min</text>`
+      );
     })
     .join('');
   return svg(
@@ -62,9 +74,15 @@ function axis(
   width: number,
   height: number,
 ): string {
-  return `<line class="axis" x1="${pad.left}" x2="${width - pad.right}" y1="${height - pad.bottom}" y2="${height - pad.bottom}"/>`;
+  return (
+    `<line class="axis" x1="${pad.left}" x2="${width - pad.right}" y1="${height - pad.bottom}" ` +
+    `y2="${height - pad.bottom}"/>`
+  );
 }
 
 function svg(id: string, title: string, width: number, height: number, body: string): string {
-  return `<svg id="${id}" role="img" aria-label="${title}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><title>${title}</title>${body}</svg>`;
+  return (
+    `<svg id="${id}" role="img" aria-label="${title}" viewBox="0 0 ${width} ${height}" ` +
+    `xmlns="http://www.w3.org/2000/svg"><title>${title}</title>${body}</svg>`
+  );
 }

@@ -62,7 +62,9 @@ function checkCronRule(rule: string, context: z.core.$RefinementCtx<string>): vo
   if (fields.length === 6 && nodeCron.validate(rule)) {
     context.addIssue({
       code: 'custom',
-      message: `a chat starts on the minute, so a cron rule has 5 fields, without seconds: "${fields.slice(1).join(' ')}"`,
+      message:
+        `a chat starts on the minute, so a cron rule has 5 fields, without seconds: ` +
+        `"${fields.slice(1).join(' ')}"`,
     });
   } else if (fields.length !== 5 || !nodeCron.validate(rule)) {
     const impossible = nodeCron.validateDetailed(rule).errors?.find((e) => /impossible/i.test(e.message));

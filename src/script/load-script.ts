@@ -81,7 +81,9 @@ function locate(issue: z.core.$ZodIssue, doc: Document, lineCounter: LineCounter
   const path = issue.path.map(String);
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
-    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
+    message =
+      `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} ` +
+      `(check the spelling)`;
     path.push(issue.keys[0] ?? '');
   } else if (issue.code === 'invalid_type' && message.includes('received undefined')) {
     message = `missing: add ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`} here`;

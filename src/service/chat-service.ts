@@ -231,7 +231,9 @@ export function describeRecovery(platform: string, report: RecoveryReport): stri
 export function describeTrouble(trouble: StoreTrouble): string {
   switch (trouble.kind) {
     case 'busy':
-      return 'The database is locked by another program: writes wait in memory, in order, and are retried every few ms.';
+      return (
+        'The database is locked by another program: writes wait in memory, in order, and are retried ' + 'every few ms.'
+      );
     case 'full':
       return (
         'The disk holding the database is full: the chat goes on and every answer is kept in memory until space ' +

@@ -50,7 +50,8 @@ async function deliverToHosts(
     }));
   const text =
     `The recap of ${script.title} (${day}): ${counts.total} answer${counts.total === 1 ? '' : 's'} from ` +
-    `${counts.participants} ${counts.participants === 1 ? 'person' : 'people'}. Markdown for a blog post, HTML to share.`;
+    `${counts.participants} ${counts.participants === 1 ? 'person' : 'people'}. Markdown for a blog post, ` +
+    `HTML to share.`;
   await tellHosts(deps.platform, deps.log, { text, files });
 }
 

@@ -123,7 +123,8 @@ function parseRecord(source: string, from: number, final: boolean): Parsed {
       if (end === n && !final) return 'more';
       if (end > i) {
         // Kept rather than dropped so the row still shows what was meant, but the row is flagged.
-        problem ??= `text after the closing quote of field ${fields.length + 1} (write a quote inside a quoted field as "")`;
+        problem ??=
+          `text after the closing quote of field ${fields.length + 1} (write a quote inside a quoted ` + `field as "")`;
         value += source.slice(i, end);
         i = end;
       }

@@ -41,7 +41,9 @@ export class CsvTranscriptRows {
       return;
     }
     if (f.length !== names.length) {
-      const problem = `${f.length} fields where the header has ${names.length} (a comma inside a text needs the text in "quotes")`;
+      const problem =
+        `${f.length} fields where the header has ${names.length} (a comma inside a text needs the ` +
+        `text in "quotes")`;
       this.result.bad.push({ line: record.line, problem });
       return;
     }

@@ -134,7 +134,8 @@ function finishRows(read: TranscriptRows, file: string, options: ReadTranscriptO
     throw new TranscriptError(
       file,
       bad,
-      `${file} has no messages to recap${skipped}. A transcript needs at least the host's questions ("Q1: …") and the answers.`,
+      `${file} has no messages to recap${skipped}. A transcript needs at least the host's questions ("Q1: …") and ` +
+        `the answers.`,
       'TRANSCRIPT_EMPTY',
     );
   }

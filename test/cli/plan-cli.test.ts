@@ -318,7 +318,8 @@ describe('emcee episodes', () => {
     expect(syntax.code).toBe(1);
     expect(syntax.stderr).toMatch(
       new RegExp(
-        `^${escapeRegExp(broken)} was not imported \\(nothing was saved\\):\\n  ${escapeRegExp(broken)}:\\d+  : YAML syntax: `,
+        `^${escapeRegExp(broken)} was not imported \\(nothing was saved\\):\\n` +
+          `  ${escapeRegExp(broken)}:\\d+  : YAML syntax: `,
       ),
     );
     const noSeries = join(dir, 'no-series.yaml');

@@ -72,7 +72,9 @@ describe('what Emcee posts on Discord', () => {
     const r = (rig = await startAdapter());
     const ana = r.address.user(PEOPLE.ana);
     const bea = r.address.user(PEOPLE.bea);
-    const text = `Thank you ${r.adapter.mention(ana, 'ana')} and ${r.adapter.mention(bea, 'bea')}! ${r.adapter.quote('@everyone look <@&123456789012345678> <@100000000000000013> @here')}`;
+    const text =
+      `Thank you ${r.adapter.mention(ana, 'ana')} and ${r.adapter.mention(bea, 'bea')}! ` +
+      `${r.adapter.quote('@everyone look <@&123456789012345678> <@100000000000000013> @here')}`;
     await r.adapter.post(r.adapter.defaultChannel, { kind: 'thanks', text, mentions: [ana, bea, ana] });
     const [sent] = posts(r);
     expect(sent!.body.allowed_mentions).toEqual({ parse: [], users: [PEOPLE.ana, PEOPLE.bea], replied_user: false });

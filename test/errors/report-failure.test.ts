@@ -52,7 +52,9 @@ describe('what the CLI prints for a failure', () => {
     const report = reportFailure(sqlite('SQLITE_FULL'), 'sessions', 'help', false);
     expect(report).toEqual({
       code: 1,
-      text: 'The disk holding the database (EMCEE_DB or --db) is full (SQLITE_FULL): free some space, then run again.\n',
+      text:
+        'The disk holding the database (EMCEE_DB or --db) is full (SQLITE_FULL): free some space, then ' +
+        'run again.\n',
     });
   });
 

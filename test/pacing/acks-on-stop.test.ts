@@ -98,7 +98,8 @@ describe('acknowledgements when an adapter stops', () => {
     });
     console.log(
       `Slack drain: ${backlogAtStop} waiting at stop, drained in ${drainMs} ms of clock time (${realMs} ms real); ` +
-        `${adapter.reactionStats.sent} reactions, ${adapter.reactionStats.coalesced} folded into ${applause.length} applause posts`,
+        `${adapter.reactionStats.sent} reactions, ${adapter.reactionStats.coalesced} folded into ${applause.length} ` +
+        `applause posts`,
     );
     expect(inbound.messages).toHaveLength(150);
     expect(acknowledged).toHaveLength(150);

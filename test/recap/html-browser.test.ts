@@ -19,7 +19,8 @@ if (!hasChromium) {
 
 // Each payload would set a flag or open a dialog if it ever ran.
 const HOSTILE =
-  'A1: <script>window.__pwned = true; alert(1)</script><img src=x onerror="window.__pwned = true; alert(2)"> & "quotes"';
+  'A1: <script>window.__pwned = true; alert(1)</script><img src=x onerror="window.__pwned = true; ' +
+  'alert(2)"> & "quotes"';
 const HOSTILE_LINK = 'A2: see https://example.org/x"onmouseover="alert(3) <svg onload=alert(4)>';
 
 function hostileChat(): RecapInput {
@@ -106,14 +107,16 @@ describe('the HTML recap in a real browser', () => {
         expect(
           await page
             .locator(
-              'main script, main img, main iframe, main svg:not(#answers-chart):not(#activity-chart), [onerror], [onload], [onmouseover]',
+              'main script, main img, main iframe, main svg:not(#answers-chart):not(#activity-chart), [onerror], ' +
+                '[onload], [onmouseover]',
             )
             .count(),
         ).toBe(0);
         // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator; the rendered text is the point
         const text = await page.locator('main').innerText();
         expect(text).toContain(
-          '<script>window.__pwned = true; alert(1)</script><img src=x onerror="window.__pwned = true; alert(2)"> & "quotes"',
+          '<script>window.__pwned = true; alert(1)</script><img src=x onerror="window.__pwned = true; ' +
+            'alert(2)"> & "quotes"',
         );
         expect(text).toContain('mallory<img src=x onerror=alert(5)>');
         expect(text).toContain('<svg onload=alert(4)>');

@@ -118,7 +118,8 @@ describe('runRecapFromTranscript', () => {
     });
     expect(result.notice).toMatch(/^AI summary unavailable/);
     expect(result.text).toContain(
-      'AI summary unavailable (the endpoint answered something other than a chat completion); this recap is extractive.',
+      'AI summary unavailable (the endpoint answered something other than a chat completion); this recap ' +
+        'is extractive.',
     );
     expect(result.text).not.toContain('In short');
     expect(result.text).toContain('<blockquote>');

@@ -49,7 +49,8 @@ describe('the HTML recap as text', () => {
 
   it('makes shared links plain http(s) links that cannot break out of their attribute', () => {
     expect(html).toContain(
-      '<a href="https://example.org/a?b=1&amp;c=2" rel="nofollow ugc noopener noreferrer">https://example.org/a?b=1&amp;c=2</a> — li',
+      '<a href="https://example.org/a?b=1&amp;c=2" rel="nofollow ugc noopener ' +
+        'noreferrer">https://example.org/a?b=1&amp;c=2</a> — li',
     );
   });
 

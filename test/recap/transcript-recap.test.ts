@@ -37,7 +37,10 @@ function twitterTime(iso: string): string {
   const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
   const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day} ${mon} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000 ${d.getUTCFullYear()}`;
+  return (
+    `${day} ${mon} ${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000 ${d.getUTCFullYear()}`
+  );
 }
 
 const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
@@ -78,7 +81,8 @@ describe('recaps of imported transcripts', () => {
     const answers = Object.values(labels.labels).filter((v) => v !== null).length;
     expect(csv.trimEnd().split('\r\n')).toHaveLength(answers + 1);
     expect(csv).toContain(
-      "2,What does relationship marketing mean to you?,carlos,A2a: I'd love a chat on community management!,2026-11-19T18:11:05.000Z,no,a",
+      "2,What does relationship marketing mean to you?,carlos,A2a: I'd love a chat on community " +
+        'management!,2026-11-19T18:11:05.000Z,no,a',
     );
     expect(csv).toContain(
       '"@mika_t @community_host A1) Give without an agenda and the business follows. #CommunityChat"'.replace(

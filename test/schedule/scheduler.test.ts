@@ -53,7 +53,8 @@ describe('the scheduler', () => {
     const reminders = s.platform.ofKind('reminder');
     expect(reminders.map((r) => RUN_AT - r.at)).toEqual([24 * HOUR, HOUR, 10 * 60_000]);
     expect(reminders[0]!.message.text).toBe(
-      '⏰ Community Chat (#CommunityChat) starts Thu, Nov 26, 2026, 1:00 PM EST. This week: Relationships online. Bring your stories!',
+      '⏰ Community Chat (#CommunityChat) starts Thu, Nov 26, 2026, 1:00 PM EST. This week: Relationships online. ' +
+        'Bring your stories!',
     );
     expect(s.platform.ofKind('opening').map((w) => w.at)).toEqual([RUN_AT]);
     expect(s.store.schedule.recentRuns('test:community', 5).find((r) => r.run_at === RUN_AT)).toMatchObject({

@@ -95,11 +95,14 @@ describe('Slack outbound through real Bolt', () => {
     const quoted = adapter.quote('<!here> look at me');
     await adapter.post(adapter.defaultChannel, {
       kind: 'recap',
-      text: `${adapter.mention('slack:T0001:U1', 'Ana')} said: "${quoted}" · tips & <tricks> ${adapter.formatTime(1_700_000_000_000, 'Tue 14 Nov, 22:13')}`,
+      text:
+        `${adapter.mention('slack:T0001:U1', 'Ana')} said: "${quoted}" · tips & <tricks> ` +
+        `${adapter.formatTime(1_700_000_000_000, 'Tue 14 Nov, 22:13')}`,
     });
     const text = String(fake.callsTo('chat.postMessage')[0]!.args.text);
     expect(text).toBe(
-      '<@U1> said: "&lt;!here&gt; look at me" · tips &amp; &lt;tricks&gt; <!date^1700000000^{date_long_pretty} at {time}|Tue 14 Nov, 22:13>',
+      '<@U1> said: "&lt;!here&gt; look at me" · tips &amp; &lt;tricks&gt; <!date^1700000000^{date_long_pretty} at ' +
+        '{time}|Tue 14 Nov, 22:13>',
     );
     // Nothing Slack would read as a broadcast is left.
     expect(text).not.toMatch(/<!(channel|here|everyone|subteam)/);

@@ -26,7 +26,9 @@ function errorOf(run: () => unknown): TranscriptError {
 
 describe('reading transcripts', () => {
   it('reads JSONL with a BOM, blank lines, numeric ids and replies', () => {
-    const text = `\uFEFF${line('1', 'host', 'Q1: Why?', '2026-11-19T18:05:00Z')}\n\n{"id": 2, "author": "ana", "text": "yes", "ts": "2026-11-19T18:06:00Z", "replyTo": 1}\n`;
+    const text =
+      `\uFEFF${line('1', 'host', 'Q1: Why?', '2026-11-19T18:05:00Z')}\n\n` +
+      `{"id": 2, "author": "ana", "text": "yes", "ts": "2026-11-19T18:06:00Z", "replyTo": 1}\n`;
     expect(parseTranscript(text, 'chat.jsonl').messages).toEqual([
       { id: '1', author: 'host', text: 'Q1: Why?', ts: Date.UTC(2026, 10, 19, 18, 5) },
       { id: '2', author: 'ana', text: 'yes', ts: Date.UTC(2026, 10, 19, 18, 6), replyTo: '1' },
@@ -35,7 +37,8 @@ describe('reading transcripts', () => {
 
   it('reads our CSV columns, in any column order, with reply_to', () => {
     const text =
-      'ts,author,id,text,reply_to\r\n2026-11-19T18:05:00Z,host,1,"Q1: Why, though?",\r\n2026-11-19T18:06:00Z,ana,2,"She said ""because""",1\r\n';
+      'ts,author,id,text,reply_to\r\n2026-11-19T18:05:00Z,host,1,"Q1: Why, though?",\r\n' +
+      '2026-11-19T18:06:00Z,ana,2,"She said ""because""",1\r\n';
     expect(parseTranscript(text, 'chat.csv').messages).toEqual([
       { id: '1', author: 'host', text: 'Q1: Why, though?', ts: Date.UTC(2026, 10, 19, 18, 5) },
       { id: '2', author: 'ana', text: 'She said "because"', ts: Date.UTC(2026, 10, 19, 18, 6), replyTo: '1' },
@@ -46,7 +49,8 @@ describe('reading transcripts', () => {
     const text =
       'id_str,from_user,text,created_at,time,geo_coordinates,in_reply_to_status_id_str,user_followers_count\n' +
       '1330000000000000001,host,Q1: Why?,Thu Nov 19 18:05:16 +0000 2026,19/11/2026 18:05:16,,,1200\n' +
-      '1330000000000000002,ana,A1: because,Thu Nov 19 18:06:00 +0000 2026,19/11/2026 18:06:00,,1330000000000000001,30\n';
+      '1330000000000000002,ana,A1: because,Thu Nov 19 18:06:00 +0000 2026,19/11/2026 ' +
+      '18:06:00,,1330000000000000001,30\n';
     expect(parseTranscript(text, 'tags.csv').messages).toEqual([
       { id: '1330000000000000001', author: 'host', text: 'Q1: Why?', ts: Date.UTC(2026, 10, 19, 18, 5, 16) },
       {
@@ -80,7 +84,8 @@ describe('reading transcripts', () => {
 
   it('counts CSV lines as a text editor does, even after a quoted field that spans lines', () => {
     const text =
-      'id,author,text,ts\n1,host,"Q1: one\nand two\nand three",2026-11-19T18:05:00Z\n2,ana,too,many,fields\n3,bo,A1: ok,not a time\n,li,A1: no id,2026-11-19T18:06:00Z\n';
+      'id,author,text,ts\n1,host,"Q1: one\nand two\nand three",2026-11-19T18:05:00Z\n2,ana,too,many,fields\n' +
+      '3,bo,A1: ok,not a time\n,li,A1: no id,2026-11-19T18:06:00Z\n';
     const error = errorOf(() => parseTranscript(text, 'chat.csv'));
     expect(error.badLines).toEqual([
       { line: 5, problem: expect.stringContaining('5 fields where the header has 4') },
@@ -91,7 +96,8 @@ describe('reading transcripts', () => {
 
   it('refuses a CSV row with text after a closing quote instead of guessing what it meant', () => {
     const text =
-      'id,author,text,ts\n1,host,"Q1: Why?",2026-11-19T18:05:00Z\n2,ana,"A1: she said "yes" twice",2026-11-19T18:06:00Z\n';
+      'id,author,text,ts\n1,host,"Q1: Why?",2026-11-19T18:05:00Z\n' +
+      '2,ana,"A1: she said "yes" twice",2026-11-19T18:06:00Z\n';
     expect(errorOf(() => parseTranscript(text, 'chat.csv')).badLines).toEqual([
       {
         line: 3,
@@ -138,7 +144,8 @@ describe('reading transcripts', () => {
     expect(clash.badLines).toEqual([{ line: 2, problem: 'id "1" is already used on line 1 by a different message' }]);
     const rounded = errorOf(() =>
       parseTranscript(
-        'id_str,from_user,text,created_at\n1.33E+18,host,Q1: a,2026-11-19T18:05:00Z\n1.33E+18,ana,A1: b,2026-11-19T18:06:00Z\n',
+        'id_str,from_user,text,created_at\n1.33E+18,host,Q1: a,2026-11-19T18:05:00Z\n' +
+          '1.33E+18,ana,A1: b,2026-11-19T18:06:00Z\n',
         'tags.csv',
       ),
     );
