@@ -98,10 +98,12 @@ export function benchThanks(): BenchResult {
       rows.push({
         scenario:
           `Thanks, ${platform.name} (${messageLength} chars, ` +
-          `${mentionsPerMessage === Number.POSITIVE_INFINITY ? 'no mention cap' : `${mentionsPerMessage} mentions`}), N = ${n}`,
+          `${Number.isFinite(mentionsPerMessage) ? `${mentionsPerMessage} mentions` : 'no mention cap'}), ` +
+          `N = ${n}`,
         figure:
           `${messages.length} message(s); ` +
-          `${everyoneOnce ? 'everyone named once' : `NOT everyone once (${inText}/${n} in text)`}${fits ? '' : '; OVER A LIMIT'}; ${fmt(ms, 0)} ms`,
+          `${everyoneOnce ? 'everyone named once' : `NOT everyone once (${inText}/${n} in text)`}` +
+          `${fits ? '' : '; OVER A LIMIT'}; ${fmt(ms, 0)} ms`,
         target: `lower bound ${bound} (strict, shortest wordings: ${strictBound})`,
         met: messages.length === bound && everyoneOnce && fits,
         ...(messages.length > bound ? { note: `over by ${messages.length - bound}` } : {}),

@@ -18,7 +18,10 @@ export interface TimelinessOptions {
   pool: number;
   /** Share of each pool already known to its community (not welcomed as first-timers). */
   returning: number;
-  /** Each session draws its own pace, in messages a minute, between these (the issue: 55 on average, ~300 at the peak). */
+  /**
+   * Each session draws its own pace, in messages a minute, between these (the issue: 55 on average, ~300 at the
+   * peak).
+   */
   pace: [number, number];
   /** Real milliseconds over which the sessions start, evenly (0: all at once, like a cron at :00). */
   stagger: number;

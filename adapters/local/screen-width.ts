@@ -5,7 +5,7 @@
  */
 
 // CSI (colours, cursor moves), OSC (titles, links) and the two-character escapes.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences begin with ESC (and OSC ends with BEL).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI sequences begin with ESC (OSC ends with BEL).
 const ANSI_PATTERN = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -/]*[0-~]/g;
 const ZERO_WIDTH = /^(?:\p{Mn}|\p{Me}|\p{Cc}|\p{Cf}|[\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}])+$/u;
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;

@@ -9,9 +9,10 @@ import { loadEnvironment } from '../environment.js';
 import type { CommandIO } from './command-io.js';
 
 const relayed = CHAT_COMMANDS.filter((command) => command.relayFromCli);
+const relayedUsage = relayed.map((c) => `emcee ${usageOf(c.name, c.args)} [--channel C] [--db FILE] [--wait S]`);
 
 /** Help for the host controls on the command line (the list follows the chat-command registry). */
-export const CONTROL_HELP = `${relayed.map((c) => `emcee ${usageOf(c.name, c.args)} [--channel C] [--db FILE] [--wait S]`).join('\n')}
+export const CONTROL_HELP = `${relayedUsage.join('\n')}
 emcee status [--channel C] [--db FILE]
 emcee start <script> --channel C …   (with a script: ask the running bot to start that chat)
 

@@ -54,7 +54,8 @@ ${answersHtml(q)}
 <style>
 :root { --ink:#1f2330; --muted:#5d6475; --accent:#3b5bdb; --soft:#eef2ff; --line:#dde1ea; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fafbfd; }
+body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: var(--ink); background: #fafbfd; }
 /* Unbroken text (long URLs, hostile strings) must wrap rather than widen the page on a phone. */
 main { max-width: 760px; margin: 0 auto; padding: 24px 18px 64px; overflow-wrap: anywhere; }
 h1 { font-size: 1.9rem; margin: 0 0 4px; }
@@ -62,17 +63,20 @@ h1 { font-size: 1.9rem; margin: 0 0 4px; }
 .numbers { display: grid; grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); gap: 10px; margin: 18px 0; }
 .numbers div { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; }
 .numbers b { display: block; font-size: 1.6rem; color: var(--accent); }
-svg { width: 100%; height: auto; background: #fff; border: 1px solid var(--line); border-radius: 10px; margin: 8px 0 18px; }
+svg { width: 100%; height: auto; background: #fff; border: 1px solid var(--line); border-radius: 10px;
+  margin: 8px 0 18px; }
 svg text { font-size: 12px; fill: var(--muted); }
 svg .bar { fill: var(--accent); } svg .minute { fill: #91a7ff; } svg .marker { stroke: #e8590c; stroke-dasharray: 3 3; }
 svg .marker-label { fill: #e8590c; font-weight: 600; } svg .axis { stroke: var(--line); }
 .question { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 14px 16px; margin: 16px 0; }
 .question h2 { font-size: 1.15rem; margin: 0 0 4px; } .qn { color: var(--accent); }
-blockquote { margin: 10px 0; padding: 8px 12px; background: var(--soft); border-left: 4px solid var(--accent); border-radius: 6px; }
+blockquote { margin: 10px 0; padding: 8px 12px; background: var(--soft); border-left: 4px solid var(--accent);
+  border-radius: 6px; }
 cite { display: block; font-style: normal; color: var(--muted); font-size: .9rem; margin-top: 2px; }
 cite::before { content: "— "; }
 .answers { padding-left: 18px; } .answers li { margin: 4px 0; } .answer { margin: 2px 0 0 12px; }
-.tag { font-size: .75rem; background: var(--line); border-radius: 4px; padding: 1px 5px; } .late { background: #ffe8cc; }
+.tag { font-size: .75rem; background: var(--line); border-radius: 4px; padding: 1px 5px; }
+.late { background: #ffe8cc; }
 .guest { background: #d3f9d8; }
 a { color: var(--accent); }
 @media (max-width: 480px) { h1 { font-size: 1.5rem; } main { padding: 16px 12px 48px; } }
@@ -84,7 +88,10 @@ a { color: var(--accent); }
 <p class="byline">${esc(formatDay(recap.startedAt, tz))} · hosted by ${bdi(recap.host)} · ${bdi(recap.hashtag)}</p>
 ${recap.guests.length ? `<p class="guests">🎤 ${guestsLabel(recap.guests, 'Guest')}</p>` : ''}
 ${options.notice ? `<p class="meta">${esc(options.notice)}</p>` : ''}
-<div class="numbers"><div><b>${stats.participants}</b>participants</div><div><b>${stats.answers}</b>answers</div><div><b>${stats.firstTimers}</b>first-timers</div><div><b>${stats.messages}</b>messages</div></div>
+<div class="numbers"><div><b>${stats.participants}</b>participants</div>
+<div><b>${stats.answers}</b>answers</div>
+<div><b>${stats.firstTimers}</b>first-timers</div>
+<div><b>${stats.messages}</b>messages</div></div>
 <h2>Answers per question</h2>
 ${answersPerQuestionChart(stats.answersPerQuestion)}
 <h2>Activity across the chat</h2>

@@ -14,7 +14,8 @@ export function answersPerQuestionChart(data: { question: number; answers: numbe
       const y = height - pad.bottom - h;
       return (
         `<rect class="bar" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" ` +
-        `height="${h.toFixed(1)}"><title>Q${d.question}: ${d.answers} ${d.answers === 1 ? 'answer' : 'answers'}</title></rect>` +
+        `height="${h.toFixed(1)}"><title>Q${d.question}: ${d.answers} ` +
+        `${d.answers === 1 ? 'answer' : 'answers'}</title></rect>` +
         `<text x="${(x + slot * 0.35).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle" ` +
         `class="value">${d.answers}</text>` +
         `<text x="${(x + slot * 0.35).toFixed(1)}" y="${height - pad.bottom + 16}" ` +
@@ -37,7 +38,8 @@ export function activityChart(perMinute: number[], markers: { label: string; min
       const h = ((height - pad.top - pad.bottom) * count) / max;
       return (
         `<rect class="minute" x="${(pad.left + i * step).toFixed(1)}" ` +
-        `y="${(height - pad.bottom - h).toFixed(1)}" width="${Math.max(1, step - 1).toFixed(1)}" height="${h.toFixed(1)}"><title>minute ${i}: ${count} ${count === 1 ? 'message' : 'messages'}</title></rect>`
+        `y="${(height - pad.bottom - h).toFixed(1)}" width="${Math.max(1, step - 1).toFixed(1)}" ` +
+        `height="${h.toFixed(1)}"><title>minute ${i}: ${count} ${count === 1 ? 'message' : 'messages'}</title></rect>`
       );
     })
     .join('');

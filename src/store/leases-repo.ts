@@ -57,7 +57,8 @@ export class LeasesRepo extends Repo {
     ttlMs: number,
   ): boolean {
     const result = this.statement(
-      `UPDATE chat_leases SET owner = ?, owner_pid = ?, owner_host = ?, acquired_at = ?, heartbeat_at = ?, expires_at = ?
+      `UPDATE chat_leases SET owner = ?, owner_pid = ?, owner_host = ?, acquired_at = ?, heartbeat_at = ?,
+         expires_at = ?
        WHERE channel = ? AND owner = ?`,
     ).run(owner.id, owner.pid, owner.host, now, now, now + ttlMs, channel, fromOwner);
     return result.changes === 1;

@@ -19,7 +19,7 @@ describe('settings are declared once', () => {
     expect(read('README.md')).toContain(renderSettingsTable(SETTINGS_GROUPS));
   });
 
-  it('every variable has one declaration, and no code outside them names an undeclared EMCEE_/SLACK_/DISCORD_ variable', () => {
+  it('every variable is declared once, and no other code names an undeclared EMCEE_/SLACK_/DISCORD_ variable', () => {
     const names = all.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
     const sources = ['cli/environment.ts', 'cli/platforms.ts', 'cli/commands/run.ts', 'cli/commands/start.ts']

@@ -5,7 +5,10 @@ import { FAKE_TOKEN, FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { addPeople } from './fake-people.js';
 import { RecordingInbound } from './recording-inbound.js';
 
-/** The Discord adapter on the real discord.js against a fake Discord, with a recording inbound handle instead of the core. */
+/**
+ * The Discord adapter on the real discord.js against a fake Discord, with a recording inbound handle instead of
+ * the core.
+ */
 export async function startAdapter(options: { config?: Partial<DiscordConfig>; log?: Logger; connect?: boolean } = {}) {
   const fake = new FakeDiscord();
   await fake.start();

@@ -58,7 +58,7 @@ describe('Discord events reach the core as InboundMessage, edits, deletes and co
     expect(r.inbound.messages.map((m) => m.text)).toEqual(['after the bots']);
   });
 
-  it("a message in a question's thread answers that question, in the parent channel; a Discord reply points at its message", async () => {
+  it('a thread message answers its question in the parent channel; a Discord reply points at its message', async () => {
     const r = (rig = await startAdapter());
     const posted = await r.adapter.post(r.adapter.defaultChannel, question(1, true));
     await waitFor(() => r.fake.threads.size === 1, 'the thread');

@@ -20,7 +20,7 @@ const posts = (r: AdapterRig) =>
   r.fake.callsTo('POST', /^\/channels\/\d+\/messages$/).map((c) => ({ path: c.path, body: c.body as unknown as Body }));
 
 describe('what Emcee posts on Discord', () => {
-  it('a question: an embed with the question, hashtag and hint, its first line as plain text, and a thread when asked', async () => {
+  it('a question: an embed (question, hashtag, hint), its first line as plain text, a thread when asked', async () => {
     const r = (rig = await startAdapter());
     const text = 'Q2: What makes a post feel personal? #CommunityChat\nReply with A2: … and add #CommunityChat';
     const question = {
@@ -82,7 +82,7 @@ describe('what Emcee posts on Discord', () => {
     expect(sent!.body.content).not.toMatch(/@everyone|@here|<@&|<@100000000000000013>/);
   });
 
-  it('a reply goes to the message’s own channel or thread, as a Discord reply that pings only whom it names', async () => {
+  it('a reply goes to the message’s channel or thread, as a Discord reply that pings only whom it names', async () => {
     const r = (rig = await startAdapter());
     const said = r.fake.memberSays({ author: PEOPLE.ana, content: 'A1: first time here' });
     const ana = r.address.user(PEOPLE.ana);

@@ -27,7 +27,7 @@ type Body = {
 };
 
 describe('a whole chat through the real discord.js against a local Discord', () => {
-  it('questions as embeds with threads, answers in channel and threads, edits, deletes, refusals, thanks with exact allowed_mentions, recap', async () => {
+  it('question embeds, threads, answers in both, edits, deletes, refusals, exact thanks mentions, recap', async () => {
     const c = (chat = await startDiscordChat({ scripts: threadedScripts() }));
     await c.start();
     const { fake } = c;

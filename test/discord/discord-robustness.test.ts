@@ -147,7 +147,7 @@ describe('start-up errors say what to fix', () => {
     expect(log.lines.join('\n')).not.toContain('not-the-right-token-at-all');
   });
 
-  it('a server the bot is not in names DISCORD_GUILD_ID; a channel it cannot see names DISCORD_CHANNEL_ID', async () => {
+  it('a server the bot is not in names DISCORD_GUILD_ID, a channel it cannot see DISCORD_CHANNEL_ID', async () => {
     const r = (rig = await startAdapter({ connect: false, config: { guildId: '100000000000000777' } }));
     await expect(r.adapter.start(r.inbound)).rejects.toThrow(/DISCORD_GUILD_ID=100000000000000777/);
     await r.stop();

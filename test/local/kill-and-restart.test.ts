@@ -61,11 +61,19 @@ describe('kill and restart on the local room', () => {
     const session = store.sessions.unfinished()[0]!;
     expect(session.step).toBe(2);
     const chatNow = () => session.clock_origin! + (Date.now() - session.clock_origin!) * session.clock_speed;
-    const say = (name: string, text: string, replyTo?: string) =>
-      appendFileSync(
-        room,
-        `${JSON.stringify({ id: `local:room:down-${name}`, authorId: `local:${name}`, author: name, text, ts: Math.round(chatNow()), bot: false, replyTo })}\n`,
-      );
+    const say = (name: string, text: string, replyTo?: string) => {
+      const ts = Math.round(chatNow());
+      const line = {
+        id: `local:room:down-${name}`,
+        authorId: `local:${name}`,
+        author: name,
+        text,
+        ts,
+        bot: false,
+        replyTo,
+      };
+      appendFileSync(room, `${JSON.stringify(line)}\n`);
+    };
     say('dana', 'A2: answered while the bot was down');
     const q2 = readFileSync(room, 'utf8')
       .split('\n')

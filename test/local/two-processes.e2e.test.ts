@@ -37,7 +37,7 @@ function run(
 }
 
 describe('two processes on one database and one room', () => {
-  it('exactly one runs the chat; when it stalls the other takes over after the lease, and nothing is posted twice', async () => {
+  it('one process runs the chat; if it stalls the other takes over after the lease; nothing posted twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'emcee-two-'));
     const script = writeTestScript(dir, SCRIPT);
     const room = join(dir, 'room.jsonl');

@@ -43,7 +43,7 @@ afterEach(async () => {
 });
 
 describe('acknowledgements when an adapter stops', () => {
-  it('Slack at 50 reactions a minute: 150 answers in the last minute, stopped at once, all 150 acknowledged', async () => {
+  it('Slack at 50 reactions a minute: 150 answers in the last minute, stopped at once, all acknowledged', async () => {
     const clock = new ManualClock();
     const inbound = new AcknowledgingInbound();
     const rig = await startSlackAdapter('socket', inbound, { reactionsPerMinute: 50 }, silentLogger, clock);
@@ -112,7 +112,7 @@ describe('acknowledgements when an adapter stops', () => {
     expect(drainMs).toBeLessThanOrEqual(STOP_DRAIN_MS + 100);
   });
 
-  it('Discord at 4 reactions a second: what discord.js still queues at the deadline is applauded, none dropped', async () => {
+  it('Discord at 4 reactions a second: what is still queued at the deadline is applauded, none dropped', async () => {
     const clock = new ManualClock();
     const fake = new FakeDiscord();
     await fake.start();

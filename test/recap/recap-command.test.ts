@@ -67,7 +67,7 @@ describe('runRecapFromTranscript', () => {
     expect(stderr.text).toBe(`Recap written to ${out}\n`);
   });
 
-  it('refuses a transcript with bad lines, naming file and line, and writes nothing; skipBad recaps the rest', async () => {
+  it('refuses bad lines in a transcript, naming file and line, writing nothing; skipBad recaps the rest', async () => {
     const broken = join(dir, 'broken.jsonl');
     const lines = readFileSync(fixture, 'utf8').split('\n');
     lines.splice(2, 0, '{"id": "x", "author": "a", "text": "t", "ts": "19/11/2026"}');

@@ -48,7 +48,7 @@ describe('one owner per chat (leases)', () => {
     expect(a.leases.claim(CHANNEL)).toEqual({ held: true });
   });
 
-  it('a second process leaves a running chat alone, takes it over once the owner stops, and repeats no post', async () => {
+  it('a second process leaves a running chat alone, takes it over when the owner stops, repeats no post', async () => {
     const { clock, store, a, b } = twoProcesses();
     const script = loadScript(new URL('../../prompts/weekly-chat.yaml', import.meta.url).pathname);
     const plan = planTimeline(script);

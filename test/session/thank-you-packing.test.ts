@@ -42,7 +42,8 @@ describe('packing thank-yous', () => {
     const messages = composeThanks(crowd(445), wording, { hashtag: '#Chat', limits, seed: 1 });
     const chars = messages.reduce((n, m) => n + m.text.length, 0) + messages.length - 1;
     expect(messages.length).toBe(Math.ceil(chars / limits.messageLength));
-    for (const m of messages.slice(0, -1)) expect(limits.messageLength - m.text.length).toBeLessThan(100); // less than one more line
+    // Less than one more line.
+    for (const m of messages.slice(0, -1)) expect(limits.messageLength - m.text.length).toBeLessThan(100);
   });
 
   it('changes the wording from week to week', () => {

@@ -93,7 +93,7 @@ function expectFinished(c: Chat) {
 }
 
 describe('a whole chat through real Bolt against a local Slack', () => {
-  it('Socket Mode: questions in order, answers in channel and threads, edits, deletes, refusals, thanks and recap', async () => {
+  it('Socket Mode: ordered questions, channel/thread answers, edits, deletes, refusals, thanks, recap', async () => {
     const c = (chat = await startSlackChat('socket'));
     const envelopes: string[] = [];
     await runChat(c, {

@@ -47,7 +47,7 @@ describe.each(['socket', 'http'] as const)('Slack inbound through real Bolt (%s 
     });
   });
 
-  it('hosts are the configured ids and workspace admins; names come from users.info, asked once per person', async () => {
+  it('hosts are the configured ids and workspace admins; names come from users.info, asked once each', async () => {
     const { fake, deliver, inbound } = await start();
     for (const user of ['UHOST', 'UADMIN', 'U1', 'U1', 'U1'])
       await deliver(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user, text: 'hi' })));
@@ -67,7 +67,7 @@ describe.each(['socket', 'http'] as const)('Slack inbound through real Bolt (%s 
     ).toEqual(['U1', 'UADMIN', 'UHOST']);
   });
 
-  it('edits and deletes reach the core under the address the message was given, in channel and in threads', async () => {
+  it('edits and deletes reach the core under the address the message was given, in channel and threads', async () => {
     const { fake, deliver, inbound } = await start();
     const answer = fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'A1: first' });
     const reply = fake.userSaysOffline({ channel: 'C1', user: 'U2', text: 'A1: in thread', threadTs: answer.ts });
@@ -209,7 +209,7 @@ describe.each(['socket', 'http'] as const)('Slack inbound through real Bolt (%s 
     if (mode === 'socket') expect([...fake.envelopes.values()].every((e) => e.ackedAt !== undefined)).toBe(true);
   });
 
-  it('/emcee from a host passes the subcommand and its words; where chat.postEphemeral fails, response_url answers', async () => {
+  it("a host's /emcee passes the subcommand and words; if chat.postEphemeral fails, response_url answers", async () => {
     const { fake, command, inbound } = await start();
     await command('UHOST', 'extend 5');
     await waitFor(() => fake.ephemerals.length === 1, 'the reply');
@@ -224,7 +224,7 @@ describe.each(['socket', 'http'] as const)('Slack inbound through real Bolt (%s 
 });
 
 describe('Slack HTTP mode endpoint', () => {
-  it("answers Slack's signed url_verification challenge, so the Request URL can be saved in the app settings", async () => {
+  it("answers Slack's signed url_verification challenge, so the app settings can save the Request URL", async () => {
     running = await startSlackAdapter('http', new RecordingInbound());
     const response = await postSigned(
       running.eventsUrl,

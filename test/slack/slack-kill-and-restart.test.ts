@@ -52,7 +52,7 @@ const botPosts = (prefix: string) =>
   (fake.history.get('C1') ?? []).filter((m) => m.user === fake.botUserId && m.text.startsWith(prefix));
 
 describe('kill and restart against a local Slack', () => {
-  it('SIGKILL mid-question, answers while down, restart: every question once, every answer attributed, recap complete', async () => {
+  it('SIGKILL mid-question, answers while down, restart: each question once, all attributed, full recap', async () => {
     await fake.start();
     for (const [id, name] of [
       ['UHOST', 'host'],

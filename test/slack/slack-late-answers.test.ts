@@ -112,7 +112,7 @@ describe('a dropped Slack connection loses nothing, and places answers by when t
     expect(c.rewrites).toEqual([]);
   });
 
-  it('an answer written before the close that arrives after the thanks is stored, acknowledged and in the recap files', async () => {
+  it('an answer written before the close arriving after the thanks is stored, acknowledged, in the recap', async () => {
     const c = await slackChat();
     const closing = c.start + c.plan.closingOffset;
     await c.clock.advanceTo(closing - 5000);

@@ -50,7 +50,7 @@ describe('Slack outbound through real Bolt', () => {
     expect(posted.address).toBe(`slack:T0001:C1:${stored.ts}`);
   });
 
-  it('a very long question still posts: the blocks are cut to Block Kit limits, the fallback keeps it all', async () => {
+  it('a very long question still posts: blocks cut to Block Kit limits, the fallback keeps it all', async () => {
     const { fake, adapter } = await start();
     const long = {
       ...question(2),
@@ -108,7 +108,7 @@ describe('Slack outbound through real Bolt', () => {
     expect(text).not.toMatch(/<!(channel|here|everyone|subteam)/);
   });
 
-  it('a 429 on a reaction waits its Retry-After on the reactions client while a question goes straight out', async () => {
+  it('a 429 on a reaction waits its Retry-After on the reactions client; a question goes straight out', async () => {
     const { fake, adapter } = await start();
     const answer = fake.userSaysOffline({ channel: 'C1', user: 'U1', text: 'A1: hi' });
     fake.throttle('reactions.add', 1, 1);
@@ -123,7 +123,7 @@ describe('Slack outbound through real Bolt', () => {
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
   });
 
-  it('under a flood of acknowledgements a question is not delayed, and the overflow is applauded in one low-priority post', async () => {
+  it('a flood of acks does not delay a question; the overflow is applauded in one low-priority post', async () => {
     // 600 a minute = one every 100 ms; a backlog over 300 ms folds into applause every 200 ms.
     const { fake, adapter, deliver, inbound } = await start({
       reactionsPerMinute: 600,
@@ -195,7 +195,8 @@ describe('Slack outbound through real Bolt', () => {
     const inbound = new RecordingInbound();
     running = await startSlackAdapter('socket', inbound, {}, log);
     const { fake, adapter, deliver } = running;
-    await deliver(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: 'UNOBODY', text: 'hi' }))); // users.info fails: logged
+    // users.info fails: logged.
+    await deliver(fake.messageEvent(fake.userSaysOffline({ channel: 'C1', user: 'UNOBODY', text: 'hi' })));
     await waitFor(() => inbound.messages.length === 1, 'the message');
     await adapter.post(adapter.defaultChannel, question(1));
     await adapter.react('slack:T0001:C1:1.000001', CLAP); // message_not_found: logged

@@ -27,7 +27,7 @@ function chatOnFile() {
 }
 
 describe('a busy or full database never crashes a chat or loses an answer', () => {
-  it(`another connection holds the write lock for ${LOCK_MS / 1000} s mid-question while 40 answers arrive`, async () => {
+  it(`another connection holds the write lock ${LOCK_MS / 1000} s mid-question as 40 answers arrive`, async () => {
     const { h, path, store, troubles } = chatOnFile();
     const plan = planTimeline(h.script);
     const start = h.clock.now();

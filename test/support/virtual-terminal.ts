@@ -1,7 +1,7 @@
 import { graphemeWidth } from '../../adapters/local/screen-width.js';
 
 // CSI, OSC and two-character escape sequences, as whole tokens.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences begin with ESC (and OSC ends with BEL).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI sequences begin with ESC (OSC ends with BEL).
 const ESCAPE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -/]*[0-~]/;
 
 /**

@@ -1,4 +1,7 @@
-/** Polls until `check` holds: network round trips and child processes take real time even when a chat's clock is fake. */
+/**
+ * Polls until `check` holds: network round trips and child processes take real time even when a chat's clock is
+ * fake.
+ */
 export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {

@@ -64,7 +64,8 @@ describe('loading a transcript for a recap', () => {
     expect(error).toBeInstanceOf(TranscriptError);
     expect(error).toMatchObject({ code: 'TRANSCRIPT_NO_QUESTIONS' });
     expect((error as Error).message).toMatch(
-      /No questions found in .*chat\.jsonl: the host "somebody" posted no message starting "Q1".*include "Mod_Maria", "ana", "bo"/,
+      /No questions found in .*chat\.jsonl: the host "somebody" posted no message starting "Q1"/,
     );
+    expect((error as Error).message).toMatch(/starting "Q1".*include "Mod_Maria", "ana", "bo"/);
   });
 });

@@ -27,7 +27,7 @@ async function loggedIn(
 }
 
 describe('the fake Discord, driven by the real discord.js Client', () => {
-  it('logs in over REST and the gateway: READY, GUILD_CREATE with channels and roles, the intents asked for', async () => {
+  it('logs in over REST and gateway: READY, GUILD_CREATE with channels and roles, the intents asked for', async () => {
     const started = Date.now();
     const { fake, client } = await loggedIn();
     expect(Date.now() - started).toBeLessThan(5000); // no 15 s wait for a missing GUILD_CREATE

@@ -140,7 +140,10 @@ export class FakeDiscord {
     this.limits.enforce();
   }
 
-  /** Makes the next `count` REST calls whose path contains `pathPart` answer 429 (retry after `retryAfterS`, 1 s by default). */
+  /**
+   * Makes the next `count` REST calls whose path contains `pathPart` answer 429 (retry after `retryAfterS`, 1 s by
+   * default).
+   */
   throttle(pathPart: string, count: number, retryAfterS = 1): void {
     this.limits.throttle(pathPart, count, retryAfterS);
   }

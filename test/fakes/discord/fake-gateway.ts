@@ -16,7 +16,10 @@ export const OP = {
   HEARTBEAT_ACK: 11,
 } as const;
 
-/** Intents Discord only grants when switched on in the Developer Portal: GuildMembers, GuildPresences, MessageContent. */
+/**
+ * Intents Discord only grants when switched on in the Developer Portal: GuildMembers, GuildPresences,
+ * MessageContent.
+ */
 const PRIVILEGED = { GUILD_MEMBERS: 1 << 1, GUILD_PRESENCES: 1 << 8, MESSAGE_CONTENT: 1 << 15 };
 
 /** What the gateway saw, for assertions. */
