@@ -128,6 +128,11 @@ export interface Platform {
    */
   findOwnPost?(channel: ChannelAddress, since: number, text: string): Promise<MessageAddress | undefined>;
   /**
+   * Posts a notice with files in a channel (the full recap, when a series delivers it there). Fallback: the files
+   * go to the hosts (`notifyHosts`).
+   */
+  shareFiles?(channel: ChannelAddress, notice: HostNotice): Promise<void>;
+  /**
    * Opens (or finds) a direct-message conversation with a person, where the bot can post and hear replies, for a
    * rehearsal. Fallback: the host names a channel to rehearse in.
    */

@@ -37,7 +37,7 @@ import { putGuildCommands } from './discord-commands.js';
 import type { DiscordConfig } from './discord-config.js';
 import { describeDiscordError } from './discord-error-text.js';
 import { DiscordHistory } from './discord-history.js';
-import { notifyDiscordHosts } from './discord-host-notice.js';
+import { notifyDiscordHosts, postNoticeIn } from './discord-host-notice.js';
 import { discordDisplayName } from './discord-names.js';
 import { explainLoginError } from './discord-login-error.js';
 import { discordIdSchema, discordPostedMessageSchema } from './discord-payloads.js';
@@ -305,6 +305,11 @@ export class DiscordAdapter implements PlatformAdapter {
   /** A direct message to each host of DISCORD_HOST_IDS, the files attached. */
   async notifyHosts(notice: HostNotice): Promise<HostNoticeResult> {
     return notifyDiscordHosts(this.client.rest, this.config.hostIds, notice, this.log);
+  }
+
+  /** Posts a notice with files (attachments) in a channel. */
+  async shareFiles(channel: ChannelAddress, notice: HostNotice): Promise<void> {
+    await postNoticeIn(this.client.rest, parseDiscordChannel(channel).channel, notice, this.log);
   }
 
   /** Messages in the channel, its active threads and the threads of `threads` since `since`, oldest first. */

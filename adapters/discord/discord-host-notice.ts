@@ -34,6 +34,11 @@ export async function notifyDiscordHosts(
 async function tellHost(rest: REST, hostId: string, notice: HostNotice, log: Logger): Promise<void> {
   const open = () => rest.post(Routes.userChannels(), { body: { recipient_id: hostId } });
   const dm = discordIdSchema.parse(await withDiscordRetry('DM channel', open, log)).id;
+  await postNoticeIn(rest, dm, notice, log);
+}
+
+/** Posts a notice in a channel (or a DM), in pieces of at most 2,000 characters, the files with the last. */
+export async function postNoticeIn(rest: REST, dm: string, notice: HostNotice, log: Logger): Promise<void> {
   const parts = splitText(notice.text, DISCORD_LIMITS.messageLength);
   const files = notice.files ?? [];
   for (const [i, content] of parts.entries()) {

@@ -37,7 +37,7 @@ import {
   threadReplies,
   type HistoryMessage,
 } from './slack-history.js';
-import { notifySlackHosts } from './slack-host-notice.js';
+import { notifySlackHosts, postNoticeWithFiles } from './slack-host-notice.js';
 import { SlackInbound } from './slack-inbound.js';
 import { MessageIndex } from './slack-message-index.js';
 import { SlackPeople } from './slack-people.js';
@@ -310,6 +310,12 @@ export class SlackAdapter implements PlatformAdapter {
   /** A direct message from the app to each host of SLACK_HOST_IDS, with the files shared in it. */
   async notifyHosts(notice: HostNotice): Promise<HostNoticeResult> {
     return notifySlackHosts(this.posts, this.config.hostIds, notice, this.log);
+  }
+
+  /** Posts a notice with files in a channel (files.uploadV2 after the message). */
+  async shareFiles(channel: ChannelAddress, notice: HostNotice): Promise<void> {
+    const problem = await postNoticeWithFiles(this.posts, parseChannelAddress(channel).channel, notice, this.log);
+    if (problem) throw new Error(problem);
   }
 
   /**

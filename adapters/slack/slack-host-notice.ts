@@ -19,14 +19,17 @@ export async function notifySlackHosts(
   if (hostIds.length === 0) return { reached: 0, failed: [], noHosts: 'no host is configured: set SLACK_HOST_IDS' };
   const failed: string[] = [];
   for (const hostId of hostIds) {
-    const problem = await tellHost(client, hostId, notice, log);
+    const problem = await postNoticeWithFiles(client, hostId, notice, log);
     if (problem) failed.push(`${hostId}: ${problem}`);
   }
   return { reached: hostIds.length - failed.length, failed };
 }
 
-// Undefined when the host got the text and every file; otherwise what went wrong, in a few words.
-async function tellHost(
+/**
+ * Posts a notice with its files where `hostId` says: a user id (the app's DM with them) or a channel id.
+ * Undefined when the text and every file arrived; otherwise what went wrong, in a few words.
+ */
+export async function postNoticeWithFiles(
   client: webApi.WebClient,
   hostId: string,
   notice: HostNotice,

@@ -98,7 +98,7 @@ export const scriptSchema = z
     defaultQuestionMinutes: z.number().positive().max(180).default(8),
     threadPerQuestion: z.boolean().default(false),
     recapDelivery: z
-      .enum(['hosts', 'none'], { error: 'hosts or none' })
+      .enum(['hosts', 'channel', 'none'], { error: 'hosts, channel or none' })
       .default('hosts')
       .describe('where the full recap files go at the end, besides the short recap in the channel'),
     closing: text,

@@ -28,12 +28,13 @@ export async function finishSession(
   const input = sessionRecapInput(deps.store, session.id);
   const extras = await summarizeQuestions(input, deps.config, deps.log);
   const paths = writeSessionRecap(deps.store, session.id, deps.config.EMCEE_RECAP_DIR, extras);
-  if (session.script.recapDelivery === 'hosts') await deliverToHosts(deps, session, paths);
+  if (session.script.recapDelivery !== 'none') await deliverRecapFiles(deps, session, paths);
   return paths;
 }
 
-// The full recap goes to the hosts where they are (a direct message with the Markdown and HTML files).
-async function deliverToHosts(
+// The full recap goes where the series says: to the hosts in a direct message, or into the chat's channel (the
+// hosts get it where the platform cannot share files there), as Markdown and HTML files.
+async function deliverRecapFiles(
   deps: { store: ChatStore; platform: Platform; log: Logger },
   session: SessionRunner,
   paths: readonly string[],
@@ -52,6 +53,14 @@ async function deliverToHosts(
     `The recap of ${script.title} (${day}): ${counts.total} answer${counts.total === 1 ? '' : 's'} from ` +
     `${counts.participants} ${counts.participants === 1 ? 'person' : 'people'}. Markdown for a blog post, ` +
     `HTML to share.`;
+  if (session.script.recapDelivery === 'channel' && deps.platform.shareFiles) {
+    try {
+      await deps.platform.shareFiles(session.channel, { text, files });
+      return;
+    } catch (error) {
+      deps.log.warn('Could not share the recap files in the channel; sending them to the hosts', { error });
+    }
+  }
   await tellHosts(deps.platform, deps.log, { text, files });
 }
 

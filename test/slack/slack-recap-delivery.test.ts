@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSlackAdapter } from '../../adapters/slack/index.js';
+import { slackConfigSchema } from '../../adapters/slack/slack-config.js';
+import { ChatRouter } from '../../src/chat-router.js';
+import { readCoreConfig } from '../../src/config/core-config.js';
+import { silentLogger } from '../../src/log.js';
+import type { ChatScript } from '../../src/script/script-schema.js';
+import { planTimeline } from '../../src/script/timeline.js';
+import { finishSession } from '../../src/service/finish-session.js';
+import { ChatStore } from '../../src/store/chat-store.js';
+import { ManualClock } from '../../src/time/manual-clock.js';
+import { FakeSlack } from '../fakes/slack/fake-slack.js';
+import { waitFor } from '../support/wait-for.js';
+import { shippedScript } from '../support/write-test-script.js';
+
+let stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const stop of stops.reverse()) await stop();
+  stops = [];
+});
+
+/** A short chat on the real Bolt against the fake Slack, ended by the full end-of-chat path (finishSession). */
+async function endedChat(recapDelivery: ChatScript['recapDelivery']) {
+  const fake = new FakeSlack();
+  await fake.start();
+  fake.addUser({ id: 'UHOST', name: 'host', display: 'Host Hana' });
+  fake.addUser({ id: 'U1', name: 'ana', display: 'Ana' });
+  fake.addUser({ id: 'U2', name: 'bea', display: 'Bea' });
+  const config = slackConfigSchema.parse({
+    botToken: 'xoxb-test-token',
+    appToken: 'xapp-test-token',
+    channel: 'C1',
+    hostIds: ['UHOST'],
+    apiUrl: fake.apiUrl,
+    postIntervalMs: 0,
+    reactionsPerMinute: 6000,
+    clientPingTimeoutMs: 1000,
+  });
+  const adapter = createSlackAdapter(config, silentLogger);
+  const store = ChatStore.open(':memory:');
+  const clock = new ManualClock(Date.now());
+  const recaps = mkdtempSync(join(tmpdir(), 'emcee-delivery-'));
+  const core = readCoreConfig({ EMCEE_RECAP_DIR: recaps });
+  const written: string[] = [];
+  const router = new ChatRouter({
+    store,
+    platform: adapter,
+    clock,
+    log: silentLogger,
+    closeGraceMs: 0,
+    onEnded: async (session) => {
+      written.push(...(await finishSession({ store, platform: adapter, log: silentLogger, config: core }, session)));
+    },
+  });
+  await adapter.start(router);
+  await waitFor(() => fake.socketCount === 1, 'the Socket Mode connection');
+  stops.push(async () => {
+    await router.stop();
+    await adapter.stop();
+    await fake.stop();
+  });
+  const demo = shippedScript('demo');
+  const script: ChatScript = { ...demo, questions: demo.questions.slice(0, 2), recapDelivery };
+  const runner = await router.startSession({ script, community: 'slack:T0001', channel: 'slack:T0001:C1' });
+  await clock.advance(planTimeline(script).questionOffsets[0]! + 1000); // Q1 open
+  // Answers that mention people the Slack way (stamped in chat time): the recap must read them as names.
+  const ts = () => (clock.now() / 1000).toFixed(6);
+  fake.userSays({ channel: 'C1', user: 'U1', text: 'A1: ask <@U2> about it, <@UHOST> knows too', ts: ts() });
+  await clock.advance(1000);
+  fake.userSays({ channel: 'C1', user: 'U2', text: 'A1: thanks <@U1|ana>! <!channel> look', ts: ts() });
+  await waitFor(() => store.messages.forSession(runner.id).length === 2, 'the answers stored');
+  await runner.end();
+  await runner.done;
+  return { fake, written };
+}
+
+describe('the full recap is delivered as files where the series says', () => {
+  it("to the hosts' direct messages by default: Markdown and HTML, as written, with names and no raw mention", async () => {
+    const { fake, written } = await endedChat('hosts');
+    await waitFor(() => fake.files.shared.length === 2, 'the two recap files shared');
+    const shared = fake.files.shared;
+    expect(shared.map((file) => file.name.replace(/^.*\./, ''))).toEqual(['md', 'html']);
+    expect(new Set(shared.map((file) => file.channel)).size).toBe(1);
+    expect(shared[0]!.channel).toMatch(/^D/); // the app's DM with the host
+    for (const file of shared) {
+      const path = written.find((p) => p.endsWith(file.name.replace(/^.*\./, '.')))!;
+      expect(file.bytes.equals(readFileSync(path))).toBe(true);
+      const text = file.bytes.toString('utf8');
+      expect(text).not.toMatch(/<@|&lt;@|<!channel>/);
+      expect(text).toContain('@Bea');
+      expect(text).toContain('2 answers');
+    }
+  });
+
+  it("into the chat's channel when the series says recapDelivery: channel", async () => {
+    const { fake } = await endedChat('channel');
+    await waitFor(() => fake.files.shared.length === 2, 'the two recap files shared');
+    expect(fake.files.shared.map((file) => file.channel)).toEqual(['C1', 'C1']);
+  });
+});
