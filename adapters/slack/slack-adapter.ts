@@ -189,6 +189,7 @@ export class SlackAdapter implements PlatformAdapter {
     }
     this.team = String(auth.team_id);
     this.botUserId = auth.user_id;
+    await this.checkChannel();
     this.inbound = inbound;
     await this.app.init();
     if (this.config.mode === 'socket') {
@@ -205,6 +206,24 @@ export class SlackAdapter implements PlatformAdapter {
     }
     this.connected = true;
     this.log.info(`Connected to Slack workspace ${this.team} (${this.config.mode} mode)`);
+  }
+
+  // A channel id with a typo, or a channel the bot was not invited to, is said at start-up in one line rather than
+  // at the first question. One history read (the scope the bot has anyway); a rate limit lets start-up go on.
+  private async checkChannel(): Promise<void> {
+    try {
+      await this.posts.conversations.history({ channel: this.config.channel, limit: 1 });
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (code === 'channel_not_found' || code === 'not_in_channel') {
+        throw new UserError(
+          'PLATFORM_PLACE_UNKNOWN',
+          `SLACK_CHANNEL=${this.config.channel} is not a channel Emcee can read (${code}): check the id ` +
+            '(channel name → About, at the bottom) and invite the bot there with /invite @emcee.',
+        );
+      }
+      this.log.warn('Could not check SLACK_CHANNEL at start-up; carrying on', { error: code });
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ import { createLogger } from '../../src/log.js';
 import type { Clock } from '../../src/time/clock.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
 import { waitFor } from '../support/wait-for.js';
+import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { RecordingInbound } from './recording-inbound.js';
 import { startSlackAdapter } from './slack-adapter-harness.js';
 
@@ -212,6 +213,24 @@ describe('Slack start-up errors', () => {
     );
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe('Slack refused SLACK_BOT_TOKEN (invalid_auth).');
+  });
+
+  it('a channel the bot cannot read stops start-up in one line naming SLACK_CHANNEL and the fix', async () => {
+    const fake = new FakeSlack();
+    await fake.start();
+    fake.unknownChannels.add('C1');
+    try {
+      const error = await startSlackAdapter('socket', new RecordingInbound(), {}, undefined, undefined, fake).catch(
+        (e: Error) => e,
+      );
+      expect((error as Error).message).toBe(
+        'SLACK_CHANNEL=C1 is not a channel Emcee can read (channel_not_found): check the id ' +
+          '(channel name → About, at the bottom) and invite the bot there with /invite @emcee.',
+      );
+      expect(fake.socketCount).toBe(0);
+    } finally {
+      await fake.stop();
+    }
   });
 
   it('a refused app token stops Socket Mode start-up with a message naming SLACK_APP_TOKEN', async () => {

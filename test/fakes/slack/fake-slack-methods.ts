@@ -48,6 +48,8 @@ export interface FakeSlackState {
   readonly ephemerals: FakeEphemeral[];
   /** The app's direct-message channel with each user it has one with, by user id. */
   readonly dms: Map<string, string>;
+  /** Channel ids the workspace does not have (or the bot cannot see): reading them answers channel_not_found. */
+  readonly unknownChannels: Set<string>;
   /** Uploads and the files shared. */
   readonly files: FakeSlackFiles;
   /** Modals: triggers, views.open, submissions. */
@@ -238,6 +240,7 @@ function userInfo(state: FakeSlackState, args: Record<string, unknown>): Reply {
 
 // Newest first, `oldest`/`latest` exclusive as Slack's defaults, paged by an opaque cursor.
 function history(state: FakeSlackState, args: Record<string, unknown>): Reply {
+  if (state.unknownChannels.has(String(args.channel))) return { ok: false, error: 'channel_not_found' };
   const oldest = Number(args.oldest ?? 0);
   const latest = args.latest === undefined ? Infinity : Number(args.latest);
   const all = (state.history.get(String(args.channel)) ?? []).filter(

@@ -80,6 +80,8 @@ export class FakeSlack implements FakeSlackState {
   readonly ephemerals: FakeEphemeral[] = [];
   /** The app's DM channel with each user it has one with, by user id. */
   readonly dms = new Map<string, string>();
+  /** Channel ids the workspace does not have: reading them answers channel_not_found. */
+  readonly unknownChannels = new Set<string>();
   /** External uploads; `files.shared` lists every file shared, with its bytes and channel. */
   readonly files = new FakeSlackFiles(() => `http://127.0.0.1:${this.port}`);
   /** Modals: the triggers handed out, the views opened, submissions built and settled. */
