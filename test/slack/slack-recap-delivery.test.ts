@@ -78,7 +78,7 @@ async function endedChat(recapDelivery: ChatScript['recapDelivery']) {
 }
 
 describe('the full recap is delivered as files where the series says', () => {
-  it("to the hosts' direct messages by default: Markdown and HTML, as written, with names and no raw mention", async () => {
+  it("to the hosts' direct messages by default: Markdown and HTML as written, names, no raw mention", async () => {
     const { fake, written } = await endedChat('hosts');
     await waitFor(() => fake.files.shared.length === 2, 'the two recap files shared');
     const shared = fake.files.shared;
