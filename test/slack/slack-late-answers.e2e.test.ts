@@ -1,15 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSlackAdapter } from '../../adapters/slack/index.js';
-import { slackConfigSchema } from '../../adapters/slack/slack-config.js';
-import { ChatRouter } from '../../src/chat-router.js';
-import { silentLogger } from '../../src/log.js';
 import { loadScript } from '../../src/script/load-script.js';
 import { planTimeline } from '../../src/script/timeline.js';
 import { CLOSE_GRACE_MS } from '../../src/session/session-runner.js';
-import { ChatStore } from '../../src/store/chat-store.js';
-import { ManualClock } from '../../src/time/manual-clock.js';
-import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { waitFor } from '../support/wait-for.js';
+import { startSlackEngine } from './slack-engine-rig.js';
 
 const CHANNEL = 'slack:T0001:C1';
 let stops: (() => Promise<void>)[] = [];
@@ -23,40 +17,10 @@ afterEach(async () => {
  * chat's clock starts at the real time, so what people write while the socket is down carries chat-time stamps.
  */
 async function slackChat() {
-  const fake = new FakeSlack();
-  await fake.start();
-  fake.addUser({ id: 'U1', name: 'ana', display: 'Ana' });
-  fake.addUser({ id: 'U2', name: 'bea', display: 'Bea' });
-  fake.addUser({ id: 'U3', name: 'cy', display: 'Cy' });
-  const config = slackConfigSchema.parse({
-    botToken: 'xoxb-test-token',
-    appToken: 'xapp-test-token',
-    channel: 'C1',
-    hostIds: ['UHOST'],
-    apiUrl: fake.apiUrl,
-    postIntervalMs: 0,
-    reactionsPerMinute: 6000,
-    clientPingTimeoutMs: 1000,
-  });
-  const clock = new ManualClock(Date.now());
-  // The adapter paces its calls in real time (the fake answers in real time); the chat runs on the manual clock.
-  const adapter = createSlackAdapter(config, silentLogger);
-  const store = ChatStore.open(':memory:');
   const rewrites: number[] = [];
-  const host = new ChatRouter({
-    store,
-    platform: adapter,
-    clock,
-    log: silentLogger,
-    onRecapChanged: async (session) => void rewrites.push(session.id),
-  });
-  await adapter.start(host);
-  await waitFor(() => fake.socketCount === 1, 'the Socket Mode connection');
-  stops.push(async () => {
-    await host.stop();
-    await adapter.stop();
-    await fake.stop();
-  });
+  const rig = await startSlackEngine({ onRecapChanged: async (session) => void rewrites.push(session.id) });
+  stops.push(rig.stop);
+  const { fake, clock, store, router: host } = rig;
   const script = loadScript(new URL('../../prompts/weekly-chat.yaml', import.meta.url).pathname);
   const start = clock.now();
   const runner = await host.startSession({ script, community: 'slack:T0001', channel: CHANNEL });

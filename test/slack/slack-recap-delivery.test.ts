@@ -2,19 +2,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSlackAdapter } from '../../adapters/slack/index.js';
-import { slackConfigSchema } from '../../adapters/slack/slack-config.js';
-import { ChatRouter } from '../../src/chat-router.js';
 import { readCoreConfig } from '../../src/config/core-config.js';
 import { silentLogger } from '../../src/log.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { planTimeline } from '../../src/script/timeline.js';
 import { finishSession } from '../../src/service/finish-session.js';
-import { ChatStore } from '../../src/store/chat-store.js';
-import { ManualClock } from '../../src/time/manual-clock.js';
-import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { waitFor } from '../support/wait-for.js';
 import { shippedScript } from '../support/write-test-script.js';
+import { startSlackEngine } from './slack-engine-rig.js';
 
 let stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -24,44 +19,18 @@ afterEach(async () => {
 
 /** A short chat on the real Bolt against the fake Slack, ended by the full end-of-chat path (finishSession). */
 async function endedChat(recapDelivery: ChatScript['recapDelivery']) {
-  const fake = new FakeSlack();
-  await fake.start();
-  fake.addUser({ id: 'UHOST', name: 'host', display: 'Host Hana' });
-  fake.addUser({ id: 'U1', name: 'ana', display: 'Ana' });
-  fake.addUser({ id: 'U2', name: 'bea', display: 'Bea' });
-  const config = slackConfigSchema.parse({
-    botToken: 'xoxb-test-token',
-    appToken: 'xapp-test-token',
-    channel: 'C1',
-    hostIds: ['UHOST'],
-    apiUrl: fake.apiUrl,
-    postIntervalMs: 0,
-    reactionsPerMinute: 6000,
-    clientPingTimeoutMs: 1000,
-  });
-  const adapter = createSlackAdapter(config, silentLogger);
-  const store = ChatStore.open(':memory:');
-  const clock = new ManualClock(Date.now());
   const recaps = mkdtempSync(join(tmpdir(), 'emcee-delivery-'));
   const core = readCoreConfig({ EMCEE_RECAP_DIR: recaps });
   const written: string[] = [];
-  const router = new ChatRouter({
-    store,
-    platform: adapter,
-    clock,
-    log: silentLogger,
+  const rig = await startSlackEngine({
     closeGraceMs: 0,
     onEnded: async (session) => {
-      written.push(...(await finishSession({ store, platform: adapter, log: silentLogger, config: core }, session)));
+      const deps = { store: rig.store, platform: rig.adapter, log: silentLogger, config: core };
+      written.push(...(await finishSession(deps, session)));
     },
   });
-  await adapter.start(router);
-  await waitFor(() => fake.socketCount === 1, 'the Socket Mode connection');
-  stops.push(async () => {
-    await router.stop();
-    await adapter.stop();
-    await fake.stop();
-  });
+  stops.push(rig.stop);
+  const { fake, clock, router } = rig;
   const demo = shippedScript('demo');
   const script: ChatScript = { ...demo, questions: demo.questions.slice(0, 2), recapDelivery };
   const runner = await router.startSession({ script, community: 'slack:T0001', channel: 'slack:T0001:C1' });
@@ -71,7 +40,7 @@ async function endedChat(recapDelivery: ChatScript['recapDelivery']) {
   fake.userSays({ channel: 'C1', user: 'U1', text: 'A1: ask <@U2> about it, <@UHOST> knows too', ts: ts() });
   await clock.advance(1000);
   fake.userSays({ channel: 'C1', user: 'U2', text: 'A1: thanks <@U1|ana>! <!channel> look', ts: ts() });
-  await waitFor(() => store.messages.forSession(runner.id).length === 2, 'the answers stored');
+  await waitFor(() => rig.store.messages.forSession(runner.id).length === 2, 'the answers stored');
   await runner.end();
   await runner.done;
   return { fake, written };
