@@ -12,7 +12,7 @@ import { oneLine } from './safe-text.js';
 export function buildChannelRecap(
   recap: Recap,
   highlights: Map<number, RecapAnswer[]>,
-  options: { maxLength: number; quote: (text: string) => string },
+  options: { maxLength: number; quote: (text: string) => string; rehearsal?: boolean },
 ): string[] {
   const { stats } = recap;
   const lines = [
@@ -30,7 +30,10 @@ export function buildChannelRecap(
     const author = options.quote(oneLine(top.author));
     lines.push(`Q${question.number} (${question.answers.length}): “${options.quote(text)}” — ${author}`);
   }
-  lines.push('Thank you all! The full recap is on its way.');
+  // A rehearsal writes no full recap: promising one would be wrong.
+  lines.push(
+    options.rehearsal ? 'That was a rehearsal: nothing was kept.' : 'Thank you all! The full recap is on its way.',
+  );
   return pack(lines, options.maxLength);
 }
 

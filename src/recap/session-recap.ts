@@ -41,6 +41,7 @@ export async function postChannelRecap(store: ChatStore, platform: Platform, ses
   const messages = buildChannelRecap(recap, pickHighlights(recap, input, 1), {
     maxLength: platform.limits.messageLength,
     quote: (text) => platform.quote(text),
+    rehearsal: session.rehearsal,
   });
   for (const [index, text] of messages.entries()) await session.postOnce(`recap:${index}`, { kind: 'recap', text });
 }
