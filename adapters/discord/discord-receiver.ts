@@ -174,8 +174,8 @@ export class DiscordReceiver {
     if (!this.inbound) return;
     const { message, direct } = read;
     const { guildId } = this.settings;
-    // In a rehearsal's DM the host plays a participant, as the terminal room's person does: their answers are
-    // acknowledged and thanked like anyone's (a rehearsal records no participant either way). DMs have no threads.
+    // A DM has no guild member to read roles from, so no host flag; in a rehearsal's DM the core counts the
+    // host's answers as a participant's anyway (answer-intake.ts). DMs have no threads.
     if (direct) {
       await this.handOn(toInboundMessage(message, { guildId, threadParent: undefined, isHost: false, direct }));
       return;

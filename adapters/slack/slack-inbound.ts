@@ -67,9 +67,8 @@ export class SlackInbound {
     const team = this.ctx.team();
     const person = await this.ctx.people.author(team, user);
     if (person.isBot) return undefined;
-    // In a rehearsal's DM the host plays a participant, as the terminal room's person does: their answers
-    // are acknowledged and thanked like anyone's (the rehearsal records no participant either way).
-    const author = this.ctx.direct.hears(channel) ? { ...person, isHost: false } : person;
+    // A host's answers in a rehearsal's DM count as a participant's: the core decides that (answer-intake.ts).
+    const author = person;
     const id = this.ctx.index.remember(team, channel, ts, threadTs, user);
     const inThread = threadTs !== undefined && threadTs !== ts;
     return {

@@ -1,5 +1,5 @@
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
-import { slackConfigSchema } from '../../adapters/slack/slack-config.js';
+import { type SlackConfig, type SlackConfigInput, slackConfigSchema } from '../../adapters/slack/slack-config.js';
 import { ChatRouter, type ChatRouterDeps } from '../../src/chat-router.js';
 import { silentLogger } from '../../src/log.js';
 import { ChatStore } from '../../src/store/chat-store.js';
@@ -30,17 +30,7 @@ export async function startSlackEngine(deps: Partial<ChatRouterDeps> = {}): Prom
   fake.addUser({ id: 'U1', name: 'ana', display: 'Ana' });
   fake.addUser({ id: 'U2', name: 'bea', display: 'Bea' });
   fake.addUser({ id: 'U3', name: 'cy', display: 'Cy' });
-  const config = slackConfigSchema.parse({
-    botToken: 'xoxb-test-token',
-    appToken: 'xapp-test-token',
-    channel: 'C1',
-    hostIds: ['UHOST'],
-    apiUrl: fake.apiUrl,
-    postIntervalMs: 0,
-    reactionsPerMinute: 6000,
-    clientPingTimeoutMs: 1000,
-  });
-  const adapter = createSlackAdapter(config, silentLogger);
+  const adapter = createSlackAdapter(slackTestConfig(fake), silentLogger);
   const store = ChatStore.open(':memory:');
   const clock = new ManualClock(Date.now());
   const router = new ChatRouter({ store, platform: adapter, clock, log: silentLogger, ...deps });
@@ -52,4 +42,22 @@ export async function startSlackEngine(deps: Partial<ChatRouterDeps> = {}): Prom
     await fake.stop();
   };
   return { fake, adapter, store, clock, router, stop };
+}
+
+/**
+ * The Slack settings engine tests use against the fake: Socket Mode, channel C1, UHOST a host, no post pacing,
+ * reactions far under any limit, and a ping timeout that notices a dead fake within a second.
+ */
+export function slackTestConfig(fake: FakeSlack, overrides: Partial<SlackConfigInput> = {}): SlackConfig {
+  return slackConfigSchema.parse({
+    botToken: 'xoxb-test-token',
+    appToken: 'xapp-test-token',
+    channel: 'C1',
+    hostIds: ['UHOST'],
+    apiUrl: fake.apiUrl,
+    postIntervalMs: 0,
+    reactionsPerMinute: 6000,
+    clientPingTimeoutMs: 1000,
+    ...overrides,
+  });
 }

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
-import { slackConfigSchema } from '../../adapters/slack/slack-config.js';
 import { silentLogger } from '../../src/log.js';
 import { Scheduler, type ScheduledChat } from '../../src/schedule/scheduler.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
@@ -14,6 +13,7 @@ import { FakeSlack, type ViewInput } from '../fakes/slack/fake-slack.js';
 import { adapterChatRouter } from '../support/adapter-chat-router.js';
 import { waitFor } from '../support/wait-for.js';
 import { shippedScript, writeTestScript } from '../support/write-test-script.js';
+import { slackTestConfig } from './slack-engine-rig.js';
 
 /** The channel the series runs in, as the core addresses it. */
 export const CHANNEL = 'slack:T0001:C1';
@@ -55,16 +55,7 @@ export async function startPlanningChat() {
   fake.addUser({ id: 'U1', name: 'ana', display: 'Ana Alvarez' });
   fake.addUser({ id: 'U2', name: 'bea', display: 'Bea Brown' });
   fake.addUser({ id: 'U3', name: 'mallory', display: 'Mallory' });
-  const config = slackConfigSchema.parse({
-    botToken: 'xoxb-test-token',
-    appToken: 'xapp-test-token',
-    channel: 'C1',
-    hostIds: ['UHOST'],
-    apiUrl: fake.apiUrl,
-    postIntervalMs: 0,
-    reactionsPerMinute: 6000,
-    clientPingTimeoutMs: 1000,
-  });
+  const config = slackTestConfig(fake);
   const adapter = createSlackAdapter(config, silentLogger);
   const clock = new ManualClock(NOW);
   const store = ChatStore.open(':memory:');
