@@ -6,6 +6,7 @@ import { MessagesRepo } from './messages-repo.js';
 import { openDatabase, openDatabaseReadOnly, type Db } from './open-database.js';
 import { ParticipantsRepo } from './participants-repo.js';
 import { PostsRepo } from './posts-repo.js';
+import { QuietRepo } from './quiet-repo.js';
 import { ScheduleRepo } from './schedule-repo.js';
 import { SessionsRepo } from './sessions-repo.js';
 import { ThanksRepo } from './thanks-repo.js';
@@ -30,6 +31,8 @@ export class ChatStore {
   readonly leases: LeasesRepo;
   /** Each date of a series, as its hosts planned it. */
   readonly episodes: EpisodesRepo;
+  /** People who asked to be quiet. */
+  readonly quiet: QuietRepo;
   /** Writes that wait, in order, while the database is busy or full, instead of failing. */
   readonly writes = new WriteQueue();
 
@@ -43,6 +46,7 @@ export class ChatStore {
     this.controls = new ControlRepo(db);
     this.leases = new LeasesRepo(db);
     this.episodes = new EpisodesRepo(db);
+    this.quiet = new QuietRepo(db);
   }
 
   /** Opens the database file (or ":memory:"), creating it if needed, and migrates it. */

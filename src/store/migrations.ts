@@ -207,4 +207,44 @@ export const migrations: readonly Migration[] = [
       INSERT INTO episode_changes (n) VALUES (0);
     `,
   },
+  {
+    version: 10,
+    name: 'the web: published series, one-time sign-in links, signed-in sessions',
+    sql: `
+      CREATE TABLE published_series (
+        series_id TEXT PRIMARY KEY,
+        published_at INTEGER NOT NULL,
+        published_by TEXT NOT NULL
+      );
+      CREATE TABLE web_signin_links (
+        token_hash TEXT PRIMARY KEY,
+        identity TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      );
+      CREATE TABLE web_sessions (
+        id_hash TEXT PRIMARY KEY,
+        identity TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        csrf_token TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        signed_out_at INTEGER
+      );
+    `,
+  },
+  {
+    version: 11,
+    name: 'people who asked to be quiet: no mentions, welcomes or pings',
+    sql: `
+      CREATE TABLE quiet_people (
+        community_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        since INTEGER NOT NULL,
+        PRIMARY KEY (community_id, user_id)
+      );
+    `,
+  },
 ];
