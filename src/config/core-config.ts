@@ -43,6 +43,28 @@ export const CORE_SETTINGS = [
     description: '`debug` (also prints stack traces), `info`, `warn`, `error`, `silent`; tokens are always redacted',
   }),
   setting({
+    name: 'EMCEE_WEB',
+    schema: z.enum(['on', 'off'], { error: 'on or off' }).default('on'),
+    description: 'the website and host console: `on` (served with every chat) or `off`',
+  }),
+  setting({
+    name: 'EMCEE_WEB_PORT',
+    schema: z.number({ error: 'a port number, 0 to 65535 (0 picks a free one)' }).int().min(0).max(65535).default(8787),
+    read: readAs.number,
+    description: 'the port the website and host console listen on',
+  }),
+  setting({
+    name: 'EMCEE_WEB_HOST',
+    schema: z.string().min(1).default('127.0.0.1'),
+    description: 'the address the website listens on (`0.0.0.0` to serve other machines, behind a TLS proxy)',
+  }),
+  setting({
+    name: 'EMCEE_PUBLIC_URL',
+    schema: z.url('must be the address people open, such as https://chats.example.org').optional(),
+    description: 'the address people reach the website at: links in posts, reminders, calendars and sign-in links',
+    example: 'https://chats.example.org',
+  }),
+  setting({
     name: 'EMCEE_LLM_URL',
     schema: z.url('must be a URL such as http://127.0.0.1:8080/v1/chat/completions').optional(),
     description: 'optional AI summary in recaps: an OpenAI-compatible chat-completions endpoint',

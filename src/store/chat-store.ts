@@ -6,6 +6,7 @@ import { MessagesRepo } from './messages-repo.js';
 import { openDatabase, openDatabaseReadOnly, type Db } from './open-database.js';
 import { ParticipantsRepo } from './participants-repo.js';
 import { PostsRepo } from './posts-repo.js';
+import { PublishedRepo } from './published-repo.js';
 import { QuietRepo } from './quiet-repo.js';
 import { ScheduleRepo } from './schedule-repo.js';
 import { SessionsRepo } from './sessions-repo.js';
@@ -33,6 +34,8 @@ export class ChatStore {
   readonly episodes: EpisodesRepo;
   /** People who asked to be quiet. */
   readonly quiet: QuietRepo;
+  /** Series published on the website. */
+  readonly published: PublishedRepo;
   /** Writes that wait, in order, while the database is busy or full, instead of failing. */
   readonly writes = new WriteQueue();
 
@@ -47,6 +50,7 @@ export class ChatStore {
     this.leases = new LeasesRepo(db);
     this.episodes = new EpisodesRepo(db);
     this.quiet = new QuietRepo(db);
+    this.published = new PublishedRepo(db);
   }
 
   /** Opens the database file (or ":memory:"), creating it if needed, and migrates it. */

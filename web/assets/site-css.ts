@@ -1,0 +1,40 @@
+/**
+ * The site's one stylesheet, served from /assets/site.css (a strict CSP allows no inline styles). Plain CSS,
+ * readable on a phone: nothing may be wider than the screen, and long unbroken text wraps.
+ */
+export const SITE_CSS = `
+:root { --ink:#1f2330; --muted:#555c6b; --accent:#2f4fc4; --soft:#eef2ff; --line:#d5dae4; --bg:#fafbfd;
+  --ok:#1e6b3a; --warn:#8a4b00; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+  background: var(--bg); }
+a { color: var(--accent); }
+.skip { position: absolute; left: -9999px; }
+.skip:focus { left: 8px; top: 8px; background: #fff; padding: 6px 10px; z-index: 10; }
+header.site { background: #fff; border-bottom: 1px solid var(--line); }
+header.site nav { max-width: 960px; margin: 0 auto; padding: 10px 18px; display: flex; flex-wrap: wrap;
+  gap: 6px 18px; align-items: center; }
+header.site .brand { font-weight: 700; text-decoration: none; color: var(--ink); margin-right: auto; }
+main { max-width: 960px; margin: 0 auto; padding: 20px 18px 64px; overflow-wrap: anywhere; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.4em 0; }
+h2 { font-size: 1.2rem; margin: 1.4em 0 0.5em; }
+.muted { color: var(--muted); }
+form.inline { display: inline; margin: 0; }
+button, .button { font: inherit; padding: 6px 14px; border: 1px solid var(--accent); border-radius: 6px;
+  background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
+button.secondary, .button.secondary { background: #fff; color: var(--accent); }
+input, select, textarea { font: inherit; padding: 6px 8px; border: 1px solid #8a91a3; border-radius: 6px;
+  max-width: 100%; }
+textarea { width: 100%; min-height: 6em; }
+label { display: block; font-weight: 600; margin: 0.8em 0 0.2em; }
+.field-error { color: #a4161a; font-weight: 600; margin: 0.2em 0; }
+.notice { background: var(--soft); border-left: 4px solid var(--accent); padding: 8px 12px; border-radius: 4px; }
+ul.cards { list-style: none; padding: 0; margin: 0; display: grid; gap: 10px; }
+ul.cards > li { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+.table-wrap { overflow-x: auto; }
+mark { background: #ffe58a; color: inherit; }
+svg { max-width: 100%; height: auto; }
+@media (max-width: 480px) { body { font-size: 15px; } main { padding: 14px 12px 48px; } }
+`;

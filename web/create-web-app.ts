@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { failurePage, notFoundPage } from './error-pages.js';
+import { registerAssetRoutes } from './routes/asset-routes.js';
+import { registerHealthRoutes } from './routes/health-routes.js';
+import { securityHeaders } from './security-headers.js';
+import { viewerOf, type WebEnv } from './viewer.js';
+import type { WebDeps } from './web-deps.js';
+
+/**
+ * The website and host console as one Hono app: thin routes over the store and the command registry. Each
+ * group of routes lives in its own file under routes/ and is registered here, in order.
+ */
+export function createWebApp(deps: WebDeps): Hono<WebEnv> {
+  const app = new Hono<WebEnv>();
+  app.use('*', securityHeaders());
+  app.use('*', async (c, next) => {
+    c.set('viewer', { kind: 'visitor' });
+    await next();
+  });
+  registerAssetRoutes(app);
+  registerHealthRoutes(app, deps);
+  app.notFound((c) => c.html(notFoundPage(viewerOf(c)), 404));
+  app.onError((error, c) => {
+    deps.log.error('A web page failed', { path: c.req.path, error });
+    return c.html(failurePage(viewerOf(c)), 500);
+  });
+  return app;
+}

@@ -1,0 +1,48 @@
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createWebApp } from './create-web-app.js';
+import type { WebDeps } from './web-deps.js';
+
+/** A running website. */
+export interface RunningWeb {
+  /** Where it listens, e.g. "http://127.0.0.1:8787". */
+  localUrl: string;
+  /** Stops listening and closes open connections (live pages included). */
+  close(): Promise<void>;
+}
+
+/** Where to listen. */
+export interface Listen {
+  /** The interface, e.g. 127.0.0.1. */
+  host: string;
+  /** The port; 0 picks a free one. */
+  port: number;
+}
+
+/** Serves the site; rejects with a plain message when the port is taken. */
+export function startWebServer(deps: WebDeps, listen: Listen): Promise<RunningWeb> {
+  const app = createWebApp(deps);
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: listen.host, port: listen.port }) as Server;
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const why =
+        error.code === 'EADDRINUSE'
+          ? `port ${listen.port} on ${listen.host} is in use: set EMCEE_WEB_PORT to another port, or EMCEE_WEB=off`
+          : error.message;
+      reject(new Error(`The website could not start: ${why}.`));
+    });
+    server.once('listening', () => {
+      const address = server.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolve({
+        localUrl: `http://${shownHost}:${address.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
