@@ -14,7 +14,8 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
-    c.set('viewer', { kind: 'visitor' });
+    // Tests mount this app under one that sets a signed-in host first; otherwise everyone starts a visitor.
+    if (!c.get('viewer')) c.set('viewer', { kind: 'visitor' });
     await next();
   });
   registerAssetRoutes(app);

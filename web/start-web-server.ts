@@ -1,7 +1,9 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Hono } from 'hono';
 import { createWebApp } from './create-web-app.js';
+import type { WebEnv } from './viewer.js';
 import type { WebDeps } from './web-deps.js';
 
 /** A running website. */
@@ -20,9 +22,12 @@ export interface Listen {
   port: number;
 }
 
-/** Serves the site; rejects with a plain message when the port is taken. */
-export function startWebServer(deps: WebDeps, listen: Listen): Promise<RunningWeb> {
-  const app = createWebApp(deps);
+/** Serves the site (or `app`, built over the same deps); rejects with a plain message when the port is taken. */
+export function startWebServer(
+  deps: WebDeps,
+  listen: Listen,
+  app: Hono<WebEnv> = createWebApp(deps),
+): Promise<RunningWeb> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: listen.host, port: listen.port }) as Server;
     server.once('error', (error: NodeJS.ErrnoException) => {

@@ -46,3 +46,11 @@ describe('the web server', () => {
     await expect(startWebServer(rig.deps, { host: '127.0.0.1', port })).rejects.toThrow(/EMCEE_WEB_PORT/);
   });
 });
+
+describe('the test rig', () => {
+  it('can serve every page as a signed-in host, so pages are testable before the sign-in is', async () => {
+    const { TEST_HOST } = await import('../support/web-rig.js');
+    rig = await startWebRig({}, TEST_HOST);
+    expect(await (await fetch(`${rig.url}/no/such/page`)).text()).toContain('Sign out Hana Host');
+  });
+});
