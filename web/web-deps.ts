@@ -28,6 +28,13 @@ export interface WebDeps {
   scripts?: ScriptCatalog;
   /** The running bot, when the site is served by it (absent for `emcee web`, which serves the archive alone). */
   bot?: BotAccess;
+  /**
+   * Whether a signed-in identity still has host rights, asked at the moment a host action acts (a host removed
+   * on the platform loses the console at once). Every entry point sets it; absent only in route tests.
+   */
+  hostRights?: (identity: string) => Promise<boolean>;
+  /** A link that opens a message in Slack or Discord, from its stored address (undefined when none can be made). */
+  permalinkOf?: (address: string) => string | undefined;
 }
 
 /** What the site may ask of the bot that serves it. */
