@@ -187,7 +187,11 @@ export class AnswerIntake {
     const { platform, store, clock } = this.deps;
     const { acknowledgement, applause } = this.session.script.wording;
     const quiet = store.quiet.isQuiet(this.session.community, author.id);
-    const reaction = { ...acknowledgement, applause, ...(quiet ? { quietName: platform.quote(author.displayName) } : {}) };
+    const reaction = {
+      ...acknowledgement,
+      applause,
+      ...(quiet ? { quietName: platform.quote(author.displayName) } : {}),
+    };
     this.inBackground(
       platform
         .react(address, reaction)

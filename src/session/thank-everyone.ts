@@ -3,6 +3,7 @@ import type { MessageAddress, OutboundMessage, Platform } from '../port.js';
 import { type Guest, isGuest, type Wording } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import { type CommunityAddressing, communityAddressing } from '../people/addressing.js';
+import { isForgotten } from '../people/forget-person.js';
 import { composeThanks, type ThankYouParticipant } from './thank-you.js';
 
 /**
@@ -70,7 +71,8 @@ function participantsOf(
 ): ThankYouParticipant[] {
   const byAuthor = new Map<string, ThankYouParticipant>();
   for (const row of store.messages.forSession(sessionId)) {
-    if (row.from_host === 1 || row.deleted_at !== null) continue;
+    // Someone who used forget-me during the chat is not named in its thanks.
+    if (row.from_host === 1 || row.deleted_at !== null || isForgotten(row.author_id)) continue;
     let entry = byAuthor.get(row.author_id);
     if (!entry) {
       entry = {
