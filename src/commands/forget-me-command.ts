@@ -1,7 +1,10 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { forgetPerson } from '../people/forget-person.js';
 import type { CommandReply, InboundAuthor } from '../port.js';
 import { writeSessionRecap } from '../recap/session-recap.js';
 import type { ChatCommand, CommandServices } from './command-spec.js';
+import { myDataFilePrefix } from './my-data-command.js';
 
 const CONFIRM = 'confirm';
 
@@ -48,6 +51,7 @@ async function forget(services: CommandServices, community: string, person: Inbo
     mentionOf: (name) => services.mentionOf(person.id, name),
   });
   const rewritten = rewriteRecaps(services, outcome.recapSessions);
+  removeDataFiles(services, person.id);
   await services.tellHosts({
     text:
       'Someone used forget-me: their profile and the text of their messages were erased from the store' +
@@ -67,6 +71,14 @@ async function forget(services: CommandServices, community: string, person: Inbo
       `are erased, and the recaps of ${chats(rewritten.written)} written again without you.` +
       (notes.length ? ` ${notes.join(' ')}` : ''),
   };
+}
+
+// Their my-data files written beside the recaps (the local room) go too.
+function removeDataFiles(services: CommandServices, user: string): void {
+  const dir = services.recapDir;
+  if (!dir || !existsSync(dir)) return;
+  const prefix = myDataFilePrefix(user);
+  for (const file of readdirSync(dir)) if (file.startsWith(prefix)) rmSync(join(dir, file), { force: true });
 }
 
 function rewriteRecaps(services: CommandServices, sessions: readonly number[]): { written: number; failed: number } {

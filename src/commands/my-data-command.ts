@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { personalData } from '../people/personal-data.js';
@@ -19,7 +20,7 @@ export const myDataCommand: ChatCommand = {
     await services.store.writes.settled();
     const data = personalData(services.store, command.community, command.by.id);
     const day = new Date(services.now()).toISOString().slice(0, 10);
-    const name = `emcee-my-data-${day}.json`;
+    const name = `${myDataFilePrefix(command.by.id)}${day}.json`;
     const content = `${JSON.stringify(data, null, 2)}\n`;
     const summary =
       `${data.messages.length} message${data.messages.length === 1 ? '' : 's'} in ` +
@@ -42,3 +43,11 @@ export const myDataCommand: ChatCommand = {
     }
   },
 };
+
+/**
+ * The start of a person's my-data file name: a digest of their address, so forget-me can find their files beside
+ * the recaps without the name showing who they are.
+ */
+export function myDataFilePrefix(user: string): string {
+  return `emcee-my-data-${createHash('sha256').update(user).digest('hex').slice(0, 12)}-`;
+}
