@@ -57,7 +57,7 @@ describe('/emcee forget-me', () => {
     expect(c.store.participants.namesIn(COMMUNITY)[ana.id]).toBe('Anastasia Quixote');
   });
 
-  it('leaves no trace of her name or words in the database file, its WAL, or the recaps; others keep theirs', async () => {
+  it('leaves no trace of her name or words in the database, its WAL or the recaps; others keep theirs', async () => {
     const c = await twoChats();
     await c.command(ana, 'quiet');
     await c.command(ana, 'my-data'); // a file sent to her, none kept beside the recaps
