@@ -95,7 +95,7 @@ describe('/emcee my-data', () => {
     expect(JSON.stringify(data)).not.toContain('reply every time');
   });
 
-  it('where no direct message can carry a file (the local room), writes it beside the recaps and says where', async () => {
+  it('with no direct message for files (the local room), writes it beside the recaps and says where', async () => {
     const c = (community = rightsCommunity(new RecordingPlatform(new ManualClock()) as never));
     await chats(c);
     const reply = await c.command(ana, 'my-data');
