@@ -14,7 +14,7 @@ const posts = (c: Chat) =>
 const replies = (c: Chat) => c.fake.callsTo('PATCH', /@original$/).map((call) => String(call.body?.content));
 
 describe('participants’ rights on Discord, through /emcee', () => {
-  it('after "/emcee quiet" no post mentions or may ping Ana; her answer counts and she is thanked by name', async () => {
+  it('after "/emcee quiet" no post mentions or may ping Ana; her answer counts, thanked by name', async () => {
     const c = (chat = await startDiscordChat());
     await c.start();
     const { fake } = c;
