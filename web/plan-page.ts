@@ -40,11 +40,15 @@ ${
 <section aria-labelledby="plan-form-heading" class="plan-form">
 <h2 id="plan-form-heading">${parts.form?.form.title ?? 'Plan a chat'}</h2>
 ${parts.series.length > 1 ? seriesPicker(parts.series, parts.chosen) : ''}
-${parts.form ? html`<p class="muted">${parts.form.intro}</p>${commandFormHtml(parts.form.form, parts.form.rendering)}` : ''}
+${parts.form ? formSection(parts.form) : ''}
 ${parts.noForm ? html`<p>${parts.noForm}</p>` : ''}
 </section>
 ${parts.episodes ? episodeList(parts.episodes, parts.viewer) : ''}`,
   });
+}
+
+function formSection(form: NonNullable<PlanPageParts['form']>): Markup {
+  return html`<p class="muted">${form.intro}</p>${commandFormHtml(form.form, form.rendering)}`;
 }
 
 function seriesPicker(series: string[], chosen: string | undefined): Markup {

@@ -46,7 +46,7 @@ describe('the console plan page', () => {
     expect(page).toContain('<a href="/console/plan" aria-current="page">Plan</a>');
   });
 
-  it('refuses a time the clocks skip with the plan command’s own message, beside the field, keeping what was typed', async () => {
+  it('refuses a skipped hour with the plan command’s message beside the field, keeping what was typed', async () => {
     await hostRig();
     const values = { ...episode, at: '2027-03-14T02:30', topic: 'Spring <forward>' };
     const response = await post('/console/plan?series=weekly-chat', values);
