@@ -80,7 +80,8 @@ export function communitiesWithPeople(store: ChatStore): string[] {
 export function communityZone(store: ChatStore, communityId: string): string {
   const row = store.db
     .prepare(
-      `SELECT COALESCE(json_extract(script_json, '$.schedule.timezone'), json_extract(script_json, '$.timezone')) AS zone
+      `SELECT COALESCE(json_extract(script_json, '$.schedule.timezone'),
+                       json_extract(script_json, '$.timezone')) AS zone
          FROM sessions WHERE community_id = ? AND rehearsal = 0 ORDER BY started_at DESC LIMIT 1`,
     )
     .get(communityId) as { zone: string | null } | undefined;

@@ -13,7 +13,11 @@ const get = async (query: string) => (await fetch(`${rig!.url}/console/people${q
 const rowsOf = (page: string) =>
   [
     ...page.matchAll(
-      /<tr><td>([^<]*)<\/td><td>([^<]*)<\/td>\s*<td class="number">(\d+)<\/td><td class="number">(\d+)<\/td><td>([^<]*)<\/td><\/tr>/g,
+      new RegExp(
+        '<tr><td>([^<]*)</td><td>([^<]*)</td>\\s*<td class="number">(\\d+)</td><td class="number">(\\d+)</td>' +
+          '<td>([^<]*)</td></tr>',
+        'g',
+      ),
     ),
   ].map((m) => m.slice(1).join(' | '));
 

@@ -38,8 +38,10 @@ mark { background: #ffe58a; color: inherit; }
 svg { max-width: 100%; height: auto; }
 @media (max-width: 480px) { body { font-size: 15px; } main { padding: 14px 12px 48px; } }
 /* Host console: navigation, Plan, Archive and People (web/console-nav.ts, web/plan-page.ts, console-*-routes.ts) */
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
-  white-space: nowrap; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* Hidden text inside a wide table must stay inside its scrolling wrapper, not stretch the page. */
+.table-wrap { position: relative; }
 nav.console-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; padding: 0; margin: 0 0 12px; }
 nav.console-nav a { display: inline-block; padding: 4px 12px; border-radius: 6px; text-decoration: none;
   border: 1px solid var(--line); background: #fff; }

@@ -59,7 +59,7 @@ function archivePage(viewer: Viewer, archive: ArchivedSeries[], notice: string |
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 <p class="muted">Every finished chat, newest first, published or not. Rehearsals are not listed: they are never
 shown publicly.</p>
-${archive.length === 0 ? html`<p>No chat has finished yet.</p>` : archive.map((series) => seriesSection(viewer, series))}`,
+${archive.length === 0 ? html`<p>No series yet.</p>` : archive.map((series) => seriesSection(viewer, series))}`,
   });
 }
 
@@ -92,7 +92,8 @@ function chatTable(series: ArchivedSeries): Markup {
 <tbody>${series.chats.map(
     (chat) => html`<tr><td>${chat.date}</td><td>${chat.topic}</td><td class="number">${chat.answers}</td>
 <td class="number">${chat.participants}</td>
-<td><a href="/recaps/${chat.seriesId}/${chat.date}">Recap<span class="visually-hidden"> of ${chat.date}</span></a></td></tr>`,
+<td><a href="/recaps/${chat.seriesId}/${chat.date}">Recap<span class="visually-hidden"> of ${chat.date}</span></a>
+</td></tr>`,
   )}</tbody>
 </table></div>`;
 }
