@@ -65,7 +65,7 @@ describe.skipIf(!chromiumAvailable('the console plan browser test'))('the host c
     await page.close();
   });
 
-  it('has no serious accessibility violations and no sideways scroll at 375 px on plan, archive and people', async () => {
+  it('has no serious axe violations and no sideways scroll at 375 px on plan, archive and people', async () => {
     const page = await browser.newPage({ ...AXE_ALLOWED, viewport: { width: 375, height: 740 } });
     const watch = await watchPage(page, rig.url);
     for (const path of CONSOLE_PAGES) {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { planCommand } from '../../src/commands/plan-command.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
-import { webCommandServices } from '../../web/web-command-services.js';
+import { NEEDS_THE_BOT, webCommandServices } from '../../web/web-command-services.js';
 import { startWebRig, TEST_HOST, type WebRig } from '../support/web-rig.js';
 
 // The shipped weekly series: Thursdays at 1 pm in New York. The rig's clock: Tuesday 1 December 2026, 7 am there.
@@ -137,6 +137,7 @@ describe('the console plan page', () => {
     expect(rig!.deps.store.episodes.upcoming(0)).toEqual([]);
     const stale = await follow(await post('/console/plan/act', { action: 'plan:weekly-chat' }));
     expect(stale).toContain('This button is out of date: open the page again.');
+    expect((await fetch(`${rig!.url}/console/plan/Weekly:chat/2026-12-10`)).status).toBe(404);
   });
 
   it('asks the platform for host rights at the moment a host acts', async () => {
@@ -147,6 +148,35 @@ describe('the console plan page', () => {
     expect(response.status).toBe(422);
     expect(await response.text()).toContain('Only hosts can plan a chat. Ask a host of this community.');
     expect(rig!.deps.store.episodes.upcoming(0)).toEqual([]);
+  });
+});
+
+describe('the web command services, when no bot serves the site', () => {
+  it('plan over the store and scripts, name people Emcee has seen, and say plainly what needs the bot', async () => {
+    await hostRig();
+    const { store } = rig!.deps;
+    store.sessions.ensureCommunity('local', 'local', 0);
+    store.participants.recordSeen({
+      communityId: 'local',
+      userId: 'local:ana',
+      displayName: 'Ana',
+      sessionId: 1,
+      now: 0,
+    });
+    const services = webCommandServices(rig!.deps);
+    expect(services.planner?.nextUnplanned('weekly-chat')).toBe('2026-12-03 13:00');
+    expect(await services.nameOf('local:ana')).toBe('Ana');
+    expect(await services.nameOf('slack:T1:U9')).toBe('U9');
+    await expect(services.startSession({} as never)).rejects.toThrow(NEEDS_THE_BOT);
+    expect(services.resolveChannel('C1')).toBeUndefined();
+    expect(await services.openDirectChannel('local:ana')).toBeUndefined();
+    expect(services.describeNext('local:room')).toContain(NEEDS_THE_BOT);
+  });
+
+  it('are the bot’s own when the bot offers them', async () => {
+    const own = { ...webCommandServices({ ...(await hostRig()).deps }), describeNext: () => 'from the bot' };
+    const deps = { ...rig!.deps, bot: { runningChats: () => 0, commandServices: () => own } };
+    expect(webCommandServices(deps).describeNext('x')).toBe('from the bot');
   });
 });
 

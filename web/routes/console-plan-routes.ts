@@ -12,7 +12,8 @@ import type { WebDeps } from '../web-deps.js';
 // Only the episodes list's own Skip and Delete buttons may be pressed from the page (Edit is a link).
 const actionSchema = z.string().regex(/^episodes:(skip|delete):[a-z0-9][a-z0-9-]*:\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}$/);
 const noticeSchema = z.object({ notice: z.string().max(500).optional(), ok: z.enum(['0', '1']).optional() });
-const DATE = '{\\d{4}-\\d{2}-\\d{2}}';
+// An episode's page: /console/plan/weekly-chat/2026-12-03 (anything else is not found).
+const EPISODE = '/console/plan/:series{[a-z0-9][a-z0-9-]*}/:date{\\d{4}-\\d{2}-\\d{2}}';
 
 /**
  * The console's Plan page: plan, edit, skip and delete episodes through the `plan` and `episodes` commands, so the
@@ -88,10 +89,8 @@ export function registerConsolePlanRoutes(app: Hono<WebEnv>, deps: WebDeps): voi
     const reply = await commands.act(consoleHost(c), action.data);
     return c.redirect(planPath(undefined, reply.text.split('\n')[0] ?? '', reply.ok), 303);
   });
-  app.get(`/console/plan/:series/:date${DATE}`, (c) =>
-    render(c, consoleHost(c), c.req.param('series'), c.req.param('date')),
-  );
-  app.post(`/console/plan/:series/:date${DATE}`, (c) => submit(c, c.req.param('series'), c.req.param('date')));
+  app.get(EPISODE, (c) => render(c, consoleHost(c), c.req.param('series'), c.req.param('date')));
+  app.post(EPISODE, (c) => submit(c, c.req.param('series'), c.req.param('date')));
 }
 
 function formAction(series: string, date: string | undefined): string {
