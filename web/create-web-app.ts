@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { failurePage, notFoundPage } from './error-pages.js';
 import { registerAssetRoutes } from './routes/asset-routes.js';
+import { registerConsoleArchiveRoutes } from './routes/console-archive-routes.js';
+import { registerConsolePeopleRoutes } from './routes/console-people-routes.js';
+import { registerConsolePlanRoutes } from './routes/console-plan-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { viewerOf, type WebEnv } from './viewer.js';
@@ -20,6 +23,9 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   });
   registerAssetRoutes(app);
   registerHealthRoutes(app, deps);
+  registerConsolePlanRoutes(app, deps);
+  registerConsoleArchiveRoutes(app, deps);
+  registerConsolePeopleRoutes(app, deps);
   app.notFound((c) => c.html(notFoundPage(viewerOf(c)), 404));
   app.onError((error, c) => {
     deps.log.error('A web page failed', { path: c.req.path, error });

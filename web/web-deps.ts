@@ -1,3 +1,4 @@
+import type { CommandServices } from '../src/commands/command-spec.js';
 import type { Logger } from '../src/log.js';
 import type { ScriptCatalog } from '../src/script/script-catalog.js';
 import type { ChatStore } from '../src/store/chat-store.js';
@@ -41,4 +42,6 @@ export interface WebDeps {
 export interface BotAccess {
   /** How many chats this process runs now. */
   runningChats(): number;
+  /** The services the chat commands run on (the console plans through them), when the bot offers its own. */
+  commandServices?(): CommandServices;
 }
