@@ -12,8 +12,6 @@ import { storeSmallCommunity } from '../support/console-community.js';
 import { startWebRig, TEST_HOST, type WebRig } from '../support/web-rig.js';
 
 const GAP = '02:30 does not exist on 2027-03-14 in America/New_York (the clocks go forward): pick another time';
-// axe-core is injected as an inline script, which the site's CSP (script-src 'self') would block.
-const AXE_ALLOWED = { bypassCSP: true } as const;
 const CONSOLE_PAGES = ['/console/plan?series=weekly-chat', '/console/archive', '/console/people?community=local'];
 
 describe.skipIf(!chromiumAvailable('the console plan browser test'))('the host console in Chromium', () => {
@@ -31,7 +29,7 @@ describe.skipIf(!chromiumAvailable('the console plan browser test'))('the host c
   });
 
   it('shows the plan command’s message beside the time field, then saves the fixed chat and lists it', async () => {
-    const page = await browser.newPage(AXE_ALLOWED);
+    const page = await browser.newPage();
     const watch = await watchPage(page, rig.url);
     await page.goto(`${rig.url}/console/plan?series=weekly-chat`);
     await page.fill('#field-at', '2027-03-14T02:30');
@@ -66,7 +64,7 @@ describe.skipIf(!chromiumAvailable('the console plan browser test'))('the host c
   });
 
   it('has no serious axe violations and no sideways scroll at 375 px on plan, archive and people', async () => {
-    const page = await browser.newPage({ ...AXE_ALLOWED, viewport: { width: 375, height: 740 } });
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
     const watch = await watchPage(page, rig.url);
     for (const path of CONSOLE_PAGES) {
       await page.goto(`${rig.url}${path}`);
