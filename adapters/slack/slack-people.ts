@@ -46,6 +46,18 @@ export class SlackPeople {
     return author;
   }
 
+  /**
+   * Whether a person hosts the workspace now: a configured host id, or an admin or owner as `users.info` says
+   * at this moment (no cache: the website's console asks before each host action). Rejects when Slack cannot
+   * be asked, unless the id is configured.
+   */
+  async isHostNow(user: string): Promise<boolean> {
+    if (this.hostIds.includes(user)) return true;
+    const answer = await withSlackRetry('users.info', () => this.client.users.info({ user }), this.log, 3);
+    const { user: u } = userInfoSchema.parse(answer);
+    return Boolean(u?.is_admin || u?.is_owner) && !u?.is_bot;
+  }
+
   private async lookUp(team: string, user: string): Promise<InboundAuthor> {
     const id = slackAddress.user(team, user);
     const configuredHost = this.hostIds.includes(user);

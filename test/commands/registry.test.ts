@@ -7,6 +7,7 @@ import { CHAT_COMMANDS, chatHelp } from '../../src/commands/registry.js';
 import { usage } from '../../cli/main.js';
 import { CONTROL_HELP } from '../../cli/commands/control.js';
 import type { InboundCommand } from '../../src/port.js';
+import { ManualClock } from '../../src/time/manual-clock.js';
 
 const services: CommandServices = {
   scripts: undefined,
@@ -18,6 +19,7 @@ const services: CommandServices = {
   store: undefined as never,
   resolveChannel: () => undefined,
   openDirectChannel: async () => undefined,
+  clock: new ManualClock(0),
 };
 const command = (name: string, args: string[] = [], isHost = false): InboundCommand => ({
   channel: 'local:room',

@@ -16,6 +16,9 @@ const SUBCOMMANDS = [
   'plan',
   'episodes',
   'rehearse',
+  'console',
+  'publish',
+  'unpublish',
   'help',
 ];
 let fake: FakeDiscord | undefined;
