@@ -251,7 +251,10 @@ export class DiscordReceiver {
       throw error;
     });
     if (!member) return false;
-    return this.rolesMakeHost(userId, [...member.roles.cache.keys()].filter((id) => id !== this.settings.guildId));
+    return this.rolesMakeHost(
+      userId,
+      [...member.roles.cache.keys()].filter((id) => id !== this.settings.guildId),
+    );
   }
 
   private async memberRoles(userId: string): Promise<string[]> {

@@ -42,7 +42,14 @@ export const publishCommand: ChatCommand = {
   args: [seriesArg('publish')],
   relayFromCli: false,
   async run({ command, services }, args) {
-    const outcome = setPublished(services.store, String(args.series), true, command.by.id, services.clock.now(), services.scripts);
+    const outcome = setPublished(
+      services.store,
+      String(args.series),
+      true,
+      command.by.id,
+      services.clock.now(),
+      services.scripts,
+    );
     return { ok: outcome.ok, text: outcome.text };
   },
 };
@@ -55,7 +62,14 @@ export const unpublishCommand: ChatCommand = {
   args: [seriesArg('unpublish')],
   relayFromCli: false,
   async run({ command, services }, args) {
-    const outcome = setPublished(services.store, String(args.series), false, command.by.id, services.clock.now(), services.scripts);
+    const outcome = setPublished(
+      services.store,
+      String(args.series),
+      false,
+      command.by.id,
+      services.clock.now(),
+      services.scripts,
+    );
     return { ok: outcome.ok, text: outcome.text };
   },
 };
