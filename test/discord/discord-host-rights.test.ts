@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 describe('Discord host rights for the website (isHost)', () => {
-  it('read the member afresh each time: the host role or Manage Events, and lose it as soon as it is taken', async () => {
+  it('read the member afresh each time: the host role or Manage Events, lost as soon as it is taken', async () => {
     const r = (rig = await startAdapter());
     const isHost = (id: string) => r.adapter.isHost(r.address.user(id));
     expect(await isHost(PEOPLE.host)).toBe(true);

@@ -15,7 +15,8 @@ export function signInExplainerPage(viewer: Viewer, why?: string): Markup {
     return page({
       title: 'Signed in',
       viewer,
-      body: html`<h1>Signed in</h1><p>You are signed in as ${viewer.name}. <a href="/console">Open the console</a>.</p>`,
+      body: html`<h1>Signed in</h1>
+<p>You are signed in as ${viewer.name}. <a href="/console">Open the console</a>.</p>`,
     });
   }
   return page({
