@@ -1,0 +1,103 @@
+import type { ChatStore } from '../store/chat-store.js';
+import { type ChatAttendance, communityAttendance } from './attendance.js';
+
+/** How many of a series' chats the trends show: about a quarter of a year of weekly chats. */
+export const TREND_CHATS = 12;
+/** A first-timer "came back" when they attended one of the series' next this-many chats. */
+export const RETENTION_WINDOW = 4;
+
+/** One chat's bar: who came, split into people new to the community and people who had come before. */
+export interface TrendChat {
+  /** The session. */
+  sessionId: number;
+  /** When it started, ISO 8601 UTC. */
+  startedAt: string;
+  /** Everyone who wrote in it (hosts excluded): `new + returning`. */
+  people: number;
+  /** People whose first chat in the community (any series) this was. */
+  new: number;
+  /** People who had attended an earlier chat of the community. */
+  returning: number;
+}
+
+/**
+ * Retention over the chats the trends show: of the first-timers of those chats that have at least
+ * `window` later chats of the series (up to the chat the trends are for), the share who attended at least one
+ * of their next `window` chats. First-timers of more recent chats cannot be judged yet: they are `pending`.
+ */
+export interface TrendRetention {
+  /** The number of later chats a first-timer has to come back in (4). */
+  window: number;
+  /** First-timers counted: those of the shown chats followed by at least `window` chats. */
+  firstTimers: number;
+  /** How many of them came back within their next `window` chats. */
+  cameBack: number;
+  /** `cameBack / firstTimers`, between 0 and 1; null when no first-timer can be judged yet. */
+  share: number | null;
+  /** First-timers of the shown chats that have fewer than `window` later chats: not counted yet. */
+  pending: number;
+}
+
+/** A series' attendance over its last chats, and how many newcomers stay: plain data for recaps and pages. */
+export interface SeriesTrends {
+  /** The series (the script's id). */
+  seriesId: string;
+  /** Its last chats (at most 12), oldest first; the chat the trends are for is the last. */
+  chats: TrendChat[];
+  /** Retention of the first-timers of those chats. */
+  retention: TrendRetention;
+}
+
+/**
+ * The trends of a series up to and including `uptoSessionId` (default: every finished chat), from the one
+ * definition of attendance: rehearsals never count, "new" means new to the community.
+ */
+export function seriesTrends(
+  store: ChatStore,
+  community: string,
+  seriesId: string,
+  uptoSessionId?: number,
+): SeriesTrends {
+  const chats = communityAttendance(
+    store,
+    community,
+    uptoSessionId === undefined ? {} : { upToSession: uptoSessionId },
+  );
+  return trendsFrom(chats, seriesId);
+}
+
+/** The same from attendance already read (oldest first, the community's chats up to the one of interest). */
+export function trendsFrom(chats: readonly ChatAttendance[], seriesId: string): SeriesTrends {
+  const firstChat = firstChatOfEach(chats);
+  const series = chats.filter((chat) => chat.seriesId === seriesId);
+  const firstShown = Math.max(0, series.length - TREND_CHATS);
+  const bars: TrendChat[] = [];
+  const retention: TrendRetention = { window: RETENTION_WINDOW, firstTimers: 0, cameBack: 0, share: null, pending: 0 };
+  for (let index = firstShown; index < series.length; index++) {
+    const chat = series[index]!;
+    const newcomers = [...chat.people].filter((person) => firstChat.get(person) === chat.sessionId);
+    bars.push({
+      sessionId: chat.sessionId,
+      startedAt: new Date(chat.startedAt).toISOString(),
+      people: chat.people.size,
+      new: newcomers.length,
+      returning: chat.people.size - newcomers.length,
+    });
+    const later = series.slice(index + 1, index + 1 + RETENTION_WINDOW);
+    if (later.length < RETENTION_WINDOW) {
+      retention.pending += newcomers.length;
+      continue;
+    }
+    retention.firstTimers += newcomers.length;
+    retention.cameBack += newcomers.filter((person) => later.some((next) => next.people.has(person))).length;
+  }
+  if (retention.firstTimers > 0) retention.share = retention.cameBack / retention.firstTimers;
+  return { seriesId, chats: bars, retention };
+}
+
+/** Each person's first chat in the community, by session id. */
+function firstChatOfEach(chats: readonly ChatAttendance[]): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const chat of chats) for (const person of chat.people) if (!first.has(person)) first.set(person, chat.sessionId);
+  return first;
+}
