@@ -83,6 +83,13 @@ const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }>
     },
     summary: 'upcoming episodes (--json); skip, delete, export and import them',
   },
+  followups: {
+    load: async () => {
+      const m = await import('./commands/followups.js');
+      return { run: m.followupsCommand, help: m.FOLLOWUPS_HELP };
+    },
+    summary: "the hosts' follow-up list of the latest chat (--json, --session N)",
+  },
   settings: {
     load: async () => {
       const m = await import('./commands/settings.js');

@@ -99,7 +99,10 @@ export function followUpsFor(store: ChatStore, sessionId: number): FollowUps {
       const first = rows.find((row) => row.author_id === userId && row.question_number !== null);
       return { person: person(userId), firstAnswer: first ? message(first) : null };
     }),
-    missedRegulars: missedRegularsOf(store, session).map((regular) => ({ ...regular, person: person(regular.userId) })),
+    missedRegulars: missedRegularsOf(store, session).map(({ userId, ...regular }) => ({
+      person: person(userId),
+      ...regular,
+    })),
     unansweredQuestions: unansweredOf(rows, answerers.people, isAnswerer).map((asked) => ({
       person: person(asked.row.author_id),
       message: message(asked.row),

@@ -1,3 +1,4 @@
+import { stripAnswerPrefix } from '../attribution/answer-prefix.js';
 import type { FollowUpMessage, FollowUpPerson, FollowUps } from './follow-ups.js';
 
 /** How the list is written for where it goes. */
@@ -19,7 +20,9 @@ export function renderFollowUps(list: FollowUps, style: FollowUpStyle = {}): str
   const who = (person: FollowUpPerson) =>
     style.mention && !person.quiet ? style.mention(person.userId, person.name) : person.name;
   const said = (message: FollowUpMessage) => {
-    const text = message.text.replace(/\s+/g, ' ').trim();
+    // An answer reads "A2: “…”" whether it was written with its prefix or in the question's thread.
+    const body = message.question === null ? message.text : stripAnswerPrefix(message.text);
+    const text = body.replace(/\s+/g, ' ').trim();
     const short = text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text;
     return `“${style.quote ? style.quote(short) : short}”`;
   };
