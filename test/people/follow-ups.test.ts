@@ -55,7 +55,7 @@ describe("the hosts' follow-up list, over 12 weekly chats", () => {
     ]);
   });
 
-  it('chat 12: the quiet first-timer is listed, regulars who missed it, unanswered questions by reply and by name', () => {
+  it('chat 12: the quiet first-timer is listed, regulars who missed it, questions by reply and by name', () => {
     const { store, chat } = weeklyStore();
     const list = followUpsFor(store, chat(12));
     expect(list.firstTimers).toEqual([

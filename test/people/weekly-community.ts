@@ -96,7 +96,7 @@ export const CHAT_12: Said[] = [
   { who: 'jon', text: 'A2: I do too', q: 2 },
 ];
 
-/** The community's chats in time order: 12 weekly chats, one monthly chat, two rehearsals. */
+/** The community's chats in time order: 12 weekly chats, one monthly chat, three rehearsals. */
 export function weeklyCommunity(): FixtureChat[] {
   const chats: FixtureChat[] = [];
   for (let n = 1; n <= 12; n++) {
@@ -121,8 +121,8 @@ export function weeklyCommunity(): FixtureChat[] {
           { who: 'pat', text: 'A1: new' },
         ],
       });
-    // Rehearsals never count: Bo rehearses with the host twice, Zed only ever rehearses.
-    if (n === 5 || n === 11) {
+    // Rehearsals never count: Bo rehearses with the host three times, Zed only ever rehearses.
+    if (n === 5 || n === 11 || n === 12) {
       chats.push({
         series: SERIES,
         at: at + 3 * DAY,
