@@ -1,4 +1,5 @@
-import type { ChatAttendance } from './attendance.js';
+import type { ChatStore } from '../store/chat-store.js';
+import { chatsSinceLastAttended, communityAttendance } from './attendance.js';
 
 /** A person counts as back after an absence when their last chat was at least this many chats ago (0: never). */
 export const DEFAULT_WELCOME_BACK_AFTER = 4;
@@ -13,19 +14,27 @@ export function welcomeBackAfterOf(script: unknown): number {
 }
 
 /**
- * The people of one chat who came back after an absence, with how many of the community's chats ago their
- * previous one was (4 = they missed three). `chats` is the community's attendance, oldest first, including
- * that chat; first-timers are not returners. Empty when `after` is 0.
+ * The people of one chat back after an absence, with how many of the community's chats ago (any series) their
+ * previous one was, at least `after` (4 = they missed three). First-timers are not returners. Reads the last
+ * `after` chats, and older ones only for the few people absent from all of them. Empty when `after` is 0.
  */
-export function returnersIn(chats: readonly ChatAttendance[], sessionId: number, after: number): Map<string, number> {
+export function returnersAt(
+  store: ChatStore,
+  community: string,
+  sessionId: number,
+  after: number,
+): Map<string, number> {
   const returners = new Map<string, number>();
-  const index = chats.findIndex((chat) => chat.sessionId === sessionId);
-  if (after <= 0 || index < 0) return returners;
-  const lastSeen = new Map<string, number>();
-  for (let i = 0; i < index; i++) for (const person of chats[i]!.people) lastSeen.set(person, i);
-  for (const person of chats[index]!.people) {
-    const last = lastSeen.get(person);
-    if (last !== undefined && index - last >= after) returners.set(person, index - last);
+  if (after <= 0) return returners;
+  const recent = communityAttendance(store, community, { upToSession: sessionId, limit: after });
+  const today = recent.at(-1);
+  if (today?.sessionId !== sessionId || recent.length < after) return returners;
+  const away = [...today.people].filter(
+    (person) => !today.newcomers.has(person) && !recent.slice(0, -1).some((chat) => chat.people.has(person)),
+  );
+  const older = { upToSession: sessionId, before: recent[0]!.startedAt };
+  for (const [person, since] of chatsSinceLastAttended(store, community, away, older)) {
+    returners.set(person, recent.length + since);
   }
   return returners;
 }

@@ -50,7 +50,9 @@ export interface SeriesTrends {
 
 /**
  * The trends of a series up to and including `uptoSessionId` (default: every finished chat), from the one
- * definition of attendance: rehearsals never count, "new" means new to the community.
+ * definition of attendance: rehearsals never count, "new" means a first-timer of the community (their first
+ * message ever was in that chat, as the first-timer welcome knows it). Reads only the series' last 12 chats: a
+ * chat with fewer than 4 later ones is pending anyway, so the look-ahead never leaves them.
  */
 export function seriesTrends(
   store: ChatStore,
@@ -58,24 +60,21 @@ export function seriesTrends(
   seriesId: string,
   uptoSessionId?: number,
 ): SeriesTrends {
-  const chats = communityAttendance(
-    store,
-    community,
-    uptoSessionId === undefined ? {} : { upToSession: uptoSessionId },
-  );
-  return trendsFrom(chats, seriesId);
+  const query = {
+    seriesId,
+    limit: TREND_CHATS,
+    ...(uptoSessionId === undefined ? {} : { upToSession: uptoSessionId }),
+  };
+  return trendsFrom(communityAttendance(store, community, query), seriesId);
 }
 
-/** The same from attendance already read (oldest first, the community's chats up to the one of interest). */
+/** The same from attendance already read: the series' chats, oldest first, the last one the chat of interest. */
 export function trendsFrom(chats: readonly ChatAttendance[], seriesId: string): SeriesTrends {
-  const firstChat = firstChatOfEach(chats);
-  const series = chats.filter((chat) => chat.seriesId === seriesId);
-  const firstShown = Math.max(0, series.length - TREND_CHATS);
+  const series = chats.filter((chat) => chat.seriesId === seriesId).slice(-TREND_CHATS);
   const bars: TrendChat[] = [];
   const retention: TrendRetention = { window: RETENTION_WINDOW, firstTimers: 0, cameBack: 0, share: null, pending: 0 };
-  for (let index = firstShown; index < series.length; index++) {
-    const chat = series[index]!;
-    const newcomers = [...chat.people].filter((person) => firstChat.get(person) === chat.sessionId);
+  for (const [index, chat] of series.entries()) {
+    const newcomers = [...chat.newcomers];
     bars.push({
       sessionId: chat.sessionId,
       startedAt: new Date(chat.startedAt).toISOString(),
@@ -93,11 +92,4 @@ export function trendsFrom(chats: readonly ChatAttendance[], seriesId: string): 
   }
   if (retention.firstTimers > 0) retention.share = retention.cameBack / retention.firstTimers;
   return { seriesId, chats: bars, retention };
-}
-
-/** Each person's first chat in the community, by session id. */
-function firstChatOfEach(chats: readonly ChatAttendance[]): Map<string, number> {
-  const first = new Map<string, number>();
-  for (const chat of chats) for (const person of chat.people) if (!first.has(person)) first.set(person, chat.sessionId);
-  return first;
 }

@@ -1,7 +1,6 @@
 import type { Attribution } from '../attribution/attribute.js';
-import { communityAttendance } from '../people/attendance.js';
-import { returnersIn, welcomeBackAfterOf } from '../people/returners.js';
-import { trendsFrom } from '../people/trends.js';
+import { returnersAt, welcomeBackAfterOf } from '../people/returners.js';
+import { seriesTrends } from '../people/trends.js';
 import type { ChatScript } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { MessageRow, SessionRow } from '../store/session-rows.js';
@@ -58,12 +57,12 @@ export function sessionRecapInput(
   };
 }
 
-// One read of the community's attendance serves both the trends and the returners.
+// Each reads only the recent chats it needs: a community with years of history costs no more than a new one.
 function communityOf(store: ChatStore, session: SessionRow): RecapInputCommunity {
-  const chats = communityAttendance(store, session.community_id, { upToSession: session.id });
+  const after = welcomeBackAfterOf(JSON.parse(session.script_json));
   return {
-    trends: trendsFrom(chats, session.script_id),
-    returners: returnersIn(chats, session.id, welcomeBackAfterOf(JSON.parse(session.script_json))),
+    trends: seriesTrends(store, session.community_id, session.script_id, session.id),
+    returners: returnersAt(store, session.community_id, session.id, after),
   };
 }
 
