@@ -14,9 +14,9 @@ export interface TrendChat {
   startedAt: string;
   /** Everyone who wrote in it (hosts excluded): `new + returning`. */
   people: number;
-  /** People whose first chat in the community (any series) this was. */
+  /** Its first-timers: people whose first message ever in the community (any series) was in this chat. */
   new: number;
-  /** People who had attended an earlier chat of the community. */
+  /** Everyone else: people the community had seen before. */
   returning: number;
 }
 
