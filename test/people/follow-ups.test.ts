@@ -180,6 +180,18 @@ describe("the recap's people section and trends", () => {
     expect(renderRecaps(sessionRecapInput(store, chat(6)), ['md']).get('md')!).not.toContain('Good to see you back');
   });
 
+  it("the series' first chat: one bar, everyone new, retention not known yet", () => {
+    const { store, chat } = weeklyStore();
+    const md = renderRecaps(sessionRecapInput(store, chat(1)), ['md']).get('md')!;
+    expect(md).toContain('## Attendance over the last chat');
+    expect(md).toContain('| Jan 8 (this chat) | 4 | 0 | 4 |');
+    expect(md).toContain(
+      'Retention: not known yet (4 first-timers of the last 4 chats are not counted yet: they have had fewer ' +
+        'than 4 chats since).',
+    );
+    expect(md).not.toContain('Good to see you back');
+  });
+
   it('a recap read without the community (the channel recap) has no trends', () => {
     const { store, chat } = weeklyStore();
     const input = sessionRecapInput(store, chat(12), { community: false });
