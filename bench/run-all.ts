@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { machine, type BenchResult, type BenchRow } from './bench-support.js';
+import { benchFollowUps } from './followups-bench.js';
 import { benchRateLimits } from './rate-limits.js';
 import { benchRecap } from './recap.js';
 import { runIsolated } from './run-isolated.js';
@@ -25,6 +26,7 @@ const scenarios: [string, () => Promise<BenchResult> | BenchResult][] = [
   ['thanks', () => benchThanks()],
   ['recap', () => benchRecap()],
   ['transcript-size', () => benchTranscriptSize()],
+  ['followups', () => benchFollowUps()],
   ['startup', () => benchStartup()],
 ];
 
@@ -120,6 +122,10 @@ const markdown = [
   '- **Transcript size** (`bench/transcript-size.ts`): 200 MB and 1 GB JSONL transcripts generated in a temp dir, ' +
     'recapped by `emcee recap --transcript F --format json --out …` as a child process; peak RSS from ' +
     '/usr/bin/time -v.',
+  '- **Follow-ups** (`bench/followups-bench.ts`): 50,000 people and 500 past weekly chats (620,000 messages: each ' +
+    'chat 100 newcomers, a third of 2,000 regulars, 150 people back from any time) written with plain INSERTs into ' +
+    'a temporary database file; `followUpsFor` of the last chat on a fresh read-only connection, 7 runs after a ' +
+    "first; then the recap's trends and returners once.",
   '- **Start-up** (`bench/startup.ts`): `node bin/emcee.js run demo` with a temp `EMCEE_DB`, stdin closed, until ' +
     '"Welcome" appears on stdout.',
   '',

@@ -111,6 +111,13 @@ const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }>
     },
     summary: 'print a one-time link that signs you in to the host console on the website',
   },
+  followups: {
+    load: async () => {
+      const m = await import('./commands/followups.js');
+      return { run: m.followupsCommand, help: m.FOLLOWUPS_HELP };
+    },
+    summary: "the hosts' follow-up list of the latest chat (--json, --session N)",
+  },
   settings: {
     load: async () => {
       const m = await import('./commands/settings.js');
