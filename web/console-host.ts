@@ -1,29 +1,12 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { InboundAuthor } from '../src/port.js';
 import { type SignedInHost, viewerOf, type WebEnv } from './viewer.js';
 import type { WebDeps } from './web-deps.js';
 
-/**
- * Lets only signed-in hosts through; everyone else gets the plain 404 (never 403: no probing). A POST must also
- * carry this session's CSRF token. Stands in for the sign-in's `requireHost` until that is merged: swap the
- * `app.use` lines of the console routes for it then.
- */
-export function consoleHostsOnly(): MiddlewareHandler<WebEnv> {
-  return async (c, next) => {
-    const viewer = viewerOf(c);
-    if (viewer.kind !== 'host') return c.notFound();
-    if (c.req.method === 'POST') {
-      const body = await c.req.parseBody();
-      if (body._csrf !== viewer.csrf) return c.notFound();
-    }
-    await next();
-  };
-}
-
-/** The signed-in host of a console route (consoleHostsOnly has let only hosts through). */
+/** The signed-in host of a console route (requireHost has let only hosts through). */
 export function consoleHost(c: Context<WebEnv>): SignedInHost {
   const viewer = viewerOf(c);
-  if (viewer.kind !== 'host') throw new Error('A console route ran for a visitor: consoleHostsOnly is missing.');
+  if (viewer.kind !== 'host') throw new Error('A console route ran for a visitor: requireHost is missing.');
   return viewer;
 }
 

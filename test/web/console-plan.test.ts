@@ -145,8 +145,9 @@ describe('the console plan page', () => {
     await hostRig(async (identity) => identity === TEST_HOST.identity && isHost);
     isHost = false;
     const response = await post('/console/plan?series=weekly-chat', episode);
-    expect(response.status).toBe(422);
-    expect(await response.text()).toContain('Only hosts can plan a chat. Ask a host of this community.');
+    // The console's gate asks the platform before the route runs, signs the former host out and says why.
+    expect(response.status).toBe(401);
+    expect(await response.text()).toContain('You are no longer a host of this community');
     expect(rig!.deps.store.episodes.upcoming(0)).toEqual([]);
   });
 });
@@ -181,7 +182,7 @@ describe('the web command services, when no bot serves the site', () => {
 });
 
 describe('the console for visitors', () => {
-  it('answers 404 on every console page, and to a host’s POST without the CSRF token', async () => {
+  it('shows the sign-in page on every console page, and refuses POSTs without the CSRF token', async () => {
     rig = await startWebRig({ scripts: scripts() });
     for (const path of [
       '/console/plan',
@@ -189,15 +190,15 @@ describe('the console for visitors', () => {
       '/console/archive',
       '/console/people',
     ]) {
-      expect((await fetch(`${rig.url}${path}`)).status, path).toBe(404);
+      expect((await fetch(`${rig.url}${path}`)).status, path).toBe(401);
     }
     for (const path of ['/console/plan?series=weekly-chat', '/console/plan/act', '/console/archive/publish']) {
-      expect((await post(path, { ...episode, series: 'weekly-chat', publish: '1' })).status, path).toBe(404);
+      expect((await post(path, { ...episode, series: 'weekly-chat', publish: '1' })).status, path).toBe(403);
     }
     expect(rig.deps.store.episodes.upcoming(0)).toEqual([]);
     await rig.close();
     await hostRig();
-    expect((await post('/console/plan?series=weekly-chat', episode, 'wrong')).status).toBe(404);
+    expect((await post('/console/plan?series=weekly-chat', episode, 'wrong')).status).toBe(403);
     expect(rig!.deps.store.episodes.upcoming(0)).toEqual([]);
   });
 });

@@ -2,10 +2,10 @@ import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { type ArchivedSeries, archiveBySeries } from '../archive-query.js';
-import { actingHost, consoleHost, consoleHostsOnly } from '../console-host.js';
+import { actingHost, consoleHost } from '../console-host.js';
 import { consoleNav } from '../console-nav.js';
 import { type Markup, page } from '../page-layout.js';
-import { publishSeries } from '../publish-series.js';
+import { setPublished } from '../../src/access/publishing.js';
 import { csrfField, type Viewer, type WebEnv } from '../viewer.js';
 import type { WebDeps } from '../web-deps.js';
 
@@ -15,10 +15,6 @@ const WHAT_PUBLISHING_MEANS = 'Publishing makes its calendar, recaps and search 
 
 /** The console's Archive: every finished chat by series, each series with its publish switch. */
 export function registerConsoleArchiveRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
-  const hostsOnly = consoleHostsOnly();
-  app.use('/console/archive', hostsOnly);
-  app.use('/console/archive/*', hostsOnly);
-
   app.get('/console/archive', (c) => {
     const changed = seriesId.safeParse(c.req.query('changed'));
     const archive = archiveBySeries(deps.store, deps.scripts?.names() ?? []);
@@ -37,7 +33,15 @@ export function registerConsoleArchiveRoutes(app: Hono<WebEnv>, deps: WebDeps): 
     if (!by.isHost) {
       return c.html(archivePage(host, archive, 'Only hosts can publish a series. Ask a host of this community.'), 403);
     }
-    publishSeries(deps.store, form.data.series, form.data.publish === '1', by.id, deps.clock.now());
+    const outcome = setPublished(
+      deps.store,
+      form.data.series,
+      form.data.publish === '1',
+      by.id,
+      deps.clock.now(),
+      deps.scripts,
+    );
+    if (!outcome.ok) return c.html(archivePage(host, archive, outcome.text), 400);
     return c.redirect(`/console/archive?changed=${form.data.series}#series-${form.data.series}`, 303);
   });
 }

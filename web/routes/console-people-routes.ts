@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { localOf } from '../../src/plan/episode-planner.js';
-import { consoleHost, consoleHostsOnly } from '../console-host.js';
+import { consoleHost } from '../console-host.js';
 import { consoleNav } from '../console-nav.js';
 import { type Markup, page } from '../page-layout.js';
 import { type CommunityPerson, communitiesWithPeople, communityPeople, communityZone } from '../people-query.js';
@@ -32,7 +32,6 @@ type PeopleQuery = z.infer<typeof querySchema>;
 
 /** The console's People: a community's members with first seen, chats attended, answers and last seen. */
 export function registerConsolePeopleRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
-  app.use('/console/people', consoleHostsOnly());
   app.get('/console/people', (c) => {
     const query = querySchema.parse(c.req.query());
     const communities = communitiesWithPeople(deps.store);

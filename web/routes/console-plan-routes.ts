@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CommandForm, CommandReply } from '../../src/port.js';
 import { readCommandForm } from '../command-form-html.js';
 import { consoleCommands } from '../console-commands.js';
-import { consoleHost, consoleHostsOnly } from '../console-host.js';
+import { consoleHost } from '../console-host.js';
 import { addressesOfTyped, typedOfAddresses } from '../guest-names.js';
 import { type PlanPageParts, planPage, withShownPeople } from '../plan-page.js';
 import type { SignedInHost, WebEnv } from '../viewer.js';
@@ -21,9 +21,6 @@ const EPISODE = '/console/plan/:series{[a-z0-9][a-z0-9-]*}/:date{\\d{4}-\\d{2}-\
  */
 export function registerConsolePlanRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   const commands = consoleCommands(deps);
-  const hostsOnly = consoleHostsOnly();
-  app.use('/console/plan', hostsOnly);
-  app.use('/console/plan/*', hostsOnly);
 
   // The form a page shows: a new chat of a series ("plan"), or an episode's ("episodes" Edit button).
   const openForm = (host: SignedInHost, series: string | undefined, date?: string): Promise<CommandReply> =>
