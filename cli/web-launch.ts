@@ -3,6 +3,8 @@ import type { Logger } from '../src/log.js';
 import type { ScriptCatalog } from '../src/script/script-catalog.js';
 import type { ChatStore } from '../src/store/chat-store.js';
 import { SystemClock } from '../src/time/clock.js';
+import { webSignInFor } from '../src/access/sign-in-links.js';
+import { webBaseUrl } from '../src/config/web-base-url.js';
 import { startWebServer, type RunningWeb } from '../web/start-web-server.js';
 import type { WebDeps } from '../web/web-deps.js';
 
@@ -56,7 +58,28 @@ export function startWeb(launch: WebLaunch): Promise<RunningWeb> {
   );
 }
 
-/** The address to print: the public URL when set, else where the site listens. */
-export function shownAddress(config: CoreConfig, web: RunningWeb): string {
-  return `${(config.EMCEE_PUBLIC_URL ?? web.localUrl).replace(/\/+$/, '')}/`;
+/** The address links start with: the public URL when set, else where the site listens (its real port). */
+export function siteAddress(config: CoreConfig, web: RunningWeb): string {
+  return webBaseUrl({ ...config, EMCEE_WEB_PORT: Number(new URL(web.localUrl).port) });
+}
+
+/**
+ * Sign-in links for `/emcee console`, made on real time against the site's address once it is known; until
+ * the site listens (or when it could not start) there are none, and the command says the website is off.
+ */
+export class SignInLinks {
+  private baseUrl: string | undefined;
+
+  constructor(private readonly store: ChatStore) {}
+
+  /** The site is up at this address. */
+  serveAt(baseUrl: string): void {
+    this.baseUrl = baseUrl;
+  }
+
+  /** `CommandServices.webSignIn`. */
+  readonly make = (identity: string, name: string): string | undefined =>
+    this.baseUrl === undefined
+      ? undefined
+      : webSignInFor({ store: this.store, clock: new SystemClock(), baseUrl: this.baseUrl })(identity, name);
 }

@@ -19,7 +19,9 @@ import { loadEnvironment } from '../environment.js';
 import { watchSignals } from '../signals.js';
 import { terminalChoices } from '../terminal-choices.js';
 import { ensureWritableFolder } from '../writable-folder.js';
-import { launchWebBesideChats, shownAddress } from '../web-launch.js';
+import { launchWebBesideChats, SignInLinks, siteAddress } from '../web-launch.js';
+import { cliIdentity, hostRightsFrom } from '../../src/access/host-rights.js';
+import { hostname } from 'node:os';
 import type { CommandIO } from './command-io.js';
 
 const LOCAL_CHANNEL = 'local:room';
@@ -164,9 +166,11 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
   );
   const recapPaths: string[] = [];
   const takenOver: RecoveryReport[] = [];
+  const signInLinks = new SignInLinks(store);
   const service = new ChatService({
     store,
     clock,
+    webSignIn: signInLinks.make,
     log,
     config,
     scripts,
@@ -214,9 +218,20 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
   }
   for (const report of [...served.recovered, ...takenOver]) room.terminal.print(describeRecovery(room.name, report));
   const web = options.web
-    ? await launchWebBesideChats({ config, store, log, scripts }, (line) => room.terminal.print(line))
+    ? await launchWebBesideChats(
+        { config, store, log, scripts, extra: { hostRights: hostRightsFrom([room]) } },
+        (line) => room.terminal.print(line),
+      )
     : undefined;
-  if (web) room.terminal.print(`Open ${shownAddress(config, web)} to follow the chat on the website.`);
+  if (web) {
+    const site = siteAddress(config, web);
+    signInLinks.serveAt(site);
+    const you = options.user ?? safeUserName();
+    room.terminal.print(
+      `Open ${site}/ — and to follow the chat live in the host console, sign in with ` +
+        `${signInLinks.make(cliIdentity(you, hostname()), you)} (one use, 10 minutes).`,
+    );
+  }
   const crowd = options.crowd > 0 ? new Crowd(room, clock, script, options.crowd) : undefined;
   service.pollControls();
 
@@ -240,7 +255,7 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
   crowd?.stop();
   if (web && outcome === 'ended' && io.stdin.isTTY) {
     // The newcomer who opened the site reads the recap there: the site stays until they stop it.
-    room.terminal.print(`The chat is over; its recap is on ${shownAddress(config, web)} — Ctrl-C stops the website.`);
+    room.terminal.print(`The chat is over; its recap is on ${siteAddress(config, web)}/ — Ctrl-C stops the website.`);
     await signals.terminated;
   }
   await web?.close();

@@ -12,7 +12,8 @@ import type { Environment } from '../environment.js';
 import type { PlatformEntry } from '../platforms.js';
 import { watchSignals } from '../signals.js';
 import { ensureWritableFolder } from '../writable-folder.js';
-import { launchWebBesideChats, shownAddress } from '../web-launch.js';
+import { launchWebBesideChats, SignInLinks, siteAddress } from '../web-launch.js';
+import { hostRightsFrom } from '../../src/access/host-rights.js';
 import type { CommandIO } from './command-io.js';
 
 /**
@@ -32,8 +33,10 @@ export async function servePlatforms(
   ensureWritableFolder(config.EMCEE_RECAP_DIR, 'recaps', 'EMCEE_RECAP_DIR');
   const clock = new SystemClock();
   const store = ChatStore.open(config.EMCEE_DB);
+  const signInLinks = new SignInLinks(store);
   const service = new ChatService({
     store,
+    webSignIn: signInLinks.make,
     clock,
     log,
     config,
@@ -71,8 +74,22 @@ export async function servePlatforms(
     for (const served of service.platforms) await tellHosts(served.adapter, log, { text });
   }
 
-  const web = await launchWebBesideChats({ config, store, log, scripts }, (line) => io.stdout.write(`${line}\n`));
-  if (web) io.stdout.write(`The website and host console: ${shownAddress(config, web)}\n`);
+  const web = await launchWebBesideChats(
+    {
+      config,
+      store,
+      log,
+      scripts,
+      extra: { hostRights: hostRightsFrom(service.platforms.map((served) => served.adapter)) },
+    },
+    (line) => io.stdout.write(`${line}\n`),
+  );
+  if (web) {
+    signInLinks.serveAt(siteAddress(config, web));
+    io.stdout.write(
+      `The website and host console: ${siteAddress(config, web)}/ (hosts sign in with /emcee console).\n`,
+    );
+  }
   io.stdout.write('Press Ctrl-C to stop (running chats are saved and resume on the next start).\n');
   await signals.terminated;
   io.stdout.write('Stopping…\n');

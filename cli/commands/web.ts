@@ -4,7 +4,8 @@ import { ChatStore } from '../../src/store/chat-store.js';
 import { parseFlags } from '../args.js';
 import { loadEnvironment } from '../environment.js';
 import { watchSignals } from '../signals.js';
-import { shownAddress, startWeb } from '../web-launch.js';
+import { siteAddress, startWeb } from '../web-launch.js';
+import { hostRightsFrom } from '../../src/access/host-rights.js';
 import type { CommandIO } from './command-io.js';
 
 /** Help for `emcee web`. */
@@ -52,8 +53,12 @@ export async function webCommand(argv: string[], io: CommandIO): Promise<number>
       store,
       log: environment.log,
       scripts: new ScriptCatalog(config.EMCEE_PROMPTS_DIR),
+      // No platform is connected: only "emcee signin" links (people at this server) sign in.
+      extra: { hostRights: hostRightsFrom([]) },
     });
-    io.stdout.write(`The website is up: open ${shownAddress(config, web)} (Ctrl-C stops it).\n`);
+    io.stdout.write(
+      `The website is up: open ${siteAddress(config, web)}/ (Ctrl-C stops it). Hosts sign in with "emcee signin".\n`,
+    );
     await signals.terminated;
     await web.close();
     return 0;

@@ -32,6 +32,8 @@ export interface ChatServiceDeps {
   onTakeover?: (platform: PlatformAdapter, report: RecoveryReport) => void;
   /** One owner per chat; by default this process, on wall-clock time, with EMCEE_LEASE_MS. */
   leases?: ChatLeases;
+  /** Makes sign-in links for `/emcee console`; absent (or answering undefined) when the website is off. */
+  webSignIn?: (identity: string, name: string) => string | undefined;
 }
 
 /** One platform as the service serves it. */
@@ -105,6 +107,7 @@ export class ChatService {
       platform: adapter,
       clock,
       log,
+      ...(this.deps.webSignIn ? { webSignIn: this.deps.webSignIn } : {}),
       scripts,
       leases: this.leases,
       recapDir: config.EMCEE_RECAP_DIR,
