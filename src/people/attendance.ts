@@ -10,9 +10,19 @@ export interface ChatAttendance {
   startedAt: number;
   /** The user addresses of everyone who wrote in it (hosts excluded, deleted messages not counted). */
   people: Set<string>;
+  /** With `detail`: what each of `people` did in it. */
+  activity?: Map<string, ChatActivity>;
 }
 
-/** Which chats to read. */
+/** What one person did in one chat (messages that count only). */
+export interface ChatActivity {
+  /** Their answers in it. */
+  answers: number;
+  /** When they last wrote in it (ms, the platform's timestamp). */
+  lastMessageAt: number;
+}
+
+/** Which chats to read, and whose attendance. */
 export interface AttendanceQuery {
   /** Only this series' chats. */
   seriesId?: string;
@@ -22,7 +32,23 @@ export interface AttendanceQuery {
   upToSession?: number;
   /** Only the last `limit` chats (after the other filters). */
   limit?: number;
+  /** Only this person's attendance (every chat is still listed, so streaks can be counted). */
+  person?: string;
+  /** Only the attendance of the people who took part in this session (e.g. the closing chat's participants). */
+  participantsOf?: number;
+  /** Also what each person did in each chat (answers, last message). */
+  detail?: boolean;
 }
+
+// The one rule of a message that counts: a participant's (not a host's), not deleted, in a chat that counts.
+// Written so the partial index messages_by_author (migration 12) serves the per-person queries.
+const COUNTS = 's.community_id = ? AND s.rehearsal = 0 AND m.from_host = 0 AND m.deleted_at IS NULL';
+const WHOSE = {
+  everyone: '',
+  person: 'AND m.author_id = ?',
+  participantsOf: `AND m.author_id IN (SELECT author_id FROM messages
+      WHERE session_id = ? AND from_host = 0 AND deleted_at IS NULL)`,
+};
 
 /**
  * The community's finished chats, oldest first, with who took part: the one definition of "attended" that
@@ -59,19 +85,35 @@ export function communityAttendance(
   const byId = new Map<number, ChatAttendance>(
     chosen.map((row) => [
       row.id,
-      { sessionId: row.id, seriesId: row.script_id, startedAt: row.started_at, people: new Set<string>() },
+      {
+        sessionId: row.id,
+        seriesId: row.script_id,
+        startedAt: row.started_at,
+        people: new Set<string>(),
+        ...(query.detail ? { activity: new Map<string, ChatActivity>() } : {}),
+      },
     ]),
   );
+  const whose =
+    query.person !== undefined ? 'person' : query.participantsOf !== undefined ? 'participantsOf' : 'everyone';
+  const detail = query.detail ? ', COUNT(m.question_number) AS answers, MAX(m.ts) AS last_at' : '';
   const authors = store.db
     .prepare(
-      `SELECT DISTINCT m.session_id, m.author_id FROM messages m JOIN sessions s ON s.id = m.session_id
-        WHERE s.community_id = ? AND s.rehearsal = 0 AND m.from_host = 0 AND m.deleted_at IS NULL
-          AND m.session_id BETWEEN ? AND ?`,
+      `SELECT m.session_id, m.author_id${detail} FROM messages m JOIN sessions s ON s.id = m.session_id
+        WHERE ${COUNTS} AND m.session_id BETWEEN ? AND ? ${WHOSE[whose]}
+        GROUP BY m.session_id, m.author_id`,
     )
-    .all(communityId, Math.min(...byId.keys()), Math.max(...byId.keys())) as {
-    session_id: number;
-    author_id: string;
-  }[];
-  for (const row of authors) byId.get(row.session_id)?.people.add(row.author_id);
+    .all(
+      communityId,
+      Math.min(...byId.keys()),
+      Math.max(...byId.keys()),
+      ...(whose === 'person' ? [query.person] : whose === 'participantsOf' ? [query.participantsOf] : []),
+    ) as { session_id: number; author_id: string; answers?: number; last_at?: number }[];
+  for (const row of authors) {
+    const chat = byId.get(row.session_id);
+    if (!chat) continue;
+    chat.people.add(row.author_id);
+    chat.activity?.set(row.author_id, { answers: row.answers ?? 0, lastMessageAt: row.last_at ?? chat.startedAt });
+  }
   return [...byId.values()];
 }

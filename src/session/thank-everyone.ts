@@ -2,6 +2,8 @@ import type { Logger } from '../log.js';
 import type { MessageAddress, OutboundMessage, Platform } from '../port.js';
 import { type Guest, isGuest, type Wording } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
+import { milestonesAt, wordMilestone } from '../people/milestones.js';
+import { stableHash } from '../people/stable-hash.js';
 import { composeThanks, type ThankYouParticipant } from './thank-you.js';
 
 /** Thanks every participant of a session by mention and records who was thanked with which words. */
@@ -13,6 +15,10 @@ export async function thankEveryone(
     hashtag: string;
     /** The chat's guests: thanked first, as the guests. */
     guests?: readonly Guest[];
+    /** The community, whose memory names milestones in the lines; without it (or in a rehearsal), none are. */
+    community?: string;
+    /** A rehearsal: nobody reaches a milestone. */
+    rehearsal?: boolean;
     postOnce: (purpose: string, message: OutboundMessage) => Promise<MessageAddress | undefined>;
   },
 ): Promise<number> {
@@ -26,6 +32,15 @@ export async function thankEveryone(
     (person) => !covered.has(person.userId),
   );
   if (participants.length === 0) return 0;
+  if (session.community !== undefined && !session.rehearsal) {
+    const reached = milestonesAt(store, session.community, session.sessionId);
+    for (const person of participants) {
+      const milestone = person.isGuest ? undefined : reached.get(person.userId);
+      if (!milestone) continue;
+      const seed = session.sessionId + stableHash(person.userId);
+      person.milestone = wordMilestone(milestone, session.wording, { hashtag: session.hashtag, seed });
+    }
+  }
   // Numbered after the thanks posts already made; one that never went out is made again under its number.
   const used = store.posts
     .purposes(session.sessionId)

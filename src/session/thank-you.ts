@@ -16,6 +16,8 @@ export interface ThankYouParticipant {
   questions: number[];
   /** The chat's guest: thanked first, as the guest, in a line of their own wording. */
   isGuest?: boolean;
+  /** A milestone reached in this chat, already worded ("Your 10th #Chat!"): it ends their line, whatever wording. */
+  milestone?: string;
 }
 
 /** One message of thanks, ready to post. */
@@ -210,5 +212,5 @@ function render(
     questions: person.questions.map((n) => `Q${n}`).join(', '),
     hashtag,
   });
-  return { text, variant };
+  return { text: person.milestone ? `${text} ${person.milestone}` : text, variant };
 }
