@@ -50,16 +50,11 @@ const WHOSE = {
       WHERE session_id = ? AND from_host = 0 AND deleted_at IS NULL)`,
 };
 
-/**
- * The community's finished chats, oldest first, with who took part: the one definition of "attended" that
- * profiles, welcome-backs, milestones, follow-ups and trends share. Rehearsals never count; a chat still running
- * counts only when asked for by `upToSession` (the closing's own chat).
- */
-export function communityAttendance(
-  store: ChatStore,
-  communityId: string,
-  query: AttendanceQuery = {},
-): ChatAttendance[] {
+/** One chat of a community that counts, without who came. */
+export type CommunityChat = Omit<ChatAttendance, 'people' | 'activity'>;
+
+/** The community's chats that count, oldest first (the sessions half of `communityAttendance`). */
+export function communityChats(store: ChatStore, communityId: string, query: AttendanceQuery = {}): CommunityChat[] {
   const sessions = store.db
     .prepare(
       `SELECT id, script_id, started_at FROM sessions
@@ -81,19 +76,39 @@ export function communityAttendance(
       query.upToSession ?? null,
     ) as { id: number; script_id: string; started_at: number }[];
   const chosen = query.limit !== undefined ? sessions.slice(Math.max(0, sessions.length - query.limit)) : sessions;
+  return chosen.map((row) => ({ sessionId: row.id, seriesId: row.script_id, startedAt: row.started_at }));
+}
+
+/**
+ * The community's finished chats, oldest first, with who took part: the one definition of "attended" that
+ * profiles, welcome-backs, milestones, follow-ups and trends share. Rehearsals never count; a chat still running
+ * counts only when asked for by `upToSession` (the closing's own chat).
+ */
+export function communityAttendance(
+  store: ChatStore,
+  communityId: string,
+  query: AttendanceQuery = {},
+): ChatAttendance[] {
+  const chosen = communityChats(store, communityId, query);
   if (chosen.length === 0) return [];
   const byId = new Map<number, ChatAttendance>(
-    chosen.map((row) => [
-      row.id,
+    chosen.map((chat) => [
+      chat.sessionId,
       {
-        sessionId: row.id,
-        seriesId: row.script_id,
-        startedAt: row.started_at,
+        ...chat,
         people: new Set<string>(),
         ...(query.detail ? { activity: new Map<string, ChatActivity>() } : {}),
       },
     ]),
   );
+  if (!query.detail && (query.person !== undefined || query.participantsOf !== undefined)) {
+    // Some people's whole history: from the index alone, which the join below cannot do.
+    const people = query.person !== undefined ? [query.person] : participantsOf(store, query.participantsOf!);
+    for (const [person, sessions] of sessionsAttendedBy(store, people)) {
+      for (const session of sessions) byId.get(session)?.people.add(person);
+    }
+    return [...byId.values()];
+  }
   const whose =
     query.person !== undefined ? 'person' : query.participantsOf !== undefined ? 'participantsOf' : 'everyone';
   const detail = query.detail ? ', COUNT(m.question_number) AS answers, MAX(m.ts) AS last_at' : '';
@@ -116,4 +131,35 @@ export function communityAttendance(
     chat.activity?.set(row.author_id, { answers: row.answers ?? 0, lastMessageAt: row.last_at ?? chat.startedAt });
   }
   return [...byId.values()];
+}
+
+/**
+ * The sessions each person wrote in, by the message half of the rule (a participant's message, not deleted): only
+ * those among `communityChats` count, so intersect with them. Read from the index alone (migration 12), in
+ * batches, for people whose whole history is wanted without reading every chat of the community.
+ */
+export function sessionsAttendedBy(store: ChatStore, userIds: readonly string[]): Map<string, number[]> {
+  const attended = new Map<string, number[]>(userIds.map((id) => [id, []]));
+  for (let from = 0; from < userIds.length; from += BATCH) {
+    const batch = userIds.slice(from, from + BATCH);
+    const rows = store.db
+      .prepare(
+        `SELECT DISTINCT author_id, session_id FROM messages
+          WHERE author_id IN (${batch.map(() => '?').join(', ')}) AND from_host = 0 AND deleted_at IS NULL`,
+      )
+      .raw()
+      .all(...batch) as [string, number][];
+    for (const [author, session] of rows) attended.get(author)!.push(session);
+  }
+  return attended;
+}
+
+const BATCH = 500;
+
+function participantsOf(store: ChatStore, sessionId: number): string[] {
+  const rows = store.db
+    .prepare('SELECT DISTINCT author_id FROM messages WHERE session_id = ? AND from_host = 0 AND deleted_at IS NULL')
+    .raw()
+    .all(sessionId) as [string][];
+  return rows.map(([author]) => author);
 }

@@ -17,9 +17,36 @@ export const CHAT_MILESTONES: readonly number[] = [5, 10, 25, 50, 100];
 /** The shortest run of consecutive chats that is celebrated. */
 export const STREAK_MILESTONE = 4;
 
+/** Where someone stands at a chat, that chat counted. */
+export interface MilestoneFacts {
+  /** Chats of the community they came to. */
+  chats: number;
+  /** Chats in a row, ending with this one. */
+  streak: number;
+  /** When Emcee first saw them (ms). */
+  firstSeenAt: number;
+  /** When their previous chat started; undefined when this is their first. */
+  previousChatAt: number | undefined;
+}
+
 /**
- * The milestone each participant of a session reaches in it, the session included (it is the closing one): at most
- * one per person, the rarest (a chat count, then the anniversary, then a streak). Rehearsals never reach any.
+ * The milestone someone reaches at a chat starting `chatStartedAt`, if any: at most one, the rarest (a chat count,
+ * then the first anniversary, then a streak of 4 or more).
+ */
+export function milestoneFor(facts: MilestoneFacts, chatStartedAt: number): Milestone | undefined {
+  if (CHAT_MILESTONES.includes(facts.chats)) return { kind: 'chats', count: facts.chats };
+  const yearOn = oneYearAfter(facts.firstSeenAt);
+  if (chatStartedAt >= yearOn && (facts.previousChatAt === undefined || facts.previousChatAt < yearOn)) {
+    return { kind: 'anniversary' };
+  }
+  if (facts.streak >= STREAK_MILESTONE) return { kind: 'streak', streak: facts.streak };
+  return undefined;
+}
+
+/**
+ * The milestone each participant of a session reaches in it, the session included (it may be the closing one),
+ * computed from the store alone. Rehearsals never reach any. A running chat uses its SessionMemory instead, which
+ * looked up each person's past on their first message.
  */
 export function milestonesAt(store: ChatStore, communityId: string, sessionId: number): Map<string, Milestone> {
   const { profiles, chats } = profilesAtSession(store, communityId, sessionId);
@@ -28,15 +55,15 @@ export function milestonesAt(store: ChatStore, communityId: string, sessionId: n
   if (current?.sessionId !== sessionId) return milestones; // a rehearsal, or a chat that does not count
   const startOf = new Map(chats.map((chat) => [chat.sessionId, chat.startedAt]));
   for (const profile of profiles.values()) {
-    const count = profile.chats.length;
-    const yearOn = oneYearAfter(profile.firstSeenAt);
-    const previous = profile.chats.length > 1 ? startOf.get(profile.chats.at(-2)!)! : undefined;
-    if (CHAT_MILESTONES.includes(count)) milestones.set(profile.userId, { kind: 'chats', count });
-    else if (current.startedAt >= yearOn && (previous === undefined || previous < yearOn)) {
-      milestones.set(profile.userId, { kind: 'anniversary' });
-    } else if (profile.currentStreak >= STREAK_MILESTONE) {
-      milestones.set(profile.userId, { kind: 'streak', streak: profile.currentStreak });
-    }
+    const previous = profile.chats.length > 1 ? startOf.get(profile.chats.at(-2)!) : undefined;
+    const facts = {
+      chats: profile.chats.length,
+      streak: profile.currentStreak,
+      firstSeenAt: profile.firstSeenAt,
+      previousChatAt: previous,
+    };
+    const milestone = milestoneFor(facts, current.startedAt);
+    if (milestone) milestones.set(profile.userId, milestone);
   }
   return milestones;
 }

@@ -1,6 +1,6 @@
 import { attribute, type Attribution } from '../attribution/attribute.js';
 import type { Logger } from '../log.js';
-import { Absences } from '../people/welcome-back.js';
+import { SessionMemory } from '../people/session-memory.js';
 import { stableHash } from '../people/stable-hash.js';
 import type { InboundEdit, InboundMessage, MessageAddress, Platform } from '../port.js';
 import { fillTemplate } from '../script/fill-template.js';
@@ -28,7 +28,9 @@ export class AnswerIntake {
   private readonly queued = new Set<MessageAddress>();
   // People whose welcome-back was decided in this process: their further messages need no look-up.
   private readonly considered = new Set<string>();
-  private readonly absences: Absences;
+  private readonly welcomeBackAfter: number;
+  /** What this chat remembers of its participants' past: welcome-backs now, milestones at the closing. */
+  readonly memory: SessionMemory;
 
   constructor(
     private readonly deps: { store: ChatStore; platform: Platform; clock: Clock; log: Logger },
@@ -42,8 +44,8 @@ export class AnswerIntake {
     },
   ) {
     // A script stored before welcome-backs existed has no setting: the default applies.
-    const after = session.rehearsal ? 0 : (session.script.welcomeBackAfter ?? 4);
-    this.absences = new Absences(deps.store, session, after);
+    this.welcomeBackAfter = session.rehearsal ? 0 : (session.script.welcomeBackAfter ?? 4);
+    this.memory = new SessionMemory(deps.store, session);
   }
 
   /**
@@ -219,7 +221,8 @@ export class AnswerIntake {
 
   private welcome(message: { id: MessageAddress; author: Pick<InboundMessage['author'], 'id' | 'displayName'> }): void {
     const { script, community, ledger } = this.session;
-    this.considered.add(message.author.id); // new here: nothing to be back from
+    this.considered.add(message.author.id); // new here: nothing to be back from, no past to look up
+    this.memory.noteNewcomer(message.author.id);
     const variants = script.wording.firstTimerWelcome;
     const index = this.deps.store.participants.count(community) % variants.length;
     const text = fillTemplate(variants[index]!, {
@@ -245,10 +248,12 @@ export class AnswerIntake {
     const { store, platform } = this.deps;
     const { script, community, ledger, id } = this.session;
     const person = message.author;
-    if (fromHost || this.considered.has(person.id)) return false;
+    if (fromHost || this.session.rehearsal || this.considered.has(person.id)) return false;
     this.considered.add(person.id);
+    // Their past is looked up now, on their first message, so the closing need not read anyone's history.
+    this.memory.pastOf(person.id);
     if (isGuest(script.guests, person) || store.quiet.isQuiet(community, person.id)) return false;
-    const absence = this.absences.absenceOf(person.id);
+    const absence = this.memory.absenceOf(person.id, this.welcomeBackAfter);
     if (!absence) return false;
     const variants = script.wording.welcomeBack ?? DEFAULT_WELCOME_BACK;
     const text = fillTemplate(variants[(id + stableHash(person.id)) % variants.length]!, {

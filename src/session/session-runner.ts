@@ -469,8 +469,8 @@ export class SessionRunner {
         wording: this.script.wording,
         hashtag: this.script.hashtag,
         guests: this.script.guests,
-        community: this.community,
-        rehearsal: this.rehearsal,
+        // A rehearsal never counts: nobody reaches a milestone in one.
+        ...(this.rehearsal ? {} : { milestones: (people) => this.intake.memory.milestonesOf(people) }),
         postOnce: (purpose, message) => this.postOnce(purpose, message),
       });
       this.event('thanked');

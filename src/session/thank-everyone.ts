@@ -2,7 +2,7 @@ import type { Logger } from '../log.js';
 import type { MessageAddress, OutboundMessage, Platform } from '../port.js';
 import { type Guest, isGuest, type Wording } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
-import { milestonesAt, wordMilestone } from '../people/milestones.js';
+import { type Milestone, wordMilestone } from '../people/milestones.js';
 import { stableHash } from '../people/stable-hash.js';
 import { composeThanks, type ThankYouParticipant } from './thank-you.js';
 
@@ -15,10 +15,8 @@ export async function thankEveryone(
     hashtag: string;
     /** The chat's guests: thanked first, as the guests. */
     guests?: readonly Guest[];
-    /** The community, whose memory names milestones in the lines; without it (or in a rehearsal), none are. */
-    community?: string;
-    /** A rehearsal: nobody reaches a milestone. */
-    rehearsal?: boolean;
+    /** The milestones these participants reach in this chat (see SessionMemory); without it, none are named. */
+    milestones?: (userIds: readonly string[]) => Map<string, Milestone>;
     postOnce: (purpose: string, message: OutboundMessage) => Promise<MessageAddress | undefined>;
   },
 ): Promise<number> {
@@ -32,8 +30,8 @@ export async function thankEveryone(
     (person) => !covered.has(person.userId),
   );
   if (participants.length === 0) return 0;
-  if (session.community !== undefined && !session.rehearsal) {
-    const reached = milestonesAt(store, session.community, session.sessionId);
+  if (session.milestones) {
+    const reached = session.milestones(participants.map((person) => person.userId));
     for (const person of participants) {
       const milestone = person.isGuest ? undefined : reached.get(person.userId);
       if (!milestone) continue;

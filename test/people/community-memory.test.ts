@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type Milestone, milestonesAt } from '../../src/people/milestones.js';
 import { profileOf, profilesIn } from '../../src/people/profiles.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { CLOSE_GRACE_MS, type SessionRunner } from '../../src/session/session-runner.js';
@@ -142,7 +143,7 @@ describe('a community remembered over 12 weekly chats', () => {
   });
 
   it('names every milestone in that person’s thank-you line, and nobody else’s', async () => {
-    const { thanks } = await simulate();
+    const { h, thanks, sessions } = await simulate();
     for (let week = 1; week <= 12; week++) {
       const named: Record<string, string> = {};
       const lines = thanks[week]!.split('\n').filter((line) => line.includes('<@'));
@@ -151,6 +152,14 @@ describe('a community remembered over 12 weekly chats', () => {
         if (tag) named[nameOf(line)!] = tag;
       }
       expect(named, `week ${week}`).toEqual(MILESTONES[week] ?? {});
+      // Computed again from the store alone, after the chat: the same milestones.
+      const again = milestonesAt(h.store, COMMUNITY, sessions[week - 1]!);
+      const tag = (m: Milestone) =>
+        m.kind === 'chats' ? `${m.count}th chat` : m.kind === 'streak' ? `${m.streak} in a row` : 'one year';
+      expect(
+        Object.fromEntries([...again].map(([user, m]) => [user.replace('test:U-', ''), tag(m)])),
+        `week ${week}`,
+      ).toEqual(MILESTONES[week] ?? {});
       // Still one line per person, everyone who came thanked once.
       const attendees = Object.entries(ATTENDANCE).filter(([, weeks]) => weeks.includes(week));
       expect(lines.map(nameOf).sort()).toEqual(attendees.map(([name]) => name).sort());

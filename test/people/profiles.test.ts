@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { milestonesAt, oneYearAfter, wordMilestone } from '../../src/people/milestones.js';
 import { profileOf, profilesAtSession, profilesIn } from '../../src/people/profiles.js';
-import { Absences } from '../../src/people/welcome-back.js';
+import { SessionMemory } from '../../src/people/session-memory.js';
 import { DEFAULT_MILESTONES_WORDING } from '../../src/script/script-schema.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { seedChat, type SeededPerson } from '../support/seed-chats.js';
@@ -111,6 +111,34 @@ describe('milestones', () => {
     expect(milestonesAt(store, C, after).get('a')).toBeUndefined();
   });
 
+  it("the same from a running chat's memory as from the store, with the past looked up one person at a time", () => {
+    const store = ChatStore.open(':memory:');
+    const people = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
+    // a every week (10th now), b every other (6th, 2 in a row), c from week 3 (8 in a row), d and e rarely.
+    weekly(store, [
+      [people[0]!, people[1]!, people[3]!, people[4]!],
+      [people[0]!, people[4]!],
+      [people[0]!, people[1]!, people[2]!],
+      [people[0]!, people[2]!],
+      [people[0]!, people[1]!, people[2]!],
+      [people[0]!, people[2]!],
+      [people[0]!, people[1]!, people[2]!],
+      [people[0]!, people[2]!],
+      [people[0]!, people[1]!, people[2]!],
+    ]);
+    const now = seedChat(store, { community: C, startedAt: T0 + 9 * WEEK, people, running: true });
+    const memory = new SessionMemory(store, { id: now, community: C });
+    memory.pastOf('c'); // one looked up early, the others at the closing
+    const fromMemory = memory.milestonesOf(people.map((p) => p.id));
+    expect(fromMemory).toEqual(milestonesAt(store, C, now));
+    expect(fromMemory).toEqual(
+      new Map<string, unknown>([
+        ['a', { kind: 'chats', count: 10 }],
+        ['c', { kind: 'streak', streak: 8 }],
+      ]),
+    );
+  });
+
   it('worded from the script, each kind with its placeholders filled', () => {
     const wording = { milestones: DEFAULT_MILESTONES_WORDING };
     const context = { hashtag: '#Chat', seed: 0 };
@@ -131,12 +159,13 @@ describe('absences', () => {
     const b = { id: 'b' };
     weekly(store, [[a, b], [b], [b], [a, b], [b], [b], [b]]);
     const now = seedChat(store, { community: C, startedAt: T0 + 7 * WEEK, people: [a, b], running: true });
-    const absences = (n: number) => new Absences(store, { id: now, community: C }, n);
+    const memory = new SessionMemory(store, { id: now, community: C });
     // a came to week 4, then missed 5, 6 and 7.
-    expect(absences(3).absenceOf('a')).toEqual({ missed: 3, lastChatAt: T0 + 3 * WEEK, weeks: 4 });
-    expect(absences(4).absenceOf('a')).toBeUndefined();
-    expect(absences(1).absenceOf('b')).toBeUndefined();
-    expect(absences(1).absenceOf('newcomer')).toBeUndefined();
-    expect(absences(0).absenceOf('a')).toBeUndefined();
+    expect(memory.absenceOf('a', 3)).toEqual({ missed: 3, lastChatAt: T0 + 3 * WEEK, weeks: 4 });
+    expect(memory.absenceOf('a', 4)).toBeUndefined();
+    expect(memory.absenceOf('b', 1)).toBeUndefined();
+    expect(memory.absenceOf('newcomer', 1)).toBeUndefined();
+    expect(memory.absenceOf('a', 0)).toBeUndefined();
+    expect(memory.pastOf('b')).toMatchObject({ chats: 7, streak: 7, missedSince: 0 });
   });
 });
