@@ -55,8 +55,8 @@ export function composeThanks(
   // Each person's line in each wording is rendered once: packing looks at the same lines again at every cut.
   const drawn = new Map<ThankYouParticipant, Line[]>();
   const draw = (person: ThankYouParticipant, variant: number): Line => {
-    let lines = drawn.get(person);
-    if (!lines) drawn.set(person, (lines = []));
+    const lines = drawn.get(person) ?? [];
+    drawn.set(person, lines);
     const cached = lines[variant];
     if (cached) return cached;
     const templates = variantsFor(person, wording);
