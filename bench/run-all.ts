@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { machine, type BenchResult, type BenchRow } from './bench-support.js';
 import { benchFollowUps } from './followups-bench.js';
+import { benchPeople } from './people-bench.js';
 import { benchRateLimits } from './rate-limits.js';
 import { benchRecap } from './recap.js';
 import { runIsolated } from './run-isolated.js';
@@ -24,6 +25,7 @@ const scenarios: [string, () => Promise<BenchResult> | BenchResult][] = [
   ['timeliness-at-once', () => runIsolated('timeliness', { stagger: 0 })],
   ['rate-limits', () => benchRateLimits()],
   ['thanks', () => benchThanks()],
+  ['people', () => benchPeople()],
   ['recap', () => benchRecap()],
   ['transcript-size', () => benchTranscriptSize()],
   ['followups', () => benchFollowUps()],
@@ -117,6 +119,10 @@ const markdown = [
     'with their rate limits enforced; question times are the attempt the fake accepted.',
   '- **Thanks** (`bench/thanks.ts`): `composeThanks` with the limits each adapter declares; the bound uses the text ' +
     "as written, and the strict bound every line's shortest wording.",
+  '- **Community memory** (`bench/people-bench.ts`): a community of 50,000 people and 500 past weekly chats ' +
+    "(308,000 messages) in a temp SQLite file, then a closing chat of about 300 of them. Each participant's past " +
+    "is looked up as on their first message; the closing's `thankEveryone` with milestones against the same " +
+    "without (fastest of 31 runs each, interleaved; the milestones' own share measured alone too).",
   '- **Recap** (`bench/recap.ts`): in process (read, attribute, md + html + json written) and `emcee recap --format ' +
     'html` end to end. `npm run bench:recap` breaks it down by stage.',
   '- **Transcript size** (`bench/transcript-size.ts`): 200 MB and 1 GB JSONL transcripts generated in a temp dir, ' +

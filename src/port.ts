@@ -45,13 +45,15 @@ export interface PlatformLimits {
 
 /**
  * Why the bot posts a message: lets an adapter render it natively and prioritise its delivery. `opening` is the
- * chat's welcome to everyone; `first-timer` is the personal welcome of someone new.
+ * chat's welcome to everyone; `first-timer` is the personal welcome of someone new,
+ * `welcome-back` that of someone back after missing several chats.
  */
 export type PostKind =
   | 'opening'
   | 'intro'
   | 'question'
   | 'first-timer'
+  | 'welcome-back'
   | 'thanks'
   | 'closing'
   | 'recap'

@@ -12,4 +12,5 @@ export const POST_PRIORITY: Record<OutboundMessage['kind'], PostPriority> = {
   recap: 'normal',
   reminder: 'normal',
   'first-timer': 'normal',
+  'welcome-back': 'normal',
 };

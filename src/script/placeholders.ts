@@ -3,7 +3,7 @@ import type { ScriptProblem } from './load-script.js';
 
 /**
  * The placeholders the bot fills in each wording of a script, read from where each is posted (session runner,
- * thank-you, answer intake, scheduler, reaction pacer). Anything else in braces is posted as written.
+ * thank-you, answer intake, milestones, scheduler, reaction pacer). Anything else in braces is posted as written.
  */
 export const PLACEHOLDERS_BY_FIELD: Readonly<Record<string, readonly string[]>> = {
   welcome: ['hashtag'],
@@ -12,6 +12,10 @@ export const PLACEHOLDERS_BY_FIELD: Readonly<Record<string, readonly string[]>> 
   'wording.answerHint': ['number', 'hashtag'],
   'wording.questionLabel': ['number', 'text', 'hashtag'],
   'wording.firstTimerWelcome': ['name', 'hashtag'],
+  'wording.welcomeBack': ['name', 'weeks', 'hashtag'],
+  'wording.milestones.chats': ['count', 'nth', 'hashtag'],
+  'wording.milestones.anniversary': ['hashtag'],
+  'wording.milestones.streak': ['streak', 'hashtag'],
   'wording.thanks': ['name', 'answers', 'count', 'questions', 'hashtag'],
   'wording.thanksNoAnswers': ['name', 'answers', 'count', 'questions', 'hashtag'],
   'wording.thanksHeader': ['hashtag'],

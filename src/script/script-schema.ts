@@ -36,6 +36,38 @@ export function isGuest(guests: readonly Guest[], person: { id: string; displayN
   return guests.some((guest) => (guest.id ? guest.id === person.id : name(guest.name) === name(person.displayName)));
 }
 
+/** The welcome-back wording a script gets when it words none (and a session stored before it existed). */
+export const DEFAULT_WELCOME_BACK = [
+  'Welcome back, {name}! {hashtag} missed you these {weeks} weeks. So good to see you again.',
+  "{name}! Look who's back at {hashtag}. It's been {weeks} weeks, and it's lovely to have you here again.",
+  "There you are, {name}! {weeks} weeks is too long. Welcome back to {hashtag}, we're glad you came.",
+];
+
+/** The words a milestone adds to someone's thank-you line, one list of variants per kind. */
+export const milestonesWordingSchema = z
+  .object({
+    chats: z
+      .array(text)
+      .min(1)
+      .default(['Your {nth} {hashtag}! 🎉', "That's chat number {count} for you! 🎉", 'Your {nth} {hashtag}, wow! 🙌'])
+      .describe('someone\'s 5th, 10th, 25th, 50th or 100th chat: {count}, {nth} ("10th"), {hashtag}'),
+    anniversary: z
+      .array(text)
+      .min(1)
+      .default(['One year since your first {hashtag}! 🎂', 'A whole year with us today! 🎂'])
+      .describe('the first chat a year or more after someone was first seen: {hashtag}'),
+    streak: z
+      .array(text)
+      .min(1)
+      .default(['{streak} chats in a row! 🔥', "That's {streak} in a row for you! 🔥"])
+      .describe('four or more chats in a row: {streak}, {hashtag}'),
+  })
+  .strict()
+  .prefault({});
+
+/** The milestone wording a script gets when it words none (and a session stored before it existed). */
+export const DEFAULT_MILESTONES_WORDING = milestonesWordingSchema.parse(undefined);
+
 /** How the bot speaks: every word it says comes from here, so a chat can run in any language. */
 export const wordingSchema = z
   .object({
@@ -74,6 +106,12 @@ export const wordingSchema = z
       .describe('told in the channel when a scheduled start was missed; {next} is the next run, if any'),
     nextRun: text.default('Next: {when}.').describe('{next} in missedStart'),
     questionLabel: text.default('Q{number}: {text} {hashtag}'),
+    welcomeBack: z
+      .array(text)
+      .min(1)
+      .default(DEFAULT_WELCOME_BACK)
+      .describe('a personal reply to someone back after missing `welcomeBackAfter` chats: {name}, {weeks}, {hashtag}'),
+    milestones: milestonesWordingSchema,
   })
   .strict();
 
@@ -97,6 +135,13 @@ export const scriptSchema = z
     questions: z.array(questionSchema).min(1, 'a chat needs at least one question').max(50),
     defaultQuestionMinutes: z.number().positive().max(180).default(8),
     threadPerQuestion: z.boolean().default(false),
+    welcomeBackAfter: z
+      .number()
+      .int('a whole number of chats')
+      .min(0)
+      .max(520)
+      .default(4)
+      .describe('welcome back someone who missed at least this many chats in a row; 0 turns it off'),
     recapDelivery: z
       .enum(['hosts', 'channel', 'none'], { error: 'hosts, channel or none' })
       .default('hosts')

@@ -1,10 +1,13 @@
 import { attribute, type Attribution } from '../attribution/attribute.js';
 import type { Logger } from '../log.js';
+import { SessionMemory } from '../people/session-memory.js';
+import { stableHash } from '../people/stable-hash.js';
 import type { InboundEdit, InboundMessage, MessageAddress, Platform } from '../port.js';
 import { fillTemplate } from '../script/fill-template.js';
-import { type ChatScript, isGuest } from '../script/script-schema.js';
+import { type ChatScript, DEFAULT_WELCOME_BACK, isGuest } from '../script/script-schema.js';
 import type { AddressedPerson } from '../people/addressing.js';
 import type { ChatStore } from '../store/chat-store.js';
+import type { MessageRow } from '../store/session-rows.js';
 import type { Clock } from '../time/clock.js';
 import type { PostLedger } from './post-ledger.js';
 
@@ -24,6 +27,11 @@ export class AnswerIntake {
   private readonly background = new Set<Promise<unknown>>();
   // Messages waiting for a busy or full database, so a redelivery meanwhile is not taken twice.
   private readonly queued = new Set<MessageAddress>();
+  // People whose welcome-back was decided in this process: their further messages need no look-up.
+  private readonly considered = new Set<string>();
+  private readonly welcomeBackAfter: number;
+  /** What this chat remembers of its participants' past: welcome-backs now, milestones at the closing. */
+  readonly memory: SessionMemory;
 
   constructor(
     private readonly deps: { store: ChatStore; platform: Platform; clock: Clock; log: Logger },
@@ -35,7 +43,11 @@ export class AnswerIntake {
       /** A rehearsal records no one in the community: nobody is a first-timer, nothing counts. */
       rehearsal?: boolean;
     },
-  ) {}
+  ) {
+    // A script stored before welcome-backs existed has no setting: the default applies.
+    this.welcomeBackAfter = session.rehearsal ? 0 : (session.script.welcomeBackAfter ?? 4);
+    this.memory = new SessionMemory(deps.store, session);
+  }
 
   /**
    * Stores a message with its attribution; acknowledges answers and welcomes first-timers. Returns whether
@@ -89,6 +101,7 @@ export class AnswerIntake {
         now.done.then((firstTime) => {
           this.queued.delete(message.id);
           if (firstTime) this.welcome(message);
+          else if (firstTime === false) this.welcomeBackIfAway(message, fromHost);
         }),
         'Could not store a message',
       );
@@ -98,6 +111,7 @@ export class AnswerIntake {
     if (firstTime === undefined) return false; // a redelivery: already handled
     if (attribution.question !== null) this.acknowledge(message.id, message.author);
     if (firstTime) this.welcome(message);
+    else this.welcomeBackIfAway(message, fromHost);
     return true;
   }
 
@@ -125,6 +139,26 @@ export class AnswerIntake {
       if (store.quiet.isQuiet(this.session.community, row.author_id)) continue;
       this.welcome({ id: row.address, author: { id: row.author_id, displayName: row.author_name } });
       owed++;
+    }
+    return owed;
+  }
+
+  /**
+   * Welcomes back everyone of the session still owed it (a crash came between their first message and the
+   * welcome-back), replying to their first message; settle pending posts first, as for `welcomeOwed`.
+   */
+  welcomeBackOwed(): number {
+    const { store } = this.deps;
+    const firsts = new Map<string, MessageRow>();
+    for (const row of store.messages.forSession(this.session.id)) {
+      if (row.from_host === 1 || row.deleted_at !== null || firsts.has(row.author_id)) continue;
+      firsts.set(row.author_id, row);
+    }
+    let owed = 0;
+    for (const row of firsts.values()) {
+      if (row.first_time === 1 || store.posts.get(this.session.id, `welcome-back:${row.author_id}`)) continue;
+      const message = { id: row.address, author: { id: row.author_id, displayName: row.author_name } };
+      if (this.welcomeBackIfAway(message, false)) owed++;
     }
     return owed;
   }
@@ -203,6 +237,8 @@ export class AnswerIntake {
   // Someone who asked to be quiet is not welcomed: a welcome is a ping.
   private welcome(message: { id: MessageAddress; author: Pick<InboundMessage['author'], 'id' | 'displayName'> }): void {
     const { script, community, ledger } = this.session;
+    this.considered.add(message.author.id); // new here: nothing to be back from, no past to look up
+    this.memory.noteNewcomer(message.author.id);
     if (this.deps.store.quiet.isQuiet(community, message.author.id)) return;
     const variants = script.wording.firstTimerWelcome;
     const index = this.deps.store.participants.count(community) % variants.length;
@@ -218,6 +254,39 @@ export class AnswerIntake {
       ),
       'Could not welcome a first-timer',
     );
+  }
+
+  // Once per person per chat: someone back after missing enough chats gets a personal reply. Never a host, a guest,
+  // a first-timer (they have no chat to be back from), anyone in a rehearsal, or anyone who asked to be quiet.
+  private welcomeBackIfAway(
+    message: { id: MessageAddress; author: Pick<InboundMessage['author'], 'id' | 'displayName'> },
+    fromHost: boolean,
+  ): boolean {
+    const { store, platform } = this.deps;
+    const { script, community, ledger, id } = this.session;
+    const person = message.author;
+    if (fromHost || this.session.rehearsal || this.considered.has(person.id)) return false;
+    this.considered.add(person.id);
+    // Their past is looked up now, on their first message, so the closing need not read anyone's history.
+    this.memory.pastOf(person.id);
+    if (isGuest(script.guests, person) || store.quiet.isQuiet(community, person.id)) return false;
+    const absence = this.memory.absenceOf(person.id, this.welcomeBackAfter);
+    if (!absence) return false;
+    const variants = script.wording.welcomeBack ?? DEFAULT_WELCOME_BACK;
+    const text = fillTemplate(variants[(id + stableHash(person.id)) % variants.length]!, {
+      name: platform.mention(person.id, person.displayName),
+      weeks: absence.weeks,
+      hashtag: script.hashtag,
+    });
+    this.inBackground(
+      ledger.postOnce(
+        `welcome-back:${person.id}`,
+        { kind: 'welcome-back', text, mentions: [person.id] },
+        { replyTo: message.id },
+      ),
+      'Could not welcome someone back',
+    );
+    return true;
   }
 
   private inBackground(promise: Promise<unknown>, failure: string): void {

@@ -116,6 +116,7 @@ export class SessionRunner {
       );
       this.intake.acknowledgeOwed();
       this.intake.welcomeOwed();
+      this.intake.welcomeBackOwed();
       const report: RecoveryReport = { sessionId: this.id, ...posts, ...backfill, caughtUp: 'on-time' };
       if (this.row.state === 'paused') return report;
       if (this.row.step >= this.closingStep) {
@@ -469,6 +470,8 @@ export class SessionRunner {
         wording: this.script.wording,
         hashtag: this.script.hashtag,
         guests: this.script.guests,
+        // A rehearsal never counts: nobody reaches a milestone in one.
+        ...(this.rehearsal ? {} : { milestones: (people) => this.intake.memory.milestonesOf(people) }),
         postOnce: (purpose, message) => this.postOnce(purpose, message),
       });
       this.event('thanked');

@@ -4,6 +4,8 @@ import { type Guest, isGuest, type Wording } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import { type CommunityAddressing, communityAddressing } from '../people/addressing.js';
 import { isForgotten } from '../people/forget-person.js';
+import { type Milestone, wordMilestone } from '../people/milestones.js';
+import { stableHash } from '../people/stable-hash.js';
 import { composeThanks, type ThankYouParticipant } from './thank-you.js';
 
 /**
@@ -20,6 +22,8 @@ export async function thankEveryone(
     hashtag: string;
     /** The chat's guests: thanked first, as the guests. */
     guests?: readonly Guest[];
+    /** The milestones these participants reach in this chat (see SessionMemory); without it, none are named. */
+    milestones?: (userIds: readonly string[]) => Map<string, Milestone>;
     postOnce: (purpose: string, message: OutboundMessage) => Promise<MessageAddress | undefined>;
   },
 ): Promise<number> {
@@ -34,6 +38,15 @@ export async function thankEveryone(
     (person) => !covered.has(person.userId),
   );
   if (participants.length === 0) return 0;
+  if (session.milestones) {
+    const reached = session.milestones(participants.map((person) => person.userId));
+    for (const person of participants) {
+      const milestone = person.isGuest ? undefined : reached.get(person.userId);
+      if (!milestone) continue;
+      const seed = session.sessionId + stableHash(person.userId);
+      person.milestone = wordMilestone(milestone, session.wording, { hashtag: session.hashtag, seed });
+    }
+  }
   // Numbered after the thanks posts already made; one that never went out is made again under its number.
   const used = store.posts
     .purposes(session.sessionId)

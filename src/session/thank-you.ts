@@ -18,6 +18,8 @@ export interface ThankYouParticipant {
   questions: number[];
   /** The chat's guest: thanked first, as the guest, in a line of their own wording. */
   isGuest?: boolean;
+  /** A milestone reached in this chat, already worded ("Your 10th #Chat!"): it ends their line, whatever wording. */
+  milestone?: string;
 }
 
 /** One message of thanks, ready to post. */
@@ -52,14 +54,22 @@ export function composeThanks(
   const guests = participants.filter((p) => p.isGuest);
   const others = participants.filter((p) => !p.isGuest);
   const pending = [...guests, ...others.filter((p) => p.answers > 0), ...others.filter((p) => p.answers === 0)];
+  // Each person's line in each wording is rendered once: packing looks at the same lines again at every cut.
+  const drawn = new Map<ThankYouParticipant, Line[]>();
   const draw = (person: ThankYouParticipant, variant: number): Line => {
+    const lines = drawn.get(person) ?? [];
+    drawn.set(person, lines);
+    const cached = lines[variant];
+    if (cached) return cached;
     const templates = variantsFor(person, wording);
-    return {
+    const line = {
       person,
       variant,
       template: templates[variant]!,
       text: render(person, templates, variant, context.hashtag, wording.answerWords).text,
     };
+    lines[variant] = line;
+    return line;
   };
   // Thanks that carry on after a restart (some were posted already) need no second header.
   const header =
@@ -118,7 +128,10 @@ function textOf(draft: Draft): string {
 
 // Characters left for one more line, its line break included.
 function roomIn(draft: Draft, limits: PlatformLimits): number {
-  const used = textOf(draft).length;
+  // The length of textOf(draft), without joining the text.
+  const parts = draft.lines.length + (draft.header === undefined ? 0 : 1);
+  let used = Math.max(0, parts - 1) + (draft.header?.length ?? 0);
+  for (const line of draft.lines) used += line.text.length;
   return limits.messageLength - used - (used === 0 ? 0 : 1);
 }
 
@@ -212,5 +225,5 @@ function render(
     questions: person.questions.map((n) => `Q${n}`).join(', '),
     hashtag,
   });
-  return { text, variant };
+  return { text: person.milestone ? `${text} ${person.milestone}` : text, variant };
 }

@@ -247,4 +247,14 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 12,
+    name: "each participant's messages by author: profiles, welcome-backs and milestones without a full scan",
+    // Partial: only the messages that count towards attendance (see src/people/attendance.ts); the last two columns
+    // are always 0 and NULL, and there only so SQLite reads a person's chats from the index alone.
+    sql: `
+      CREATE INDEX messages_by_author ON messages(author_id, session_id, from_host, deleted_at)
+        WHERE from_host = 0 AND deleted_at IS NULL;
+    `,
+  },
 ];

@@ -59,4 +59,22 @@ describe('packing thank-yous', () => {
     });
     expect(week1[0]!.text).not.toBe(week2[0]!.text);
   });
+
+  it('packs lines that name a milestone to the same bound, one line per person, the milestone ending it', () => {
+    const limits = { messageLength: 2000, mentionsPerMessage: 100 };
+    const people = crowd(445).map((person, i) =>
+      i % 7 === 0 ? { ...person, milestone: `Your ${i}th #Chat! 🎉` } : person,
+    );
+    const messages = composeThanks(people, wording, { hashtag: '#Chat', limits, seed: 1 });
+    const chars = messages.reduce((n, m) => n + m.text.length, 0) + messages.length - 1;
+    expect(messages.length).toBe(Math.ceil(chars / limits.messageLength));
+    const lines = messages.flatMap((m) => m.text.split('\n')).filter((l) => l.includes('<@'));
+    expect(lines).toHaveLength(445);
+    for (const person of people) {
+      const line = lines.filter((l) => l.includes(person.mention));
+      expect(line, person.userId).toHaveLength(1);
+      if (person.milestone) expect(line[0]!.endsWith(` ${person.milestone}`), line[0]).toBe(true);
+      else expect(line[0]).not.toContain('#Chat! 🎉');
+    }
+  });
 });
