@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { machine, type BenchResult, type BenchRow } from './bench-support.js';
 import { benchRateLimits } from './rate-limits.js';
 import { benchRecap } from './recap.js';
+import { benchSearch } from './search-bench.js';
 import { runIsolated } from './run-isolated.js';
 import { benchStartup, binPath } from './startup.js';
 import { benchThanks } from './thanks.js';
@@ -26,6 +27,7 @@ const scenarios: [string, () => Promise<BenchResult> | BenchResult][] = [
   ['recap', () => benchRecap()],
   ['transcript-size', () => benchTranscriptSize()],
   ['startup', () => benchStartup()],
+  ['search', () => benchSearch()],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

@@ -1,9 +1,9 @@
 /** The most words a query keeps: more only slows the search without narrowing it in any useful way. */
 export const MAX_QUERY_WORDS = 8;
 const MAX_WORD_LENGTH = 64;
-// A last word this long or longer also matches as a prefix ("mentor" finds "mentoring"); shorter prefixes
-// match too many words to mean anything and cost the most.
-const PREFIX_FROM_LENGTH = 3;
+// A last word this long or longer also matches as a prefix ("mentor" finds "mentoring"). Shorter prefixes match
+// too many words to mean anything, and "the*" (the, their, there, they…) costs a search 20 times a word's.
+export const PREFIX_FROM_LENGTH = 4;
 
 /** The words of a search, as a person typed them: letters, digits and combining marks, like FTS5's tokenizer. */
 export function queryWords(text: string): string[] {

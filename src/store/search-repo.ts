@@ -1,11 +1,13 @@
+import { type RankCandidate, rankAnswers } from '../search/rank-answers.js';
+import { answerSnippet, type SnippetPiece } from '../search/answer-snippet.js';
 import { ftsMatchExpression } from '../search/search-query.js';
 import { Repo } from './repo.js';
 
 /** Results per page of a search. */
 export const SEARCH_PAGE_SIZE = 20;
 /**
- * The most matches a search counts and ranks: beyond it the page says "1,000+ answers" and ranks the newest
- * thousand, so a word in every other answer costs as little as a rare one (see bench/search-bench.ts).
+ * The most matches a search counts and ranks: beyond it the page says "1,000+ answers" and lists the newest
+ * thousand, newest first, so a word in every other answer costs as little as a rare one (bench/search-bench.ts).
  */
 export const SEARCH_RESULT_CAP = 1000;
 
@@ -23,8 +25,6 @@ export interface AnswerSearch {
   person?: string;
   /** 1-based page. */
   page: number;
-  /** What the snippets put around each matched word: strings that participant text cannot contain. */
-  marks: { open: string; close: string };
 }
 
 /** One answer found. */
@@ -45,18 +45,20 @@ export interface AnswerHit {
   questionNumber: number;
   /** When it was posted, epoch ms. */
   ts: number;
-  /** A piece of the answer around the match, each matched word between `marks.open` and `marks.close`. */
-  snippet: string;
+  /** The part of the answer around the match, in pieces, the matched words marked. */
+  snippet: SnippetPiece[];
 }
 
 /** A page of answers found. */
 export interface AnswerSearchPage {
-  /** This page's answers, best first. */
+  /** This page's answers, best first (newest first when capped). */
   hits: AnswerHit[];
   /** How many answers match, at most SEARCH_RESULT_CAP. */
   total: number;
   /** Whether more than SEARCH_RESULT_CAP match (then total is the cap). */
   capped: boolean;
+  /** True when ranked best first; false when capped, then newest first. */
+  ranked: boolean;
 }
 
 /** A series with at least one chat, for the search's series filter. */
@@ -78,7 +80,7 @@ export class SearchRepo extends Repo {
   /** A page of answers matching every word of `search.text` and its filters; nothing when it has no word. */
   answers(search: AnswerSearch): AnswerSearchPage {
     const match = ftsMatchExpression(search.text);
-    if (!match) return { hits: [], total: 0, capped: false };
+    if (!match) return { hits: [], total: 0, capped: false, ranked: true };
     const person = search.person?.trim().replace(/^@/, '');
     const params = {
       match,
@@ -88,24 +90,28 @@ export class SearchRepo extends Repo {
       person: person || null,
       cap: SEARCH_RESULT_CAP + 1,
       offset: (Math.max(1, search.page) - 1) * SEARCH_PAGE_SIZE,
-      size: SEARCH_PAGE_SIZE,
     };
-    // Newest matches first, capped; then ranked by bm25 among them. The count comes from the same capped set.
-    const rows = this.statement(
-      `WITH hits AS (
-         SELECT f.rowid AS rid, bm25(answer_search) AS score
-         FROM answer_search f JOIN messages m ON m.rowid = f.rowid JOIN sessions s ON s.id = m.session_id
-         WHERE answer_search MATCH @match AND ${FILTERS}
-         ORDER BY f.rowid DESC LIMIT @cap
-       )
-       SELECT (SELECT COUNT(*) FROM hits) AS total, rid FROM hits ORDER BY score, rid DESC LIMIT @size OFFSET @offset`,
-    ).all(params) as { total: number; rid: number }[];
-    const counted = rows[0]?.total ?? this.countOnly(params);
-    const hits = rows.map((row) => this.hit(row.rid, match, search.marks));
+    // The newest matches, one more than the cap: the count, and the answers to rank. A search matching more than
+    // the cap shows the newest first and says so, so that a word in every other answer costs what a rare one does.
+    const newest = this.statement(
+      `SELECT f.rowid, m.text FROM answer_search f JOIN messages m ON m.rowid = f.rowid
+         JOIN sessions s ON s.id = m.session_id
+         WHERE answer_search MATCH @match AND ${FILTERS} ORDER BY f.rowid DESC LIMIT @cap`,
+    ).all(params) as RankCandidate[];
+    const capped = newest.length > SEARCH_RESULT_CAP;
+    const ordered = capped ? newest.slice(0, SEARCH_RESULT_CAP) : rankAnswers(newest, search.text);
+    const pageRowids = ordered.slice(params.offset, params.offset + SEARCH_PAGE_SIZE).map((row) => row.rowid);
+    const texts = new Map(ordered.map((row) => [row.rowid, row.text]));
+    const found = this.hitsAt(pageRowids);
+    const hits = pageRowids.flatMap((rowid) => {
+      const hit = found.get(rowid);
+      return hit ? [{ ...hit, snippet: answerSnippet(texts.get(rowid) ?? '', search.text) }] : [];
+    });
     return {
-      hits: hits.filter((hit): hit is AnswerHit => hit !== undefined),
-      total: Math.min(counted, SEARCH_RESULT_CAP),
-      capped: counted > SEARCH_RESULT_CAP,
+      hits,
+      total: Math.min(newest.length, SEARCH_RESULT_CAP),
+      capped,
+      ranked: !capped,
     };
   }
 
@@ -117,23 +123,12 @@ export class SearchRepo extends Repo {
     ).all() as SeriesWithChats[];
   }
 
-  // A page past the last one still says how many there are.
-  private countOnly(params: Record<string, unknown>): number {
-    return (
-      this.statement(
-        `SELECT COUNT(*) AS n FROM (SELECT 1 FROM answer_search f JOIN messages m ON m.rowid = f.rowid
-           JOIN sessions s ON s.id = m.session_id WHERE answer_search MATCH @match AND ${FILTERS} LIMIT @cap)`,
-      ).get(params) as { n: number }
-    ).n;
-  }
-
-  private hit(rowid: number, match: string, marks: AnswerSearch['marks']): AnswerHit | undefined {
-    return this.statement(
-      `SELECT m.address, m.session_id AS sessionId, s.script_id AS seriesId, s.script_json AS scriptJson,
-           s.started_at AS startedAt, m.author_name AS authorName, m.question_number AS questionNumber, m.ts,
-           snippet(answer_search, 0, @open, @close, '…', 24) AS snippet
-         FROM answer_search f JOIN messages m ON m.rowid = f.rowid JOIN sessions s ON s.id = m.session_id
-         WHERE answer_search MATCH @match AND f.rowid = @rowid`,
-    ).get({ rowid, match, open: marks.open, close: marks.close }) as AnswerHit | undefined;
+  private hitsAt(rowids: number[]): Map<number, Omit<AnswerHit, 'snippet'>> {
+    const rows = this.statement(
+      `SELECT m.rowid, m.address, m.session_id AS sessionId, s.script_id AS seriesId, s.script_json AS scriptJson,
+           s.started_at AS startedAt, m.author_name AS authorName, m.question_number AS questionNumber, m.ts
+         FROM messages m JOIN sessions s ON s.id = m.session_id WHERE m.rowid IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(rowids)) as (Omit<AnswerHit, 'snippet'> & { rowid: number })[];
+    return new Map(rows.map(({ rowid, ...hit }) => [rowid, hit]));
   }
 }

@@ -10,12 +10,11 @@ import { seedChat, seriesScript } from '../support/search-seed.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 9, 1, 17);
-const marks = { open: '[[', close: ']]' };
 const weekly = seriesScript('weekly', 'Weekly Chat');
 const secret = seriesScript('secret', 'Secret Chat');
 
 function search(store: ChatStore, text: string, more: Partial<AnswerSearch> = {}) {
-  return store.search.answers({ text, page: 1, marks, ...more });
+  return store.search.answers({ text, page: 1, ...more });
 }
 
 function authorsOf(store: ChatStore, text: string, more: Partial<AnswerSearch> = {}): string[] {
@@ -54,7 +53,7 @@ describe('searching the answers', () => {
     expect(authorsOf(store, 'MENTOR').sort()).toEqual(['Ana', 'Ben']); // "mentor*" also finds "Mentoring"
     expect(authorsOf(store, 'mentor cafe')).toEqual(['Ana']); // every word must occur
     expect(authorsOf(store, 'patience zürich')).toEqual([]);
-    expect(search(store, '   ?!  ')).toEqual({ hits: [], total: 0, capped: false });
+    expect(search(store, '   ?!  ')).toEqual({ hits: [], total: 0, capped: false, ranked: true });
   });
 
   it('ranks the answer where the words weigh most first', () => {
@@ -78,11 +77,17 @@ describe('searching the answers', () => {
     expect(authorsOf(store, 'text:stars')).toEqual([]); // "text" is a word here, not a column filter
   });
 
-  it('marks every matched word in the snippet with the given marks, leaving the text as it is', () => {
+  it('marks every matched word in the snippet, leaving the text as it is', () => {
     const store = ChatStore.open(':memory:');
     seedChat(store, weekly, T0, [{ by: 'Eve', q: 3, text: '<script>alert(1)</script> kindness & <b>kindness</b>' }]);
     const [hit] = search(store, 'kindness').hits;
-    expect(hit?.snippet).toBe('<script>alert(1)</script> [[kindness]] & <b>[[kindness]]</b>');
+    expect(hit?.snippet).toEqual([
+      { text: '<script>alert(1)</script> ', match: false },
+      { text: 'kindness', match: true },
+      { text: ' & <b>', match: false },
+      { text: 'kindness', match: true },
+      { text: '</b>', match: false },
+    ]);
     expect(hit).toMatchObject({ seriesId: 'weekly', questionNumber: 3, authorName: 'Eve', startedAt: T0 });
   });
 
@@ -112,14 +117,18 @@ describe('searching the answers', () => {
     expect(pages.map((p) => p.hits.length)).toEqual([SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE, 5]);
     expect(pages.every((p) => p.total === 45 && !p.capped)).toBe(true);
     expect(new Set(pages.flatMap((p) => p.hits.map((hit) => hit.authorName))).size).toBe(45);
-    expect(search(store, 'sunrise', { page: 9 })).toEqual({ hits: [], total: 45, capped: false });
+    expect(search(store, 'sunrise', { page: 9 })).toEqual({ hits: [], total: 45, capped: false, ranked: true });
   });
 
   it(`counts up to ${SEARCH_RESULT_CAP} matches and says when there are more`, () => {
     const store = ChatStore.open(':memory:');
     const answers = Array.from({ length: SEARCH_RESULT_CAP + 5 }, (_, i) => ({ by: `P${i}`, q: 1, text: `tea ${i}` }));
     seedChat(store, weekly, T0, answers);
-    expect(search(store, 'tea')).toMatchObject({ total: SEARCH_RESULT_CAP, capped: true });
+    const many = search(store, 'tea');
+    expect(many).toMatchObject({ total: SEARCH_RESULT_CAP, capped: true, ranked: false });
+    expect(many.hits.map((hit) => hit.authorName).slice(0, 2)).toEqual(['P1004', 'P1003']); // newest first
+    expect(search(store, 'tea', { page: 50 }).hits.at(-1)?.authorName).toBe('P5');
+    expect(search(store, 'tea', { page: 51 }).hits).toEqual([]);
     expect(search(store, 'tea 7')).toMatchObject({ total: 1, capped: false });
   });
 });
