@@ -37,4 +37,14 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line
 mark { background: #ffe58a; color: inherit; }
 svg { max-width: 100%; height: auto; }
 @media (max-width: 480px) { body { font-size: 15px; } main { padding: 14px 12px 48px; } }
+/* Search page (web/search/search-page.ts) */
+form.search .search-main input { width: 100%; }
+form.search .search-filters { display: flex; flex-wrap: wrap; gap: 0 16px; }
+form.search .search-filters > div { flex: 1 1 10rem; min-width: 0; }
+form.search .search-filters input, form.search .search-filters select { width: 100%; }
+ol.search-results { padding-left: 1.6em; }
+ol.search-results > li { margin: 0 0 14px; }
+ol.search-results .snippet { margin: 0 0 2px; white-space: pre-line; }
+ol.search-results .muted { margin: 0; }
+nav.pager { display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; margin-top: 16px; }
 `;
