@@ -69,7 +69,8 @@ function chatEvent(
   const date = localDate(at, zone);
   const length = Math.max(MINIMUM_LENGTH_MS, planTimeline(script).closingOffset);
   const site = links.publicUrl;
-  const page = site && (ran ? `${site}${links.paths.recap(series.id, date)}` : `${site}${links.paths.series(series.id)}`);
+  const page =
+    site && (ran ? `${site}${links.paths.recap(series.id, date)}` : `${site}${links.paths.series(series.id)}`);
   const channels = Object.entries(series.schedule?.channels ?? {}).flatMap(([platform, id]) => {
     const link = links.channelLinkOf?.(platform, id);
     return link ? [`Join on ${platform[0]!.toUpperCase()}${platform.slice(1)}: ${link}`] : [];
