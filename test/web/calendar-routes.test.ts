@@ -76,7 +76,7 @@ async function entries(path: string): Promise<Entry[]> {
 const utc = (iso: string) => Date.parse(`${iso}Z`);
 
 describe('calendars', () => {
-  it('keep a weekly 18:00 New York chat at 18:00 across the end of daylight saving, skipped dates left out', async () => {
+  it('keep a weekly 18:00 New York chat at 18:00 across the end of summer time, skipped dates left out', async () => {
     const series = weekly('ny-chat', 'America/New_York', 'thursday', '18:00', ['2026-11-12']);
     rig = await rigWith([series], utc('2026-10-20T12:00:00'), ['ny-chat']);
     rig.deps.store.episodes.save(
