@@ -5,6 +5,7 @@ import { benchFollowUps } from './followups-bench.js';
 import { benchPeople } from './people-bench.js';
 import { benchRateLimits } from './rate-limits.js';
 import { benchRecap } from './recap.js';
+import { benchSearch } from './search-bench.js';
 import { runIsolated } from './run-isolated.js';
 import { benchStartup, binPath } from './startup.js';
 import { benchThanks } from './thanks.js';
@@ -30,6 +31,7 @@ const scenarios: [string, () => Promise<BenchResult> | BenchResult][] = [
   ['transcript-size', () => benchTranscriptSize()],
   ['followups', () => benchFollowUps()],
   ['startup', () => benchStartup()],
+  ['search', () => benchSearch()],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

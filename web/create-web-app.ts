@@ -6,7 +6,9 @@ import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerConsoleArchiveRoutes } from './routes/console-archive-routes.js';
 import { registerConsolePeopleRoutes } from './routes/console-people-routes.js';
 import { registerConsolePlanRoutes } from './routes/console-plan-routes.js';
+import { registerCalendarRoutes } from './routes/calendar-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerSearchRoutes } from './routes/search-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { viewerOf, type WebEnv } from './viewer.js';
 import type { WebDeps } from './web-deps.js';
@@ -28,6 +30,8 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   registerConsolePlanRoutes(app, deps);
   registerConsoleArchiveRoutes(app, deps);
   registerConsolePeopleRoutes(app, deps);
+  registerSearchRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
   app.notFound((c) => c.html(notFoundPage(viewerOf(c)), 404));
   app.onError((error, c) => {
     deps.log.error('A web page failed', { path: c.req.path, error });

@@ -36,6 +36,8 @@ export interface WebDeps {
   hostRights?: (identity: string) => Promise<boolean>;
   /** A link that opens a message in Slack or Discord, from its stored address (undefined when none can be made). */
   permalinkOf?: (address: string) => string | undefined;
+  /** A link that opens a chat's channel, from a schedule's platform name and channel id there (calendar entries). */
+  channelLinkOf?: (platform: string, channelId: string) => string | undefined;
 }
 
 /** What the site may ask of the bot that serves it. */

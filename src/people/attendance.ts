@@ -121,7 +121,8 @@ export function communityAttendance(
   const detail = query.detail ? ', COUNT(m.question_number) AS answers, MAX(m.ts) AS last_at' : '';
   const authors = store.db
     .prepare(
-      `SELECT m.session_id, m.author_id, MAX(m.first_time) AS first_time${detail} FROM messages m JOIN sessions s ON s.id = m.session_id
+      `SELECT m.session_id, m.author_id, MAX(m.first_time) AS first_time${detail}
+         FROM messages m JOIN sessions s ON s.id = m.session_id
         WHERE ${COUNTS} AND m.session_id BETWEEN ? AND ? ${WHOSE[whose]}
         GROUP BY m.session_id, m.author_id`,
     )

@@ -9,6 +9,7 @@ import { PostsRepo } from './posts-repo.js';
 import { PublishedRepo } from './published-repo.js';
 import { QuietRepo } from './quiet-repo.js';
 import { ScheduleRepo } from './schedule-repo.js';
+import { SearchRepo } from './search-repo.js';
 import { SessionsRepo } from './sessions-repo.js';
 import { ThanksRepo } from './thanks-repo.js';
 import { WebAccessRepo } from './web-access-repo.js';
@@ -39,6 +40,8 @@ export class ChatStore {
   readonly published: PublishedRepo;
   /** The website's sign-in links and signed-in sessions. */
   readonly webAccess: WebAccessRepo;
+  /** Full-text search over the answers. */
+  readonly search: SearchRepo;
   /** Writes that wait, in order, while the database is busy or full, instead of failing. */
   readonly writes = new WriteQueue();
 
@@ -55,6 +58,7 @@ export class ChatStore {
     this.quiet = new QuietRepo(db);
     this.published = new PublishedRepo(db);
     this.webAccess = new WebAccessRepo(db);
+    this.search = new SearchRepo(db);
   }
 
   /** Opens the database file (or ":memory:"), creating it if needed, and migrates it. */

@@ -257,4 +257,40 @@ export const migrations: readonly Migration[] = [
         WHERE from_host = 0 AND deleted_at IS NULL;
     `,
   },
+  {
+    version: 13,
+    name: 'search: a full-text index of every answer (FTS5), kept right by triggers on edits, deletions and erasures',
+    // External content: the text lives once, in messages; the index holds only tokens. Indexed: answers
+    // (question_number set), not deleted. The update trigger fires only on the columns that decide that, so
+    // acknowledgements (acked_at) cost nothing; it removes the old entry before adding the new one (two
+    // triggers would run in an undefined order). secure-delete drops a removed answer's tokens from the file at
+    // once, so an erased text (forget-me sets it to '') leaves no trace in the index either. Rowids: messages has
+    // no INTEGER PRIMARY KEY, but SQLite's VACUUM copies rows with their rowids (tested); should a rowid ever
+    // change, INSERT INTO answer_search(answer_search) VALUES('rebuild') puts the index right.
+    sql: `
+      CREATE VIRTUAL TABLE answer_search USING fts5(
+        text, content = 'messages', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
+      );
+      INSERT INTO answer_search (answer_search, rank) VALUES ('secure-delete', 1);
+      INSERT INTO answer_search (rowid, text)
+        SELECT rowid, text FROM messages WHERE question_number IS NOT NULL AND deleted_at IS NULL;
+      CREATE TRIGGER answer_search_insert AFTER INSERT ON messages
+        WHEN new.question_number IS NOT NULL AND new.deleted_at IS NULL
+      BEGIN
+        INSERT INTO answer_search (rowid, text) VALUES (new.rowid, new.text);
+      END;
+      CREATE TRIGGER answer_search_delete AFTER DELETE ON messages
+        WHEN old.question_number IS NOT NULL AND old.deleted_at IS NULL
+      BEGIN
+        INSERT INTO answer_search (answer_search, rowid, text) VALUES ('delete', old.rowid, old.text);
+      END;
+      CREATE TRIGGER answer_search_update AFTER UPDATE OF text, question_number, deleted_at ON messages
+      BEGIN
+        INSERT INTO answer_search (answer_search, rowid, text)
+          SELECT 'delete', old.rowid, old.text WHERE old.question_number IS NOT NULL AND old.deleted_at IS NULL;
+        INSERT INTO answer_search (rowid, text)
+          SELECT new.rowid, new.text WHERE new.question_number IS NOT NULL AND new.deleted_at IS NULL;
+      END;
+    `,
+  },
 ];

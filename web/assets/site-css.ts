@@ -66,4 +66,14 @@ button.danger { background: #a4161a; border-color: #a4161a; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 table.people, .archive-series table { min-width: 34em; }
 nav.pager { display: flex; gap: 14px; align-items: center; margin-top: 1em; }
+/* Search page (web/search/search-page.ts) */
+form.search .search-main input { width: 100%; }
+form.search .search-filters { display: flex; flex-wrap: wrap; gap: 0 16px; }
+form.search .search-filters > div { flex: 1 1 10rem; min-width: 0; }
+form.search .search-filters input, form.search .search-filters select { width: 100%; }
+ol.search-results { padding-left: 1.6em; }
+ol.search-results > li { margin: 0 0 14px; }
+ol.search-results .snippet { margin: 0 0 2px; white-space: pre-line; }
+ol.search-results .muted { margin: 0; }
+nav.pager { display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; margin-top: 16px; }
 `;
