@@ -2,6 +2,9 @@ import { Hono } from 'hono';
 import { failurePage, notFoundPage } from './error-pages.js';
 import { registerAssetRoutes } from './routes/asset-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerHomeRoutes } from './routes/home-routes.js';
+import { registerRecapRoutes } from './routes/recap-routes.js';
+import { registerSeriesRoutes } from './routes/series-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { viewerOf, type WebEnv } from './viewer.js';
 import type { WebDeps } from './web-deps.js';
@@ -20,6 +23,9 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   });
   registerAssetRoutes(app);
   registerHealthRoutes(app, deps);
+  registerHomeRoutes(app, deps);
+  registerSeriesRoutes(app, deps);
+  registerRecapRoutes(app, deps);
   app.notFound((c) => c.html(notFoundPage(viewerOf(c)), 404));
   app.onError((error, c) => {
     deps.log.error('A web page failed', { path: c.req.path, error });

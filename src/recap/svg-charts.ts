@@ -71,6 +71,52 @@ export function activityChart(perMinute: number[], markers: { label: string; min
   );
 }
 
+/** People per chat as stacked bars, returning below and new on top, oldest chat first, each labelled. */
+export function newVersusReturningChart(data: { label: string; newcomers: number; returning: number }[]): string {
+  const width = 640;
+  const height = 240;
+  const pad = { left: 36, right: 12, top: 34, bottom: 32 };
+  const max = Math.max(1, ...data.map((d) => d.newcomers + d.returning));
+  const slot = (width - pad.left - pad.right) / Math.max(1, data.length);
+  const scale = (n: number) => ((height - pad.top - pad.bottom) * n) / max;
+  const bars = data
+    .map((d, i) => {
+      const x = pad.left + i * slot + slot * 0.15;
+      const back = scale(d.returning);
+      const fresh = scale(d.newcomers);
+      const base = height - pad.bottom;
+      const name = d.label.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+      const tip = `${name}: ${d.newcomers} new, ${d.returning} returning`;
+      const rect = (cls: string, y: number, h: number) =>
+        `<rect class="${cls}" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" ` +
+        `height="${h.toFixed(1)}"><title>${tip}</title></rect>`;
+      const middle = (x + slot * 0.35).toFixed(1);
+      // Every other label on a crowded axis, so the dates do not run into each other.
+      const label =
+        data.length <= 8 || i % 2 === data.length % 2 || i === data.length - 1
+          ? `<text x="${middle}" y="${base + 16}" text-anchor="middle">${name}</text>`
+          : '';
+      return (
+        `${rect('returning', base - back, back)}${rect('newcomer', base - back - fresh, fresh)}` +
+        `<text x="${middle}" y="${(base - back - fresh - 4).toFixed(1)}" text-anchor="middle" class="value">` +
+        `${d.newcomers + d.returning}</text>${label}`
+      );
+    })
+    .join('');
+  const legend =
+    `<rect class="newcomer" x="${pad.left}" y="8" width="12" height="12"/>` +
+    `<text x="${pad.left + 16}" y="18">new</text>` +
+    `<rect class="returning" x="${pad.left + 60}" y="8" width="12" height="12"/>` +
+    `<text x="${pad.left + 76}" y="18">returning</text>`;
+  return svg(
+    'attendance-chart',
+    'New and returning people per chat',
+    width,
+    height,
+    `${axis(pad, width, height)}${bars}${legend}`,
+  );
+}
+
 function axis(
   pad: { left: number; bottom: number; top: number; right: number },
   width: number,

@@ -37,4 +37,18 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line
 mark { background: #ffe58a; color: inherit; }
 svg { max-width: 100%; height: auto; }
 @media (max-width: 480px) { body { font-size: 15px; } main { padding: 14px 12px 48px; } }
+/* The community's pages (home, series, recap: web/routes/home-, series- and recap-routes.ts). */
+figure.attendance { margin: 8px 0 18px; }
+figure.attendance svg { background: #fff; border: 1px solid var(--line); border-radius: 10px; width: 100%; }
+figure.attendance figcaption { color: var(--muted); font-size: .9rem; }
+svg text { font-size: 12px; fill: var(--muted); }
+svg .axis { stroke: var(--line); }
+svg .returning { fill: var(--accent); }
+svg .newcomer { fill: #e8590c; }
+ul.recaps { padding-left: 18px; columns: 16em; }
+ul.recaps li { break-inside: avoid; margin: 2px 0; }
+.pager { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
+.crumbs { margin: 0 0 8px; }
+a.jump { font-size: .85rem; white-space: nowrap; }
+.downloads ul { display: flex; flex-wrap: wrap; gap: 8px 18px; padding-left: 18px; }
 `;
