@@ -24,9 +24,11 @@ ${guests ? html`<br>Guest${chat.guests.length === 1 ? '' : 's'}: ${guests}` : ''
 export function recapItem(entry: RecapEntry, series: SeriesInfo | undefined, showSeries: boolean): Markup {
   const { chat } = entry;
   const title = showSeries ? `${series?.title ?? chat.seriesId} · ` : '';
-  return html`<li><a href="${recapPath(chat.seriesId, chat.slug)}">${title}${formatDay(chat.startedAt, chat.timezone)}</a>
+  const counts = `${plural(entry.answers, 'answer')} from ${plural(entry.participants, 'person', 'people')}`;
+  const day = formatDay(chat.startedAt, chat.timezone);
+  return html`<li><a href="${recapPath(chat.seriesId, chat.slug)}">${title}${day}</a>
 ${entry.topic ? html`<br>${entry.topic}` : ''}
-<br><span class="muted">${plural(entry.answers, 'answer')} from ${plural(entry.participants, 'person', 'people')}</span></li>`;
+<br><span class="muted">${counts}</span></li>`;
 }
 
 /** "1 answer", "3 answers". */

@@ -127,7 +127,8 @@ describe('the home and series pages', () => {
     publish();
     const { text } = await get('/series/weekly-chat');
     expect(text).toContain('<svg id="attendance-chart"');
-    // 19 Nov: ana, mallory, li and bo (who only chatted: writing counts as attending) are new; the evening: cy new, ana back; 26 Nov: di new, cy back.
+    // 19 Nov: ana, mallory, li and bo (who only chatted: writing counts as attending) are new;
+    // that evening cy is new and ana back; on 26 Nov di is new and cy back.
     expect(text).toContain('Nov 19: 4 new, 0 returning');
     expect(text).toContain('Nov 19: 1 new, 1 returning');
     expect(text).toContain('Nov 26: 1 new, 1 returning');
@@ -188,8 +189,8 @@ describe('the recap page', () => {
     publish();
     const { text } = await get('/recaps/weekly-chat/2026-11-19');
     expect(text).toContain(
-      '<a class="jump" href="https://acme.slack.com/archives/C1/p1700000001000100" rel="nofollow noopener noreferrer">' +
-        'open in Slack</a>',
+      '<a class="jump" href="https://acme.slack.com/archives/C1/p1700000001000100" ' +
+        'rel="nofollow noopener noreferrer">open in Slack</a>',
     );
     expect(text.match(/class="jump"/g)).toHaveLength(3);
   });

@@ -49,7 +49,8 @@ export function registerSeriesRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
 ${
   published
     ? ''
-    : html`<p class="notice">Not published: only hosts see this page. Publish it from the <a href="/console">console</a>.</p>`
+    : html`<p class="notice">Not published: only hosts see this page.
+Publish it from the <a href="/console">console</a>.</p>`
 }
 <h2>Upcoming chats</h2>
 ${
