@@ -7,6 +7,7 @@ import { runIsolated } from './run-isolated.js';
 import { benchStartup, binPath } from './startup.js';
 import { benchThanks } from './thanks.js';
 import { benchTranscriptSize } from './transcript-size.js';
+import { benchWebPages } from './web-pages-bench.js';
 
 /**
  * `npm run bench`: every scenario of the performance targets, each figure beside its limit or target from
@@ -26,6 +27,7 @@ const scenarios: [string, () => Promise<BenchResult> | BenchResult][] = [
   ['recap', () => benchRecap()],
   ['transcript-size', () => benchTranscriptSize()],
   ['startup', () => benchStartup()],
+  ['web-pages', () => benchWebPages()],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

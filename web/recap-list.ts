@@ -18,14 +18,19 @@ export function latestRecaps(deps: WebDeps, seriesIds: readonly string[], limit:
   if (seriesIds.length === 0) return [];
   const rows = deps.store.db
     .prepare(
-      `SELECT s.id, s.script_id, json_extract(s.script_json, '$.topic') AS topic,
-          (SELECT COUNT(*) FROM messages m WHERE m.session_id = s.id AND m.deleted_at IS NULL
+      // The newest chats first (through the series index), then their counts: counting inside the sort would
+      // count every chat of the archive.
+      `WITH newest AS (
+         SELECT id, script_id FROM sessions
+          WHERE state = 'ended' AND rehearsal = 0 AND script_id IN (SELECT value FROM json_each(?))
+          ORDER BY started_at DESC, id DESC LIMIT ?)
+       SELECT n.id, n.script_id, json_extract(s.script_json, '$.topic') AS topic,
+          (SELECT COUNT(*) FROM messages m WHERE m.session_id = n.id AND m.deleted_at IS NULL
              AND m.question_number IS NOT NULL) AS answers,
-          (SELECT COUNT(DISTINCT author_id) FROM messages m WHERE m.session_id = s.id
+          (SELECT COUNT(DISTINCT author_id) FROM messages m WHERE m.session_id = n.id
              AND m.deleted_at IS NULL AND m.from_host = 0) AS participants
-        FROM sessions s
-        WHERE s.state = 'ended' AND s.rehearsal = 0 AND s.script_id IN (SELECT value FROM json_each(?))
-        ORDER BY s.started_at DESC, s.id DESC LIMIT ?`,
+        FROM newest n JOIN sessions s ON s.id = n.id
+        ORDER BY s.started_at DESC, s.id DESC`,
     )
     .all(JSON.stringify(seriesIds), limit) as {
     id: number;

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import type { ScriptCatalog } from '../src/script/script-catalog.js';
 import type { ChatScript } from '../src/script/script-schema.js';
 import type { WebDeps } from './web-deps.js';
 
@@ -53,7 +55,25 @@ function infoOf(stored: ChatScript, current?: ChatScript): SeriesInfo {
   };
 }
 
-// The prompts folder is read on each page: a script a host just added or edited shows at once.
+// Each catalog's scripts as last loaded, with the files' names and times they were loaded from.
+const loaded = new WeakMap<ScriptCatalog, { key: string; scripts: ChatScript[] }>();
+
+// The prompts folder is looked at on each page (a script a host just added or edited shows at once), and parsed
+// again only when a file was added, removed or changed.
 function loadedScripts(deps: WebDeps): ChatScript[] {
-  return deps.scripts ? deps.scripts.loadAll().loaded.map((named) => named.script) : [];
+  const catalog = deps.scripts;
+  if (!catalog) return [];
+  const key = catalog
+    .names()
+    .map((name) => {
+      const path = catalog.pathOf(name);
+      const file = path ? statSync(path, { throwIfNoEntry: false }) : undefined;
+      return `${name}@${file?.mtimeMs}:${file?.size}`;
+    })
+    .join('|');
+  const known = loaded.get(catalog);
+  if (known?.key === key) return known.scripts;
+  const scripts = catalog.loadAll().loaded.map((named) => named.script);
+  loaded.set(catalog, { key, scripts });
+  return scripts;
 }

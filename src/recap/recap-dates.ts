@@ -32,12 +32,41 @@ interface SessionDateRow {
   zone: string | null;
 }
 
+// Each store's series, with the dates last worked out and what they were worked out from: a chat's date never
+// changes once it started, so they are worked out again only when a chat of the series starts or ends.
+const remembered = new WeakMap<ChatStore, Map<string, { signature: string; chats: readonly DatedChat[] }>>();
+
 /**
  * Every chat of a series (rehearsals never), oldest first, with its date. The timezone is the one stored with the
  * chat, so a series that later moves zone keeps its old addresses; chats still running are numbered too, so a chat
  * that ends later keeps the address it will have had from its start.
  */
-export function seriesChatDates(store: ChatStore, seriesId: string): DatedChat[] {
+export function seriesChatDates(store: ChatStore, seriesId: string): readonly DatedChat[] {
+  const signature = seriesSignature(store, seriesId);
+  let series = remembered.get(store);
+  if (!series) {
+    series = new Map();
+    remembered.set(store, series);
+  }
+  const known = series.get(seriesId);
+  if (known?.signature === signature) return known.chats;
+  const chats = datesOf(store, seriesId);
+  series.set(seriesId, { signature, chats });
+  return chats;
+}
+
+/** Differs whenever a chat of the series starts or ends (rehearsals aside): cheap, from the series index. */
+export function seriesSignature(store: ChatStore, seriesId: string): string {
+  const now = store.db
+    .prepare(
+      `SELECT COUNT(*) AS n, MAX(id) AS last, SUM(state = 'ended') AS ended
+        FROM sessions WHERE script_id = ? AND rehearsal = 0`,
+    )
+    .get(seriesId) as { n: number; last: number | null; ended: number | null };
+  return `${now.n}/${now.last}/${now.ended}`;
+}
+
+function datesOf(store: ChatStore, seriesId: string): DatedChat[] {
   const rows = store.db
     .prepare(
       `SELECT id, script_id, community_id, started_at, ended_at, state,

@@ -247,4 +247,15 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 15,
+    name: "indexes for the website's pages: a series' chats, and whether someone came before",
+    sql: `
+      -- Covers the series' chats and their dates, without reading each chat's stored script.
+      CREATE INDEX sessions_by_series ON sessions(script_id, started_at, state, rehearsal, community_id);
+      -- "Had this person come before?" for the people of the chats a series page draws: attendance's own
+      -- conditions, so the answer comes from the index alone.
+      CREATE INDEX messages_by_author ON messages(author_id, session_id) WHERE from_host = 0 AND deleted_at IS NULL;
+    `,
+  },
 ];
