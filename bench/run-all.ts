@@ -10,6 +10,7 @@ import { runIsolated } from './run-isolated.js';
 import { benchStartup, binPath } from './startup.js';
 import { benchThanks } from './thanks.js';
 import { benchTranscriptSize } from './transcript-size.js';
+import { benchWebPages } from './web-pages-bench.js';
 
 /**
  * `npm run bench`: every scenario of the performance targets, each figure beside its limit or target from
@@ -32,6 +33,7 @@ const scenarios: [string, () => Promise<BenchResult> | BenchResult][] = [
   ['followups', () => benchFollowUps()],
   ['startup', () => benchStartup()],
   ['search', () => benchSearch()],
+  ['web-pages', () => benchWebPages()],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');

@@ -9,6 +9,9 @@ import { registerConsolePlanRoutes } from './routes/console-plan-routes.js';
 import { registerCalendarRoutes } from './routes/calendar-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerSearchRoutes } from './routes/search-routes.js';
+import { registerHomeRoutes } from './routes/home-routes.js';
+import { registerRecapRoutes } from './routes/recap-routes.js';
+import { registerSeriesRoutes } from './routes/series-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { viewerOf, type WebEnv } from './viewer.js';
 import type { WebDeps } from './web-deps.js';
@@ -32,6 +35,9 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   registerConsolePeopleRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerCalendarRoutes(app, deps);
+  registerHomeRoutes(app, deps);
+  registerSeriesRoutes(app, deps);
+  registerRecapRoutes(app, deps);
   app.notFound((c) => c.html(notFoundPage(viewerOf(c)), 404));
   app.onError((error, c) => {
     deps.log.error('A web page failed', { path: c.req.path, error });

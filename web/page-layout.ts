@@ -15,6 +15,8 @@ export interface PageParts {
   body: Markup | Markup[];
   /** Scripts of this page, served by the site itself (the CSP allows nothing else). */
   scripts?: string[];
+  /** Stylesheets of this page besides the site's, served by the site itself (the recap page's). */
+  stylesheets?: string[];
 }
 
 /**
@@ -30,6 +32,7 @@ export function page(parts: PageParts): Markup {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${parts.title} · Emcee</title>
 <link rel="stylesheet" href="/assets/site.css">
+${(parts.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}
 ${(parts.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body>

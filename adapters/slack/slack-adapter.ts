@@ -76,6 +76,7 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly people: SlackPeople;
   private team = '';
   private botUserId: string | undefined;
+  private workspace: string | undefined;
   private inbound: ChatInbound | undefined;
   private readonly catchUp: ReconnectCatchUp;
   private connected = false;
@@ -162,6 +163,11 @@ export class SlackAdapter implements PlatformAdapter {
     return `slack:${this.team}`;
   }
 
+  /** The workspace's address from auth.test (e.g. https://acme.slack.com/), once started: for message permalinks. */
+  get workspaceUrl(): string | undefined {
+    return this.workspace;
+  }
+
   /** The configured channel, as an address. */
   get defaultChannel(): ChannelAddress {
     return slackAddress.channel(this.team, this.config.channel);
@@ -189,6 +195,7 @@ export class SlackAdapter implements PlatformAdapter {
     }
     this.team = String(auth.team_id);
     this.botUserId = auth.user_id;
+    this.workspace = typeof auth.url === 'string' ? auth.url : undefined;
     await this.checkChannel();
     this.inbound = inbound;
     await this.app.init();

@@ -12,7 +12,7 @@ import { oneLine } from './safe-text.js';
 export function buildChannelRecap(
   recap: Recap,
   highlights: Map<number, RecapAnswer[]>,
-  options: { maxLength: number; quote: (text: string) => string; rehearsal?: boolean },
+  options: { maxLength: number; quote: (text: string) => string; rehearsal?: boolean; recapUrl?: string },
 ): string[] {
   const { stats } = recap;
   const lines = [
@@ -32,7 +32,11 @@ export function buildChannelRecap(
   }
   // A rehearsal writes no full recap: promising one would be wrong.
   lines.push(
-    options.rehearsal ? 'That was a rehearsal: nothing was kept.' : 'Thank you all! The full recap is on its way.',
+    options.rehearsal
+      ? 'That was a rehearsal: nothing was kept.'
+      : options.recapUrl
+        ? `Thank you all! The full recap: ${options.recapUrl}`
+        : 'Thank you all! The full recap is on its way.',
   );
   return pack(lines, options.maxLength);
 }

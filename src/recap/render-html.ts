@@ -8,53 +8,8 @@ import { visibleText, visibleUrl } from './safe-text.js';
 import { activityChart, answersPerQuestionChart, attendanceChart } from './svg-charts.js';
 import { attendanceHeading, awayNote, retentionSentence, returnersOf } from './trends-text.js';
 
-/** What the HTML needs beyond the recap itself. */
-export interface HtmlOptions {
-  /** The chat's timezone. */
-  timezone: string;
-  /** Highlights per question number. */
-  highlights: Map<number, RecapAnswer[]>;
-  /** The messages, for the activity chart. */
-  input: RecapInput;
-  /** Optional AI synthesis per question. */
-  summaries?: Map<number, string>;
-  /** Shown under the title. */
-  notice?: string;
-}
-
-/**
- * One self-contained page: inline CSS and SVG, no scripts, no external requests; all participant text escaped,
- * and names and answers isolated in <bdi> so right-to-left text cannot reorder what stands around it.
- */
-export function renderHtml(recap: Recap, options: HtmlOptions): string {
-  const { stats } = recap;
-  const tz = options.timezone;
-  const questions = recap.questions
-    .map((q) => {
-      const highlights = options.highlights.get(q.number) ?? [];
-      const summary = options.summaries?.get(q.number);
-      const people = new Set(q.answers.map((a) => a.author)).size;
-      return `<section class="question" id="q${q.number}">
-<h2><span class="qn">Q${q.number}</span> ${bdi(q.text)}</h2>
-<p class="meta">${esc(questionMeta(q, people, tz))}</p>
-${summary ? `<p class="summary"><strong>In short:</strong> ${esc(summary)}</p>` : ''}
-${highlightsHtml(highlights)}
-${answersHtml(q)}
-</section>`;
-    })
-    .join('\n');
-  const activity = activitySeries(options.input);
-  const firstTimers = recap.participants.filter((p) => p.firstTime);
-  // Shared links are real links: the link finder only matches http(s), and a link loads nothing until clicked.
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${esc(recap.title)} — recap</title>
-<style>
-:root { --ink:#1f2330; --muted:#5d6475; --accent:#3b5bdb; --soft:#eef2ff; --line:#dde1ea; }
+/** The recap's stylesheet: inline in the standalone file, served as /assets/recap.css by the website. */
+export const RECAP_CSS = `:root { --ink:#1f2330; --muted:#5d6475; --accent:#3b5bdb; --soft:#eef2ff; --line:#dde1ea; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: var(--ink); background: #fafbfd; }
@@ -83,11 +38,80 @@ cite::before { content: "— "; }
 .guest { background: #d3f9d8; }
 a { color: var(--accent); }
 @media (max-width: 480px) { h1 { font-size: 1.5rem; } main { padding: 16px 12px 48px; } }
-</style>
+`;
+
+/** What the HTML needs beyond the recap itself. */
+export interface HtmlOptions {
+  /** The chat's timezone. */
+  timezone: string;
+  /** Highlights per question number. */
+  highlights: Map<number, RecapAnswer[]>;
+  /** The messages, for the activity chart. */
+  input: RecapInput;
+  /** Optional AI synthesis per question. */
+  summaries?: Map<number, string>;
+  /** Shown under the title. */
+  notice?: string;
+  /** Where to open an answer in the chat it was written in (the website's recap page); absent, no such links. */
+  answerLink?: (answer: RecapAnswer) => AnswerLink | undefined;
+}
+
+/** A link to an answer where it was written. */
+export interface AnswerLink {
+  /** An https address (others are dropped). */
+  href: string;
+  /** What the link says, e.g. "open in Slack". */
+  label: string;
+}
+
+/**
+ * One self-contained page: inline CSS and SVG, no scripts, no external requests; all participant text escaped,
+ * and names and answers isolated in <bdi> so right-to-left text cannot reorder what stands around it.
+ */
+export function renderHtml(recap: Recap, options: HtmlOptions): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${esc(recap.title)} — recap</title>
+<style>
+${RECAP_CSS}</style>
 </head>
 <body>
 <main>
-<h1>${esc(recap.title)}</h1>
+${renderHtmlBody(recap, options)}</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * The recap's content without the document around it, for pages that bring their own frame and load RECAP_CSS as
+ * a stylesheet (the website's recap page): the same markup the standalone file shows, escaped the same way.
+ */
+export function renderHtmlBody(recap: Recap, options: HtmlOptions): string {
+  const { stats } = recap;
+  const tz = options.timezone;
+  const questions = recap.questions
+    .map((q) => {
+      const highlights = options.highlights.get(q.number) ?? [];
+      const summary = options.summaries?.get(q.number);
+      const people = new Set(q.answers.map((a) => a.author)).size;
+      return `<section class="question" id="q${q.number}">
+<h2><span class="qn">Q${q.number}</span> ${bdi(q.text)}</h2>
+<p class="meta">${esc(questionMeta(q, people, tz))}</p>
+${summary ? `<p class="summary"><strong>In short:</strong> ${esc(summary)}</p>` : ''}
+${highlightsHtml(highlights)}
+${answersHtml(q, options.answerLink)}
+</section>`;
+    })
+    .join('\n');
+  const activity = activitySeries(options.input);
+  const firstTimers = recap.participants.filter((p) => p.firstTime);
+  // Shared links are real links: the link finder only matches http(s), and a link loads nothing until clicked.
+  return `<h1>${esc(recap.title)}</h1>
 <p class="byline">${esc(formatDay(recap.startedAt, tz))} · hosted by ${bdi(recap.host)} · ${bdi(recap.hashtag)}</p>
 ${recap.guests.length ? `<p class="guests">🎤 ${guestsLabel(recap.guests, 'Guest')}</p>` : ''}
 ${options.notice ? `<p class="meta">${esc(options.notice)}</p>` : ''}
@@ -107,9 +131,6 @@ ${returnersHtml(recap)}
 <p class="people">${peopleHtml(recap)}</p></section>
 ${recap.trends ? trendsHtml(recap.trends, tz) : ''}
 ${linksHtml(recap)}
-</main>
-</body>
-</html>
 `;
 }
 
@@ -120,23 +141,31 @@ function highlightsHtml(highlights: RecapAnswer[]): string {
 }
 
 // One item per person: a single answer beside the name, several each on its own line under it.
-function answersHtml(q: RecapQuestion): string {
+function answersHtml(q: RecapQuestion, link: HtmlOptions['answerLink']): string {
   if (q.answers.length === 0) return '';
   const items = answersByPerson(q.answers).map((group) => {
     const guest = group[0]!.guest ? ' <span class="tag guest">🎤 guest</span>' : '';
     const name = `<bdi><strong>${esc(group[0]!.author)}</strong></bdi>${guest}`;
-    if (group.length === 1) return `<li>${name}${answerHtml(group[0]!)}</li>`;
-    return `<li>${name}${group.map((a) => `<div class="answer">${answerHtml(a).trimStart()}</div>`).join('')}</li>`;
+    if (group.length === 1) return `<li>${name}${answerHtml(group[0]!, link)}</li>`;
+    const each = group.map((a) => `<div class="answer">${answerHtml(a, link).trimStart()}</div>`);
+    return `<li>${name}${each.join('')}</li>`;
   });
   const summary = q.answers.length === 1 ? 'The answer' : `All ${q.answers.length} answers`;
   const open = q.answers.length <= 12 ? ' open' : '';
   return `<details${open}><summary>${summary}</summary><ul class="answers">${items.join('')}</ul></details>`;
 }
 
-function answerHtml(a: RecapAnswer): string {
+function answerHtml(a: RecapAnswer, link: HtmlOptions['answerLink']): string {
   const part = a.part ? ` <span class="tag">part ${esc(a.part)}</span>` : '';
   const late = a.late ? ' <span class="tag late">late</span>' : '';
-  return `${part}${late} ${bdi(answerBody(a))}`;
+  return `${part}${late} ${bdi(answerBody(a))}${jumpHtml(a, link)}`;
+}
+
+// Only https: an address that somehow made another scheme (javascript:) is no link at all.
+function jumpHtml(a: RecapAnswer, link: HtmlOptions['answerLink']): string {
+  const target = link?.(a);
+  if (!target || !/^https:\/\//.test(target.href)) return '';
+  return ` <a class="jump" href="${esc(target.href)}" rel="nofollow noopener noreferrer">${esc(target.label)}</a>`;
 }
 
 // "Guest: Ana" or "Guests: Ana, Bo".

@@ -6,6 +6,7 @@ import type { SessionRunner } from '../session/session-runner.js';
 import { buildRecap } from './build-recap.js';
 import { buildChannelRecap } from './channel-recap.js';
 import { pickHighlights } from './highlights.js';
+import { recapLinkOf } from './public-links.js';
 import { renderRecapChunks, type RenderExtras } from './render-recap.js';
 import { sessionRecapInput } from './session-recap-input.js';
 import { type FileCalls, FileWriteError, plainCause, writeFileAtomically } from './write-file-atomically.js';
@@ -34,14 +35,24 @@ export function writeSessionRecap(
   });
 }
 
-/** Posts the short channel recap of a finished session (once: a restart does not post it again). */
-export async function postChannelRecap(store: ChatStore, platform: Platform, session: SessionRunner): Promise<void> {
+/**
+ * Posts the short channel recap of a finished session (once: a restart does not post it again). With the website's
+ * public URL (EMCEE_PUBLIC_URL) and a published series, it links to the chat's recap page.
+ */
+export async function postChannelRecap(
+  store: ChatStore,
+  platform: Platform,
+  session: SessionRunner,
+  publicUrl?: string,
+): Promise<void> {
   const input = sessionRecapInput(store, session.id, { community: false });
   const recap = buildRecap(input);
+  const recapUrl = session.rehearsal ? undefined : recapLinkOf(store, session.id, publicUrl);
   const messages = buildChannelRecap(recap, pickHighlights(recap, input, 1), {
     maxLength: platform.limits.messageLength,
     quote: (text) => platform.quote(text),
     rehearsal: session.rehearsal,
+    ...(recapUrl ? { recapUrl } : {}),
   });
   for (const [index, text] of messages.entries()) await session.postOnce(`recap:${index}`, { kind: 'recap', text });
 }

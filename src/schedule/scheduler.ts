@@ -12,6 +12,7 @@ import { nextRuns } from './next-runs.js';
 import { RunAnnouncer } from './run-announcer.js';
 import type { ChatSchedule } from './schedule-schema.js';
 import { formatInZone } from '../time/format-time.js';
+import { seriesLinkOf } from '../recap/public-links.js';
 
 /** A script with a schedule, and the channel it runs in on this platform. */
 export interface ScheduledChat {
@@ -55,6 +56,8 @@ export class Scheduler {
       /** Routes the chats it starts. */
       router: ChatRouter;
       community: string;
+      /** The website's public URL (EMCEE_PUBLIC_URL): reminders of a published series link to its page. */
+      publicUrl?: string;
     },
     chats: readonly ScheduledChat[],
   ) {
@@ -331,6 +334,7 @@ export class Scheduler {
       return;
     }
     const { script } = plan;
+    const link = seriesLinkOf(store, script.id, this.deps.publicUrl);
     const text =
       fillTemplate(script.wording.reminder, {
         title: script.title,
@@ -339,7 +343,9 @@ export class Scheduler {
         topic: script.topic ?? script.questions[0]?.text ?? script.title,
         firstQuestion: script.questions[0]?.text ?? '',
         guests: script.guests.map((guest) => guest.name).join(', '),
-      }) + guestLine(script);
+      }) +
+      guestLine(script) +
+      (link ? ` ${link}` : '');
     store.schedule.markReminderSending(reminder.run_id, reminder.before_ms, text, clock.now());
     try {
       const posted = await platform.post(reminder.channel, { kind: 'reminder', text });

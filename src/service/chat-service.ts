@@ -126,7 +126,15 @@ export class ChatService {
     served.recovered = await router.recover(adapter.community, options.catchUp ?? config.EMCEE_CATCH_UP);
     if (options.scheduled && options.scheduled.length > 0) {
       const scheduler = new Scheduler(
-        { store, clock, log, platform: adapter, router, community: adapter.community },
+        {
+          store,
+          clock,
+          log,
+          platform: adapter,
+          router,
+          community: adapter.community,
+          publicUrl: config.EMCEE_PUBLIC_URL,
+        },
         options.scheduled,
       );
       router.useSchedule((channel) => scheduler.describeNext(channel));

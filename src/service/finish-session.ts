@@ -22,7 +22,7 @@ export async function finishSession(
   session: SessionRunner,
 ): Promise<string[]> {
   try {
-    await postChannelRecap(deps.store, deps.platform, session);
+    await postChannelRecap(deps.store, deps.platform, session, deps.config.EMCEE_PUBLIC_URL);
   } catch (error) {
     deps.log.error('Could not post the recap in the channel', { session: session.id, error });
   }

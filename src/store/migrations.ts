@@ -293,4 +293,13 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 14,
+    name: "an index for the website's pages: a series' chats and their dates",
+    sql: `
+      -- Covers the series' chats and their dates, without reading each chat's stored script.
+      CREATE INDEX sessions_by_series ON sessions(script_id, started_at, state, rehearsal, community_id);
+      -- ("Had this person come before?" is served by migration 12's messages_by_author.)
+    `,
+  },
 ];

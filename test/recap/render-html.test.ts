@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRecap } from '../../src/recap/build-recap.js';
 import { pickHighlights } from '../../src/recap/highlights.js';
 import type { RecapInputMessage } from '../../src/recap/recap-input.js';
-import { renderHtml } from '../../src/recap/render-html.js';
+import { renderHtml, renderHtmlBody } from '../../src/recap/render-html.js';
 import { answer, chatInput, other, START } from './chat-input.js';
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -81,5 +81,27 @@ describe('the HTML recap as text', () => {
     const recap = buildRecap(input);
     const big = renderHtml(recap, { timezone: 'UTC', highlights: new Map(), input: { ...input, messages: many } });
     expect(big).toContain('id="activity-chart"');
+  });
+});
+
+describe('answer links (the website’s recap page)', () => {
+  it('link each answer where it was written, only over https, and change nothing when absent', () => {
+    const input = chatInput([answer('m1', 'ana', 'A1: first', 6, 1), answer('m2', 'bo', 'A1: second', 7, 1)]);
+    const recap = buildRecap(input);
+    const options = { timezone: input.timezone, highlights: new Map(), input };
+    const links = renderHtmlBody(recap, {
+      ...options,
+      answerLink: (a) =>
+        a.id === 'm1'
+          ? { href: 'https://discord.com/channels/1/2/3', label: 'open in Discord' }
+          : {
+              href: 'javascript:alert(1)',
+              label: 'bad',
+            },
+    });
+    expect(links).toContain('<a class="jump" href="https://discord.com/channels/1/2/3"');
+    expect(links).not.toContain('javascript:');
+    expect(renderHtml(recap, options)).toContain(renderHtmlBody(recap, options));
+    expect(renderHtmlBody(recap, options)).not.toContain('class="jump"');
   });
 });

@@ -76,4 +76,18 @@ ol.search-results > li { margin: 0 0 14px; }
 ol.search-results .snippet { margin: 0 0 2px; white-space: pre-line; }
 ol.search-results .muted { margin: 0; }
 nav.pager { display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; margin-top: 16px; }
+/* The community's pages (home, series, recap: web/routes/home-, series- and recap-routes.ts). */
+figure.attendance { margin: 8px 0 18px; }
+figure.attendance svg { background: #fff; border: 1px solid var(--line); border-radius: 10px; width: 100%; }
+figure.attendance figcaption { color: var(--muted); font-size: .9rem; }
+svg text { font-size: 12px; fill: var(--muted); }
+svg .axis { stroke: var(--line); }
+svg .returning { fill: var(--accent); }
+svg .newcomer { fill: #e8590c; }
+ul.recaps { padding-left: 18px; columns: 16em; }
+ul.recaps li { break-inside: avoid; margin: 2px 0; }
+.pager { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
+.crumbs { margin: 0 0 8px; }
+a.jump { font-size: .85rem; white-space: nowrap; }
+.downloads ul { display: flex; flex-wrap: wrap; gap: 8px 18px; padding-left: 18px; }
 `;
