@@ -4,6 +4,7 @@ import type { InboundEdit, InboundMessage, MessageAddress, Platform } from '../p
 import { fillTemplate } from '../script/fill-template.js';
 import { type ChatScript, isGuest } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
+import type { LiveFeed } from '../service/live-feed.js';
 import type { Clock } from '../time/clock.js';
 import type { PostLedger } from './post-ledger.js';
 
@@ -25,10 +26,12 @@ export class AnswerIntake {
   private readonly queued = new Set<MessageAddress>();
 
   constructor(
-    private readonly deps: { store: ChatStore; platform: Platform; clock: Clock; log: Logger },
+    private readonly deps: { store: ChatStore; platform: Platform; clock: Clock; log: Logger; live?: LiveFeed },
     private readonly session: {
       id: number;
       community: string;
+      /** The channel it runs in. */
+      channel: string;
       script: ChatScript;
       ledger: PostLedger;
       /** A rehearsal records no one in the community: nobody is a first-timer, nothing counts. */
@@ -87,6 +90,7 @@ export class AnswerIntake {
       this.inBackground(
         now.done.then((firstTime) => {
           this.queued.delete(message.id);
+          if (firstTime !== undefined) this.publishStored(message, attribution, fromHost, firstTime);
           if (firstTime) this.welcome(message);
         }),
         'Could not store a message',
@@ -95,6 +99,7 @@ export class AnswerIntake {
     }
     const firstTime = now.value;
     if (firstTime === undefined) return false; // a redelivery: already handled
+    this.publishStored(message, attribution, fromHost, firstTime);
     if (attribution.question !== null) this.acknowledge(message.id);
     if (firstTime) this.welcome(message);
     return true;
@@ -194,13 +199,36 @@ export class AnswerIntake {
       hashtag: script.hashtag,
     });
     this.inBackground(
-      ledger.postOnce(
-        `first-timer:${message.author.id}`,
-        { kind: 'first-timer', text, mentions: [message.author.id] },
-        { replyTo: message.id },
-      ),
+      ledger
+        .postOnce(
+          `first-timer:${message.author.id}`,
+          { kind: 'first-timer', text, mentions: [message.author.id] },
+          { replyTo: message.id },
+        )
+        .then(() => this.deps.live?.publish({ kind: 'welcomed', ...this.liveRef(), authorId: message.author.id })),
       'Could not welcome a first-timer',
     );
+  }
+
+  // Watchers (the host console) see each message once, as it is stored.
+  private publishStored(message: InboundMessage, attribution: Attribution, fromHost: boolean, firstTime: boolean) {
+    this.deps.live?.publish({
+      kind: 'message',
+      ...this.liveRef(),
+      address: message.id,
+      author: { id: message.author.id, name: message.author.displayName },
+      text: message.text,
+      ts: message.ts,
+      question: attribution.question,
+      firstTime,
+      late: attribution.question !== null && attribution.late,
+      fromHost,
+    });
+  }
+
+  private liveRef() {
+    const { id, script, channel, rehearsal } = this.session;
+    return { sessionId: id, channel, series: script.id, rehearsal: rehearsal === true };
   }
 
   private inBackground(promise: Promise<unknown>, failure: string): void {
