@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { failurePage, notFoundPage } from './error-pages.js';
 import { registerAssetRoutes } from './routes/asset-routes.js';
+import { registerConsoleLiveRoutes } from './routes/console-live-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { viewerOf, type WebEnv } from './viewer.js';
@@ -20,6 +21,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   });
   registerAssetRoutes(app);
   registerHealthRoutes(app, deps);
+  registerConsoleLiveRoutes(app, deps);
   app.notFound((c) => c.html(notFoundPage(viewerOf(c)), 404));
   app.onError((error, c) => {
     deps.log.error('A web page failed', { path: c.req.path, error });

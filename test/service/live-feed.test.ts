@@ -44,7 +44,7 @@ describe('the live feed', () => {
     expect(log.lines).toEqual(['warn A live-feed listener failed; the chat goes on']);
   });
 
-  it('carries a real chat: steps with their deadlines, answers with their question, first-timers welcomed', async () => {
+  it('carries a real chat: steps with their deadlines, answers with their question, welcomes', async () => {
     const clock = new ManualClock();
     const store = ChatStore.open(':memory:');
     const platform = new RecordingPlatform(clock);
