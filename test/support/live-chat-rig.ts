@@ -33,6 +33,8 @@ export interface LiveChatRig {
   posts: RoomPost[];
   /** Identities the host-rights check says yes to (the test host's by default). */
   hosts: Set<string>;
+  /** Types a line at the room's keyboard, as the person at the terminal does (as "tester"). */
+  type(line: string): void;
   /** Someone in the room. */
   person(name: string): InboundAuthor;
   /** Stops the site, then the bot (which closes the store). */
@@ -46,8 +48,9 @@ export interface LiveChatRig {
 export async function startLiveChatRig(asHost?: SignedInHost): Promise<LiveChatRig> {
   const clock = new ManualClock();
   const store = ChatStore.open(':memory:');
+  const keyboard = new PassThrough();
   const room = new LocalRoom({
-    input: new PassThrough(),
+    input: keyboard,
     output: new Writable({ write: (_chunk, _encoding, done) => done() }),
     clock,
     userName: 'tester',
@@ -78,6 +81,7 @@ export async function startLiveChatRig(asHost?: SignedInHost): Promise<LiveChatR
     clock,
     posts,
     hosts,
+    type: (line) => keyboard.write(`${line}\n`),
     person: (name) => ({ id: `local:${name}`, displayName: name, isBot: false, isHost: false }),
     close: async () => {
       await web.web.close();

@@ -131,6 +131,15 @@ export const LIVE_CONSOLE_JS = `(() => {
   const address = '/console/live/events?channel=' + encodeURIComponent(channel) +
     '&after=' + encodeURIComponent(root.dataset.lastEventId || '');
   const events = new EventSource(address);
+  const status = $('[data-live-status]');
+  events.addEventListener('open', () => {
+    root.dataset.connected = 'yes';
+    status.textContent = 'Newest first; new answers appear as they arrive.';
+  });
+  events.addEventListener('error', () => {
+    root.dataset.connected = 'no';
+    status.textContent = 'Reconnecting to the chat\u2026';
+  });
   const data = (event) => JSON.parse(event.data);
   const sameChat = (payload) => {
     // A new chat in this channel: the page is rendered afresh for it.

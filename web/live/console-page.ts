@@ -46,7 +46,7 @@ data-last-event-id="${parts.lastEventId}">
 <h2 id="live-step" data-step-label>${step.label}</h2>
 <p class="live-question" data-step-text>${step.questionText ?? ''}</p>
 <p>Time left on this step: <span class="countdown" data-countdown data-remaining-ms="${step.timeLeftMs ?? ''}"
-data-speed="${step.clockSpeed}" data-state="${step.state}">${step.timeLeftMs === null ? '–' : countdownText(step.timeLeftMs)}</span>
+data-speed="${step.clockSpeed}" data-state="${step.state}">${countdownOf(step.timeLeftMs)}</span>
 <span data-step-state>${step.state === 'paused' ? '(paused)' : ''}</span></p>
 </section>
 ${controls(viewer, chat.channel, parts.note)}
@@ -58,18 +58,20 @@ ${controls(viewer, chat.channel, parts.note)}
 </section>
 <section class="live-answers" aria-labelledby="live-answers">
 <h2 id="live-answers">Answers by question</h2>
-<p class="muted">Newest first; new answers appear as they arrive.</p>
+<p class="muted" data-live-status>Newest first, as of this page's loading: reload it to see newer ones.</p>
 <div data-groups>${groupsOf(chat, parts.answers).map((group) => answerGroup(group, chat))}</div>
 </section>
 </div>`;
   return page({ title: `Live: ${chat.title}`, viewer, body, scripts: [LIVE_CONSOLE_SCRIPT] });
 }
 
+const WITHOUT_BOT = ' This site is served without the bot: chats show here when Emcee serves it.';
+
 /** The console when no chat runs: says so, with the next scheduled ones. */
 export function noChatPage(viewer: Viewer, next: string[], servesChats: boolean, note?: ControlNote): Markup {
   const body = html`<h1>Live</h1>
 ${noteLine(note)}
-<p>No chat is running now.${servesChats ? '' : ' This site is served without the bot: chats show here when Emcee serves it.'}</p>
+<p>No chat is running now.${servesChats ? '' : WITHOUT_BOT}</p>
 ${next.length ? html`<ul class="cards">${next.map((line) => html`<li>${line}</li>`)}</ul>` : ''}`;
   return page({ title: 'Live', viewer, body });
 }
@@ -144,10 +146,19 @@ ${text ? html`<p class="question-text">${text}</p>` : ''}
 function answerItem(answer: AnswerView): Markup {
   return html`<li class="answer" data-address="${answer.address}" data-author-id="${answer.authorId}">
 <p class="meta"><span class="who">${answer.who}</span> <time datetime="${answer.iso}">${answer.when}</time>
-${answer.firstTime ? html`<span class="badge first">First time, <span data-welcomed>${answer.welcomed ? 'welcomed' : 'not welcomed yet'}</span></span>` : ''}
+${answer.firstTime ? firstTimeBadge(answer.welcomed) : ''}
 ${answer.late ? html`<span class="badge late">Late</span>` : ''}
 ${answer.fromHost ? html`<span class="badge host">Host</span>` : ''}
 ${answer.link ? html`<a href="${answer.link}">Jump to the message</a>` : ''}</p>
 <p class="text">${answer.text}</p>
 </li>`;
+}
+
+function firstTimeBadge(welcomed: boolean): Markup {
+  return html`<span class="badge first">First time,
+<span data-welcomed>${welcomed ? 'welcomed' : 'not welcomed yet'}</span></span>`;
+}
+
+function countdownOf(timeLeftMs: number | null): string {
+  return timeLeftMs === null ? '\u2013' : countdownText(timeLeftMs);
 }
