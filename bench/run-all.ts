@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { machine, type BenchResult, type BenchRow } from './bench-support.js';
+import { benchLiveConsole } from './live-console-bench.js';
 import { benchRateLimits } from './rate-limits.js';
 import { benchRecap } from './recap.js';
 import { runIsolated } from './run-isolated.js';
@@ -26,6 +27,7 @@ const scenarios: [string, () => Promise<BenchResult> | BenchResult][] = [
   ['recap', () => benchRecap()],
   ['transcript-size', () => benchTranscriptSize()],
   ['startup', () => benchStartup()],
+  ['live-console', () => benchLiveConsole()],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');
@@ -120,6 +122,10 @@ const markdown = [
   '- **Transcript size** (`bench/transcript-size.ts`): 200 MB and 1 GB JSONL transcripts generated in a temp dir, ' +
     'recapped by `emcee recap --transcript F --format json --out …` as a child process; peak RSS from ' +
     '/usr/bin/time -v.',
+  '- **Live console** (`bench/live-console-bench.ts`, 60 s; `BENCH_LIVE_SECONDS` changes it): the demo chat in the ' +
+    'local room under a ChatService, Q1 open, the host console open in headless Chromium; 300 answers a minute from ' +
+    '120 people delivered to `ChatRouter.handleMessage`. Latency from just before that call (`Date.now()`) to the ' +
+    'first frame painted after the answer entered the page (`performance.timeOrigin + performance.now()`).',
   '- **Start-up** (`bench/startup.ts`): `node bin/emcee.js run demo` with a temp `EMCEE_DB`, stdin closed, until ' +
     '"Welcome" appears on stdout.',
   '',
