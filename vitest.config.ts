@@ -16,6 +16,9 @@ const E2E = [
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Tests that run the CLI (in process or as a child) would all want port 8787: the website is off unless a
+    // test turns it on with its own port.
+    env: { EMCEE_WEB: 'off' },
     hookTimeout: 30_000,
     projects: [
       {

@@ -45,6 +45,13 @@ const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }>
     },
     summary: 'recap a session or an imported transcript (md, html, json, csv)',
   },
+  web: {
+    load: async () => {
+      const m = await import('./commands/web.js');
+      return { run: m.webCommand, help: m.WEB_HELP };
+    },
+    summary: 'serve the website and host console from the database, with no chat running',
+  },
   sessions: {
     load: async () => {
       const m = await import('./commands/sessions.js');

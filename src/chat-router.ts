@@ -2,6 +2,7 @@ import type {
   ChatInbound,
   CommandReply,
   FormOutcome,
+  HostNotice,
   InboundAction,
   InboundCommand,
   InboundEdit,
@@ -17,6 +18,7 @@ import type { LeaseRow } from './store/leases-repo.js';
 import type { ChatScript } from './script/script-schema.js';
 import type { CommandServices } from './commands/command-spec.js';
 import { dispatchAction, dispatchCommand, dispatchFormSubmit } from './commands/dispatch-command.js';
+import { tellHosts } from './service/tell-hosts.js';
 import { SessionAlreadyRunning } from './session/session-already-running.js';
 import {
   SessionRunner,
@@ -171,6 +173,41 @@ export class ChatRouter implements ChatInbound, CommandServices {
       this.deps.log.warn('Could not open a direct message', { error });
       return undefined;
     }
+  }
+
+  /** The time now, from the injected clock. */
+  now(): number {
+    return this.deps.clock.now();
+  }
+
+  /** Sends a person files in a direct message (shareFiles in their DM); false where the platform cannot. */
+  async sendPrivately(user: string, notice: HostNotice): Promise<boolean> {
+    const { platform, log } = this.deps;
+    if (!platform.shareFiles) return false;
+    const channel = await this.openDirectChannel(user);
+    if (!channel) return false;
+    try {
+      await platform.shareFiles(channel, notice);
+      return true;
+    } catch (error) {
+      log.warn('Could not send a direct message with files', { error });
+      return false;
+    }
+  }
+
+  /** Tells the hosts something privately. */
+  async tellHosts(notice: HostNotice): Promise<void> {
+    await tellHosts(this.deps.platform, this.deps.log, notice);
+  }
+
+  /** The platform's mention of a person. */
+  mentionOf(user: string, displayName: string): string {
+    return this.deps.platform.mention(user, displayName);
+  }
+
+  /** Where recap files are written. */
+  get recapDir(): string | undefined {
+    return this.deps.recapDir;
   }
 
   /** A person's display name, as the platform knows it. */

@@ -25,6 +25,11 @@ export interface Reaction {
    * `{names}` stands for the authors' mentions. Fallback: the adapter keeps pacing reactions.
    */
   applause?: string;
+  /**
+   * Set when the answer's author asked to be quiet: an applause standing in for this reaction names them with
+   * this plain text instead of a mention.
+   */
+  quietName?: string;
 }
 
 /** What the platform allows in one message; the core packs its output to fit. */

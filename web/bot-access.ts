@@ -5,9 +5,10 @@ import type { SessionRunner } from '../src/session/session-runner.js';
 import type { BotAccess, RunningChat } from './web-deps.js';
 
 /**
- * What the website may ask of a running ChatService: its chats, their live feed, and the chat commands a
- * host gives from the console. `hostRights` is asked at the moment each command runs (the same check the
- * entry point gives WebDeps.hostRights), so a host removed on the platform loses the buttons at once.
+ * What the website may ask of a running ChatService: its chats, their live feed, the chat commands a host gives
+ * from the console, and the services the other console pages' commands run on. `hostRights` is asked at the
+ * moment each command runs (the same check the entry point gives WebDeps.hostRights), so a host removed on the
+ * platform loses the buttons at once.
  */
 export function createBotAccess(service: ChatService, hostRights: (identity: string) => Promise<boolean>): BotAccess {
   return {
@@ -32,6 +33,8 @@ export function createBotAccess(service: ChatService, hostRights: (identity: str
         args,
       });
     },
+    // The first platform's router: the plan, archive and people pages act through it (see webCommandServices).
+    commandServices: () => service.platforms[0]?.router,
     nextChats: () =>
       service.platforms.flatMap((served) =>
         served.scheduler ? served.scheduler.describeNext().split('\n').filter(isNextRun) : [],

@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
 import { failurePage, notFoundPage } from './error-pages.js';
 import { registerAssetRoutes } from './routes/asset-routes.js';
+import { registerConsoleArchiveRoutes } from './routes/console-archive-routes.js';
 import { registerConsoleLiveRoutes } from './routes/console-live-routes.js';
+import { registerConsolePeopleRoutes } from './routes/console-people-routes.js';
+import { registerConsolePlanRoutes } from './routes/console-plan-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { viewerOf, type WebEnv } from './viewer.js';
@@ -22,6 +25,9 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   registerAssetRoutes(app);
   registerHealthRoutes(app, deps);
   registerConsoleLiveRoutes(app, deps);
+  registerConsolePlanRoutes(app, deps);
+  registerConsoleArchiveRoutes(app, deps);
+  registerConsolePeopleRoutes(app, deps);
   app.notFound((c) => c.html(notFoundPage(viewerOf(c)), 404));
   app.onError((error, c) => {
     deps.log.error('A web page failed', { path: c.req.path, error });

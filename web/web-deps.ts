@@ -1,3 +1,4 @@
+import type { CommandServices } from '../src/commands/command-spec.js';
 import type { Logger } from '../src/log.js';
 import type { CommandReply } from '../src/port.js';
 import type { LiveListener } from '../src/service/live-feed.js';
@@ -59,6 +60,11 @@ export interface BotAccess {
   ): Promise<CommandReply>;
   /** The next scheduled chats, one line each (empty when nothing is scheduled). */
   nextChats?(): string[];
+  /**
+   * The services the chat commands run on (the console plans through them), when the bot offers its own
+   * (undefined while it serves no platform yet).
+   */
+  commandServices?(): CommandServices | undefined;
 }
 
 /** A chat running now, as the host console shows it. */

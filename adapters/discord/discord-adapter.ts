@@ -224,7 +224,8 @@ export class DiscordAdapter implements PlatformAdapter {
     const seen = this.receiver.authorOf(to);
     await this.reactions.add({
       channel: seen?.channel ?? discordAddress.channel(ref.guild, ref.channel),
-      mention: seen ? this.mention(seen.author) : '',
+      // Someone who asked to be quiet is named, not mentioned, in an applause.
+      mention: seen ? (reaction.quietName ?? this.mention(seen.author)) : '',
       // Without the author an applause would thank nobody: such a reaction is waited for instead.
       ...(reaction.applause && seen ? { applause: reaction.applause } : {}),
       // Adding a reaction the bot already added changes nothing: safe to try again. One folded into an

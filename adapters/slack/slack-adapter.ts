@@ -270,7 +270,8 @@ export class SlackAdapter implements PlatformAdapter {
     const author = this.index.authorOf(to);
     await this.pacer.add({
       channel: slackAddress.channel(ref.team, ref.channel),
-      mention: author ? `<@${author}>` : '',
+      // Someone who asked to be quiet is named, not mentioned, in an applause.
+      mention: author ? (reaction.quietName ?? `<@${author}>`) : '',
       // Without the author's name an applause would thank nobody: such a reaction keeps its place in line.
       ...(reaction.applause && author ? { applause: reaction.applause } : {}),
       send: () =>

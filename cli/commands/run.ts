@@ -19,6 +19,7 @@ import { loadEnvironment } from '../environment.js';
 import { watchSignals } from '../signals.js';
 import { terminalChoices } from '../terminal-choices.js';
 import { ensureWritableFolder } from '../writable-folder.js';
+import { launchWebBesideChats, shownAddress } from '../web-launch.js';
 import type { CommandIO } from './command-io.js';
 
 const LOCAL_CHANNEL = 'local:room';
@@ -33,6 +34,7 @@ const flagsSchema = z.object({
     .regex(/^[\w.-]{1,32}$/, 'letters, digits, dots, dashes')
     .optional(),
   fresh: z.boolean().optional(),
+  web: z.boolean().optional(),
   'catch-up': z.enum(['resume', 'compress', 'close']).optional(),
   help: z.boolean().optional(),
 });
@@ -51,6 +53,7 @@ said meanwhile (lines appended to the room log) is picked up.
   --db FILE         SQLite database (default: EMCEE_DB or data/emcee.db)
   --room FILE       the room's history (default: EMCEE_LOCAL_ROOM or data/local-room.jsonl)
   --fresh           abandon an unfinished chat in the room and start a new one
+  --web             serve the website beside the chat, as the demo does (EMCEE_WEB_PORT, default 8787)
   --catch-up P      when resuming after a question's time ran out: resume (post it now, default),
                     compress (squeeze the rest into the planned hour) or close (thank and end)
 
@@ -71,6 +74,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       room: { type: 'string' },
       user: { type: 'string' },
       fresh: { type: 'boolean' },
+      web: { type: 'boolean' },
       'catch-up': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -92,6 +96,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       user: flags.user,
       fresh: flags.fresh ?? false,
       catchUp: flags['catch-up'],
+      web: flags.web ?? false,
     },
     io,
   );
@@ -109,6 +114,8 @@ export interface LocalChatOptions {
   catchUp?: CatchUpPolicy;
   /** Rehearse the series' next episode, squeezed into about two minutes; it never counts. */
   rehearse?: boolean;
+  /** Serve the website beside the chat (the demo), and keep it up after the chat in a terminal. */
+  web?: boolean;
 }
 
 /** The local room with an optional crowd: what `npm start` runs when no platform is configured. */
@@ -206,6 +213,10 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     if (options.rehearse) room.terminal.print('Rehearsal: the chat in about two minutes, counted nowhere.');
   }
   for (const report of [...served.recovered, ...takenOver]) room.terminal.print(describeRecovery(room.name, report));
+  const web = options.web
+    ? await launchWebBesideChats({ config, store, log, scripts }, (line) => room.terminal.print(line))
+    : undefined;
+  if (web) room.terminal.print(`Open ${shownAddress(config, web)} to follow the chat on the website.`);
   const crowd = options.crowd > 0 ? new Crowd(room, clock, script, options.crowd) : undefined;
   service.pollControls();
 
@@ -227,6 +238,12 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     status = live.status();
   }
   crowd?.stop();
+  if (web && outcome === 'ended' && io.stdin.isTTY) {
+    // The newcomer who opened the site reads the recap there: the site stays until they stop it.
+    room.terminal.print(`The chat is over; its recap is on ${shownAddress(config, web)} — Ctrl-C stops the website.`);
+    await signals.terminated;
+  }
+  await web?.close();
   // Signals stay handled while stopping: a second SIGTERM must not cut the acknowledgements' drain short.
   await service.stop();
   await room.stop();

@@ -12,6 +12,7 @@ import type { Environment } from '../environment.js';
 import type { PlatformEntry } from '../platforms.js';
 import { watchSignals } from '../signals.js';
 import { ensureWritableFolder } from '../writable-folder.js';
+import { launchWebBesideChats, shownAddress } from '../web-launch.js';
 import type { CommandIO } from './command-io.js';
 
 /**
@@ -30,8 +31,9 @@ export async function servePlatforms(
   // Found now rather than when the first chat ends and its recap has nowhere to go.
   ensureWritableFolder(config.EMCEE_RECAP_DIR, 'recaps', 'EMCEE_RECAP_DIR');
   const clock = new SystemClock();
+  const store = ChatStore.open(config.EMCEE_DB);
   const service = new ChatService({
-    store: ChatStore.open(config.EMCEE_DB),
+    store,
     clock,
     log,
     config,
@@ -69,9 +71,12 @@ export async function servePlatforms(
     for (const served of service.platforms) await tellHosts(served.adapter, log, { text });
   }
 
+  const web = await launchWebBesideChats({ config, store, log, scripts }, (line) => io.stdout.write(`${line}\n`));
+  if (web) io.stdout.write(`The website and host console: ${shownAddress(config, web)}\n`);
   io.stdout.write('Press Ctrl-C to stop (running chats are saved and resume on the next start).\n');
   await signals.terminated;
   io.stdout.write('Stopping…\n');
+  await web?.close();
   // Signals stay handled while stopping: a second SIGTERM must not cut the acknowledgements' drain short.
   await service.stop();
   signals.dispose();

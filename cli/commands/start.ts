@@ -32,7 +32,7 @@ export async function startCommand(argv: string[], io: CommandIO): Promise<numbe
   const wanted = PLATFORMS.filter((platform) => platform.wanted(environment.env));
   if (wanted.length > 0) return servePlatforms(wanted, environment, io);
   io.stdout.write('No SLACK_BOT_TOKEN or DISCORD_TOKEN set: running the local demo chat (about two minutes).\n\n');
-  return runLocalChat({ scriptName: 'demo', speed: 1, crowd: 12 }, io);
+  return runLocalChat({ scriptName: 'demo', speed: 1, crowd: 12, web: true }, io);
 }
 
 const rehearseFlags = z.object({

@@ -2,6 +2,7 @@ import type {
   ChannelAddress,
   CommandReply,
   FormOutcome,
+  HostNotice,
   InboundAction,
   InboundCommand,
   InboundFormSubmit,
@@ -70,6 +71,19 @@ export interface CommandServices {
   resolveChannel(id: string): ChannelAddress | undefined;
   /** A direct-message conversation with a person, where the platform can open one. */
   openDirectChannel(user: UserAddress): Promise<ChannelAddress | undefined>;
+  /** The time now (ms since epoch), from the injected clock. */
+  now(): number;
+  /**
+   * Sends a person a message with files in a direct message. Resolves false where the platform cannot (the local
+   * room) or the message could not be sent.
+   */
+  sendPrivately(user: UserAddress, notice: HostNotice): Promise<boolean>;
+  /** Tells the community's hosts something privately; never throws. */
+  tellHosts(notice: HostNotice): Promise<void>;
+  /** The platform's mention of a person, as it appears in stored message texts. */
+  mentionOf(user: UserAddress, displayName: string): string;
+  /** Where recap files are written, when the entry point writes them. */
+  readonly recapDir: string | undefined;
 }
 
 /**

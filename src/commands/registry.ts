@@ -1,6 +1,9 @@
 import type { ChatCommand } from './command-spec.js';
 import { usageOf } from './parse-args.js';
 import { episodesCommand } from './episodes-command.js';
+import { forgetMeCommand } from './forget-me-command.js';
+import { myDataCommand } from './my-data-command.js';
+import { quietCommand, unquietCommand } from './quiet-commands.js';
 import { planCommand } from './plan-command.js';
 import { rehearseCommand } from './rehearse-command.js';
 import { nextCommand, recapCommand, statusCommand } from './query-commands.js';
@@ -37,6 +40,10 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   planCommand,
   episodesCommand,
   rehearseCommand,
+  quietCommand,
+  unquietCommand,
+  myDataCommand,
+  forgetMeCommand,
   helpCommand,
 ];
 

@@ -1,4 +1,5 @@
 import type { Attribution } from '../attribution/attribute.js';
+import { isForgotten } from '../people/forget-person.js';
 import type { ChatScript } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { MessageRow } from '../store/session-rows.js';
@@ -41,7 +42,8 @@ export function sessionRecapInput(store: ChatStore, sessionId: number): RecapInp
       attribution: attributionOf(row),
       firstTime: row.first_time === 1,
       authorId: row.author_id,
-      ...(row.deleted_at !== null ? { deleted: true } : {}),
+      // Someone who used forget-me leaves the recap: only the store's counts keep a number for them.
+      ...(row.deleted_at !== null || isForgotten(row.author_id) ? { deleted: true } : {}),
     })),
     people: store.participants.namesIn(session.community_id),
     guests: scriptGuests(script),

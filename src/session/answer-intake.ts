@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import type { InboundEdit, InboundMessage, MessageAddress, Platform } from '../port.js';
 import { fillTemplate } from '../script/fill-template.js';
 import { type ChatScript, isGuest } from '../script/script-schema.js';
+import type { AddressedPerson } from '../people/addressing.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { LiveFeed } from '../service/live-feed.js';
 import type { Clock } from '../time/clock.js';
@@ -86,7 +87,7 @@ export class AnswerIntake {
       // The database is busy or full: the message waits in order to be written, and is acknowledged meanwhile.
       if (this.queued.has(message.id) || store.messages.get(message.id)) return false;
       this.queued.add(message.id);
-      if (attribution.question !== null) this.acknowledge(message.id);
+      if (attribution.question !== null) this.acknowledge(message.id, message.author);
       this.inBackground(
         now.done.then((firstTime) => {
           this.queued.delete(message.id);
@@ -100,15 +101,19 @@ export class AnswerIntake {
     const firstTime = now.value;
     if (firstTime === undefined) return false; // a redelivery: already handled
     this.publishStored(message, attribution, fromHost, firstTime);
-    if (attribution.question !== null) this.acknowledge(message.id);
+    if (attribution.question !== null) this.acknowledge(message.id, message.author);
     if (firstTime) this.welcome(message);
     return true;
   }
 
   /** Acknowledges every answer of the session still owed one (a crash came between storing and reacting). */
   acknowledgeOwed(): number {
-    const owed = this.deps.store.messages.unacknowledgedAnswers(this.session.id);
-    for (const address of owed) this.acknowledge(address);
+    const { store } = this.deps;
+    const owed = store.messages.unacknowledgedAnswers(this.session.id);
+    for (const address of owed) {
+      const row = store.messages.get(address);
+      this.acknowledge(address, { id: row?.author_id ?? '', displayName: row?.author_name ?? '' });
+    }
     return owed.length;
   }
 
@@ -122,6 +127,7 @@ export class AnswerIntake {
     for (const row of store.messages.forSession(this.session.id)) {
       if (row.first_time !== 1 || row.deleted_at !== null) continue;
       if (store.posts.get(this.session.id, `first-timer:${row.author_id}`)) continue;
+      if (store.quiet.isQuiet(this.session.community, row.author_id)) continue;
       this.welcome({ id: row.address, author: { id: row.author_id, displayName: row.author_name } });
       owed++;
     }
@@ -142,7 +148,9 @@ export class AnswerIntake {
       store.writes.write(() => store.messages.applyEdit(edit.id, fields)),
       'Could not store an edit',
     );
-    if (attribution.question !== null && stored.question_number === null) this.acknowledge(edit.id);
+    if (attribution.question !== null && stored.question_number === null) {
+      this.acknowledge(edit.id, { id: stored.author_id, displayName: stored.author_name });
+    }
   }
 
   /** Marks a message deleted: it leaves the recap and the counts, and stays in the store. */
@@ -179,9 +187,16 @@ export class AnswerIntake {
     );
   }
 
-  private acknowledge(address: MessageAddress): void {
+  // A reaction pings nobody, so a quiet person's answer gets one too; only an applause replacing it names them.
+  private acknowledge(address: MessageAddress, author: AddressedPerson): void {
     const { platform, store, clock } = this.deps;
-    const reaction = { ...this.session.script.wording.acknowledgement, applause: this.session.script.wording.applause };
+    const { acknowledgement, applause } = this.session.script.wording;
+    const quiet = store.quiet.isQuiet(this.session.community, author.id);
+    const reaction = {
+      ...acknowledgement,
+      applause,
+      ...(quiet ? { quietName: platform.quote(author.displayName) } : {}),
+    };
     this.inBackground(
       platform
         .react(address, reaction)
@@ -190,8 +205,10 @@ export class AnswerIntake {
     );
   }
 
+  // Someone who asked to be quiet is not welcomed: a welcome is a ping.
   private welcome(message: { id: MessageAddress; author: Pick<InboundMessage['author'], 'id' | 'displayName'> }): void {
     const { script, community, ledger } = this.session;
+    if (this.deps.store.quiet.isQuiet(community, message.author.id)) return;
     const variants = script.wording.firstTimerWelcome;
     const index = this.deps.store.participants.count(community) % variants.length;
     const text = fillTemplate(variants[index]!, {

@@ -467,6 +467,7 @@ export class SessionRunner {
       // Acknowledgements still in flight do not hold up the thanks: stop() and drain() wait for them.
       await thankEveryone(this.deps, {
         sessionId: this.id,
+        community: this.community,
         wording: this.script.wording,
         hashtag: this.script.hashtag,
         guests: this.script.guests,

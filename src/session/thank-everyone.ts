@@ -2,13 +2,20 @@ import type { Logger } from '../log.js';
 import type { MessageAddress, OutboundMessage, Platform } from '../port.js';
 import { type Guest, isGuest, type Wording } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
+import { type CommunityAddressing, communityAddressing } from '../people/addressing.js';
+import { isForgotten } from '../people/forget-person.js';
 import { composeThanks, type ThankYouParticipant } from './thank-you.js';
 
-/** Thanks every participant of a session by mention and records who was thanked with which words. */
+/**
+ * Thanks every participant of a session by mention (by plain name for those who asked to be quiet) and records
+ * who was thanked with which words.
+ */
 export async function thankEveryone(
   deps: { store: ChatStore; platform: Platform; log: Logger },
   session: {
     sessionId: number;
+    /** The community the session belongs to, whose quiet people are named without a mention. */
+    community: string;
     wording: Wording;
     hashtag: string;
     /** The chat's guests: thanked first, as the guests. */
@@ -22,7 +29,8 @@ export async function thankEveryone(
   const recorded = store.thanks.forSession(session.sessionId);
   const sent = (purpose: string) => store.posts.get(session.sessionId, purpose)?.state === 'sent';
   const covered = new Set(recorded.filter((row) => sent(row.post_purpose)).map((row) => row.user_id));
-  const participants = participantsOf(store, deps.platform, session.sessionId, session.guests ?? []).filter(
+  const addressing = communityAddressing(store, deps.platform, session.community);
+  const participants = participantsOf(store, addressing, session.sessionId, session.guests ?? []).filter(
     (person) => !covered.has(person.userId),
   );
   if (participants.length === 0) return 0;
@@ -57,19 +65,21 @@ export async function thankEveryone(
 // Participants in order of their first message, with their answers (deleted ones excluded).
 function participantsOf(
   store: ChatStore,
-  platform: Platform,
+  addressing: CommunityAddressing,
   sessionId: number,
   guests: readonly Guest[],
 ): ThankYouParticipant[] {
   const byAuthor = new Map<string, ThankYouParticipant>();
   for (const row of store.messages.forSession(sessionId)) {
-    if (row.from_host === 1 || row.deleted_at !== null) continue;
+    // Someone who used forget-me during the chat is not named in its thanks.
+    if (row.from_host === 1 || row.deleted_at !== null || isForgotten(row.author_id)) continue;
     let entry = byAuthor.get(row.author_id);
     if (!entry) {
       entry = {
         userId: row.author_id,
         displayName: row.author_name,
-        mention: platform.mention(row.author_id, row.author_name),
+        mention: addressing.addressOf({ id: row.author_id, displayName: row.author_name }),
+        ...(addressing.isQuiet(row.author_id) ? { quiet: true } : {}),
         answers: 0,
         questions: [],
         ...(isGuest(guests, { id: row.author_id, displayName: row.author_name }) ? { isGuest: true } : {}),

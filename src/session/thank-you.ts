@@ -8,8 +8,10 @@ export interface ThankYouParticipant {
   userId: UserAddress;
   /** Their name. */
   displayName: string;
-  /** The mention that pings them, already formatted by the platform. */
+  /** The mention that pings them, already formatted by the platform (their plain name when quiet). */
   mention: string;
+  /** Asked not to be pinged: left out of the post's mentions. */
+  quiet?: boolean;
   /** How many answers they gave. */
   answers: number;
   /** The question numbers they answered, ascending. */
@@ -93,7 +95,7 @@ export function composeThanks(
   if (current.lines.length > 0 || drafts.length === 0) drafts.push(current);
   return drafts.map((draft) => ({
     text: textOf(draft),
-    mentions: draft.lines.map((l) => l.person.userId),
+    mentions: draft.lines.filter((l) => !l.person.quiet).map((l) => l.person.userId),
     thanked: draft.lines.map((l) => ({ userId: l.person.userId, answers: l.person.answers, variant: l.variant })),
   }));
 }

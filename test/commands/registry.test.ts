@@ -18,6 +18,11 @@ const services: CommandServices = {
   store: undefined as never,
   resolveChannel: () => undefined,
   openDirectChannel: async () => undefined,
+  now: () => 0,
+  sendPrivately: async () => false,
+  tellHosts: async () => undefined,
+  mentionOf: (user) => `<@${user}>`,
+  recapDir: undefined,
 };
 const command = (name: string, args: string[] = [], isHost = false): InboundCommand => ({
   channel: 'local:room',

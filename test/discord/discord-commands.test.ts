@@ -16,6 +16,10 @@ const SUBCOMMANDS = [
   'plan',
   'episodes',
   'rehearse',
+  'quiet',
+  'unquiet',
+  'my-data',
+  'forget-me',
   'help',
 ];
 let fake: FakeDiscord | undefined;

@@ -37,6 +37,35 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line
 mark { background: #ffe58a; color: inherit; }
 svg { max-width: 100%; height: auto; }
 @media (max-width: 480px) { body { font-size: 15px; } main { padding: 14px 12px 48px; } }
+/* Host console: navigation, Plan, Archive and People (web/console-nav.ts, web/plan-page.ts, console-*-routes.ts) */
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* Hidden text inside a wide table must stay inside its scrolling wrapper, not stretch the page. */
+.table-wrap { position: relative; }
+nav.console-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; padding: 0; margin: 0 0 12px; }
+nav.console-nav a { display: inline-block; padding: 4px 12px; border-radius: 6px; text-decoration: none;
+  border: 1px solid var(--line); background: #fff; }
+nav.console-nav a[aria-current="page"] { background: var(--accent); border-color: var(--accent); color: #fff; }
+.command-form input[type="text"], .command-form input[type="datetime-local"] { width: 100%; max-width: 28em; }
+.form-field .hint, .publish-switch .hint { color: var(--muted); margin: 0 0 0.3em; font-size: 0.95em; }
+.form-field.has-error input, .form-field.has-error textarea { border-color: #a4161a; border-width: 2px; }
+.form-errors { border-left: 4px solid #a4161a; background: #fff1f1; padding: 6px 12px; border-radius: 4px; }
+.form-errors p { margin: 0; }
+.optional { font-weight: 400; color: var(--muted); }
+.notice-bad { border-left-color: #a4161a; background: #fff1f1; }
+button.danger { background: #a4161a; border-color: #a4161a; }
+.episode-list li { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; justify-content: space-between; }
+.episode-actions { display: flex; flex-wrap: wrap; gap: 6px; }
+.series-picker, .people-search, .community-picker { display: flex; flex-wrap: wrap; gap: 6px 10px;
+  align-items: center; margin: 0.6em 0; }
+.series-picker label, .people-search label, .community-picker label { margin: 0; }
+.archive-series { border-top: 1px solid var(--line); margin-top: 1.4em; }
+.state { font-weight: 700; padding: 1px 8px; border-radius: 10px; }
+.state-public { background: #e3f4e8; color: var(--ok); }
+.state-private { background: #f1f1f4; color: var(--ink); }
+td.number { text-align: right; font-variant-numeric: tabular-nums; }
+table.people, .archive-series table { min-width: 34em; }
+nav.pager { display: flex; gap: 14px; align-items: center; margin-top: 1em; }
 
 /* The host console: live (web/live/console-page.ts) */
 .live-now { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 4px 14px 10px; }

@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { consoleNav } from '../console-nav.js';
 import { page, type Markup } from '../page-layout.js';
 import { csrfField, type Viewer } from '../viewer.js';
 import type { RunningChat } from '../web-deps.js';
@@ -38,7 +39,8 @@ export function livePathOf(channel: string): string {
 export function liveChatPage(viewer: Viewer, parts: LiveChatParts): Markup {
   const { chat } = parts;
   const step = stepViewOfChat(chat);
-  const body = html`<div class="live" data-live-channel="${chat.channel}" data-session-id="${chat.sessionId}"
+  const body = html`${consoleNav('live')}
+<div class="live" data-live-channel="${chat.channel}" data-session-id="${chat.sessionId}"
 data-last-event-id="${parts.lastEventId}">
 <h1>Live: ${chat.title}</h1>
 <p class="muted">On ${chat.platform}, channel ${chat.channel}. Times in ${chat.timezone}.</p>
@@ -69,7 +71,8 @@ const WITHOUT_BOT = ' This site is served without the bot: chats show here when 
 
 /** The console when no chat runs: says so, with the next scheduled ones. */
 export function noChatPage(viewer: Viewer, next: string[], servesChats: boolean, note?: ControlNote): Markup {
-  const body = html`<h1>Live</h1>
+  const body = html`${consoleNav('live')}
+<h1>Live</h1>
 ${noteLine(note)}
 <p>No chat is running now.${servesChats ? '' : WITHOUT_BOT}</p>
 ${next.length ? html`<ul class="cards">${next.map((line) => html`<li>${line}</li>`)}</ul>` : ''}`;
@@ -78,7 +81,8 @@ ${next.length ? html`<ul class="cards">${next.map((line) => html`<li>${line}</li
 
 /** The console when several chats run: one link each. */
 export function chatListPage(viewer: Viewer, chats: RunningChat[]): Markup {
-  const body = html`<h1>Live</h1>
+  const body = html`${consoleNav('live')}
+<h1>Live</h1>
 <p>${chats.length} chats are running. Pick one to watch.</p>
 <ul class="cards">${chats.map(
     (chat) =>

@@ -7,9 +7,9 @@ import { chatListPage, type ControlNote, liveChatPage, livePathOf, noChatPage } 
 import { ControlNotes } from '../live/control-notes.js';
 import { LiveHub } from '../live/live-hub.js';
 import { answerViewOfEvent, answerViewOfRow, stepViewOfEvent, welcomedAuthors } from '../live/live-view.js';
-import { type SignedInHost, viewerOf, type WebEnv } from '../viewer.js';
+import { consoleHost, consoleHostsOnly } from '../console-host.js';
+import { viewerOf, type WebEnv } from '../viewer.js';
 import type { RunningChat, WebDeps } from '../web-deps.js';
-import { consoleHostOnly } from './console-guard.js';
 
 /** A comment line this often keeps proxies from closing a quiet stream, and finds browsers that left. */
 export const HEARTBEAT_MS = 15_000;
@@ -25,7 +25,7 @@ export function registerConsoleLiveRoutes(app: Hono<WebEnv>, deps: WebDeps): voi
   const subscribe = deps.bot?.subscribeLive;
   const hub = subscribe ? new LiveHub((listener) => subscribe(listener), wall) : undefined;
   const notes = new ControlNotes(wall);
-  const hostOnly = consoleHostOnly();
+  const hostOnly = consoleHostsOnly();
   const liveChats = () => deps.bot?.liveChats?.() ?? [];
 
   const renderChat = (c: Context<WebEnv>, chat: RunningChat, note?: ControlNote) => {
@@ -47,7 +47,7 @@ export function registerConsoleLiveRoutes(app: Hono<WebEnv>, deps: WebDeps): voi
       }),
     );
   };
-  const noteOf = (c: Context<WebEnv>) => notes.take(hostOf(c).identity, c.req.query('note'));
+  const noteOf = (c: Context<WebEnv>) => notes.take(consoleHost(c).identity, c.req.query('note'));
 
   app.get('/console', hostOnly, (c) => {
     const chats = liveChats();
@@ -92,7 +92,7 @@ export function registerConsoleLiveRoutes(app: Hono<WebEnv>, deps: WebDeps): voi
   });
 
   app.post('/console/control', hostOnly, async (c) => {
-    const host = hostOf(c);
+    const host = consoleHost(c);
     const body = await c.req.parseBody();
     const channel = typeof body.channel === 'string' ? body.channel : '';
     const command = typeof body.command === 'string' ? body.command : '';
@@ -109,13 +109,6 @@ export function registerConsoleLiveRoutes(app: Hono<WebEnv>, deps: WebDeps): voi
     const key = notes.put(host.identity, reply);
     return c.redirect(`${channel ? livePathOf(channel) : '/console'}?note=${key}`, 303);
   });
-}
-
-function hostOf(c: Context<WebEnv>): SignedInHost {
-  const viewer = viewerOf(c);
-  // consoleHostOnly ran first: only hosts get here.
-  if (viewer.kind !== 'host') throw new Error('the console was reached without a signed-in host');
-  return viewer;
 }
 
 // Each session's time zone, read once per stream (a chat's zone never changes while it runs).

@@ -1,0 +1,152 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { personalData } from '../../src/people/personal-data.js';
+import { shippedScript } from '../support/write-test-script.js';
+import { COMMUNITY, person, rightsCommunity } from './rights-community.js';
+
+type Community = ReturnType<typeof rightsCommunity>;
+let community: Community | undefined;
+afterEach(async () => {
+  await community?.stop();
+  community = undefined;
+});
+
+const ana = person('Anastasia Quixote');
+const bea = person('Beatrix Lindqvist');
+const cy = person('Cyrano Bellweather');
+// Everything that would give Anastasia away: her name, her address and the words she wrote.
+const TRACES = ['Anastasia', 'Quixote', 'anastasia-quixote', 'zebra-crossing-secret', 'marmalade-umbrella'];
+
+/** Two chats: Ana answers in both, Bea mentions her, Cy answers in the second. */
+async function twoChats(): Promise<Community> {
+  const c = (community = rightsCommunity());
+  await c.chat([
+    [ana, 'A1: my zebra-crossing-secret #CommunityChat'],
+    [bea, `A1: I agree with <@${ana.id}> entirely #CommunityChat`],
+  ]);
+  await c.chat([
+    [ana, 'A1: the marmalade-umbrella approach #CommunityChat'],
+    [cy, 'A1: listening first #CommunityChat'],
+    [bea, 'A1: replying to everyone #CommunityChat'],
+  ]);
+  return c;
+}
+
+// The database file and its write-ahead log, after copying the log into the file (as a reader would see them).
+function databaseBytes(c: Community): string {
+  c.store.db.pragma('wal_checkpoint(PASSIVE)');
+  const wal = `${c.dbPath}-wal`;
+  return readFileSync(c.dbPath).toString('latin1') + (existsSync(wal) ? readFileSync(wal).toString('latin1') : '');
+}
+
+function recapTexts(c: Community): string {
+  return readdirSync(c.recapDir)
+    .map((file) => readFileSync(join(c.recapDir, file), 'utf8'))
+    .join('\n');
+}
+
+describe('/emcee forget-me', () => {
+  it('asks first, with a button and the typed fallback, and erases nothing until confirmed', async () => {
+    const c = await twoChats();
+    const reply = await c.command(ana, 'forget-me');
+    expect(reply.ok).toBe(true);
+    expect(reply.text).toContain('forget-me confirm');
+    expect(reply.items?.[0]?.actions).toEqual([{ id: 'forget-me:confirm', label: 'Forget me', style: 'danger' }]);
+    expect(personalData(c.store, COMMUNITY, ana.id).messages).toHaveLength(2);
+    expect(c.store.participants.namesIn(COMMUNITY)[ana.id]).toBe('Anastasia Quixote');
+  });
+
+  it('leaves no trace of her name or words in the database, its WAL or the recaps; others keep theirs', async () => {
+    const c = await twoChats();
+    await c.command(ana, 'quiet');
+    await c.command(ana, 'my-data'); // a file sent to her, none kept beside the recaps
+    const before = databaseBytes(c);
+    for (const trace of TRACES) expect(before).toContain(trace); // the search can find them
+    expect(recapTexts(c)).toContain('zebra-crossing-secret');
+    const counts = [1, 2].map((id) => c.store.messages.answerCounts(id, 0));
+
+    const reply = await c.router.handleAction({
+      actionId: 'forget-me:confirm',
+      channel: 'test:C1',
+      community: COMMUNITY,
+      by: ana,
+    });
+    expect(reply).toMatchObject({ ok: true, text: expect.stringMatching(/^Done: .* 2 messages are erased/) });
+
+    const after = databaseBytes(c);
+    for (const trace of TRACES) expect(after).not.toContain(trace);
+    const wal = `${c.dbPath}-wal`;
+    expect(existsSync(wal) ? readFileSync(wal).length : 0).toBe(0); // checkpointed and truncated
+    const recaps = recapTexts(c);
+    for (const trace of TRACES) expect(recaps).not.toContain(trace);
+    // Bea's mention of her reads as "someone"; Bea and Cy keep everything else.
+    expect(recaps).toContain('I agree with someone entirely');
+    expect(recaps).toContain('replying to everyone');
+    expect(recaps).toContain('Cyrano Bellweather');
+    expect(personalData(c.store, COMMUNITY, bea.id).messages.map((m) => m.text)).toEqual([
+      'A1: I agree with someone entirely #CommunityChat',
+      'A1: replying to everyone #CommunityChat',
+    ]);
+    expect(c.store.participants.namesIn(COMMUNITY)).toEqual({
+      [bea.id]: 'Beatrix Lindqvist',
+      [cy.id]: 'Cyrano Bellweather',
+    });
+    // Nothing left under her address; the counts keep a number without a name.
+    const left = personalData(c.store, COMMUNITY, ana.id);
+    expect([left.participants, left.messages, left.thanks, left.welcomes, left.sessions]).toEqual([[], [], [], [], []]);
+    expect(left.quiet).toBeNull();
+    expect([1, 2].map((id) => c.store.messages.answerCounts(id, 0))).toEqual(counts);
+    const anonymous = c.store.db
+      .prepare("SELECT DISTINCT author_id, author_name, text FROM messages WHERE author_id LIKE 'forgotten:%'")
+      .all();
+    expect(anonymous).toEqual([{ author_id: 'forgotten:1', author_name: '', text: '' }]);
+    expect(c.store.thanks.forSession(1).map((t) => t.user_id)).toEqual(['forgotten:1', bea.id]);
+
+    // The hosts hear that someone used it, never who nor what.
+    const notices = c.platform.hostNotices.map((n) => n.text);
+    expect(notices).toEqual([expect.stringMatching(/^Someone used forget-me/)]);
+    for (const trace of TRACES) expect(notices[0]).not.toContain(trace);
+  });
+
+  it('"forget-me confirm" typed does it without the button; a second time finds nothing', async () => {
+    const c = await twoChats();
+    const reply = await c.command(ana, 'forget-me', ['confirm']);
+    expect(reply.text).toMatch(/2 messages are erased, and the recaps of 2 chats written again/);
+    const again = await c.command(ana, 'forget-me', ['confirm']);
+    expect(again.text).toMatch(/0 messages are erased, and the recaps of 0 chats written again/);
+    expect(c.platform.hostNotices).toHaveLength(2);
+  });
+
+  it('waits for her message still queued behind a busy database, and erases it too', async () => {
+    const c = await twoChats();
+    await c.router.startSession({
+      script: shippedScript('demo'),
+      community: COMMUNITY,
+      channel: 'test:C1',
+    });
+    await c.clock.advance(20_000);
+    // The next write finds the database busy: the message waits in the queue.
+    let busy = true;
+    const original = c.store.transaction.bind(c.store);
+    c.store.transaction = <T>(fn: () => T): T => {
+      if (busy) {
+        busy = false;
+        throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+      }
+      return original(fn);
+    };
+    await c.router.handleMessage({
+      id: 'test:C1:queued',
+      channel: 'test:C1',
+      community: COMMUNITY,
+      author: ana,
+      text: 'A1: a queued zebra-crossing-secret',
+      ts: c.clock.now(),
+    });
+    expect(c.store.writes.waitingCount).toBeGreaterThan(0); // her message (and its acknowledgement)
+    await c.command(ana, 'forget-me', ['confirm']);
+    expect(c.store.messages.get('test:C1:queued')).toMatchObject({ text: '', author_id: 'forgotten:1' });
+    expect(databaseBytes(c)).not.toContain('zebra-crossing-secret');
+  });
+});
