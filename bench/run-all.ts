@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { machine, type BenchResult, type BenchRow } from './bench-support.js';
 import { benchLiveConsole } from './live-console-bench.js';
+import { benchFollowUps } from './followups-bench.js';
 import { benchRateLimits } from './rate-limits.js';
 import { benchRecap } from './recap.js';
 import { runIsolated } from './run-isolated.js';
@@ -26,6 +27,7 @@ const scenarios: [string, () => Promise<BenchResult> | BenchResult][] = [
   ['thanks', () => benchThanks()],
   ['recap', () => benchRecap()],
   ['transcript-size', () => benchTranscriptSize()],
+  ['followups', () => benchFollowUps()],
   ['startup', () => benchStartup()],
   ['live-console', () => benchLiveConsole()],
 ];
@@ -126,6 +128,10 @@ const markdown = [
     'local room under a ChatService, Q1 open, the host console open in headless Chromium; 300 answers a minute from ' +
     '120 people delivered to `ChatRouter.handleMessage`. Latency from just before that call (`Date.now()`) to the ' +
     'first frame painted after the answer entered the page (`performance.timeOrigin + performance.now()`).',
+  '- **Follow-ups** (`bench/followups-bench.ts`): 50,000 people and 500 past weekly chats (620,000 messages: each ' +
+    'chat 100 newcomers, a third of 2,000 regulars, 150 people back from any time) written with plain INSERTs into ' +
+    'a temporary database file; `followUpsFor` of the last chat on a fresh read-only connection, 7 runs after a ' +
+    "first; then the recap's trends and returners once.",
   '- **Start-up** (`bench/startup.ts`): `node bin/emcee.js run demo` with a temp `EMCEE_DB`, stdin closed, until ' +
     '"Welcome" appears on stdout.',
   '',

@@ -90,6 +90,34 @@ const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }>
     },
     summary: 'upcoming episodes (--json); skip, delete, export and import them',
   },
+  publish: {
+    load: async () => {
+      const m = await import('./commands/publish.js');
+      return { run: (argv, io) => m.publishCommand(true, argv, io), help: m.PUBLISH_HELP };
+    },
+    summary: "make a series' calendar, recaps and search public on the website (unpublish: private again)",
+  },
+  unpublish: {
+    load: async () => {
+      const m = await import('./commands/publish.js');
+      return { run: (argv, io) => m.publishCommand(false, argv, io), help: m.PUBLISH_HELP };
+    },
+    summary: '',
+  },
+  signin: {
+    load: async () => {
+      const m = await import('./commands/signin.js');
+      return { run: m.signinCommand, help: m.SIGNIN_HELP };
+    },
+    summary: 'print a one-time link that signs you in to the host console on the website',
+  },
+  followups: {
+    load: async () => {
+      const m = await import('./commands/followups.js');
+      return { run: m.followupsCommand, help: m.FOLLOWUPS_HELP };
+    },
+    summary: "the hosts' follow-up list of the latest chat (--json, --session N)",
+  },
   settings: {
     load: async () => {
       const m = await import('./commands/settings.js');
@@ -108,7 +136,12 @@ const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }>
 
 /** Top-level help. */
 export function usage(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  // Commands listed under another's line (resume, unpublish) do not widen the column.
+  const width = Math.max(
+    ...Object.entries(COMMANDS)
+      .filter(([, command]) => command.summary !== '')
+      .map(([name]) => name.length),
+  );
   return `Emcee hosts Twitter-style community chats (Q1/A1) on Slack, Discord and your terminal.
 
 Usage: emcee <command> [options]

@@ -12,6 +12,7 @@ import type {
 } from './port.js';
 import type { ScriptCatalog } from './script/script-catalog.js';
 import type { ChatStore } from './store/chat-store.js';
+import type { Clock } from './time/clock.js';
 import { EpisodePlanner } from './plan/episode-planner.js';
 import type { ChatLeases } from './session/chat-leases.js';
 import type { LeaseRow } from './store/leases-repo.js';
@@ -35,6 +36,8 @@ export interface ChatRouterDeps extends SessionDeps {
   scripts?: ScriptCatalog;
   /** Where recaps are written, so `/emcee recap` can say where to find the last one. */
   recapDir?: string;
+  /** Makes sign-in links for `/emcee console` (webSignInFor in src/access); absent when the website is off. */
+  webSignIn?: (identity: string, name: string) => string | undefined;
 }
 
 /**
@@ -153,6 +156,16 @@ export class ChatRouter implements ChatInbound, CommandServices {
     if (!scripts) return undefined;
     this.episodePlanner ??= new EpisodePlanner({ store, scripts, clock });
     return this.episodePlanner;
+  }
+
+  /** Injected time, for what commands record. */
+  get clock(): Clock {
+    return this.deps.clock;
+  }
+
+  /** Sign-in links to the website, when it is on. */
+  get webSignIn(): ((identity: string, name: string) => string | undefined) | undefined {
+    return this.deps.webSignIn;
   }
 
   /** The store, for commands' reads. */

@@ -173,6 +173,12 @@ export interface Platform {
    * host's failure. Fallback: the core writes the notice to the log only.
    */
   notifyHosts?(notice: HostNotice): Promise<HostNoticeResult>;
+  /**
+   * Whether a person hosts this community at this moment, asked afresh (no cache), so a host removed on the
+   * platform loses the website's console at once. False for an address this adapter did not make; rejects
+   * when the platform cannot be asked. Fallback: only CLI sign-ins keep the console.
+   */
+  isHost?(user: UserAddress): Promise<boolean>;
 }
 
 /** A private message for the hosts, with optional files (a recap, a follow-up list). */

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
+import { csrfGuard, requireHost, sessionViewer } from './auth/auth-middleware.js';
 import { failurePage, notFoundPage } from './error-pages.js';
 import { registerAssetRoutes } from './routes/asset-routes.js';
+import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerConsoleArchiveRoutes } from './routes/console-archive-routes.js';
 import { registerConsoleLiveRoutes } from './routes/console-live-routes.js';
 import { registerConsolePeopleRoutes } from './routes/console-people-routes.js';
@@ -17,14 +19,14 @@ import type { WebDeps } from './web-deps.js';
 export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   app.use('*', securityHeaders());
-  app.use('*', async (c, next) => {
-    // Tests mount this app under one that sets a signed-in host first; otherwise everyone starts a visitor.
-    if (!c.get('viewer')) c.set('viewer', { kind: 'visitor' });
-    await next();
-  });
+  app.use('*', sessionViewer(deps));
+  app.use('*', csrfGuard());
+  // Every console page and action is for hosts whose rights the platform confirms at that moment.
+  app.use('/console/*', requireHost(deps));
   registerAssetRoutes(app);
   registerHealthRoutes(app, deps);
   registerConsoleLiveRoutes(app, deps);
+  registerAuthRoutes(app, deps);
   registerConsolePlanRoutes(app, deps);
   registerConsoleArchiveRoutes(app, deps);
   registerConsolePeopleRoutes(app, deps);

@@ -36,11 +36,11 @@ export function webCommandServices(deps: WebDeps): CommandServices {
     },
     resolveChannel: (): ChannelAddress | undefined => undefined,
     openDirectChannel: async (): Promise<ChannelAddress | undefined> => undefined,
-    now: () => clock.now(),
     // Without a platform nobody can be reached privately; the commands that need it say so.
     sendPrivately: async () => false,
     tellHosts: async () => undefined,
     mentionOf: (_user, displayName) => displayName,
     recapDir: deps.config.recapDir,
+    clock,
   };
 }

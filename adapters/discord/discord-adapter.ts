@@ -267,6 +267,12 @@ export class DiscordAdapter implements PlatformAdapter {
     return discordDisplayName(this.client, this.config.guildId, discordUserId(user));
   }
 
+  /** Whether a member hosts this server now (the host role, Manage Events, Administrator), asked afresh. */
+  async isHost(user: UserAddress): Promise<boolean> {
+    if (!user.startsWith(`${discordAddress.community(this.config.guildId)}:`)) return false;
+    return this.receiver.isHostNow(discordUserId(user));
+  }
+
   /** A channel id as a host copies it from Discord. */
   resolveChannel(id: string): ChannelAddress {
     return discordAddress.channel(this.config.guildId, id);

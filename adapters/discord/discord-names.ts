@@ -1,7 +1,7 @@
 import { DiscordAPIError, type Client } from 'discord.js';
 
 // Discord's "Unknown Member": the user is not (or no longer) in the server.
-const UNKNOWN_MEMBER = 10007;
+export const UNKNOWN_MEMBER = 10007;
 
 /**
  * The name a person goes by in the server: their server nickname, else their display (global) name, else

@@ -1,4 +1,4 @@
-import { GatewayDispatchEvents, Routes, type Client } from 'discord.js';
+import { DiscordAPIError, GatewayDispatchEvents, Routes, type Client } from 'discord.js';
 import type { Logger } from '../../src/log.js';
 import type {
   ChannelAddress,
@@ -12,6 +12,7 @@ import { RecentKeys } from '../shared/recent-keys.js';
 import { discordAddress } from './discord-addresses.js';
 import { describeDiscordError } from './discord-error-text.js';
 import { guildPermissions, isDiscordHost } from './discord-hosts.js';
+import { UNKNOWN_MEMBER } from './discord-names.js';
 import {
   isIgnored,
   readCommand,
@@ -236,6 +237,24 @@ export class DiscordReceiver {
         return { ok: false, text } satisfies CommandReply;
       }
     });
+  }
+
+  /**
+   * Whether a member hosts the server now, their roles fetched afresh (not from the cache), so a role taken away
+   * counts at once; someone who left is no host. Rejects when Discord cannot be asked.
+   */
+  async isHostNow(userId: string): Promise<boolean> {
+    const guild = this.client.guilds.cache.get(this.settings.guildId);
+    if (!guild) throw new Error('Emcee is not connected to the Discord server yet');
+    const member = await guild.members.fetch({ user: userId, force: true }).catch((error: unknown) => {
+      if (error instanceof DiscordAPIError && error.code === UNKNOWN_MEMBER) return undefined;
+      throw error;
+    });
+    if (!member) return false;
+    return this.rolesMakeHost(
+      userId,
+      [...member.roles.cache.keys()].filter((id) => id !== this.settings.guildId),
+    );
   }
 
   private async memberRoles(userId: string): Promise<string[]> {

@@ -91,6 +91,11 @@ export class LocalRoom implements PlatformAdapter {
     return { id: `local:${this.config.userName}`, displayName: this.config.userName, isBot: false, isHost: false };
   }
 
+  /** The person at the keyboard hosts the room (their commands act); nobody else does. */
+  async isHost(user: UserAddress): Promise<boolean> {
+    return user === this.user.id;
+  }
+
   async start(inbound: ChatInbound): Promise<void> {
     this.inbound = inbound;
     const { input, output } = this.config;

@@ -312,6 +312,14 @@ export class SlackAdapter implements PlatformAdapter {
     return (await this.people.author(team, id)).displayName;
   }
 
+  /** Whether a person hosts this workspace now (SLACK_HOST_IDS, admins, owners), asked afresh. */
+  async isHost(user: UserAddress): Promise<boolean> {
+    if (!user.startsWith('slack:')) return false;
+    const { team, user: id } = parseUserAddress(user);
+    if (team !== this.team) return false;
+    return this.people.isHostNow(id);
+  }
+
   /** `<!date^…>`: each reader sees the time in their own timezone. */
   formatTime(at: number, fallback: string): string {
     return slackDate(at, fallback);

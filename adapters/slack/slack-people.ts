@@ -15,6 +15,7 @@ const userInfoSchema = z.object({
       is_admin: z.boolean().optional(),
       is_owner: z.boolean().optional(),
       is_bot: z.boolean().optional(),
+      deleted: z.boolean().optional(),
       profile: z.object({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
     })
     .optional(),
@@ -44,6 +45,24 @@ export class SlackPeople {
     const author = this.lookUp(team, user);
     this.cache.set(user, { at: this.clock.now(), author });
     return author;
+  }
+
+  /**
+   * Whether a person hosts the workspace now: a configured host id, or an admin or owner as `users.info` says
+   * at this moment (no cache: the website's console asks before each host action). Rejects when Slack cannot
+   * be asked, unless the id is configured.
+   */
+  async isHostNow(user: string): Promise<boolean> {
+    if (this.hostIds.includes(user)) return true;
+    let answer: unknown;
+    try {
+      answer = await withSlackRetry('users.info', () => this.client.users.info({ user }), this.log, 3);
+    } catch (error) {
+      if ((error as { data?: { error?: string } }).data?.error === 'user_not_found') return false;
+      throw error;
+    }
+    const { user: u } = userInfoSchema.parse(answer);
+    return Boolean(u?.is_admin || u?.is_owner) && !u?.is_bot && !u?.deleted;
   }
 
   private async lookUp(team: string, user: string): Promise<InboundAuthor> {

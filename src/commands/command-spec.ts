@@ -12,6 +12,7 @@ import type { ChatStore } from '../store/chat-store.js';
 import type { EpisodePlanner } from '../plan/episode-planner.js';
 import type { ScriptCatalog } from '../script/script-catalog.js';
 import type { NewSession, SessionRunner } from '../session/session-runner.js';
+import type { Clock } from '../time/clock.js';
 
 /** Who may use a command. */
 export type Audience = 'host' | 'everyone';
@@ -71,8 +72,12 @@ export interface CommandServices {
   resolveChannel(id: string): ChannelAddress | undefined;
   /** A direct-message conversation with a person, where the platform can open one. */
   openDirectChannel(user: UserAddress): Promise<ChannelAddress | undefined>;
-  /** The time now (ms since epoch), from the injected clock. */
-  now(): number;
+  /** Injected time, for what commands record (who published a series, when). */
+  readonly clock: Clock;
+  /**
+   * A fresh one-time sign-in link to the website for this identity and name; absent when the website is off.
+   */
+  readonly webSignIn?: (identity: string, name: string) => string | undefined;
   /**
    * Sends a person a message with files in a direct message. Resolves false where the platform cannot (the local
    * room) or the message could not be sent.

@@ -19,7 +19,7 @@ export const myDataCommand: ChatCommand = {
     // A message of theirs still waiting for the database belongs in the file.
     await services.store.writes.settled();
     const data = personalData(services.store, command.community, command.by.id);
-    const day = new Date(services.now()).toISOString().slice(0, 10);
+    const day = new Date(services.clock.now()).toISOString().slice(0, 10);
     const name = `${myDataFilePrefix(command.by.id)}${day}.json`;
     const content = `${JSON.stringify(data, null, 2)}\n`;
     const summary =

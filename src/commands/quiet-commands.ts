@@ -28,7 +28,7 @@ export const unquietCommand: ChatCommand = {
 async function setQuiet({ command, services }: CommandContext, quiet: boolean): Promise<CommandReply> {
   const { store } = services;
   const changed = await store.writes.write(() =>
-    store.quiet.setQuiet(command.community, command.by.id, quiet, services.now()),
+    store.quiet.setQuiet(command.community, command.by.id, quiet, services.clock.now()),
   );
   if (quiet) {
     const already = changed ? '' : 'You were already quiet. ';

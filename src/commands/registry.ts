@@ -9,6 +9,7 @@ import { rehearseCommand } from './rehearse-command.js';
 import { nextCommand, recapCommand, statusCommand } from './query-commands.js';
 import { endCommand, extendCommand, pauseCommand, resumeCommand, skipCommand } from './session-controls.js';
 import { startCommand } from './start-command.js';
+import { consoleCommand, publishCommand, unpublishCommand } from './web-commands.js';
 
 /** `help`: what Emcee can do (the text follows from the registry). */
 export const helpCommand: ChatCommand = {
@@ -40,6 +41,9 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   planCommand,
   episodesCommand,
   rehearseCommand,
+  consoleCommand,
+  publishCommand,
+  unpublishCommand,
   quietCommand,
   unquietCommand,
   myDataCommand,

@@ -29,7 +29,9 @@ export type UserErrorCode =
   /** A file named on the command line cannot be read. */
   | 'FILE_UNREADABLE'
   /** An episodes file that cannot be imported. */
-  | 'EPISODES_INVALID';
+  | 'EPISODES_INVALID'
+  /** No series by that name (to publish or unpublish). */
+  | 'SERIES_UNKNOWN';
 
 /**
  * A failure the person running Emcee caused and can fix: its message is one line that says what happened,

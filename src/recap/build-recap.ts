@@ -66,7 +66,7 @@ export function buildRecap(input: RecapInput): Recap {
     return [withReadableText(entry, m.text, nameOf)];
   });
 
-  const participants = participantsOf(live, hasGuests ? isGuest : undefined);
+  const participants = participantsOf(live, hasGuests ? isGuest : undefined, input.community?.returners);
   const answers = questions.reduce((sum, q) => sum + q.answers.length, 0);
   return {
     title: input.title,
@@ -87,6 +87,7 @@ export function buildRecap(input: RecapInput): Recap {
       busiestMinute: busiestMinute(live),
     },
     guests: (input.guests ?? []).map((g) => (g.id === undefined ? { name: g.name } : { name: g.name, id: g.id })),
+    ...(input.community ? { trends: input.community.trends } : {}),
   };
 }
 
@@ -115,6 +116,7 @@ function isHost(message: RecapInputMessage): boolean {
 function participantsOf(
   messages: RecapInputMessage[],
   isGuest?: (message: RecapInputMessage) => boolean,
+  returners?: ReadonlyMap<string, number>,
 ): RecapParticipant[] {
   const byAuthor = new Map<string, RecapParticipant>();
   for (const message of messages) {
@@ -127,6 +129,8 @@ function participantsOf(
     entry.messages++;
     if (isGuest?.(message)) entry.guest = true;
     entry.firstTime ||= message.firstTime === true;
+    const away = message.authorId === undefined ? undefined : returners?.get(message.authorId);
+    if (away !== undefined) entry.returnedAfter = away;
     const question = message.attribution.question;
     if (question !== null) {
       entry.answers++;

@@ -1,4 +1,5 @@
 import type { Attribution } from '../attribution/attribute.js';
+import type { SeriesTrends } from '../people/trends.js';
 
 /**
  * Everything a recap is built from, in one neutral shape: a live session read back from the store and an
@@ -28,6 +29,16 @@ export interface RecapInput {
   people?: Record<string, string>;
   /** The episode's guests: the people answering as the guest, named first in every recap format. */
   guests?: RecapInputGuest[];
+  /** What the community's memory adds (live sessions only; a transcript has no community). */
+  community?: RecapInputCommunity;
+}
+
+/** The community's memory of a chat Emcee hosted: its series' trends and who came back after an absence. */
+export interface RecapInputCommunity {
+  /** Attendance over the series' last chats up to this one, and retention. */
+  trends: SeriesTrends;
+  /** People back after an absence, by user address: how many of the community's chats ago their last one was. */
+  returners: ReadonlyMap<string, number>;
 }
 
 /** A guest of the episode. */

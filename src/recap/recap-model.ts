@@ -1,3 +1,5 @@
+import type { SeriesTrends } from '../people/trends.js';
+
 /** The recap's JSON contract: other tools read it, so fields only ever get added. Documented in the README. */
 export interface Recap {
   title: string;
@@ -14,6 +16,11 @@ export interface Recap {
   stats: RecapStats;
   /** The episode's guests, in the order given (empty when it had none). */
   guests: RecapGuest[];
+  /**
+   * Attendance over the series' last 12 chats (new vs returning) and retention of first-timers; present only for
+   * chats Emcee hosted (a transcript has no community to compare with).
+   */
+  trends?: SeriesTrends;
 }
 
 /** A guest of the episode. */
@@ -84,6 +91,11 @@ export interface RecapParticipant {
   firstTime: boolean;
   /** Present (true) only for the episode's guests, who are listed first. */
   guest?: true;
+  /**
+   * Present only for someone back after an absence (live sessions): how many of the community's chats ago their
+   * previous one was, at least the series' `welcomeBackAfter` (default 4).
+   */
+  returnedAfter?: number;
 }
 
 /** A link someone shared. */

@@ -1,10 +1,12 @@
-import { formatClock, formatDay } from '../time/format-time.js';
+import type { SeriesTrends } from '../people/trends.js';
+import { formatClock, formatDay, formatShortDay } from '../time/format-time.js';
 import { answersByPerson } from './answer-groups.js';
 import { answerBody } from './readable-mentions.js';
 import type { RecapInput } from './recap-input.js';
 import type { Recap, RecapAnswer, RecapGuest, RecapParticipant, RecapQuestion } from './recap-model.js';
 import { visibleText, visibleUrl } from './safe-text.js';
-import { activityChart, answersPerQuestionChart } from './svg-charts.js';
+import { activityChart, answersPerQuestionChart, attendanceChart } from './svg-charts.js';
+import { attendanceHeading, awayNote, retentionSentence, returnersOf } from './trends-text.js';
 
 /** What the HTML needs beyond the recap itself. */
 export interface HtmlOptions {
@@ -68,6 +70,7 @@ svg { width: 100%; height: auto; background: #fff; border: 1px solid var(--line)
 svg text { font-size: 12px; fill: var(--muted); }
 svg .bar { fill: var(--accent); } svg .minute { fill: #91a7ff; } svg .marker { stroke: #e8590c; stroke-dasharray: 3 3; }
 svg .marker-label { fill: #e8590c; font-weight: 600; } svg .axis { stroke: var(--line); }
+svg .returning { fill: var(--accent); } svg .new { fill: #ffa94d; }
 .question { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 14px 16px; margin: 16px 0; }
 .question h2 { font-size: 1.15rem; margin: 0 0 4px; } .qn { color: var(--accent); }
 blockquote { margin: 10px 0; padding: 8px 12px; background: var(--soft); border-left: 4px solid var(--accent);
@@ -100,7 +103,9 @@ ${questions}
 <section class="question"><h2>Who joined</h2>
 ${recap.guests.length ? `<p>${guestsLabel(recap.guests, 'Our guest')}.</p>` : ''}
 ${firstTimersHtml(firstTimers)}
+${returnersHtml(recap)}
 <p class="people">${peopleHtml(recap)}</p></section>
+${recap.trends ? trendsHtml(recap.trends, tz) : ''}
 ${linksHtml(recap)}
 </main>
 </body>
@@ -144,6 +149,25 @@ function firstTimersHtml(firstTimers: RecapParticipant[]): string {
   if (firstTimers.length === 0) return '';
   const names = firstTimers.map((p) => `<bdi><strong>${esc(p.author)}</strong></bdi>`);
   return `<p>A warm welcome to our first-timers: ${names.join(', ')}.</p>`;
+}
+
+function returnersHtml(recap: Recap): string {
+  const returners = returnersOf(recap.participants);
+  if (returners.length === 0) return '';
+  const names = returners.map((p) => `<bdi><strong>${esc(p.author)}</strong></bdi> ${esc(awayNote(p))}`);
+  return `<p>Good to see you back: ${names.join(', ')}.</p>`;
+}
+
+// The series' last chats as new vs returning bars, the chat of this recap last, then retention.
+function trendsHtml(trends: SeriesTrends, tz: string): string {
+  const bars = trends.chats.map((chat) => ({
+    label: formatShortDay(chat.startedAt, tz),
+    new: chat.new,
+    returning: chat.returning,
+  }));
+  return `<section class="question" id="trends"><h2>${esc(attendanceHeading(trends))}</h2>
+${attendanceChart(bars)}
+<p class="retention">${esc(retentionSentence(trends.retention))}</p></section>`;
 }
 
 function peopleHtml(recap: Recap): string {

@@ -1,8 +1,10 @@
-import { formatClock, formatDay } from '../time/format-time.js';
+import type { SeriesTrends } from '../people/trends.js';
+import { formatClock, formatDay, formatShortDay } from '../time/format-time.js';
 import { answersByPerson, separateAnswers } from './answer-groups.js';
 import { answerBody } from './readable-mentions.js';
 import type { Recap, RecapAnswer, RecapGuest, RecapParticipant } from './recap-model.js';
 import { oneLine, visibleUrl } from './safe-text.js';
+import { attendanceHeading, awayNote, retentionSentence, returnersOf } from './trends-text.js';
 
 /** What the Markdown needs beyond the recap itself. */
 export interface MarkdownOptions {
@@ -79,11 +81,19 @@ function markdownLines(recap: Recap, options: MarkdownOptions): string[] {
       '',
     );
   }
+  const returners = returnersOf(recap.participants);
+  if (returners.length > 0) {
+    lines.push(
+      `Good to see you back: ${returners.map((p) => `**${escapeMd(p.author)}** ${awayNote(p)}`).join(', ')}.`,
+      '',
+    );
+  }
   lines.push(
     recap.participants
       .map((p) => `${escapeMd(p.author)} (${p.answers} ${p.answers === 1 ? 'answer' : 'answers'}${personNote(p)})`)
       .join(' · ') || '_Nobody joined this time._',
   );
+  if (recap.trends) lines.push(...trendLines(recap.trends, options.timezone));
   if (recap.links.length > 0) {
     lines.push('', '## Links shared', '');
     for (const link of recap.links) lines.push(`- <${visibleUrl(link.url)}> — ${escapeMd(link.author)}`);
@@ -102,6 +112,26 @@ function personLines(group: RecapAnswer[]): string[] {
   if (entries.length === 1) return [`${name} ${entries[0]}`];
   // Each answer opens its own nested item: it must not start a heading, quote or list there.
   return [name, ...entries.map((entry) => `  - ${escapeLineStart(entry)}`)];
+}
+
+// New vs returning people per chat as a small table (the HTML draws it as bars), then retention.
+function trendLines(trends: SeriesTrends, timezone: string): string[] {
+  const last = trends.chats.length - 1;
+  const rows = trends.chats.map(
+    (chat, i) =>
+      `| ${formatShortDay(chat.startedAt, timezone)}${i === last ? ' (this chat)' : ''} | ${chat.new} | ` +
+      `${chat.returning} | ${chat.people} |`,
+  );
+  return [
+    '',
+    `## ${attendanceHeading(trends)}`,
+    '',
+    '| Chat | New | Returning | People |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows,
+    '',
+    retentionSentence(trends.retention),
+  ];
 }
 
 function guestsLine(guests: RecapGuest[]): string[] {

@@ -1,15 +1,23 @@
 import type { Attribution } from '../attribution/attribute.js';
 import { isForgotten } from '../people/forget-person.js';
+import { returnersAt, welcomeBackAfterOf } from '../people/returners.js';
+import { seriesTrends } from '../people/trends.js';
 import type { ChatScript } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
-import type { MessageRow } from '../store/session-rows.js';
-import type { RecapInput, RecapInputGuest } from './recap-input.js';
+import type { MessageRow, SessionRow } from '../store/session-rows.js';
+import type { RecapInput, RecapInputCommunity, RecapInputGuest } from './recap-input.js';
 
 /**
  * Reads a session back from the store in the neutral recap shape, so live chats and transcripts share one recap.
- * The community's known people come along, so a mention of someone who did not write still reads as a name.
+ * The community's known people come along, so a mention of someone who did not write still reads as a name; so do
+ * the series' trends and who came back after an absence, unless `community` is false (the short channel recap
+ * shows neither and need not read the community's history). A rehearsal has neither.
  */
-export function sessionRecapInput(store: ChatStore, sessionId: number): RecapInput {
+export function sessionRecapInput(
+  store: ChatStore,
+  sessionId: number,
+  options: { community?: boolean } = {},
+): RecapInput {
   const session = store.sessions.get(sessionId);
   if (!session) throw new Error(`No session ${sessionId} in the store. List them with "emcee sessions".`);
   const script = JSON.parse(session.script_json) as ChatScript;
@@ -47,6 +55,16 @@ export function sessionRecapInput(store: ChatStore, sessionId: number): RecapInp
     })),
     people: store.participants.namesIn(session.community_id),
     guests: scriptGuests(script),
+    ...(options.community !== false && session.rehearsal === 0 ? { community: communityOf(store, session) } : {}),
+  };
+}
+
+// Each reads only the recent chats it needs: a community with years of history costs no more than a new one.
+function communityOf(store: ChatStore, session: SessionRow): RecapInputCommunity {
+  const after = welcomeBackAfterOf(JSON.parse(session.script_json));
+  return {
+    trends: seriesTrends(store, session.community_id, session.script_id, session.id),
+    returners: returnersAt(store, session.community_id, session.id, after),
   };
 }
 

@@ -36,7 +36,7 @@ export function writeSessionRecap(
 
 /** Posts the short channel recap of a finished session (once: a restart does not post it again). */
 export async function postChannelRecap(store: ChatStore, platform: Platform, session: SessionRunner): Promise<void> {
-  const input = sessionRecapInput(store, session.id);
+  const input = sessionRecapInput(store, session.id, { community: false });
   const recap = buildRecap(input);
   const messages = buildChannelRecap(recap, pickHighlights(recap, input, 1), {
     maxLength: platform.limits.messageLength,

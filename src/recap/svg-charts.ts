@@ -71,6 +71,58 @@ export function activityChart(perMinute: number[], markers: { label: string; min
   );
 }
 
+/** One chat's bar in the attendance chart. */
+export interface AttendanceBar {
+  /** Under the bar, e.g. "Nov 19". */
+  label: string;
+  /** People new to the community. */
+  new: number;
+  /** People who had come before. */
+  returning: number;
+}
+
+/** People per chat as stacked bars: returning people at the bottom, newcomers on top, with a legend. */
+export function attendanceChart(bars: AttendanceBar[]): string {
+  const width = 640;
+  const height = 240;
+  const pad = { left: 36, right: 12, top: 34, bottom: 32 };
+  const max = Math.max(1, ...bars.map((b) => b.new + b.returning));
+  const slot = (width - pad.left - pad.right) / Math.max(1, bars.length);
+  const scale = (n: number) => ((height - pad.top - pad.bottom) * n) / max;
+  const body = bars
+    .map((b, i) => {
+      const x = pad.left + i * slot + slot * 0.15;
+      const w = (slot * 0.7).toFixed(1);
+      const returningTop = height - pad.bottom - scale(b.returning);
+      const newTop = returningTop - scale(b.new);
+      const title = `${b.label}: ${b.new} new, ${b.returning} returning`;
+      return (
+        `<g><title>${title}</title>` +
+        `<rect class="returning" x="${x.toFixed(1)}" y="${returningTop.toFixed(1)}" width="${w}" ` +
+        `height="${scale(b.returning).toFixed(1)}"/>` +
+        `<rect class="new" x="${x.toFixed(1)}" y="${newTop.toFixed(1)}" width="${w}" ` +
+        `height="${scale(b.new).toFixed(1)}"/>` +
+        `<text x="${(x + slot * 0.35).toFixed(1)}" y="${(newTop - 4).toFixed(1)}" text-anchor="middle" ` +
+        `class="value">${b.new + b.returning}</text>` +
+        `<text x="${(x + slot * 0.35).toFixed(1)}" y="${height - pad.bottom + 16}" ` +
+        `text-anchor="middle">${b.label}</text></g>`
+      );
+    })
+    .join('');
+  const legend =
+    `<rect class="returning" x="${pad.left}" y="8" width="12" height="12"/>` +
+    `<text x="${pad.left + 16}" y="18">returning</text>` +
+    `<rect class="new" x="${pad.left + 96}" y="8" width="12" height="12"/>` +
+    `<text x="${pad.left + 112}" y="18">new</text>`;
+  return svg(
+    'attendance-chart',
+    'People per chat, new and returning',
+    width,
+    height,
+    `${axis(pad, width, height)}${legend}${body}`,
+  );
+}
+
 function axis(
   pad: { left: number; bottom: number; top: number; right: number },
   width: number,

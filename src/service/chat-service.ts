@@ -120,7 +120,7 @@ export class ChatService {
         log.info('Answers written before the close arrived after it: recap files written again', { paths });
       },
       onEnded: async (session) => {
-        const paths = await finishSession({ store, platform: adapter, log, config }, session);
+        const paths = await finishSession({ store, platform: adapter, log, config, clock }, session);
         this.deps.onChatEnded?.(adapter, session, paths);
       },
     });

@@ -8,14 +8,17 @@ import { postChannelRecap, writeSessionRecap } from '../recap/session-recap.js';
 import { sessionRecapInput } from '../recap/session-recap-input.js';
 import type { SessionRunner } from '../session/session-runner.js';
 import type { ChatStore } from '../store/chat-store.js';
+import type { Clock } from '../time/clock.js';
+import { deliverFollowUps } from './deliver-follow-ups.js';
 import { tellHosts } from './tell-hosts.js';
 
 /**
  * What happens when a chat ends, for every entry point: the short recap goes to the channel, the full one
- * (with the AI summary when one is configured) to files. Returns the files written.
+ * (with the AI summary when one is configured) to files, the follow-up list to the hosts. Returns the files
+ * written.
  */
 export async function finishSession(
-  deps: { store: ChatStore; platform: Platform; log: Logger; config: CoreConfig },
+  deps: { store: ChatStore; platform: Platform; log: Logger; config: CoreConfig; clock: Clock },
   session: SessionRunner,
 ): Promise<string[]> {
   try {
@@ -25,11 +28,20 @@ export async function finishSession(
   }
   // A rehearsal shows the host the channel recap and keeps nothing: no files, no archive.
   if (session.rehearsal) return [];
-  const input = sessionRecapInput(deps.store, session.id);
-  const extras = await summarizeQuestions(input, deps.config, deps.log);
-  const paths = writeSessionRecap(deps.store, session.id, deps.config.EMCEE_RECAP_DIR, extras);
-  if (session.script.recapDelivery !== 'none') await deliverRecapFiles(deps, session, paths);
-  return paths;
+  try {
+    const input = sessionRecapInput(deps.store, session.id, { community: false });
+    const extras = await summarizeQuestions(input, deps.config, deps.log);
+    const paths = writeSessionRecap(deps.store, session.id, deps.config.EMCEE_RECAP_DIR, extras);
+    if (session.script.recapDelivery !== 'none') await deliverRecapFiles(deps, session, paths);
+    return paths;
+  } finally {
+    // The hosts get their follow-up list even when the recap files could not be written.
+    try {
+      await deliverFollowUps(deps, session);
+    } catch (error) {
+      deps.log.error('Could not make the follow-up list; "emcee followups" shows it', { session: session.id, error });
+    }
+  }
 }
 
 // The full recap goes where the series says: to the hosts in a direct message, or into the chat's channel (the

@@ -11,6 +11,7 @@ import { QuietRepo } from './quiet-repo.js';
 import { ScheduleRepo } from './schedule-repo.js';
 import { SessionsRepo } from './sessions-repo.js';
 import { ThanksRepo } from './thanks-repo.js';
+import { WebAccessRepo } from './web-access-repo.js';
 
 /** Everything Emcee keeps, behind one handle: the repositories share one SQLite connection. */
 export class ChatStore {
@@ -36,6 +37,8 @@ export class ChatStore {
   readonly quiet: QuietRepo;
   /** Series published on the website. */
   readonly published: PublishedRepo;
+  /** The website's sign-in links and signed-in sessions. */
+  readonly webAccess: WebAccessRepo;
   /** Writes that wait, in order, while the database is busy or full, instead of failing. */
   readonly writes = new WriteQueue();
 
@@ -51,6 +54,7 @@ export class ChatStore {
     this.episodes = new EpisodesRepo(db);
     this.quiet = new QuietRepo(db);
     this.published = new PublishedRepo(db);
+    this.webAccess = new WebAccessRepo(db);
   }
 
   /** Opens the database file (or ":memory:"), creating it if needed, and migrates it. */

@@ -22,4 +22,12 @@ export class PublishedRepo extends Repo {
       : this.statement('DELETE FROM published_series WHERE series_id = ?').run(seriesId);
     return result.changes > 0;
   }
+
+  /** Every series that could be published: those that ran (rehearsals aside) or have planned episodes. */
+  seriesOnRecord(): string[] {
+    const rows = this.statement(
+      'SELECT script_id AS id FROM sessions WHERE rehearsal = 0 UNION SELECT series_id AS id FROM episodes',
+    ).all() as { id: string }[];
+    return rows.map((row) => row.id);
+  }
 }

@@ -81,6 +81,14 @@ export class SessionsRepo extends Repo {
     ).get(channel) as SessionRow | undefined;
   }
 
+  /** The newest finished chat (rehearsals do not count), of one series when given. */
+  lastEnded(seriesId?: string): SessionRow | undefined {
+    return this.statement(
+      `SELECT * FROM sessions WHERE state = 'ended' AND rehearsal = 0 AND (? IS NULL OR script_id = ?)
+         ORDER BY started_at DESC, id DESC LIMIT 1`,
+    ).get(seriesId ?? null, seriesId ?? null) as SessionRow | undefined;
+  }
+
   /** Saves where the session stands. */
   update(id: number, fields: Partial<Omit<SessionRow, 'id'>>): void {
     const keys = Object.keys(fields);

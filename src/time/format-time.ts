@@ -21,6 +21,11 @@ export function formatDay(at: string | number, timeZone: string): string {
   );
 }
 
+/** "Nov 19" in `timeZone`: a date in a narrow table or chart; `at` is an ISO string or epoch ms. */
+export function formatShortDay(at: string | number, timeZone: string): string {
+  return cachedFormatter('en-US', { timeZone, month: 'short', day: 'numeric' }).format(new Date(at));
+}
+
 /** "1:05 PM" in `timeZone`; `at` is an ISO string or epoch ms. */
 export function formatClock(at: string | number, timeZone: string): string {
   return cachedFormatter('en-US', { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(at));

@@ -1,29 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { EMCEE_COMMAND } from '../../adapters/discord/discord-commands.js';
-import type { CommandServices } from '../../src/commands/command-spec.js';
 import { dispatchCommand } from '../../src/commands/dispatch-command.js';
 import { parseCommandArgs } from '../../src/commands/parse-args.js';
 import { CHAT_COMMANDS, chatHelp } from '../../src/commands/registry.js';
 import { usage } from '../../cli/main.js';
 import { CONTROL_HELP } from '../../cli/commands/control.js';
 import type { InboundCommand } from '../../src/port.js';
+import { testCommandServices } from '../support/command-services.js';
 
-const services: CommandServices = {
-  scripts: undefined,
-  startSession: () => Promise.reject(new Error('not in this test')),
+const services = testCommandServices({
   describeNext: () => 'Next: Thursday.',
   describeLastRecap: () => 'Last recap: here.',
-  planner: undefined,
-  nameOf: async (user) => user,
-  store: undefined as never,
-  resolveChannel: () => undefined,
-  openDirectChannel: async () => undefined,
-  now: () => 0,
-  sendPrivately: async () => false,
-  tellHosts: async () => undefined,
-  mentionOf: (user) => `<@${user}>`,
-  recapDir: undefined,
-};
+});
 const command = (name: string, args: string[] = [], isHost = false): InboundCommand => ({
   channel: 'local:room',
   community: 'local',

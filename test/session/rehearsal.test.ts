@@ -39,7 +39,8 @@ function rehearsalRig() {
     clock,
     log: silentLogger,
     scripts: new ScriptCatalog(folder),
-    onEnded: async (session) => void (await finishSession({ store, platform, log: silentLogger, config }, session)),
+    onEnded: async (session) =>
+      void (await finishSession({ store, platform, log: silentLogger, config, clock }, session)),
   });
   return { clock, store, platform, router, folder, recaps };
 }

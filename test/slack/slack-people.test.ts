@@ -46,3 +46,44 @@ describe('Slack people on the injected clock', () => {
     expect(asked.filter((user) => user === 'UGONE')).toHaveLength(2);
   });
 });
+
+describe('Slack host rights for the website', () => {
+  it('are asked afresh each time: configured ids, admins and owners; not deactivated or unknown people', async () => {
+    const standing: Record<string, object> = {
+      UADMIN: { is_admin: true },
+      UOWNER: { is_owner: true },
+      UGONE: { is_admin: true, deleted: true },
+      UMEMBER: {},
+    };
+    const asked: string[] = [];
+    const client = {
+      users: {
+        info: async ({ user }: { user: string }) => {
+          asked.push(user);
+          const found = standing[user];
+          if (found) return { ok: true, user: { name: user, ...found } };
+          const error = new Error('An API error occurred: user_not_found');
+          throw Object.assign(error, { code: 'slack_webapi_platform_error', data: { error: 'user_not_found' } });
+        },
+      },
+    } as unknown as webApi.WebClient;
+    const people = new SlackPeople(client, ['UHOST'], silentLogger, new ManualClock());
+    const answers = await Promise.all(
+      ['UHOST', 'UADMIN', 'UOWNER', 'UGONE', 'UMEMBER', 'UNOBODY'].map((user) => people.isHostNow(user)),
+    );
+    expect(answers).toEqual([true, true, true, false, false, false]);
+    expect(await people.isHostNow('UADMIN')).toBe(true);
+    standing.UADMIN = {};
+    expect(await people.isHostNow('UADMIN')).toBe(false);
+    expect(asked.filter((user) => user === 'UADMIN')).toHaveLength(3);
+    expect(asked).not.toContain('UHOST');
+  });
+
+  it('reject when Slack cannot be asked, so nobody is signed out for an outage', async () => {
+    const client = {
+      users: { info: async () => Promise.reject(new Error('An API error occurred: invalid_auth')) },
+    } as unknown as webApi.WebClient;
+    const people = new SlackPeople(client, [], silentLogger, new ManualClock());
+    await expect(people.isHostNow('U1')).rejects.toThrow(/invalid_auth/);
+  });
+});

@@ -25,7 +25,7 @@ async function endedChat(recapDelivery: ChatScript['recapDelivery']) {
   const rig = await startSlackEngine({
     closeGraceMs: 0,
     onEnded: async (session) => {
-      const deps = { store: rig.store, platform: rig.adapter, log: silentLogger, config: core };
+      const deps = { store: rig.store, platform: rig.adapter, log: silentLogger, config: core, clock: rig.clock };
       written.push(...(await finishSession(deps, session)));
     },
   });

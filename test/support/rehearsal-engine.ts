@@ -52,7 +52,7 @@ export function rehearsalEngine(adapter: PlatformAdapter, clock: ManualClock) {
     closeGraceMs: 0,
     scripts: new ScriptCatalog(prompts),
     onEnded: async (session) => {
-      await finishSession({ store, platform: adapter, log: silentLogger, config }, session);
+      await finishSession({ store, platform: adapter, log: silentLogger, config, clock }, session);
       ended.push(session.id);
     },
   });
