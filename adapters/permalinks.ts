@@ -17,3 +17,27 @@ export function permalinkFor(address: string, context: PermalinkContext = {}): s
   if (address.startsWith('discord:')) return discordPermalink(address);
   return undefined;
 }
+
+/** What links to a channel need besides its id. */
+export interface ChannelLinkContext {
+  /** The Slack workspace's address from auth.test. */
+  slackWorkspaceUrl?: string;
+  /** The Discord server (guild) the bot serves. */
+  discordGuildId?: string;
+}
+
+/**
+ * A link that opens a chat's channel (calendar entries name where the chat happens), from the schedule's platform
+ * name and the channel id there; undefined where none can be made.
+ */
+export function channelLinkFor(platform: string, channelId: string, context: ChannelLinkContext): string | undefined {
+  const channel = encodeURIComponent(channelId);
+  if (platform === 'slack') {
+    const base = context.slackWorkspaceUrl?.replace(/\/+$/, '');
+    return base?.startsWith('https://') ? `${base}/archives/${channel}` : undefined;
+  }
+  if (platform === 'discord' && context.discordGuildId) {
+    return `https://discord.com/channels/${encodeURIComponent(context.discordGuildId)}/${channel}`;
+  }
+  return undefined;
+}

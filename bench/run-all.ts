@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { machine, type BenchResult, type BenchRow } from './bench-support.js';
+import { benchLiveConsole } from './live-console-bench.js';
 import { benchFollowUps } from './followups-bench.js';
 import { benchPeople } from './people-bench.js';
 import { benchRateLimits } from './rate-limits.js';
@@ -34,6 +35,7 @@ const scenarios: [string, () => Promise<BenchResult> | BenchResult][] = [
   ['startup', () => benchStartup()],
   ['search', () => benchSearch()],
   ['web-pages', () => benchWebPages()],
+  ['live-console', () => benchLiveConsole()],
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');
@@ -132,6 +134,10 @@ const markdown = [
   '- **Transcript size** (`bench/transcript-size.ts`): 200 MB and 1 GB JSONL transcripts generated in a temp dir, ' +
     'recapped by `emcee recap --transcript F --format json --out …` as a child process; peak RSS from ' +
     '/usr/bin/time -v.',
+  '- **Live console** (`bench/live-console-bench.ts`, 60 s; `BENCH_LIVE_SECONDS` changes it): the demo chat in the ' +
+    'local room under a ChatService, Q1 open, the host console open in headless Chromium; 300 answers a minute from ' +
+    '120 people delivered to `ChatRouter.handleMessage`. Latency from just before that call (`Date.now()`) to the ' +
+    'first frame painted after the answer entered the page (`performance.timeOrigin + performance.now()`).',
   '- **Follow-ups** (`bench/followups-bench.ts`): 50,000 people and 500 past weekly chats (620,000 messages: each ' +
     'chat 100 newcomers, a third of 2,000 regulars, 150 people back from any time) written with plain INSERTs into ' +
     'a temporary database file; `followUpsFor` of the last chat on a fresh read-only connection, 7 runs after a ' +

@@ -3,6 +3,8 @@ import type { Logger } from '../src/log.js';
 import type { ScriptCatalog } from '../src/script/script-catalog.js';
 import type { ChatStore } from '../src/store/chat-store.js';
 import { SystemClock } from '../src/time/clock.js';
+import { channelLinkFor, permalinkFor } from '../adapters/permalinks.js';
+import type { PlatformAdapter } from '../src/port.js';
 import { webSignInFor } from '../src/access/sign-in-links.js';
 import { webBaseUrl } from '../src/config/web-base-url.js';
 import { startWebServer, type RunningWeb } from '../web/start-web-server.js';
@@ -19,7 +21,7 @@ export interface WebLaunch {
   /** The series. */
   scripts?: ScriptCatalog;
   /** What the running bot offers the site, and who counts as a host. */
-  extra?: Pick<WebDeps, 'bot' | 'hostRights' | 'permalinkOf'>;
+  extra?: Pick<WebDeps, 'bot' | 'hostRights' | 'permalinkOf' | 'channelLinkOf'>;
 }
 
 /**
@@ -82,4 +84,21 @@ export class SignInLinks {
     this.baseUrl === undefined
       ? undefined
       : webSignInFor({ store: this.store, clock: new SystemClock(), baseUrl: this.baseUrl })(identity, name);
+}
+
+/**
+ * Links into Slack and Discord for the site (jump to an answer, open a chat's channel), from the connected
+ * adapters; read at each call, since Slack's workspace address is known only once its adapter has started.
+ */
+export function platformLinks(adapters: readonly PlatformAdapter[]): Pick<WebDeps, 'permalinkOf' | 'channelLinkOf'> {
+  const context = () => ({
+    slackWorkspaceUrl: adapters
+      .map((adapter) => (adapter as { workspaceUrl?: string }).workspaceUrl)
+      .find((url) => url !== undefined),
+    discordGuildId: adapters.map((adapter) => (adapter as { guildId?: string }).guildId).find((id) => id !== undefined),
+  });
+  return {
+    permalinkOf: (address) => permalinkFor(address, context()),
+    channelLinkOf: (platform, channelId) => channelLinkFor(platform, channelId, context()),
+  };
 }

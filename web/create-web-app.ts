@@ -4,6 +4,7 @@ import { failurePage, notFoundPage } from './error-pages.js';
 import { registerAssetRoutes } from './routes/asset-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerConsoleArchiveRoutes } from './routes/console-archive-routes.js';
+import { registerConsoleLiveRoutes } from './routes/console-live-routes.js';
 import { registerConsolePeopleRoutes } from './routes/console-people-routes.js';
 import { registerConsolePlanRoutes } from './routes/console-plan-routes.js';
 import { registerCalendarRoutes } from './routes/calendar-routes.js';
@@ -29,6 +30,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   app.use('/console/*', requireHost(deps));
   registerAssetRoutes(app);
   registerHealthRoutes(app, deps);
+  registerConsoleLiveRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerConsolePlanRoutes(app, deps);
   registerConsoleArchiveRoutes(app, deps);

@@ -1,5 +1,7 @@
 import type { CommandServices } from '../src/commands/command-spec.js';
 import type { Logger } from '../src/log.js';
+import type { CommandReply } from '../src/port.js';
+import type { LiveListener } from '../src/service/live-feed.js';
 import type { ScriptCatalog } from '../src/script/script-catalog.js';
 import type { ChatStore } from '../src/store/chat-store.js';
 import type { Clock } from '../src/time/clock.js';
@@ -40,10 +42,57 @@ export interface WebDeps {
   channelLinkOf?: (platform: string, channelId: string) => string | undefined;
 }
 
-/** What the site may ask of the bot that serves it. */
+/** What the site may ask of the bot that serves it (built from the ChatService by web/bot-access.ts). */
 export interface BotAccess {
   /** How many chats this process runs now. */
   runningChats(): number;
-  /** The services the chat commands run on (the console plans through them), when the bot offers its own. */
-  commandServices?(): CommandServices;
+  /** The chats running now, where each stands (rehearsals left out: the site never shows them). */
+  liveChats?(): RunningChat[];
+  /** Tells `listener` of every message stored and step changed from now on; returns the way to stop. */
+  subscribeLive?(listener: LiveListener): () => void;
+  /**
+   * Runs a chat command in `channel` as a slash command would, through the command registry; `by` acts as a
+   * host only if host rights say so at this moment.
+   */
+  command?(
+    channel: string,
+    by: { identity: string; name: string },
+    name: string,
+    args: string[],
+  ): Promise<CommandReply>;
+  /** The next scheduled chats, one line each (empty when nothing is scheduled). */
+  nextChats?(): string[];
+  /**
+   * The services the chat commands run on (the console plans through them), when the bot offers its own
+   * (undefined while it serves no platform yet).
+   */
+  commandServices?(): CommandServices | undefined;
+}
+
+/** A chat running now, as the host console shows it. */
+export interface RunningChat {
+  /** Its channel (the console's address for it). */
+  channel: string;
+  /** The platform it runs on: slack, discord, local. */
+  platform: string;
+  /** The session in the store. */
+  sessionId: number;
+  /** The series (script id). */
+  series: string;
+  /** The chat's title. */
+  title: string;
+  /** The series' time zone, for the times shown. */
+  timezone: string;
+  /** running or paused. */
+  state: 'running' | 'paused' | 'ended';
+  /** The open question (0 in the opening, questionCount + 1 once closing). */
+  openQuestion: number;
+  /** Questions in the script. */
+  questionCount: number;
+  /** The questions' texts, in order. */
+  questions: string[];
+  /** Until the step ends on the chat's clock (frozen while paused; undefined once closing). */
+  timeLeftMs?: number;
+  /** How much faster than real time the chat's clock runs. */
+  clockSpeed: number;
 }

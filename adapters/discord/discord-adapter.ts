@@ -70,6 +70,8 @@ export class DiscordAdapter implements PlatformAdapter {
   readonly community: string;
   /** The channel of DISCORD_CHANNEL_ID. */
   readonly defaultChannel: ChannelAddress;
+  /** The server (guild) this bot serves: links to its channels need it. */
+  readonly guildId: string;
   private readonly client: Client;
   // discord.js queues per route in arrival order; ours lets a question overtake queued welcomes.
   private readonly poster: PriorityPoster;
@@ -88,6 +90,7 @@ export class DiscordAdapter implements PlatformAdapter {
     clock: Clock = new SystemClock(),
   ) {
     this.community = discordAddress.community(config.guildId);
+    this.guildId = config.guildId;
     this.defaultChannel = discordAddress.channel(config.guildId, config.channelId);
     const allowance = { burst: config.postBurst, refillMs: config.postIntervalMs };
     this.poster = new PriorityPoster(allowance, clock, discordRetryPolicy(log));

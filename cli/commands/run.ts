@@ -20,6 +20,7 @@ import { watchSignals } from '../signals.js';
 import { terminalChoices } from '../terminal-choices.js';
 import { ensureWritableFolder } from '../writable-folder.js';
 import { launchWebBesideChats, SignInLinks, siteAddress } from '../web-launch.js';
+import { createBotAccess } from '../../web/bot-access.js';
 import { cliIdentity, hostRightsFrom } from '../../src/access/host-rights.js';
 import { hostname } from 'node:os';
 import type { CommandIO } from './command-io.js';
@@ -217,9 +218,16 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     if (options.rehearse) room.terminal.print('Rehearsal: the chat in about two minutes, counted nowhere.');
   }
   for (const report of [...served.recovered, ...takenOver]) room.terminal.print(describeRecovery(room.name, report));
+  const roomHosts = hostRightsFrom([room]);
   const web = options.web
     ? await launchWebBesideChats(
-        { config, store, log, scripts, extra: { hostRights: hostRightsFrom([room]) } },
+        {
+          config,
+          store,
+          log,
+          scripts,
+          extra: { hostRights: roomHosts, bot: createBotAccess(service, roomHosts) },
+        },
         (line) => room.terminal.print(line),
       )
     : undefined;

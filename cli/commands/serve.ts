@@ -12,7 +12,8 @@ import type { Environment } from '../environment.js';
 import type { PlatformEntry } from '../platforms.js';
 import { watchSignals } from '../signals.js';
 import { ensureWritableFolder } from '../writable-folder.js';
-import { launchWebBesideChats, SignInLinks, siteAddress } from '../web-launch.js';
+import { launchWebBesideChats, platformLinks, SignInLinks, siteAddress } from '../web-launch.js';
+import { createBotAccess } from '../../web/bot-access.js';
 import { hostRightsFrom } from '../../src/access/host-rights.js';
 import type { CommandIO } from './command-io.js';
 
@@ -74,13 +75,18 @@ export async function servePlatforms(
     for (const served of service.platforms) await tellHosts(served.adapter, log, { text });
   }
 
+  const hostRights = hostRightsFrom(service.platforms.map((served) => served.adapter));
   const web = await launchWebBesideChats(
     {
       config,
       store,
       log,
       scripts,
-      extra: { hostRights: hostRightsFrom(service.platforms.map((served) => served.adapter)) },
+      extra: {
+        hostRights,
+        bot: createBotAccess(service, hostRights),
+        ...platformLinks(service.platforms.map((served) => served.adapter)),
+      },
     },
     (line) => io.stdout.write(`${line}\n`),
   );

@@ -4,7 +4,7 @@ import { ChatStore } from '../../src/store/chat-store.js';
 import { parseFlags } from '../args.js';
 import { loadEnvironment } from '../environment.js';
 import { watchSignals } from '../signals.js';
-import { siteAddress, startWeb } from '../web-launch.js';
+import { platformLinks, siteAddress, startWeb } from '../web-launch.js';
 import { hostRightsFrom } from '../../src/access/host-rights.js';
 import type { CommandIO } from './command-io.js';
 
@@ -54,7 +54,7 @@ export async function webCommand(argv: string[], io: CommandIO): Promise<number>
       log: environment.log,
       scripts: new ScriptCatalog(config.EMCEE_PROMPTS_DIR),
       // No platform is connected: only "emcee signin" links (people at this server) sign in.
-      extra: { hostRights: hostRightsFrom([]) },
+      extra: { hostRights: hostRightsFrom([]), ...platformLinks([]) },
     });
     io.stdout.write(
       `The website is up: open ${siteAddress(config, web)}/ (Ctrl-C stops it). Hosts sign in with "emcee signin".\n`,

@@ -12,6 +12,7 @@ import type { Clock, TimerHandle } from '../time/clock.js';
 import { ChatLeases, thisProcess } from '../session/chat-leases.js';
 import { SystemClock } from '../time/clock.js';
 import { finishSession, rewriteRecapFiles } from './finish-session.js';
+import { LiveFeed } from './live-feed.js';
 import { tellHosts } from './tell-hosts.js';
 
 /** What the service needs, once per process. */
@@ -34,6 +35,8 @@ export interface ChatServiceDeps {
   leases?: ChatLeases;
   /** Makes sign-in links for `/emcee console`; absent (or answering undefined) when the website is off. */
   webSignIn?: (identity: string, name: string) => string | undefined;
+  /** Where running chats' messages and steps are told as they happen (the host console); its own if absent. */
+  live?: LiveFeed;
 }
 
 /** One platform as the service serves it. */
@@ -77,6 +80,8 @@ export class ChatService {
   private heartbeat: Promise<void> = Promise.resolve();
   /** Which process owns which chat. */
   readonly leases: ChatLeases;
+  /** The running chats' messages and steps as they happen, for the host console. */
+  readonly live: LiveFeed;
   private controlsInFlight: Promise<void> = Promise.resolve();
   private stopped = false;
 
@@ -92,6 +97,7 @@ export class ChatService {
     });
     this.leases =
       deps.leases ?? new ChatLeases(deps.store, new SystemClock(), thisProcess(), deps.config.EMCEE_LEASE_MS);
+    this.live = deps.live ?? new LiveFeed(deps.log);
   }
 
   /** Every platform served so far. */
@@ -110,6 +116,7 @@ export class ChatService {
       ...(this.deps.webSignIn ? { webSignIn: this.deps.webSignIn } : {}),
       scripts,
       leases: this.leases,
+      live: this.live,
       recapDir: config.EMCEE_RECAP_DIR,
       onRecapChanged: async (session) => {
         const paths = await rewriteRecapFiles({ store, log, config }, session);

@@ -8,6 +8,7 @@ import { type ChatScript, DEFAULT_WELCOME_BACK, isGuest } from '../script/script
 import type { AddressedPerson } from '../people/addressing.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { MessageRow } from '../store/session-rows.js';
+import type { LiveFeed } from '../service/live-feed.js';
 import type { Clock } from '../time/clock.js';
 import type { PostLedger } from './post-ledger.js';
 
@@ -34,10 +35,12 @@ export class AnswerIntake {
   readonly memory: SessionMemory;
 
   constructor(
-    private readonly deps: { store: ChatStore; platform: Platform; clock: Clock; log: Logger },
+    private readonly deps: { store: ChatStore; platform: Platform; clock: Clock; log: Logger; live?: LiveFeed },
     private readonly session: {
       id: number;
       community: string;
+      /** The channel it runs in. */
+      channel: string;
       script: ChatScript;
       ledger: PostLedger;
       /** A rehearsal records no one in the community: nobody is a first-timer, nothing counts. */
@@ -100,6 +103,7 @@ export class AnswerIntake {
       this.inBackground(
         now.done.then((firstTime) => {
           this.queued.delete(message.id);
+          if (firstTime !== undefined) this.publishStored(message, attribution, fromHost, firstTime);
           if (firstTime) this.welcome(message);
           else if (firstTime === false) this.welcomeBackIfAway(message, fromHost);
         }),
@@ -109,6 +113,7 @@ export class AnswerIntake {
     }
     const firstTime = now.value;
     if (firstTime === undefined) return false; // a redelivery: already handled
+    this.publishStored(message, attribution, fromHost, firstTime);
     if (attribution.question !== null) this.acknowledge(message.id, message.author);
     if (firstTime) this.welcome(message);
     else this.welcomeBackIfAway(message, fromHost);
@@ -247,11 +252,13 @@ export class AnswerIntake {
       hashtag: script.hashtag,
     });
     this.inBackground(
-      ledger.postOnce(
-        `first-timer:${message.author.id}`,
-        { kind: 'first-timer', text, mentions: [message.author.id] },
-        { replyTo: message.id },
-      ),
+      ledger
+        .postOnce(
+          `first-timer:${message.author.id}`,
+          { kind: 'first-timer', text, mentions: [message.author.id] },
+          { replyTo: message.id },
+        )
+        .then(() => this.deps.live?.publish({ kind: 'welcomed', ...this.liveRef(), authorId: message.author.id })),
       'Could not welcome a first-timer',
     );
   }
@@ -287,6 +294,27 @@ export class AnswerIntake {
       'Could not welcome someone back',
     );
     return true;
+  }
+
+  // Watchers (the host console) see each message once, as it is stored.
+  private publishStored(message: InboundMessage, attribution: Attribution, fromHost: boolean, firstTime: boolean) {
+    this.deps.live?.publish({
+      kind: 'message',
+      ...this.liveRef(),
+      address: message.id,
+      author: { id: message.author.id, name: message.author.displayName },
+      text: message.text,
+      ts: message.ts,
+      question: attribution.question,
+      firstTime,
+      late: attribution.question !== null && attribution.late,
+      fromHost,
+    });
+  }
+
+  private liveRef() {
+    const { id, script, channel, rehearsal } = this.session;
+    return { sessionId: id, channel, series: script.id, rehearsal: rehearsal === true };
   }
 
   private inBackground(promise: Promise<unknown>, failure: string): void {

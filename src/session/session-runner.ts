@@ -6,6 +6,7 @@ import type { SessionRow } from '../store/session-rows.js';
 import type { TimerHandle } from '../time/clock.js';
 import { AnswerIntake, type ChatPosition } from './answer-intake.js';
 import { formatDuration } from './format-duration.js';
+import { isLiveStepChange, liveStepOf } from './live-step.js';
 import { closingStepOf, OPENING_STEP, phaseOf } from './steps.js';
 import { backfillHistory } from './history-backfill.js';
 import { PostLedger } from './post-ledger.js';
@@ -60,6 +61,7 @@ export class SessionRunner {
     this.intake = new AnswerIntake(deps, {
       id: row.id,
       community,
+      channel: row.channel,
       script: this.script,
       ledger: this.ledger,
       rehearsal: row.rehearsal === 1,
@@ -540,5 +542,6 @@ export class SessionRunner {
       .catch((error: unknown) => {
         log.error('Could not log a step of the chat', { session: this.id, error });
       });
+    if (isLiveStepChange(kind)) this.deps.live?.publish(liveStepOf(kind, this.row, this.script, at));
   }
 }

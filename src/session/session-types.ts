@@ -1,5 +1,6 @@
 import type { Logger } from '../log.js';
 import type { Platform } from '../port.js';
+import type { LiveFeed } from '../service/live-feed.js';
 import type { ChatScript } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { SessionRow } from '../store/session-rows.js';
@@ -63,6 +64,8 @@ export interface SessionDeps {
   closeGraceMs?: number;
   /** One owner per chat: without it (tests, benchmarks) this process assumes it is the only one. */
   leases?: ChatLeases;
+  /** Where watchers (the host console) hear of stored messages and step changes; none tells nobody. */
+  live?: LiveFeed;
 }
 
 /** A session at a glance, for `/emcee status` and the terminal's status line. */

@@ -54,7 +54,7 @@ describe('the community pages in a real browser', () => {
           expect((await page.locator('#answers-chart').boundingBox())!.width).toBeGreaterThan(200);
         }
         if (path.startsWith('/series/'))
-          expect(await page.locator('#attendance-chart rect.newcomer').count()).toBeGreaterThan(0);
+          expect(await page.locator('#attendance-chart rect.new').count()).toBeGreaterThan(0);
         expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
         expect(
           await page.locator('main script, main img, main iframe, [onerror], [onload], [onmouseover]').count(),

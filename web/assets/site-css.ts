@@ -83,11 +83,35 @@ figure.attendance figcaption { color: var(--muted); font-size: .9rem; }
 svg text { font-size: 12px; fill: var(--muted); }
 svg .axis { stroke: var(--line); }
 svg .returning { fill: var(--accent); }
-svg .newcomer { fill: #e8590c; }
+svg .new { fill: #e8590c; }
 ul.recaps { padding-left: 18px; columns: 16em; }
 ul.recaps li { break-inside: avoid; margin: 2px 0; }
 .pager { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
 .crumbs { margin: 0 0 8px; }
 a.jump { font-size: .85rem; white-space: nowrap; }
 .downloads ul { display: flex; flex-wrap: wrap; gap: 8px 18px; padding-left: 18px; }
+
+/* The host console: live (web/live/console-page.ts) */
+.live-now { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 4px 14px 10px; }
+.live-question { font-size: 1.1rem; font-weight: 600; margin: 0.2em 0; }
+.countdown { font-variant-numeric: tabular-nums; font-weight: 700; font-size: 1.2rem; }
+form.controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; margin: 0 0 10px; }
+form.controls label { margin: 0; flex-basis: 100%; }
+form.controls input[type=number] { width: 6em; }
+.control-reply { min-height: 1.55em; margin: 0.3em 0; }
+.control-reply.ok { color: var(--ok); font-weight: 600; }
+.control-reply.refused { color: var(--warn); font-weight: 600; }
+ul.people { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 4px 8px; }
+ul.people > li { background: var(--soft); border-radius: 12px; padding: 0 10px; }
+.answer-group h3 { margin: 1em 0 0.2em; }
+.question-text { margin: 0 0 0.4em; color: var(--muted); }
+ol.answers { list-style: none; padding: 0; margin: 0; display: grid; gap: 6px; }
+ol.answers > li { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 6px 12px; }
+.answer .meta { margin: 0; font-size: 0.9rem; color: var(--muted); }
+.answer .who { font-weight: 700; color: var(--ink); }
+.answer .text { margin: 0.2em 0 0; white-space: pre-wrap; }
+.badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 0.8rem; font-weight: 600; }
+.badge.first { background: #e3f4e8; color: var(--ok); }
+.badge.late { background: #fff1dc; color: var(--warn); }
+.badge.host { background: var(--soft); color: var(--accent); }
 `;
