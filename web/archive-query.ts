@@ -11,6 +11,8 @@ export interface ArchivedChat {
   startedAt: number;
   /** Its date in the series' time zone, "2026-12-03": the recap page's address uses it. */
   date: string;
+  /** The series' time zone (UTC when its script names none or an unknown one): its dates and times read in it. */
+  zone: string;
   /** What it was about: the episode's topic, else the script's, else its title. */
   topic: string;
   /** Answers (deleted ones not counted). */
@@ -44,6 +46,23 @@ interface ChatRow {
  * series in `alsoSeries` (e.g. the prompts folder's) even before their first chat. Series in id order.
  */
 export function archiveBySeries(store: ChatStore, alsoSeries: readonly string[] = []): ArchivedSeries[] {
+  const published = store.published.all();
+  const bySeries = new Map<string, ArchivedChat[]>(alsoSeries.map((id) => [id, []]));
+  for (const chat of finishedChats(store)) {
+    const chats = bySeries.get(chat.seriesId) ?? [];
+    bySeries.set(chat.seriesId, chats);
+    chats.push(chat);
+  }
+  return [...bySeries.keys()]
+    .sort()
+    .map((seriesId) => ({ seriesId, published: published.has(seriesId), chats: bySeries.get(seriesId)! }));
+}
+
+/**
+ * Finished chats of every series, newest first (never rehearsals): the latest `limit` of them, or only the chat
+ * `sessionId` when given (none when it is unfinished or a rehearsal).
+ */
+export function finishedChats(store: ChatStore, which: { limit?: number; sessionId?: number } = {}): ArchivedChat[] {
   const rows = store.db
     .prepare(
       `SELECT s.id, s.script_id, s.started_at,
@@ -55,28 +74,24 @@ export function archiveBySeries(store: ChatStore, alsoSeries: readonly string[] 
              AND m.question_number IS NOT NULL) AS answers,
           (SELECT COUNT(DISTINCT m.author_id) FROM messages m WHERE m.session_id = s.id AND m.deleted_at IS NULL
              AND m.from_host = 0) AS participants
-        FROM sessions s WHERE s.state = 'ended' AND s.rehearsal = 0
-        ORDER BY s.started_at DESC, s.id DESC`,
+        FROM sessions s WHERE s.state = 'ended' AND s.rehearsal = 0 AND (? IS NULL OR s.id = ?)
+        ORDER BY s.started_at DESC, s.id DESC LIMIT ?`,
     )
-    .all() as ChatRow[];
-  const published = store.published.all();
-  const bySeries = new Map<string, ArchivedChat[]>(alsoSeries.map((id) => [id, []]));
-  for (const row of rows) {
-    const chats = bySeries.get(row.script_id) ?? [];
-    bySeries.set(row.script_id, chats);
-    chats.push({
+    // SQLite reads a negative LIMIT as no limit.
+    .all(which.sessionId ?? null, which.sessionId ?? null, which.limit ?? -1) as ChatRow[];
+  return rows.map((row) => {
+    const zone = zoneOrUtc(row.zone);
+    return {
       sessionId: row.id,
       seriesId: row.script_id,
       startedAt: row.started_at,
-      date: localOf(row.started_at, zoneOrUtc(row.zone)).slice(0, 10),
+      date: localOf(row.started_at, zone).slice(0, 10),
+      zone,
       topic: row.topic ?? row.script_id,
       answers: row.answers,
       participants: row.participants,
-    });
-  }
-  return [...bySeries.keys()]
-    .sort()
-    .map((seriesId) => ({ seriesId, published: published.has(seriesId), chats: bySeries.get(seriesId)! }));
+    };
+  });
 }
 
 function zoneOrUtc(zone: string | null): string {
@@ -87,4 +102,12 @@ function zoneOrUtc(zone: string | null): string {
   } catch {
     return 'UTC';
   }
+}
+
+/**
+ * The address of a chat's recap page, `/recaps/<series>/<YYYY-MM-DD>`, its date in the series' time zone. (Once
+ * a shared recap-address helper lands, this defers to it.)
+ */
+export function recapPathOf(chat: Pick<ArchivedChat, 'seriesId' | 'date'>): string {
+  return `/recaps/${encodeURIComponent(chat.seriesId)}/${chat.date}`;
 }

@@ -4,6 +4,7 @@ import { failurePage, notFoundPage } from './error-pages.js';
 import { registerAssetRoutes } from './routes/asset-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerConsoleArchiveRoutes } from './routes/console-archive-routes.js';
+import { registerConsoleFollowUpsRoutes } from './routes/console-followups-routes.js';
 import { registerConsolePeopleRoutes } from './routes/console-people-routes.js';
 import { registerConsolePlanRoutes } from './routes/console-plan-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
@@ -28,6 +29,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   registerConsolePlanRoutes(app, deps);
   registerConsoleArchiveRoutes(app, deps);
   registerConsolePeopleRoutes(app, deps);
+  registerConsoleFollowUpsRoutes(app, deps);
   app.notFound((c) => c.html(notFoundPage(viewerOf(c)), 404));
   app.onError((error, c) => {
     deps.log.error('A web page failed', { path: c.req.path, error });
