@@ -83,7 +83,8 @@ ${section(
   'Every question to the hosts and guests got an answer.',
   list.unansweredQuestions.map(
     (asked) =>
-      html`<li><strong>${asked.person.name}</strong> asked ${asked.askedOf.join(', ')}: ${said(asked.person, asked.message)}</li>`,
+      html`<li><strong>${asked.person.name}</strong> asked ${asked.askedOf.join(', ')}:
+${said(asked.person, asked.message)}</li>`,
   ),
 )}
 ${section(

@@ -3,7 +3,7 @@ import { FIRST_CHAT_AT, SERIES, weeklyStore, writeChats } from '../people/weekly
 const WEEK = 7 * 24 * 3_600_000;
 
 /** Answer text that would run script, load an image from elsewhere, or break out of an attribute if not escaped. */
-export const HOSTILE_TEXT = `A1: <script>alert("x")</script><img src="https://evil.example/x.png" onerror="alert(1)"> '"&`;
+export const HOSTILE_TEXT = `A1: <script>alert("x")</script><img src="https://evil.example/x" onerror="alert(1)"> '"&`;
 
 /**
  * The 12 weekly chats of test/people/weekly-community.ts, then a 13th, the latest, where a first-timer (Mal)
