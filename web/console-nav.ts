@@ -7,6 +7,7 @@ const CONSOLE_PAGES = [
   { id: 'plan', label: 'Plan', href: '/console/plan' },
   { id: 'archive', label: 'Archive', href: '/console/archive' },
   { id: 'people', label: 'People', href: '/console/people' },
+  { id: 'followups', label: 'Follow-ups', href: '/console/followups' },
 ] as const;
 
 /** One page of the host console. */

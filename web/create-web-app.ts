@@ -5,6 +5,7 @@ import { registerAssetRoutes } from './routes/asset-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerConsoleArchiveRoutes } from './routes/console-archive-routes.js';
 import { registerConsoleLiveRoutes } from './routes/console-live-routes.js';
+import { registerConsoleFollowUpsRoutes } from './routes/console-followups-routes.js';
 import { registerConsolePeopleRoutes } from './routes/console-people-routes.js';
 import { registerConsolePlanRoutes } from './routes/console-plan-routes.js';
 import { registerCalendarRoutes } from './routes/calendar-routes.js';
@@ -16,12 +17,13 @@ import { registerSeriesRoutes } from './routes/series-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { viewerOf, type WebEnv } from './viewer.js';
 import type { WebDeps } from './web-deps.js';
+import { WebLifecycle } from './web-lifecycle.js';
 
 /**
  * The website and host console as one Hono app: thin routes over the store and the command registry. Each
  * group of routes lives in its own file under routes/ and is registered here, in order.
  */
-export function createWebApp(deps: WebDeps): Hono<WebEnv> {
+export function createWebApp(deps: WebDeps, lifecycle = new WebLifecycle()): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   app.use('*', securityHeaders());
   app.use('*', sessionViewer(deps));
@@ -30,7 +32,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   app.use('/console/*', requireHost(deps));
   registerAssetRoutes(app);
   registerHealthRoutes(app, deps);
-  registerConsoleLiveRoutes(app, deps);
+  registerConsoleLiveRoutes(app, deps, lifecycle);
   registerAuthRoutes(app, deps);
   registerConsolePlanRoutes(app, deps);
   registerConsoleArchiveRoutes(app, deps);
@@ -40,6 +42,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   registerHomeRoutes(app, deps);
   registerSeriesRoutes(app, deps);
   registerRecapRoutes(app, deps);
+  registerConsoleFollowUpsRoutes(app, deps);
   app.notFound((c) => c.html(notFoundPage(viewerOf(c)), 404));
   app.onError((error, c) => {
     deps.log.error('A web page failed', { path: c.req.path, error });

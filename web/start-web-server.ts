@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import { createWebApp } from './create-web-app.js';
 import type { WebEnv } from './viewer.js';
 import type { WebDeps } from './web-deps.js';
+import { WebLifecycle } from './web-lifecycle.js';
 
 /** A running website. */
 export interface RunningWeb {
@@ -22,12 +23,20 @@ export interface Listen {
   port: number;
 }
 
-/** Serves the site (or `app`, built over the same deps); rejects with a plain message when the port is taken. */
+// Long enough for live streams to send their goodbye; then whatever is still open is cut.
+const CLOSE_GRACE_MS = 1000;
+
+/**
+ * Serves the site (or the app `build` makes over the same deps); rejects with a plain message when the port is
+ * taken.
+ */
 export function startWebServer(
   deps: WebDeps,
   listen: Listen,
-  app: Hono<WebEnv> = createWebApp(deps),
+  build: (lifecycle: WebLifecycle) => Hono<WebEnv> = (lifecycle) => createWebApp(deps, lifecycle),
 ): Promise<RunningWeb> {
+  const lifecycle = new WebLifecycle();
+  const app = build(lifecycle);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: listen.host, port: listen.port }) as Server;
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -44,8 +53,15 @@ export function startWebServer(
         localUrl: `http://${shownHost}:${address.port}`,
         close: () =>
           new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
+            const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+            server.close(() => {
+              clearTimeout(cut);
+              done();
+            });
+            // Live streams end themselves (a goodbye event); idle keep-alive connections go at once.
+            lifecycle.close();
+            server.closeIdleConnections();
+            setImmediate(() => server.closeIdleConnections());
           }),
       });
     });

@@ -1,3 +1,4 @@
+import { recapPath } from './recap-address.js';
 import type { ChatStore } from '../store/chat-store.js';
 import { wallTimeAt } from '../time/zoned-time.js';
 import { dateSlug } from './recap-address.js';
@@ -105,6 +106,12 @@ export function datedChatOf(store: ChatStore, sessionId: number): DatedChat | un
     | { script_id: string }
     | undefined;
   return row ? seriesChatDates(store, row.script_id).find((chat) => chat.sessionId === sessionId) : undefined;
+}
+
+/** A finished or running chat's recap page, `/recaps/<series>/<date slug>` (undefined for a rehearsal). */
+export function recapPathOfSession(store: ChatStore, sessionId: number): string | undefined {
+  const chat = datedChatOf(store, sessionId);
+  return chat ? recapPath(chat.seriesId, chat.slug) : undefined;
 }
 
 /** "2026-12-03" for an instant in a timezone. */

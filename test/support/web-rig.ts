@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { createWebApp } from '../../web/create-web-app.js';
+import type { WebLifecycle } from '../../web/web-lifecycle.js';
 import { startWebServer, type RunningWeb } from '../../web/start-web-server.js';
 import { type SignedInHost, viewerOf, type WebEnv } from '../../web/viewer.js';
 import { notFoundPage } from '../../web/error-pages.js';
@@ -35,8 +36,9 @@ export async function startWebRig(overrides: Partial<WebDeps> = {}, asHost?: Sig
     config: { recapDir: 'data/recaps' },
     ...overrides,
   };
-  let app = createWebApp(deps);
-  if (asHost) {
+  const build = (lifecycle: WebLifecycle) => {
+    const app = createWebApp(deps, lifecycle);
+    if (!asHost) return app;
     const outer = new Hono<WebEnv>();
     outer.use('*', async (c, next) => {
       c.set('viewer', asHost);
@@ -45,9 +47,9 @@ export async function startWebRig(overrides: Partial<WebDeps> = {}, asHost?: Sig
     outer.route('/', app);
     // A mounted app's not-found page does not carry over to the outer one.
     outer.notFound((c) => c.html(notFoundPage(viewerOf(c)), 404));
-    app = outer;
-  }
-  const web = await startWebServer(deps, { host: '127.0.0.1', port: 0 }, app);
+    return outer;
+  };
+  const web = await startWebServer(deps, { host: '127.0.0.1', port: 0 }, build);
   return {
     deps,
     web,

@@ -66,6 +66,10 @@ describe('a newcomer runs the demo and opens the printed link', () => {
 
         expect(await demo.exited).toBe(0);
         expect(demo.output()).toMatch(/Chat finished: \d+ answers from \d+ participants/);
+        // The stopping site said goodbye: the page stops listening instead of retrying a server that is gone.
+        await page.waitForFunction(() =>
+          document.querySelector('[data-live-status]')?.textContent?.startsWith('Emcee stopped'),
+        );
         // The archive on its own (`emcee web`) over the same database: the chat's recap is on its page.
         const archive = emcee(['web', '--port', '0'], dir);
         try {
@@ -80,7 +84,9 @@ describe('a newcomer runs the demo and opens the printed link', () => {
           expect(recap).toMatch(/Q1/);
           expect(recap).toMatch(/answers?/i);
           expect([...watch.foreignRequests, ...archiveWatch.foreignRequests]).toEqual([]);
-          expect([...watch.errors, ...archiveWatch.errors]).toEqual([]);
+          expect([...watch.errors, ...archiveWatch.errors], String([...watch.errors, ...archiveWatch.errors])).toEqual(
+            [],
+          );
         } finally {
           archive.child.kill('SIGTERM');
           await archive.exited;

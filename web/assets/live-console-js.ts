@@ -164,6 +164,11 @@ export const LIVE_CONSOLE_JS = `(() => {
     events.close();
     location.reload();
   });
+  events.addEventListener('bye', () => {
+    events.close();
+    root.dataset.connected = 'no';
+    status.textContent = 'Emcee stopped, so this page no longer updates. Reload it once Emcee runs again.';
+  });
 
   // ---- controls: posted in the background, the reply shown in place ----
   const reply = $('[data-control-reply]');

@@ -114,4 +114,16 @@ ol.answers > li { background: #fff; border: 1px solid var(--line); border-radius
 .badge.first { background: #e3f4e8; color: var(--ok); }
 .badge.late { background: #fff1dc; color: var(--warn); }
 .badge.host { background: var(--soft); color: var(--accent); }
+/* Host console: Follow-ups (web/follow-ups-page.ts, web/routes/console-followups-routes.ts) */
+.chat-picker { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin: 0.6em 0; }
+.chat-picker label { margin: 0; }
+.chat-picker select { min-width: 0; flex: 1 1 14em; }
+h2.followups-chat { margin-top: 0.8em; }
+section.followups h3 { font-size: 1.05rem; margin: 1.2em 0 0.4em; }
+section.followups h3 .count { font-weight: 400; color: var(--muted); }
+section.followups ul { padding-left: 1.2em; margin: 0; }
+section.followups li { margin: 0.35em 0; }
+.answer-label { font-weight: 700; font-variant-numeric: tabular-nums; }
+q.said { font-style: italic; }
+section.followups time { color: var(--muted); font-size: 0.95em; }
 `;

@@ -31,6 +31,7 @@ export class LiveHub {
   private readonly recent: NumberedLiveEvent[] = [];
   private readonly clients = new Set<LiveClient>();
   private readonly stopListening: () => void;
+  private stoppedFlag = false;
   private readonly limits: LiveHubLimits;
 
   constructor(
@@ -65,8 +66,14 @@ export class LiveHub {
     return client;
   }
 
+  /** Whether the server is stopping (every stream ends with a goodbye). */
+  get stopped(): boolean {
+    return this.stoppedFlag;
+  }
+
   /** Stops listening and closes every browser's stream (the server is stopping). */
   close(): void {
+    this.stoppedFlag = true;
     this.stopListening();
     for (const client of [...this.clients]) client.close();
   }

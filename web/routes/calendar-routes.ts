@@ -2,7 +2,8 @@ import type { Context, Hono } from 'hono';
 import { type CalendarEvent, writeCalendar } from '../../src/calendar/ics-writer.js';
 import { seriesEvents } from '../../src/calendar/series-events.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
-import { localDateIn, recapPath, seriesPath } from '../chat-addresses.js';
+import { recapPath, seriesPath } from '../../src/recap/recap-address.js';
+import { localDate } from '../../src/recap/recap-dates.js';
 import { seriesScripts } from '../series-scripts.js';
 import { viewerOf, type WebEnv } from '../viewer.js';
 import { canSeeSeries } from '../visibility.js';
@@ -31,7 +32,7 @@ export function registerCalendarRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   app.get(`/series/:id{${SERIES_ID}}/:file{\\d{4}-\\d{2}-\\d{2}\\.ics}`, (c) => {
     const script = visibleScript(c, deps, c.req.param('id'));
     const date = c.req.param('file').replace(/\.ics$/, '');
-    const events = script ? eventsOf(deps, script).filter((e) => localDateIn(e.start, e.timeZone) === date) : [];
+    const events = script ? eventsOf(deps, script).filter((e) => localDate(e.start, e.timeZone) === date) : [];
     if (!script || events.length === 0) return c.notFound();
     return ics(c, deps, script.title, events, `${script.id}-${date}.ics`);
   });

@@ -96,7 +96,7 @@ function chatTable(series: ArchivedSeries): Markup {
 <tbody>${series.chats.map(
     (chat) => html`<tr><td>${chat.date}</td><td>${chat.topic}</td><td class="number">${chat.answers}</td>
 <td class="number">${chat.participants}</td>
-<td><a href="/recaps/${chat.seriesId}/${chat.date}">Recap<span class="visually-hidden"> of ${chat.date}</span></a>
+<td><a href="${chat.recapPath}">Recap<span class="visually-hidden"> of ${chat.date}</span></a>
 </td></tr>`,
   )}</tbody>
 </table></div>`;

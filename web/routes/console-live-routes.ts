@@ -6,6 +6,7 @@ import { SystemClock } from '../../src/time/clock.js';
 import { chatListPage, type ControlNote, liveChatPage, livePathOf, noChatPage } from '../live/console-page.js';
 import { ControlNotes } from '../live/control-notes.js';
 import { LiveHub } from '../live/live-hub.js';
+import type { WebLifecycle } from '../web-lifecycle.js';
 import { answerViewOfEvent, answerViewOfRow, stepViewOfEvent, welcomedAuthors } from '../live/live-view.js';
 import { consoleHost } from '../console-host.js';
 import { viewerOf, type WebEnv } from '../viewer.js';
@@ -20,10 +21,11 @@ const CONTROLS = new Set(['pause', 'resume', 'skip', 'extend', 'end']);
  * The host console's live page: the running chat's step and countdown, its answers by question as they
  * arrive (Server-Sent Events), its participants, and the controls, which act through the command registry.
  */
-export function registerConsoleLiveRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
+export function registerConsoleLiveRoutes(app: Hono<WebEnv>, deps: WebDeps, lifecycle: WebLifecycle): void {
   const wall = new SystemClock();
   const subscribe = deps.bot?.subscribeLive;
   const hub = subscribe ? new LiveHub((listener) => subscribe(listener), wall) : undefined;
+  lifecycle.onClose(() => hub?.close());
   const notes = new ControlNotes(wall);
   const liveChats = () => deps.bot?.liveChats?.() ?? [];
 
@@ -73,7 +75,11 @@ export function registerConsoleLiveRoutes(app: Hono<WebEnv>, deps: WebDeps): voi
       await stream.writeSSE({ event: 'ready', data: '', retry: 1000 });
       for (;;) {
         const batch = await client.next(HEARTBEAT_MS);
-        if (!batch) break;
+        if (!batch) {
+          // The server is stopping: the page stops listening rather than retrying a server that is gone.
+          if (hub.stopped) await stream.writeSSE({ event: 'bye', data: 'stopping' });
+          break;
+        }
         if (batch.length === 0) await stream.write(': heartbeat\n\n');
         for (const { id, event } of batch) {
           await stream.writeSSE({ id, event: event.kind, data: JSON.stringify(payloadOf(event, zones, deps)) });

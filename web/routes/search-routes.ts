@@ -1,3 +1,4 @@
+import { recapPathOfSession } from '../../src/recap/recap-dates.js';
 import type { Context, Hono } from 'hono';
 import { SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP } from '../../src/store/search-repo.js';
 import { scriptFacts } from '../search/script-facts.js';
@@ -31,7 +32,7 @@ export function registerSearchRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
           page: form.page,
         })
       : undefined;
-    return c.html(searchPage(viewer, form, series, found));
+    return c.html(searchPage(viewer, form, series, found, (sessionId) => recapPathOfSession(deps.store, sessionId)));
   });
 }
 

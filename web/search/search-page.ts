@@ -3,7 +3,6 @@ import type { SnippetPiece } from '../../src/search/answer-snippet.js';
 import type { AnswerSearchPage } from '../../src/store/search-repo.js';
 import { SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP } from '../../src/store/search-repo.js';
 import { formatDay } from '../../src/time/format-time.js';
-import { localDateIn, recapPath } from '../chat-addresses.js';
 import { type Markup, page } from '../page-layout.js';
 import type { Viewer } from '../viewer.js';
 import { scriptFacts } from './script-facts.js';
@@ -31,7 +30,13 @@ export interface SeriesOption {
 }
 
 /** The search page: the form (GET, no script needed), then the results or a hint. */
-export function searchPage(viewer: Viewer, form: SearchForm, series: SeriesOption[], found?: AnswerSearchPage): Markup {
+export function searchPage(
+  viewer: Viewer,
+  form: SearchForm,
+  series: SeriesOption[],
+  found: AnswerSearchPage | undefined,
+  recapPathOf: (sessionId: number) => string | undefined,
+): Markup {
   return page({
     title: form.q ? `Search: ${form.q}` : 'Search',
     viewer,
@@ -39,7 +44,7 @@ export function searchPage(viewer: Viewer, form: SearchForm, series: SeriesOptio
       html`<h1>Search the answers</h1>`,
       searchForm(form, series),
       found
-        ? results(form, found)
+        ? results(form, found, recapPathOf)
         : html`<p class="notice">Type a word or two from an answer: every word must occur,
 and the last one may be the start of a word ("mentor" also finds "mentoring"). Filters narrow it to a series, a
 question or a person.</p>`,
@@ -65,7 +70,11 @@ ${series.map((s) => html`<option value="${s.id}"${s.id === form.series ? ' selec
 </form>`;
 }
 
-function results(form: SearchForm, found: AnswerSearchPage): Markup {
+function results(
+  form: SearchForm,
+  found: AnswerSearchPage,
+  recapPathOf: (sessionId: number) => string | undefined,
+): Markup {
   if (found.total === 0)
     return html`<p class="notice" role="status">No answer matches. Try fewer words or filters.</p>`;
   const first = (form.page - 1) * SEARCH_PAGE_SIZE + 1;
@@ -81,11 +90,11 @@ to see the best matches first.`
 <ol class="search-results" start="${first}">
 ${found.hits.map((hit) => {
   const facts = scriptFacts(hit.scriptJson, hit.seriesId);
-  const date = localDateIn(hit.startedAt, facts.timeZone);
   const question = facts.questions[hit.questionNumber - 1];
   return html`<li><p class="snippet">${snippetMarkup(hit.snippet)}</p>
 <p class="muted">${hit.authorName || 'someone'} · A${hit.questionNumber}${question ? html` to “${question}”` : ''}<br>
-<a href="${recapPath(hit.seriesId, date)}">${facts.title}, ${formatDay(hit.startedAt, facts.timeZone)}</a></p></li>`;
+<a href="${recapPathOf(hit.sessionId) ?? '/'}">${facts.title}, ${formatDay(hit.startedAt, facts.timeZone)}</a>
+</p></li>`;
 })}
 </ol>
 ${pager(form, found)}`;
