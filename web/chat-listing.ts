@@ -1,5 +1,7 @@
 import { html } from 'hono/html';
 import { recapPath, seriesPath } from '../src/recap/recap-address.js';
+import { localDate } from '../src/recap/recap-dates.js';
+import { addToCalendarPath } from './chat-addresses.js';
 import { formatDay, formatInZone } from '../src/time/format-time.js';
 import type { Markup } from './page-layout.js';
 import type { RecapEntry } from './recap-list.js';
@@ -17,7 +19,9 @@ export function upcomingItem(chat: UpcomingChat, showSeries: boolean): Markup {
   return html`<li><strong>${zonedTime(chat.at, chat.series.timezone)}</strong>
 ${showSeries ? html`<br><a href="${seriesPath(chat.series.id)}">${chat.series.title}</a>` : ''}
 ${chat.topic ? html`<br>Topic: ${chat.topic}` : ''}
-${guests ? html`<br>Guest${chat.guests.length === 1 ? '' : 's'}: ${guests}` : ''}</li>`;
+${guests ? html`<br>Guest${chat.guests.length === 1 ? '' : 's'}: ${guests}` : ''}
+<br><a href="${addToCalendarPath(chat.series.id, localDate(chat.at, chat.series.timezone))}">Add to calendar<span
+class="visually-hidden"> (${chat.series.title}, ${formatDay(chat.at, chat.series.timezone)})</span></a></li>`;
 }
 
 /** One finished chat: its date and a link to its recap, with its topic and numbers. */

@@ -1,6 +1,5 @@
 import type { Guest } from '../src/plan/episode-schema.js';
-import { planForRun } from '../src/plan/episode-book.js';
-import { nextRuns } from '../src/schedule/next-runs.js';
+import { upcomingRuns } from '../src/plan/episode-book.js';
 import type { EpisodeRow } from '../src/store/episodes-repo.js';
 import type { SeriesInfo } from './series-directory.js';
 import type { WebDeps } from './web-deps.js';
@@ -23,28 +22,26 @@ const RUNS_AHEAD = 6;
 /**
  * The next chats of these series, soonest first: planned episodes (on the schedule or off it) and the schedule's
  * dates with nothing planned, which run the series' own questions unless the series skips such dates; dates a
- * host skipped are left out. What runs at a date is decided as the scheduler decides it (planForRun).
+ * host skipped are left out. What runs at a date is decided as the scheduler decides it (upcomingRuns).
  */
 export function upcomingChats(deps: WebDeps, series: readonly SeriesInfo[], limit: number): UpcomingChat[] {
   const now = deps.clock.now();
   const chats: UpcomingChat[] = [];
   for (const info of series) {
-    const episodes = deps.store.episodes.upcoming(now, info.id);
-    const byTime = new Map<number, EpisodeRow>(episodes.map((row) => [row.run_at, row]));
-    for (const row of episodes) if (row.state === 'planned') chats.push(fromEpisode(info, row));
-    const script = info.script;
-    if (!script?.schedule) continue;
-    for (const run of nextRuns(script.schedule, script.timezone, now, RUNS_AHEAD)) {
-      if (byTime.has(run.at)) continue;
-      const plan = planForRun(deps.store, script, run.at);
-      if ('skip' in plan) continue;
-      chats.push({
-        series: info,
-        at: run.at,
-        ...(plan.script.topic ? { topic: plan.script.topic } : {}),
-        guests: plan.script.guests,
-      });
+    if (info.script) {
+      for (const run of upcomingRuns(deps.store, info.script, now, { scheduleRuns: RUNS_AHEAD })) {
+        chats.push({
+          series: info,
+          at: run.at,
+          ...(run.script.topic ? { topic: run.script.topic } : {}),
+          guests: run.script.guests,
+        });
+      }
+      continue;
     }
+    // A series whose script is gone still shows the episodes planned for it.
+    for (const row of deps.store.episodes.upcoming(now, info.id))
+      if (row.state === 'planned') chats.push(fromEpisode(info, row));
   }
   return chats.sort((a, b) => a.at - b.at || a.series.id.localeCompare(b.series.id)).slice(0, limit);
 }

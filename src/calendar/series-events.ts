@@ -1,5 +1,4 @@
-import { planForRun, withEpisode } from '../plan/episode-book.js';
-import { nextRuns } from '../schedule/next-runs.js';
+import { upcomingRuns, withEpisode } from '../plan/episode-book.js';
 import type { ChatScript, Guest } from '../script/script-schema.js';
 import { planTimeline } from '../script/timeline.js';
 import type { ChatStore } from '../store/chat-store.js';
@@ -33,17 +32,14 @@ export function seriesEvents(store: ChatStore, script: ChatScript, now: number, 
   const from = now - CALENDAR_REACH_MS;
   const until = now + CALENDAR_REACH_MS;
   const runs = new Map<number, EpisodeRow | undefined>();
+  // The chats that ran: their episodes.
   for (const episode of store.episodes.upcoming(from, script.id)) {
-    if (episode.run_at > until) break;
-    const ran = episode.state === 'done' || episode.state === 'running';
-    if (ran || (episode.state === 'planned' && episode.run_at >= now)) runs.set(episode.run_at, episode);
+    if (episode.run_at >= now) break;
+    if (episode.state === 'done' || episode.state === 'running') runs.set(episode.run_at, episode);
   }
-  if (script.schedule) {
-    for (const run of nextRuns(script.schedule, script.timezone, now, MOST_RUNS)) {
-      if (run.at > until) break;
-      const plan = planForRun(store, script, run.at);
-      if ('script' in plan && !runs.has(run.at)) runs.set(run.at, plan.episode);
-    }
+  // The chats ahead, as the scheduler will run them.
+  for (const run of upcomingRuns(store, script, now - 1, { scheduleRuns: MOST_RUNS, until })) {
+    runs.set(run.at, run.episode);
   }
   const zone = script.schedule?.timezone ?? script.timezone;
   const sorted = [...runs].sort(([a], [b]) => a - b);

@@ -1,3 +1,4 @@
+import { nextRuns } from '../schedule/next-runs.js';
 import type { ChatScript } from '../script/script-schema.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { EpisodeRow } from '../store/episodes-repo.js';
@@ -52,4 +53,41 @@ export function skippedDates(store: ChatStore, seriesId: string, from: number): 
 /** Changes when any episode is added, edited, skipped or deleted: cheap to compare on every heartbeat. */
 export function plansSignature(store: ChatStore): string {
   return store.episodes.signature();
+}
+
+/** One date a series will run, with what runs then. */
+export interface UpcomingRun {
+  /** When it starts (ms). */
+  at: number;
+  /** What runs: the series with that date's episode, or the series' own questions. */
+  script: ChatScript;
+  /** The date's episode, when one was planned. */
+  episode?: EpisodeRow;
+}
+
+/**
+ * The dates a series runs after `after` (and up to `until`), soonest first, as the scheduler will run them: its
+ * planned episodes (on its schedule or off it) and its schedule's next `scheduleRuns` dates, each with what runs
+ * then (planForRun); dates that skip (a host's skip, an unplanned date of a series that skips those) are left out.
+ */
+export function upcomingRuns(
+  store: ChatStore,
+  script: ChatScript,
+  after: number,
+  reach: { scheduleRuns: number; until?: number },
+): UpcomingRun[] {
+  const until = reach.until ?? Number.POSITIVE_INFINITY;
+  const dates = new Set(episodeDates(store, script.id, after + 1).filter((at) => at <= until));
+  if (script.schedule) {
+    for (const run of nextRuns(script.schedule, script.timezone, after, reach.scheduleRuns)) {
+      if (run.at > until) break;
+      dates.add(run.at);
+    }
+  }
+  return [...dates]
+    .sort((a, b) => a - b)
+    .flatMap((at) => {
+      const plan = planForRun(store, script, at);
+      return 'skip' in plan ? [] : [{ at, ...plan }];
+    });
 }

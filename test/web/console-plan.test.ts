@@ -202,3 +202,29 @@ describe('the console for visitors', () => {
     expect(rig!.deps.store.episodes.upcoming(0)).toEqual([]);
   });
 });
+
+describe('an episode planned in the console', () => {
+  it('appears on the series page with an "Add to calendar" entry, and in the series calendar', async () => {
+    const ICAL = (await import('ical.js')).default;
+    await hostRig();
+    const planned = { ...episode, at: '2026-12-17T13:00', topic: 'Trust & <listening>', guests: 'Ada Guest' };
+    expect((await post('/console/plan?series=weekly-chat', planned)).status).toBe(303);
+
+    const seriesPage = await (await fetch(`${rig!.url}/series/weekly-chat`)).text();
+    expect(seriesPage).toContain('Topic: Trust &amp; &lt;listening&gt;');
+    const entry = /href="(\/series\/weekly-chat\/2026-12-17\.ics)"/.exec(seriesPage)?.[1];
+    expect(entry).toBeDefined();
+
+    for (const path of [entry!, '/series/weekly-chat.ics']) {
+      const response = await fetch(`${rig!.url}${path}`);
+      expect(response.headers.get('content-type')).toContain('text/calendar');
+      const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+      const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+      const ours = events.find((event) => event.summary.includes('Trust & <listening>'));
+      expect(ours, path).toBeDefined();
+      // 1 pm in New York on 17 December (EST, UTC−5).
+      expect(ours!.startDate.toJSDate().toISOString()).toBe('2026-12-17T18:00:00.000Z');
+      expect(ours!.description).toContain('Ada Guest');
+    }
+  });
+});
