@@ -106,6 +106,8 @@ export interface ChatCommand {
   args: readonly ArgSpec[];
   /** Whether `emcee <name>` on the command line relays it to the running bot through the database. */
   relayFromCli: boolean;
+  /** What a non-host is told they cannot do, e.g. "publish a series"; "<name> a chat" when absent. */
+  hostsOnlyTo?: string;
   /** Carries it out; expected refusals are replies with ok: false, never exceptions. */
   run(context: CommandContext, args: CommandArgs): Promise<CommandReply>;
   /**

@@ -1,6 +1,6 @@
 import type { CommandReply, FormOutcome, InboundAction, InboundCommand, InboundFormSubmit } from '../port.js';
 import type { SessionRunner } from '../session/session-runner.js';
-import type { CommandServices } from './command-spec.js';
+import type { ChatCommand, CommandServices } from './command-spec.js';
 import { parseCommandArgs } from './parse-args.js';
 import { chatHelp, findCommand, helpCommand } from './registry.js';
 
@@ -16,7 +16,7 @@ export async function dispatchCommand(
   const spec = command.name === '' ? helpCommand : findCommand(command.name);
   if (!spec) return { ok: false, text: `I don't know "${command.name}". ${chatHelp()}` };
   if (spec.audience === 'host' && !command.by.isHost) {
-    return { ok: false, text: `Only hosts can ${spec.name} a chat. Ask a host of this community.` };
+    return { ok: false, text: hostsOnly(spec) };
   }
   const parsed = parseCommandArgs(spec.args, command.args);
   if (!parsed.ok) return { ok: false, text: parsed.hint };
@@ -44,7 +44,7 @@ export async function dispatchAction(
   const { spec, key } = ownerOf(action.actionId);
   if (!spec?.act) return { ok: false, text: 'This button is out of date: run the command again.' };
   if (spec.audience === 'host' && !action.by.isHost) {
-    return { ok: false, text: `Only hosts can ${spec.name} a chat. Ask a host of this community.` };
+    return { ok: false, text: hostsOnly(spec) };
   }
   return spec.act({ action, runner, services }, key);
 }
@@ -54,4 +54,9 @@ function ownerOf(id: string): { spec: ReturnType<typeof findCommand>; key: strin
   const colon = id.indexOf(':');
   const name = colon < 0 ? id : id.slice(0, colon);
   return { spec: findCommand(name), key: colon < 0 ? '' : id.slice(colon + 1) };
+}
+
+/** What a non-host hears when they use a hosts' command. */
+export function hostsOnly(spec: Pick<ChatCommand, 'name' | 'hostsOnlyTo'>): string {
+  return `Only hosts can ${spec.hostsOnlyTo ?? `${spec.name} a chat`}. Ask a host of this community.`;
 }

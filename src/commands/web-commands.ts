@@ -4,6 +4,7 @@ import type { ArgSpec, ChatCommand } from './command-spec.js';
 /** `console`: a one-time link that signs this host in to the website's console. */
 export const consoleCommand: ChatCommand = {
   name: 'console',
+  hostsOnlyTo: 'open the host console',
   audience: 'host',
   summary: 'A sign-in link to the host console on the website',
   args: [],
@@ -37,6 +38,7 @@ const seriesArg = (verb: string): ArgSpec => ({
 /** `publish <series>`: the series' calendar, recaps and search become public on the website. */
 export const publishCommand: ChatCommand = {
   name: 'publish',
+  hostsOnlyTo: 'publish a series',
   audience: 'host',
   summary: "Make a series' calendar, recaps and search public on the website",
   args: [seriesArg('publish')],
@@ -57,6 +59,7 @@ export const publishCommand: ChatCommand = {
 /** `unpublish <series>`: the series' pages are for signed-in hosts only again. */
 export const unpublishCommand: ChatCommand = {
   name: 'unpublish',
+  hostsOnlyTo: 'unpublish a series',
   audience: 'host',
   summary: "Make a series' website pages private again",
   args: [seriesArg('unpublish')],

@@ -30,7 +30,8 @@ describe('the chat-command registry', () => {
   it('refuses host commands to everyone else, by the declared audience, before anything runs', async () => {
     for (const spec of CHAT_COMMANDS.filter((c) => c.audience === 'host')) {
       const reply = await dispatchCommand(command(spec.name, ['3']), undefined, services);
-      expect(reply).toEqual({ ok: false, text: `Only hosts can ${spec.name} a chat. Ask a host of this community.` });
+      const task = spec.hostsOnlyTo ?? `${spec.name} a chat`;
+      expect(reply).toEqual({ ok: false, text: `Only hosts can ${task}. Ask a host of this community.` });
     }
   });
 
