@@ -1,8 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChatRouter } from '../../src/chat-router.js';
-import { silentLogger } from '../../src/log.js';
 import type {
   ChannelAddress,
   CommandReply,
@@ -14,6 +12,7 @@ import type {
 import { writeSessionRecap } from '../../src/recap/session-recap.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
+import { finishingChatRouter } from '../support/finishing-chat-router.js';
 import { RecordingPlatform } from '../support/recording-platform.js';
 import { waitFor } from '../support/wait-for.js';
 import { shippedScript } from '../support/write-test-script.js';
@@ -57,19 +56,9 @@ export function rightsCommunity(platform = new PlatformWithDirectMessages(new Ma
   const recapDir = join(dir, 'recaps');
   const clock = new ManualClock();
   const store = ChatStore.open(dbPath);
-  const ended: number[] = [];
-  const router = new ChatRouter({
-    store,
-    platform,
-    clock,
-    log: silentLogger,
-    closeGraceMs: 0,
-    recapDir,
-    onEnded: async (session) => {
-      writeSessionRecap(store, session.id, recapDir);
-      ended.push(session.id);
-    },
-  });
+  const { router, ended } = finishingChatRouter({ store, platform, clock, recapDir }, async (session) =>
+    writeSessionRecap(store, session.id, recapDir),
+  );
   const host = person('Hana Host', true);
   let seq = 0;
   const command = (by: InboundAuthor, name: string, args: string[] = []): Promise<CommandReply> =>
