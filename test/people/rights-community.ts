@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type {
   ChannelAddress,
   CommandReply,
@@ -81,4 +82,20 @@ export function rightsCommunity(platform = new PlatformWithDirectMessages(new Ma
     store.close();
   };
   return { dir, dbPath, recapDir, clock, store, router, platform, host, command, chat, stop };
+}
+
+/** A community from `rightsCommunity`. */
+export type RightsCommunity = ReturnType<typeof rightsCommunity>;
+
+/** Makes each test's community (call it at the top of a test file); the one a test made is stopped after it. */
+export function rightsCommunityPerTest(): (platform?: PlatformWithDirectMessages) => RightsCommunity {
+  let current: RightsCommunity | undefined;
+  afterEach(async () => {
+    await current?.stop();
+    current = undefined;
+  });
+  return (platform) => {
+    current = rightsCommunity(platform);
+    return current;
+  };
 }
