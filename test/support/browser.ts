@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 /** Debian's Chromium, which CI installs (.ci/run). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -50,6 +50,16 @@ export async function watchPage(page: Page, origin: string): Promise<PageWatch> 
     return route.abort();
   });
   return watch;
+}
+
+/** A new page in `browser`, watched from the start (see watchPage), with the page options a test needs. */
+export async function openWatchedPage(
+  browser: Browser,
+  origin: string,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await browser.newPage(options);
+  return { page, watch: await watchPage(page, origin) };
 }
 
 /** One axe-core finding. */

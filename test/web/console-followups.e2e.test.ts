@@ -4,9 +4,9 @@ import { stripAnswerPrefix } from '../../src/attribution/answer-prefix.js';
 import {
   chromiumAvailable,
   launchChromium,
+  openWatchedPage,
   seriousAxeViolations,
   sidewaysOverflow,
-  watchPage,
 } from '../support/browser.js';
 import { HOSTILE_TEXT, weeklyStoreWithHostileChat } from '../support/follow-ups-community.js';
 import { startWebRig, TEST_HOST, type WebRig } from '../support/web-rig.js';
@@ -27,8 +27,7 @@ describe.skipIf(!chromiumAvailable('the console follow-ups browser test'))('the 
   });
 
   it('keeps hostile answer text inert: shown as text, no script runs, no request leaves', async () => {
-    const page = await browser.newPage();
-    const watch = await watchPage(page, rig.url);
+    const { page, watch } = await openWatchedPage(browser, rig.url);
     await page.goto(`${rig.url}/console/followups`);
     expect(await page.locator('#followups-first-timers + ul q.said').textContent()).toBe(
       stripAnswerPrefix(HOSTILE_TEXT),
@@ -52,8 +51,7 @@ describe.skipIf(!chromiumAvailable('the console follow-ups browser test'))('the 
   });
 
   it('has no serious axe violations and no sideways scroll at 375 px', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
-    const watch = await watchPage(page, rig.url);
+    const { page, watch } = await openWatchedPage(browser, rig.url, { viewport: { width: 375, height: 740 } });
     for (const path of ['/console/followups', `/console/followups?session=${chat6}`]) {
       await page.goto(`${rig.url}${path}`);
       expect(await page.locator('nav.console-nav [aria-current="page"]').textContent(), path).toBe('Follow-ups');

@@ -4,9 +4,9 @@ import { ScriptCatalog } from '../../src/script/script-catalog.js';
 import {
   chromiumAvailable,
   launchChromium,
+  openWatchedPage,
   seriousAxeViolations,
   sidewaysOverflow,
-  watchPage,
 } from '../support/browser.js';
 import { storeSmallCommunity } from '../support/console-community.js';
 import { startWebRig, TEST_HOST, type WebRig } from '../support/web-rig.js';
@@ -29,8 +29,7 @@ describe.skipIf(!chromiumAvailable('the console plan browser test'))('the host c
   });
 
   it('shows the plan command’s message beside the time field, then saves the fixed chat and lists it', async () => {
-    const page = await browser.newPage();
-    const watch = await watchPage(page, rig.url);
+    const { page, watch } = await openWatchedPage(browser, rig.url);
     await page.goto(`${rig.url}/console/plan?series=weekly-chat`);
     await page.fill('#field-at', '2027-03-14T02:30');
     await page.fill('#field-topic', 'Spring forward');
@@ -64,8 +63,7 @@ describe.skipIf(!chromiumAvailable('the console plan browser test'))('the host c
   });
 
   it('has no serious axe violations and no sideways scroll at 375 px on plan, archive and people', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
-    const watch = await watchPage(page, rig.url);
+    const { page, watch } = await openWatchedPage(browser, rig.url, { viewport: { width: 375, height: 740 } });
     for (const path of CONSOLE_PAGES) {
       await page.goto(`${rig.url}${path}`);
       expect(await page.locator('nav.console-nav [aria-current="page"]').count(), path).toBe(1);

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumAvailable,
   launchChromium,
+  openWatchedPage,
   seriousAxeViolations,
   sidewaysOverflow,
-  watchPage,
 } from '../support/browser.js';
 import { seedChat, seriesScript } from '../support/search-seed.js';
 import { startWebRig, type WebRig } from '../support/web-rig.js';
@@ -40,8 +40,7 @@ describe.runIf(chromiumAvailable('the search browser test'))('search in a real b
   });
 
   it('finds an answer by a word in it, only in published series, with hostile text inert', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-    const watch = await watchPage(page, rig.url);
+    const { page, watch } = await openWatchedPage(browser, rig.url, { viewport: { width: 375, height: 800 } });
     await page.goto(`${rig.url}/search`);
     await page.getByLabel('Words').fill('tomatoes');
     await page.getByRole('button', { name: 'Search' }).click();
