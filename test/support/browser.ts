@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium, which CI installs (.ci/run). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -20,6 +21,37 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/**
+ * A site and Chromium for the calling suite: before its tests `start` runs (the site under test) and Chromium
+ * launches; after them both close. Read `browser` and `site` inside the tests, once the suite has started.
+ */
+export function siteInChromium<Site extends { close(): Promise<void> }>(
+  start: () => Promise<Site>,
+): { readonly browser: Browser; readonly site: Site } {
+  let browser: Browser | undefined;
+  let site: Site | undefined;
+  beforeAll(async () => {
+    site = await start();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('siteInChromium: read the browser and site inside a test');
+    return value;
+  };
+  return {
+    get browser() {
+      return started(browser);
+    },
+    get site() {
+      return started(site);
+    },
+  };
 }
 
 /** What a watched page did that a test may want to refuse: errors, dialogs, requests to other origins. */
