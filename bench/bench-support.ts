@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
@@ -9,6 +9,8 @@ import type {
   PostedMessage,
   Reaction,
 } from '../src/port.js';
+import { SeededRandom } from '../adapters/local/seeded-random.js';
+import { ChatStore } from '../src/store/chat-store.js';
 import type { Clock } from '../src/time/clock.js';
 
 /** One row of the results table: a figure beside its limit or target, measured in the same run. */
@@ -42,6 +44,52 @@ export function machine(): Record<string, string | number> {
 /** A fresh temporary directory for a scenario's files. */
 export function scratchDir(name: string): string {
   return mkdtempSync(join(tmpdir(), `emcee-bench-${name}-`));
+}
+
+/** Runs `use` on a store in a fresh scratch directory, then closes the store and removes the directory. */
+export async function withScratchStore<T>(
+  name: string,
+  use: (store: ChatStore, dir: string) => Promise<T>,
+): Promise<T> {
+  const dir = scratchDir(name);
+  const store = ChatStore.open(join(dir, `${name}.db`));
+  try {
+    return await use(store, dir);
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Floats in [0, 1) from a seed, so every run generates the same data. */
+export function seededRandom(seed: number): () => number {
+  const random = new SeededRandom(seed);
+  return () => random.next();
+}
+
+/** What `fn` returned and how long it took, in ms. */
+export function timed<T>(fn: () => T): { result: T; ms: number } {
+  const started = performance.now();
+  const result = fn();
+  return { result, ms: performance.now() - started };
+}
+
+/** How long `fn` took, in ms. */
+export function timeMs(fn: () => unknown): number {
+  return timed(fn).ms;
+}
+
+/** How long `fn`'s promise took to settle, in ms. */
+export async function timeMsAsync(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+/** The middle value (the upper one of an even count), without sorting the caller's array. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Percentile of sorted numbers (nearest rank). */

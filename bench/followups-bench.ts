@@ -9,7 +9,7 @@ import { followUpsFor } from '../src/people/follow-ups.js';
 import { returnersAt } from '../src/people/returners.js';
 import { seriesTrends } from '../src/people/trends.js';
 import { ChatStore } from '../src/store/chat-store.js';
-import { fmt, percentile, scratchDir, type BenchResult } from './bench-support.js';
+import { fmt, percentile, scratchDir, seededRandom, timed, type BenchResult } from './bench-support.js';
 
 const PEOPLE = 50_000;
 const CHATS = 500;
@@ -21,23 +21,12 @@ const SERIES = 'weekly';
 const WEEK = 7 * 24 * 3_600_000;
 const START = Date.UTC(2016, 0, 7, 18);
 
-// Deterministic, so every run measures the same community.
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Each chat: 100 newcomers (so 500 chats meet all 50,000 people), most of 2,000 regulars and some earlier people
  * back; everyone answers, some reply to an answer, some ask the host. Returns the counts written.
  */
 export function writeBigCommunity(store: ChatStore): { sessions: number; messages: number; lastSession: number } {
-  const next = random(42);
+  const next = seededRandom(42);
   const db = store.db;
   const insertSession = db.prepare(
     `INSERT INTO sessions (community_id, channel, script_id, script_json, state, step, started_at, ended_at)
@@ -146,29 +135,30 @@ export function benchFollowUps(): BenchResult {
   const dir = scratchDir('followups');
   const path = join(dir, 'emcee.db');
   const setup = ChatStore.open(path);
-  const t0 = performance.now();
-  const written = writeBigCommunity(setup);
-  const writeMs = performance.now() - t0;
+  const { result: written, ms: writeMs } = timed(() => writeBigCommunity(setup));
   setup.close();
 
   // A fresh connection, as `emcee followups` has: the first run pays for cold statements and pages.
   const store = ChatStore.openReadOnly(path);
   const times: number[] = [];
-  const coldStarted = performance.now();
-  let list = followUpsFor(store, written.lastSession);
-  const firstRunMs = performance.now() - coldStarted;
+  const listOnce = () => timed(() => followUpsFor(store, written.lastSession));
+  const cold = listOnce();
+  let list = cold.result;
+  const firstRunMs = cold.ms;
   for (let run = 0; run < RUNS; run++) {
-    const started = performance.now();
-    list = followUpsFor(store, written.lastSession);
-    times.push(performance.now() - started);
+    const warm = listOnce();
+    list = warm.result;
+    times.push(warm.ms);
   }
   const sorted = [...times].sort((a, b) => a - b);
   const median = percentile(sorted, 50);
   const worst = sorted.at(-1)!;
-  const trendsStarted = performance.now();
-  const trends = seriesTrends(store, COMMUNITY, SERIES, written.lastSession);
-  const returners = returnersAt(store, COMMUNITY, written.lastSession, 4);
-  const trendsMs = performance.now() - trendsStarted;
+  const recapReads = timed(() => ({
+    trends: seriesTrends(store, COMMUNITY, SERIES, written.lastSession),
+    returners: returnersAt(store, COMMUNITY, written.lastSession, 4),
+  }));
+  const { trends, returners } = recapReads.result;
+  const trendsMs = recapReads.ms;
   store.close();
   return {
     rows: [

@@ -6,17 +6,25 @@
  * (memory empty, one batched look-up), the profiles of the chat's participants, one profile and everyone's.
  * Prints a table; never fails.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { silentLogger } from '../src/log.js';
 import { milestonesAt, wordMilestone } from '../src/people/milestones.js';
 import { profileOf, profilesAtSession, profilesIn } from '../src/people/profiles.js';
 import { SessionMemory } from '../src/people/session-memory.js';
 import { loadScript } from '../src/script/load-script.js';
 import { thankEveryone } from '../src/session/thank-everyone.js';
-import { ChatStore } from '../src/store/chat-store.js';
+import type { ChatStore } from '../src/store/chat-store.js';
 import { ManualClock } from '../src/time/manual-clock.js';
-import { BenchPlatform, type BenchResult, type BenchRow, fmt, scratchDir } from './bench-support.js';
+import {
+  BenchPlatform,
+  type BenchResult,
+  type BenchRow,
+  fmt,
+  median,
+  seededRandom,
+  timeMs,
+  timeMsAsync,
+  withScratchStore,
+} from './bench-support.js';
 
 const COMMUNITY = 'bench:community';
 const PEOPLE = 50_000;
@@ -27,18 +35,6 @@ const WEEK = 7 * 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2016, 0, 5, 18);
 const RUNS = Number(process.env.PEOPLE_BENCH_RUNS ?? 31);
 
-// A small seeded generator, so every run builds the same community.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const userOf = (n: number) => `bench:U${String(n).padStart(6, '0')}`;
 
 /**
@@ -46,7 +42,7 @@ const userOf = (n: number) => `bench:U${String(n).padStart(6, '0')}`;
  * one answer and one chatty message each. Then the 501st chat, running, at its closing: returns its id.
  */
 function buildCommunity(store: ChatStore): { closing: number; messages: number; returning: string } {
-  const next = random(42);
+  const next = seededRandom(42);
   const db = store.db;
   const session = db.prepare(
     `INSERT INTO sessions (community_id, channel, script_id, script_json, state, step, started_at, ended_at)
@@ -98,29 +94,9 @@ function buildCommunity(store: ChatStore): { closing: number; messages: number; 
   return { closing, messages, returning: userOf(NEW_PER_CHAT - 1) };
 }
 
-/** Median of `runs` timings of `fn`, in ms. */
-function median(runs: number[]): number {
-  const sorted = [...runs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await fn();
-  return performance.now() - started;
-}
-
-function time(fn: () => unknown): number {
-  const started = performance.now();
-  fn();
-  return performance.now() - started;
-}
-
 /** Builds the community, measures, and removes the temp database. */
 export async function benchPeople(): Promise<BenchResult> {
-  const dir = scratchDir('people');
-  const store = ChatStore.open(join(dir, 'people.db'));
-  try {
+  return withScratchStore('people', async (store) => {
     const builtAt = performance.now();
     const { closing, messages, returning } = buildCommunity(store);
     const buildMs = performance.now() - builtAt;
@@ -135,7 +111,7 @@ export async function benchPeople(): Promise<BenchResult> {
     const participants = people.length;
     // As the chat runs: each participant's past looked up on their first message.
     const memory = new SessionMemory(store, { id: closing, community: COMMUNITY });
-    const firstMessages = people.map((user) => time(() => memory.absenceOf(user, 4)));
+    const firstMessages = people.map((user) => timeMs(() => memory.absenceOf(user, 4)));
     const thanks = (withMilestones: boolean, from = memory) =>
       thankEveryone(
         { store, platform, log: silentLogger },
@@ -155,32 +131,32 @@ export async function benchPeople(): Promise<BenchResult> {
     const without: number[] = [];
     const withMilestones: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      without.push(await timeAsync(() => thanks(false)));
-      withMilestones.push(await timeAsync(() => thanks(true)));
+      without.push(await timeMsAsync(() => thanks(false)));
+      withMilestones.push(await timeMsAsync(() => thanks(true)));
     }
     const afterRestart: number[] = [];
     for (let run = 0; run < 5; run++) {
       const cold = new SessionMemory(store, { id: closing, community: COMMUNITY });
-      afterRestart.push(await timeAsync(() => thanks(true, cold)));
+      afterRestart.push(await timeMsAsync(() => thanks(true, cold)));
     }
-    const profileRuns = Array.from({ length: 5 }, () => time(() => profilesAtSession(store, COMMUNITY, closing)));
+    const profileRuns = Array.from({ length: 5 }, () => timeMs(() => profilesAtSession(store, COMMUNITY, closing)));
     const milestones = memory.milestonesOf(people);
     const fromStore = milestonesAt(store, COMMUNITY, closing);
     if (JSON.stringify([...fromStore].sort()) !== JSON.stringify([...milestones].sort()))
       throw new Error('milestones from the memory differ from those computed from the store');
-    const oneProfile = median(Array.from({ length: RUNS }, () => time(() => profileOf(store, COMMUNITY, userOf(0)))));
+    const oneProfile = median(Array.from({ length: RUNS }, () => timeMs(() => profileOf(store, COMMUNITY, userOf(0)))));
     const lookUps = Array.from({ length: RUNS }, () => {
       const fresh = new SessionMemory(store, { id: closing, community: COMMUNITY });
-      return time(() => fresh.absenceOf(returning, 4));
+      return timeMs(() => fresh.absenceOf(returning, 4));
     });
     let everyone = 0;
-    const allMs = time(() => {
+    const allMs = timeMs(() => {
       everyone = profilesIn(store, COMMUNITY).length;
     });
     // The milestones' own share of the closing, measured alone: steadier than a difference of two noisy medians.
     const ownShare = median(
       Array.from({ length: RUNS }, () =>
-        time(() => {
+        timeMs(() => {
           for (const [user, milestone] of memory.milestonesOf(people)) {
             wordMilestone(milestone, script.wording, { hashtag: script.hashtag, seed: user.length });
           }
@@ -241,10 +217,7 @@ export async function benchPeople(): Promise<BenchResult> {
         everyonesProfilesMs: allMs,
       },
     };
-  } finally {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (process.argv[1]?.endsWith('people-bench.ts')) {

@@ -13,7 +13,7 @@ import { renderMarkdown } from '../src/recap/render-markdown.js';
 import { attributeTranscript } from '../src/transcript/attribute-transcript.js';
 import { readTranscript } from '../src/transcript/read-transcript.js';
 import { transcriptRecapInput } from '../src/transcript/transcript-recap-input.js';
-import { fmt, machine, scratchDir } from './bench-support.js';
+import { fmt, machine, median, scratchDir } from './bench-support.js';
 import { writeTranscript } from './recap.js';
 
 const STAGES = ['read', 'attribute', 'input', 'build', 'highlights', 'md', 'html', 'json'] as const;
@@ -69,8 +69,6 @@ function toTagsCsv(jsonl: string, csv: string): void {
     });
   writeFileSync(csv, `\uFEFFid_str,from_user,text,created_at,in_reply_to_status_id_str\r\n${rows.join('\r\n')}\r\n`);
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const runs = Math.max(1, Number(process.env.RECAP_BENCH_RUNS ?? 3));
 const dir = scratchDir('recap-stages');

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChatStore } from '../src/store/chat-store.js';
 import { SEARCH_RESULT_CAP } from '../src/store/search-repo.js';
-import { fmt, percentile, scratchDir, type BenchResult } from './bench-support.js';
+import { fmt, percentile, scratchDir, seededRandom, type BenchResult } from './bench-support.js';
 
 const ANSWERS = Number(process.env.BENCH_SEARCH_ANSWERS ?? 1_000_000);
 const PER_CHAT = 300;
@@ -47,18 +47,6 @@ const VOCABULARY = [
   ...Array.from({ length: 3000 }, (_, i) => `term${i.toString(36)}`),
 ];
 
-// A deterministic generator, so every run searches the same archive.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A Zipf-like draw over the vocabulary (rank r with weight 1/r). */
 function zipf(next: () => number): () => string {
   const cumulative: number[] = [];
@@ -83,7 +71,7 @@ function zipf(next: () => number): () => string {
 /** Builds the archive: ANSWERS answers in chats of PER_CHAT, two series (one published). */
 function buildArchive(path: string): { store: ChatStore; seconds: number } {
   const store = ChatStore.open(path);
-  const next = random(13);
+  const next = seededRandom(13);
   const word = zipf(next);
   const started = performance.now();
   store.transaction(() => {
@@ -152,7 +140,7 @@ export function benchSearch(): BenchResult {
   const { store, seconds } = reuse ? { store: ChatStore.open(reuse), seconds: 0 } : buildArchive(path);
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   const megabytes = statSync(path).size / 1e6;
-  const next = random(7);
+  const next = seededRandom(7);
   // Any word of the vocabulary, uniformly: the most common words (in a third of the answers) come up as
   // often as any other, so the worst case counts in the p95.
   const pick = () => VOCABULARY[Math.floor(next() * VOCABULARY.length)]!;

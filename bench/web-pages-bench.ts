@@ -4,17 +4,16 @@
  * middleware chain, no socket), each timed. Target: p95 < 50 ms per page. `npx tsx bench/web-pages-bench.ts`
  * prints the rows; BENCH_WEB_CHATS sets the number of chats.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentLogger } from '../src/log.js';
 import { seriesChatDates } from '../src/recap/recap-dates.js';
 import { loadScript } from '../src/script/load-script.js';
 import { ScriptCatalog } from '../src/script/script-catalog.js';
-import { ChatStore } from '../src/store/chat-store.js';
+import type { ChatStore } from '../src/store/chat-store.js';
 import { ManualClock } from '../src/time/manual-clock.js';
 import { type ArchivedMessage, archiveChat } from '../test/support/archive-chat.js';
 import { createWebApp } from '../web/create-web-app.js';
-import { fmt, percentile, scratchDir, type BenchResult, type BenchRow } from './bench-support.js';
+import { fmt, percentile, timeMs, withScratchStore, type BenchResult, type BenchRow } from './bench-support.js';
 
 const MESSAGES_PER_CHAT = 300;
 const PEOPLE = 3000;
@@ -68,12 +67,8 @@ async function timeRequests(app: ReturnType<typeof createWebApp>, paths: string[
 
 /** The scenario: the archive generated once, then each page timed. */
 export async function benchWebPages(chats = Number(process.env.BENCH_WEB_CHATS ?? 1000)): Promise<BenchResult> {
-  const dir = scratchDir('web-pages');
-  const store = ChatStore.open(join(dir, 'emcee.db'));
-  try {
-    const t0 = performance.now();
-    generateArchive(store, chats);
-    const generateSeconds = (performance.now() - t0) / 1000;
+  return withScratchStore('web-pages', async (store, dir) => {
+    const generateSeconds = timeMs(() => generateArchive(store, chats)) / 1000;
     const app = createWebApp({
       store,
       clock: new ManualClock(Date.UTC(2026, 11, 1, 12)),
@@ -107,10 +102,7 @@ export async function benchWebPages(chats = Number(process.env.BENCH_WEB_CHATS ?
       });
     }
     return { rows, data };
-  } finally {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 // Run on its own: `npx tsx bench/web-pages-bench.ts` prints the rows.

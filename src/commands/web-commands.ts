@@ -1,5 +1,5 @@
 import { setPublished } from '../access/publishing.js';
-import type { ArgSpec, ChatCommand } from './command-spec.js';
+import type { ChatCommand } from './command-spec.js';
 
 /** `console`: a one-time link that signs this host in to the website's console. */
 export const consoleCommand: ChatCommand = {
@@ -26,53 +26,38 @@ export const consoleCommand: ChatCommand = {
   },
 };
 
-const seriesArg = (verb: string): ArgSpec => ({
-  name: 'series',
-  kind: 'text',
-  description: 'Series, e.g. weekly-chat',
-  required: true,
-  hint: `Say which series to ${verb}, e.g. "${verb} weekly-chat".`,
-  example: 'weekly-chat',
-});
+/** The command that publishes (or unpublishes) the series it names, in the host's name. */
+function publishingCommand(name: 'publish' | 'unpublish', summary: string): ChatCommand {
+  const published = name === 'publish';
+  return {
+    name,
+    hostsOnlyTo: `${name} a series`,
+    audience: 'host',
+    summary,
+    args: [
+      {
+        name: 'series',
+        kind: 'text',
+        description: 'Series, e.g. weekly-chat',
+        required: true,
+        hint: `Say which series to ${name}, e.g. "${name} weekly-chat".`,
+        example: 'weekly-chat',
+      },
+    ],
+    relayFromCli: false,
+    async run({ command, services }, args) {
+      const { store, clock, scripts } = services;
+      const outcome = setPublished(store, String(args.series), published, command.by.id, clock.now(), scripts);
+      return { ok: outcome.ok, text: outcome.text };
+    },
+  };
+}
 
 /** `publish <series>`: the series' calendar, recaps and search become public on the website. */
-export const publishCommand: ChatCommand = {
-  name: 'publish',
-  hostsOnlyTo: 'publish a series',
-  audience: 'host',
-  summary: "Make a series' calendar, recaps and search public on the website",
-  args: [seriesArg('publish')],
-  relayFromCli: false,
-  async run({ command, services }, args) {
-    const outcome = setPublished(
-      services.store,
-      String(args.series),
-      true,
-      command.by.id,
-      services.clock.now(),
-      services.scripts,
-    );
-    return { ok: outcome.ok, text: outcome.text };
-  },
-};
+export const publishCommand = publishingCommand(
+  'publish',
+  "Make a series' calendar, recaps and search public on the website",
+);
 
 /** `unpublish <series>`: the series' pages are for signed-in hosts only again. */
-export const unpublishCommand: ChatCommand = {
-  name: 'unpublish',
-  hostsOnlyTo: 'unpublish a series',
-  audience: 'host',
-  summary: "Make a series' website pages private again",
-  args: [seriesArg('unpublish')],
-  relayFromCli: false,
-  async run({ command, services }, args) {
-    const outcome = setPublished(
-      services.store,
-      String(args.series),
-      false,
-      command.by.id,
-      services.clock.now(),
-      services.scripts,
-    );
-    return { ok: outcome.ok, text: outcome.text };
-  },
-};
+export const unpublishCommand = publishingCommand('unpublish', "Make a series' website pages private again");

@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cliScratchFolder } from '../support/cli-scratch-folder.js';
 import { runCliInProcess as cli } from '../support/run-cli.js';
 
 const STACK_LINE = /^\s+at /m;
@@ -15,15 +15,8 @@ const EPISODE_KEYS = ['at', 'guests', 'local', 'questions', 'series', 'state', '
 let dir: string;
 let db: string;
 
-/** A scratch folder with the shipped weekly series in its prompts folder and a database path. */
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'emcee-plan-cli-'));
-  mkdirSync(join(dir, 'prompts'));
-  copyFileSync(new URL('../../prompts/weekly-chat.yaml', import.meta.url), join(dir, 'prompts', 'weekly-chat.yaml'));
-  db = join(dir, 'emcee.db');
-  vi.stubEnv('EMCEE_PROMPTS_DIR', join(dir, 'prompts'));
-  vi.stubEnv('EMCEE_DB', join(dir, 'unused.db'));
-  vi.stubEnv('EMCEE_LOG_LEVEL', 'silent');
+  ({ dir, db } = cliScratchFolder('plan-cli'));
 });
 
 afterEach(() => {

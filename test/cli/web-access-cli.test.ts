@@ -1,22 +1,14 @@
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { hostname, tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { hostname, userInfo } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inspectSignInLink } from '../../src/access/sign-in-links.js';
 import { ChatStore } from '../../src/store/chat-store.js';
+import { cliScratchFolder } from '../support/cli-scratch-folder.js';
 import { runCliInProcess as cli } from '../support/run-cli.js';
 
-let dir: string;
 let db: string;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'emcee-web-cli-'));
-  mkdirSync(join(dir, 'prompts'));
-  copyFileSync(new URL('../../prompts/weekly-chat.yaml', import.meta.url), join(dir, 'prompts', 'weekly-chat.yaml'));
-  db = join(dir, 'emcee.db');
-  vi.stubEnv('EMCEE_PROMPTS_DIR', join(dir, 'prompts'));
-  vi.stubEnv('EMCEE_DB', join(dir, 'unused.db'));
-  vi.stubEnv('EMCEE_LOG_LEVEL', 'silent');
+  ({ db } = cliScratchFolder('web-cli'));
   vi.stubEnv('EMCEE_PUBLIC_URL', '');
   vi.stubEnv('EMCEE_WEB_HOST', '127.0.0.1');
   vi.stubEnv('EMCEE_WEB_PORT', '8899');

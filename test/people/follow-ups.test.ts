@@ -2,7 +2,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ChatRouter } from '../../src/chat-router.js';
 import { readCoreConfig } from '../../src/config/core-config.js';
 import { silentLogger } from '../../src/log.js';
 import type { HostNotice, HostNoticeResult } from '../../src/port.js';
@@ -11,6 +10,7 @@ import { planTimeline } from '../../src/script/timeline.js';
 import { FOLLOW_UPS_SENT } from '../../src/service/deliver-follow-ups.js';
 import { finishSession } from '../../src/service/finish-session.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
+import { finishingChatRouter } from '../support/finishing-chat-router.js';
 import { RecordingPlatform } from '../support/recording-platform.js';
 import { shippedScript } from '../support/write-test-script.js';
 import { followUpsFor } from '../../src/people/follow-ups.js';
@@ -216,14 +216,7 @@ describe('delivery to the hosts', () => {
     const platform = new HostsPlatform(clock);
     const config = readCoreConfig({ EMCEE_RECAP_DIR: mkdtempSync(join(tmpdir(), 'emcee-followups-')) });
     const deps = { store, platform, log: silentLogger, config, clock };
-    const router = new ChatRouter({
-      store,
-      platform,
-      clock,
-      log: silentLogger,
-      closeGraceMs: 0,
-      onEnded: async (session) => void (await finishSession(deps, session)),
-    });
+    const { router } = finishingChatRouter({ store, platform, clock }, config);
     const demo = shippedScript('demo');
     const script: ChatScript = { ...demo, id: SERIES, questions: demo.questions.slice(0, 2), recapDelivery: 'none' };
     const runner = await router.startSession({ script, community: COMMUNITY, channel: 'test:C1' });

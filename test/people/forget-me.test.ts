@@ -1,16 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { personalData } from '../../src/people/personal-data.js';
 import { shippedScript } from '../support/write-test-script.js';
-import { COMMUNITY, person, rightsCommunity } from './rights-community.js';
+import { COMMUNITY, person, type RightsCommunity, rightsCommunityPerTest } from './rights-community.js';
 
-type Community = ReturnType<typeof rightsCommunity>;
-let community: Community | undefined;
-afterEach(async () => {
-  await community?.stop();
-  community = undefined;
-});
+const newCommunity = rightsCommunityPerTest();
 
 const ana = person('Anastasia Quixote');
 const bea = person('Beatrix Lindqvist');
@@ -19,8 +14,8 @@ const cy = person('Cyrano Bellweather');
 const TRACES = ['Anastasia', 'Quixote', 'anastasia-quixote', 'zebra-crossing-secret', 'marmalade-umbrella'];
 
 /** Two chats: Ana answers in both, Bea mentions her, Cy answers in the second. */
-async function twoChats(): Promise<Community> {
-  const c = (community = rightsCommunity());
+async function twoChats(): Promise<RightsCommunity> {
+  const c = newCommunity();
   await c.chat([
     [ana, 'A1: my zebra-crossing-secret #CommunityChat'],
     [bea, `A1: I agree with <@${ana.id}> entirely #CommunityChat`],
@@ -34,13 +29,13 @@ async function twoChats(): Promise<Community> {
 }
 
 // The database file and its write-ahead log, after copying the log into the file (as a reader would see them).
-function databaseBytes(c: Community): string {
+function databaseBytes(c: RightsCommunity): string {
   c.store.db.pragma('wal_checkpoint(PASSIVE)');
   const wal = `${c.dbPath}-wal`;
   return readFileSync(c.dbPath).toString('latin1') + (existsSync(wal) ? readFileSync(wal).toString('latin1') : '');
 }
 
-function recapTexts(c: Community): string {
+function recapTexts(c: RightsCommunity): string {
   return readdirSync(c.recapDir)
     .map((file) => readFileSync(join(c.recapDir, file), 'utf8'))
     .join('\n');

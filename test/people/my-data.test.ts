@@ -1,21 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecordingPlatform } from '../support/recording-platform.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
-import { COMMUNITY, person, rightsCommunity } from './rights-community.js';
+import { COMMUNITY, person, type RightsCommunity, rightsCommunityPerTest } from './rights-community.js';
 
-type Community = ReturnType<typeof rightsCommunity>;
-let community: Community | undefined;
-afterEach(async () => {
-  await community?.stop();
-  community = undefined;
-});
+const newCommunity = rightsCommunityPerTest();
 
 const ana = person('Ana');
 const bea = person('Bea');
 
-async function chats(c: Community) {
+async function chats(c: RightsCommunity) {
   await c.chat([
     [ana, 'hello all'],
     [ana, 'A1: listen first #CommunityChat'],
@@ -27,7 +22,7 @@ async function chats(c: Community) {
 }
 
 // What the store holds on Ana, read with plain SELECTs, independently of personalData.
-function storedOnAna(c: Community) {
+function storedOnAna(c: RightsCommunity) {
   const { db } = c.store;
   return {
     participants: db.prepare('SELECT * FROM participants WHERE user_id = ?').all(ana.id),
@@ -47,7 +42,7 @@ function storedOnAna(c: Community) {
 
 describe('/emcee my-data', () => {
   it('sends, in a direct message, a JSON file holding exactly what the store has on the person', async () => {
-    const c = (community = rightsCommunity());
+    const c = newCommunity();
     await chats(c);
     const reply = await c.command(ana, 'my-data');
     expect(reply).toEqual({ ok: true, text: 'Sent you a direct message with your data (3 messages in 2 chats).' });
@@ -96,7 +91,7 @@ describe('/emcee my-data', () => {
   });
 
   it('with no direct message for files (the local room), writes it beside the recaps and says where', async () => {
-    const c = (community = rightsCommunity(new RecordingPlatform(new ManualClock()) as never));
+    const c = newCommunity(new RecordingPlatform(new ManualClock()) as never);
     await chats(c);
     const reply = await c.command(ana, 'my-data');
     expect(reply.ok).toBe(true);

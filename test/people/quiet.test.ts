@@ -1,15 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addressOf, communityAddressing } from '../../src/people/addressing.js';
 import { RecordingPlatform } from '../support/recording-platform.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
-import { COMMUNITY, person, rightsCommunity } from './rights-community.js';
+import { COMMUNITY, person, rightsCommunityPerTest } from './rights-community.js';
 
-type Community = ReturnType<typeof rightsCommunity>;
-let community: Community | undefined;
-afterEach(async () => {
-  await community?.stop();
-  community = undefined;
-});
+const newCommunity = rightsCommunityPerTest();
 
 const ana = person('Ana');
 const bea = person('Bea');
@@ -17,7 +12,7 @@ const mentionOf = (who: { id: string }) => `<@${who.id}>`;
 
 describe('/emcee quiet and unquiet', () => {
   it('a quiet newcomer gets no welcome and is thanked by name, without a mention; their answers count', async () => {
-    const c = (community = rightsCommunity());
+    const c = newCommunity();
     expect((await c.command(ana, 'quiet')).text).toMatch(/^From now on I won't mention, welcome or ping you here/);
     expect((await c.command(ana, 'quiet')).text).toMatch(/^You were already quiet\./);
     await c.chat([
@@ -47,7 +42,7 @@ describe('/emcee quiet and unquiet', () => {
   });
 
   it('unquiet brings the mentions back, in the next chat', async () => {
-    const c = (community = rightsCommunity());
+    const c = newCommunity();
     await c.command(ana, 'quiet');
     await c.chat([[ana, 'A1: one #CommunityChat']]);
     expect((await c.command(ana, 'unquiet')).text).toBe(`I'll mention and welcome you again. "quiet" stops it.`);
@@ -63,7 +58,7 @@ describe('/emcee quiet and unquiet', () => {
     const platform = new RecordingPlatform(new ManualClock());
     expect(addressOf(platform, { id: 'u1', displayName: 'Ana' }, false)).toBe('<@u1>');
     expect(addressOf(platform, { id: 'u1', displayName: '@everyone' }, true)).toBe('@\u200beveryone');
-    const c = (community = rightsCommunity());
+    const c = newCommunity();
     c.store.quiet.setQuiet(COMMUNITY, ana.id, true, 0);
     const addressing = communityAddressing(c.store, platform, COMMUNITY);
     expect(addressing.addressOf({ id: ana.id, displayName: 'Ana' })).toBe('Ana');

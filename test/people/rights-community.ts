@@ -1,8 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChatRouter } from '../../src/chat-router.js';
-import { silentLogger } from '../../src/log.js';
+import { afterEach } from 'vitest';
 import type {
   ChannelAddress,
   CommandReply,
@@ -14,6 +13,7 @@ import type {
 import { writeSessionRecap } from '../../src/recap/session-recap.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
+import { finishingChatRouter } from '../support/finishing-chat-router.js';
 import { RecordingPlatform } from '../support/recording-platform.js';
 import { waitFor } from '../support/wait-for.js';
 import { shippedScript } from '../support/write-test-script.js';
@@ -57,19 +57,9 @@ export function rightsCommunity(platform = new PlatformWithDirectMessages(new Ma
   const recapDir = join(dir, 'recaps');
   const clock = new ManualClock();
   const store = ChatStore.open(dbPath);
-  const ended: number[] = [];
-  const router = new ChatRouter({
-    store,
-    platform,
-    clock,
-    log: silentLogger,
-    closeGraceMs: 0,
-    recapDir,
-    onEnded: async (session) => {
-      writeSessionRecap(store, session.id, recapDir);
-      ended.push(session.id);
-    },
-  });
+  const { router, ended } = finishingChatRouter({ store, platform, clock, recapDir }, async (session) =>
+    writeSessionRecap(store, session.id, recapDir),
+  );
   const host = person('Hana Host', true);
   let seq = 0;
   const command = (by: InboundAuthor, name: string, args: string[] = []): Promise<CommandReply> =>
@@ -92,4 +82,20 @@ export function rightsCommunity(platform = new PlatformWithDirectMessages(new Ma
     store.close();
   };
   return { dir, dbPath, recapDir, clock, store, router, platform, host, command, chat, stop };
+}
+
+/** A community from `rightsCommunity`. */
+export type RightsCommunity = ReturnType<typeof rightsCommunity>;
+
+/** Makes each test's community (call it at the top of a test file); the one a test made is stopped after it. */
+export function rightsCommunityPerTest(): (platform?: PlatformWithDirectMessages) => RightsCommunity {
+  let current: RightsCommunity | undefined;
+  afterEach(async () => {
+    await current?.stop();
+    current = undefined;
+  });
+  return (platform) => {
+    current = rightsCommunity(platform);
+    return current;
+  };
 }

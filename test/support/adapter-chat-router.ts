@@ -1,26 +1,15 @@
-import { ChatRouter } from '../../src/chat-router.js';
-import { silentLogger } from '../../src/log.js';
 import type { PlatformAdapter } from '../../src/port.js';
 import { postChannelRecap } from '../../src/recap/session-recap.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
 import type { ChatStore } from '../../src/store/chat-store.js';
 import type { ManualClock } from '../../src/time/manual-clock.js';
+import { finishingChatRouter } from './finishing-chat-router.js';
 
 /** The engine behind a real adapter, as the entry points wire it; `ended` lists sessions that finished. */
 export function adapterChatRouter(adapter: PlatformAdapter, store: ChatStore, clock: ManualClock, scripts = 'prompts') {
-  const ended: number[] = [];
-  const host = new ChatRouter({
-    store,
-    platform: adapter,
-    clock,
-    log: silentLogger,
-    // These tests end chats and wait for the end; the grace before the thanks has tests of its own.
-    closeGraceMs: 0,
-    scripts: new ScriptCatalog(scripts),
-    onEnded: async (session) => {
-      await postChannelRecap(store, adapter, session);
-      ended.push(session.id);
-    },
-  });
+  const { router: host, ended } = finishingChatRouter(
+    { store, platform: adapter, clock, scripts: new ScriptCatalog(scripts) },
+    (session) => postChannelRecap(store, adapter, session),
+  );
   return { host, ended };
 }

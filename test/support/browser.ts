@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium, which CI installs (.ci/run). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -20,6 +21,37 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/**
+ * A site and Chromium for the calling suite: before its tests `start` runs (the site under test) and Chromium
+ * launches; after them both close. Read `browser` and `site` inside the tests, once the suite has started.
+ */
+export function siteInChromium<Site extends { close(): Promise<void> }>(
+  start: () => Promise<Site>,
+): { readonly browser: Browser; readonly site: Site } {
+  let browser: Browser | undefined;
+  let site: Site | undefined;
+  beforeAll(async () => {
+    site = await start();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('siteInChromium: read the browser and site inside a test');
+    return value;
+  };
+  return {
+    get browser() {
+      return started(browser);
+    },
+    get site() {
+      return started(site);
+    },
+  };
 }
 
 /** What a watched page did that a test may want to refuse: errors, dialogs, requests to other origins. */
@@ -50,6 +82,16 @@ export async function watchPage(page: Page, origin: string): Promise<PageWatch> 
     return route.abort();
   });
   return watch;
+}
+
+/** A new page in `browser`, watched from the start (see watchPage), with the page options a test needs. */
+export async function openWatchedPage(
+  browser: Browser,
+  origin: string,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await browser.newPage(options);
+  return { page, watch: await watchPage(page, origin) };
 }
 
 /** One axe-core finding. */

@@ -3,15 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { sessionsCommand } from '../../cli/commands/sessions.js';
-import { ChatRouter } from '../../src/chat-router.js';
 import { readCoreConfig } from '../../src/config/core-config.js';
-import { silentLogger } from '../../src/log.js';
 import type { ChatInbound, InboundMessage, PlatformAdapter } from '../../src/port.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
-import { finishSession } from '../../src/service/finish-session.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import type { ManualClock } from '../../src/time/manual-clock.js';
+import { finishingChatRouter } from './finishing-chat-router.js';
 import { waitFor } from './wait-for.js';
 import { shippedScript, writeTestScript } from './write-test-script.js';
 
@@ -42,20 +40,10 @@ export function rehearsalEngine(adapter: PlatformAdapter, clock: ManualClock) {
   const dbPath = join(dir, 'emcee.db');
   const store = ChatStore.open(dbPath);
   const config = readCoreConfig({ EMCEE_RECAP_DIR: recapDir });
-  const ended: number[] = [];
-  const host = new ChatRouter({
-    store,
-    platform: adapter,
-    clock,
-    log: silentLogger,
-    // The thanks follow the closing at once; the grace before them has tests of its own.
-    closeGraceMs: 0,
-    scripts: new ScriptCatalog(prompts),
-    onEnded: async (session) => {
-      await finishSession({ store, platform: adapter, log: silentLogger, config, clock }, session);
-      ended.push(session.id);
-    },
-  });
+  const { router: host, ended } = finishingChatRouter(
+    { store, platform: adapter, clock, scripts: new ScriptCatalog(prompts) },
+    config,
+  );
 
   // What the adapter hands on, on its way to the engine: a message the adapter must leave out never shows here.
   const heard: InboundMessage[] = [];

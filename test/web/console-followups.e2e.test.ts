@@ -1,35 +1,26 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripAnswerPrefix } from '../../src/attribution/answer-prefix.js';
 import {
   chromiumAvailable,
-  launchChromium,
+  openWatchedPage,
   seriousAxeViolations,
   sidewaysOverflow,
-  watchPage,
+  siteInChromium,
 } from '../support/browser.js';
 import { HOSTILE_TEXT, weeklyStoreWithHostileChat } from '../support/follow-ups-community.js';
-import { startWebRig, TEST_HOST, type WebRig } from '../support/web-rig.js';
+import { startWebRig, TEST_HOST } from '../support/web-rig.js';
 
 describe.skipIf(!chromiumAvailable('the console follow-ups browser test'))('the follow-ups page in Chromium', () => {
-  let rig: WebRig;
-  let browser: Browser;
   let chat6: number;
-  beforeAll(async () => {
+  const web = siteInChromium(() => {
     const { store, chat } = weeklyStoreWithHostileChat();
     chat6 = chat(6);
-    rig = await startWebRig({ store, permalinkOf: (address) => `https://chat.example/${address}` }, TEST_HOST);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rig?.close();
+    return startWebRig({ store, permalinkOf: (address) => `https://chat.example/${address}` }, TEST_HOST);
   });
 
   it('keeps hostile answer text inert: shown as text, no script runs, no request leaves', async () => {
-    const page = await browser.newPage();
-    const watch = await watchPage(page, rig.url);
-    await page.goto(`${rig.url}/console/followups`);
+    const { page, watch } = await openWatchedPage(web.browser, web.site.url);
+    await page.goto(`${web.site.url}/console/followups`);
     expect(await page.locator('#followups-first-timers + ul q.said').textContent()).toBe(
       stripAnswerPrefix(HOSTILE_TEXT),
     );
@@ -41,9 +32,9 @@ describe.skipIf(!chromiumAvailable('the console follow-ups browser test'))('the 
   });
 
   it('switches chats with the picker, without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await web.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${rig.url}/console/followups`);
+    await page.goto(`${web.site.url}/console/followups`);
     await page.selectOption('#followups-session', String(chat6));
     await Promise.all([page.waitForURL(new RegExp(`session=${chat6}$`)), page.click('.chat-picker button')]);
     expect(await page.locator('h2.followups-chat').textContent()).toBe('Weekly Chat, Thursday, February 12, 2026');
@@ -52,10 +43,9 @@ describe.skipIf(!chromiumAvailable('the console follow-ups browser test'))('the 
   });
 
   it('has no serious axe violations and no sideways scroll at 375 px', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
-    const watch = await watchPage(page, rig.url);
+    const { page, watch } = await openWatchedPage(web.browser, web.site.url, { viewport: { width: 375, height: 740 } });
     for (const path of ['/console/followups', `/console/followups?session=${chat6}`]) {
-      await page.goto(`${rig.url}${path}`);
+      await page.goto(`${web.site.url}${path}`);
       expect(await page.locator('nav.console-nav [aria-current="page"]').textContent(), path).toBe('Follow-ups');
       expect(await seriousAxeViolations(page), path).toEqual([]);
       expect(await sidewaysOverflow(page), path).toBe(0);

@@ -32,6 +32,13 @@ async function follow(response: Response): Promise<string> {
   return (await fetch(`${rig!.url}${response.headers.get('location')}`)).text();
 }
 
+/** Ana has spoken in the local room under `displayName`, so the console can name her. */
+function anaSeenAs(displayName: string): void {
+  const { store } = rig!.deps;
+  store.sessions.ensureCommunity('local', 'local', 0);
+  store.participants.recordSeen({ communityId: 'local', userId: 'local:ana', displayName, sessionId: 1, now: 0 });
+}
+
 const episode = { at: '2026-12-10T13:00', topic: 'Building trust', guests: '', questions: '', note: '' };
 
 describe('the console plan page', () => {
@@ -97,16 +104,8 @@ describe('the console plan page', () => {
   });
 
   it('edits a chat on its own page, and a guest typed by name becomes that person', async () => {
-    await hostRig();
-    const { store } = rig!.deps;
-    store.sessions.ensureCommunity('local', 'local', 0);
-    store.participants.recordSeen({
-      communityId: 'local',
-      userId: 'local:ana',
-      displayName: 'Ana Lima',
-      sessionId: 1,
-      now: 0,
-    });
+    const { store } = (await hostRig()).deps;
+    anaSeenAs('Ana Lima');
     await follow(await post('/console/plan?series=weekly-chat', episode));
     const edit = await (await fetch(`${rig!.url}/console/plan/weekly-chat/2026-12-10`)).text();
     expect(edit).toContain('Edit the chat');
@@ -155,15 +154,7 @@ describe('the console plan page', () => {
 describe('the web command services, when no bot serves the site', () => {
   it('plan over the store and scripts, name people Emcee has seen, and say plainly what needs the bot', async () => {
     await hostRig();
-    const { store } = rig!.deps;
-    store.sessions.ensureCommunity('local', 'local', 0);
-    store.participants.recordSeen({
-      communityId: 'local',
-      userId: 'local:ana',
-      displayName: 'Ana',
-      sessionId: 1,
-      now: 0,
-    });
+    anaSeenAs('Ana');
     const services = webCommandServices(rig!.deps);
     expect(services.planner?.nextUnplanned('weekly-chat')).toBe('2026-12-03 13:00');
     expect(await services.nameOf('local:ana')).toBe('Ana');

@@ -3,9 +3,9 @@ import type { Browser } from 'playwright-core';
 import {
   chromiumAvailable,
   launchChromium,
+  openWatchedPage,
   seriousAxeViolations,
   sidewaysOverflow,
-  watchPage,
 } from '../support/browser.js';
 import { type LiveChatRig, startLiveChatRig } from '../support/live-chat-rig.js';
 import { TEST_HOST } from '../support/web-rig.js';
@@ -33,8 +33,7 @@ afterAll(async () => {
 describe.skipIf(!hasChromium)('the live console in a real browser', () => {
   it('shows an answer typed in the room within a second, inert, and skips to the next question', async () => {
     const { url } = chat!.web;
-    const page = await browser!.newPage();
-    const watch = await watchPage(page, url);
+    const { page, watch } = await openWatchedPage(browser!, url);
     await page.goto(`${url}/console`);
     await page.waitForSelector('[data-live-channel][data-connected="yes"]');
     expect(await page.textContent('[data-step-label]')).toBe('Q1 of 6');

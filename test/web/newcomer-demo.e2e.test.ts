@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, watchPage } from '../support/browser.js';
+import { chromiumAvailable, launchChromium, openWatchedPage, watchPage } from '../support/browser.js';
 
 const hasChromium = chromiumAvailable('the newcomer’s demo in the browser');
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -54,8 +54,7 @@ describe('a newcomer runs the demo and opens the printed link', () => {
       const browser = await launchChromium();
       try {
         const [, site, link] = await printed(demo.output, /Open (http:\/\/127\.0\.0\.1:\d+)\/ .*sign in with (\S+)/);
-        const page = await browser.newPage();
-        const watch = await watchPage(page, site!);
+        const { page, watch } = await openWatchedPage(browser, site!);
         await page.goto(link!);
         await page.getByRole('button', { name: /Sign in as/ }).click();
         await page.waitForURL(`${site}/console`);

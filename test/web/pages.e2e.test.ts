@@ -5,9 +5,9 @@ import { ScriptCatalog } from '../../src/script/script-catalog.js';
 import {
   chromiumAvailable,
   launchChromium,
+  openWatchedPage,
   seriousAxeViolations,
   sidewaysOverflow,
-  watchPage,
 } from '../support/browser.js';
 import { startWebRig, type WebRig } from '../support/web-rig.js';
 import { fillArchive } from './pages-fixture.js';
@@ -37,8 +37,7 @@ describe('the community pages in a real browser', () => {
     it.runIf(hasChromium)(
       `${path}: hostile text stays inert, nothing leaves, accessible, no sideways scroll`,
       async () => {
-        const page = await browser.newPage();
-        const watch = await watchPage(page, rig.url);
+        const { page, watch } = await openWatchedPage(browser, rig.url);
         const response = await page.goto(`${rig.url}${path}`, { waitUntil: 'load' });
         expect(response?.status()).toBe(200);
         if (path.startsWith('/recaps/')) {

@@ -8,9 +8,9 @@ import { silentLogger } from '../../src/log.js';
 import { recapPath, seriesPath } from '../../src/recap/recap-address.js';
 import { scheduleSchema } from '../../src/schedule/schedule-schema.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
-import { finishSession } from '../../src/service/finish-session.js';
 import { ChatStore } from '../../src/store/chat-store.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
+import { finishingChatRouter } from '../support/finishing-chat-router.js';
 import { waitFor } from '../support/wait-for.js';
 import { RecordingPlatform } from '../support/recording-platform.js';
 import { archiveChat } from '../support/archive-chat.js';
@@ -32,18 +32,7 @@ async function chatEnding(options: { publicUrl?: string; published: boolean; ear
     EMCEE_RECAP_DIR: join(mkdtempSync(join(tmpdir(), 'emcee-post-links-')), 'recaps'),
     ...(options.publicUrl ? { EMCEE_PUBLIC_URL: options.publicUrl } : {}),
   });
-  const ended: number[] = [];
-  const router = new ChatRouter({
-    store,
-    platform,
-    clock,
-    log: silentLogger,
-    closeGraceMs: 0,
-    onEnded: async (session) => {
-      await finishSession({ store, platform, log: silentLogger, config, clock }, session);
-      ended.push(session.id);
-    },
-  });
+  const { router, ended } = finishingChatRouter({ store, platform, clock }, config);
   const runner = await router.startSession({
     script: { ...WEEKLY, recapDelivery: 'none' },
     community: COMMUNITY,
