@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 /**
  * The hosts' follow-up list for a big community (`npx tsx bench/followups-bench.ts`, or BENCH_ONLY=followups in
  * `npm run bench`): 50,000 people and 500 past weekly chats written with plain INSERTs into a temporary database
@@ -160,6 +161,7 @@ export function benchFollowUps(): BenchResult {
   const { trends, returners } = recapReads.result;
   const trendsMs = recapReads.ms;
   store.close();
+  rmSync(dir, { recursive: true, force: true });
   return {
     rows: [
       {

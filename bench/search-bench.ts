@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 /**
  * Search over 1,000,000 answers (`npx tsx bench/search-bench.ts`, and `search` in `npm run bench`): a temp
  * database built in one transaction through a prepared insert (the index filled by migration 13's trigger), then
@@ -151,6 +153,8 @@ export function benchSearch(): BenchResult {
   const one = timeQueries(store, oneWord);
   const two = timeQueries(store, twoWords);
   store.close();
+  // The built archive is a few hundred MB: kept only when asked for (BENCH_SEARCH_KEEP=1, then BENCH_SEARCH_DB).
+  if (!reuse && process.env.BENCH_SEARCH_KEEP !== '1') rmSync(dirname(path), { recursive: true, force: true });
   const rows = [
     ['one-word', one],
     ['two-word', two],
