@@ -1,9 +1,9 @@
-import { rmSync } from 'node:fs';
 /**
  * The hosts' follow-up list for a big community (`npx tsx bench/followups-bench.ts`, or BENCH_ONLY=followups in
  * `npm run bench`): 50,000 people and 500 past weekly chats written with plain INSERTs into a temporary database
  * file, then the list of the last chat (and, for the record, the series' trends that every recap now reads).
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { followUpsFor } from '../src/people/follow-ups.js';

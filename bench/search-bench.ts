@@ -1,13 +1,11 @@
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 /**
  * Search over 1,000,000 answers (`npx tsx bench/search-bench.ts`, and `search` in `npm run bench`): a temp
  * database built in one transaction through a prepared insert (the index filled by migration 13's trigger), then
  * one- and two-word queries through the search the page runs (SearchRepo.answers: first page, capped count,
  * ranked, with snippets), as a visitor who sees the published series. Reports build time and database size too.
  */
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ChatStore } from '../src/store/chat-store.js';
 import { SEARCH_RESULT_CAP } from '../src/store/search-repo.js';
 import { fmt, percentile, scratchDir, seededRandom, type BenchResult } from './bench-support.js';
