@@ -14,7 +14,7 @@ import { registerSearchRoutes } from './routes/search-routes.js';
 import { registerHomeRoutes } from './routes/home-routes.js';
 import { registerRecapRoutes } from './routes/recap-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
-import { securityHeaders } from './security-headers.js';
+import { privateForHosts, securityHeaders } from './security-headers.js';
 import { viewerOf, type WebEnv } from './viewer.js';
 import type { WebDeps } from './web-deps.js';
 import { WebLifecycle } from './web-lifecycle.js';
@@ -26,6 +26,7 @@ import { WebLifecycle } from './web-lifecycle.js';
 export function createWebApp(deps: WebDeps, lifecycle = new WebLifecycle()): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   app.use('*', securityHeaders());
+  app.use('*', privateForHosts());
   app.use('*', sessionViewer(deps));
   app.use('*', csrfGuard());
   // Every console page and action is for hosts whose rights the platform confirms at that moment.
