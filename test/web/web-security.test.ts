@@ -6,7 +6,7 @@ import { LiveFeed } from '../../src/service/live-feed.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
 import type { WebDeps } from '../../web/web-deps.js';
 import { waitFor } from '../support/wait-for.js';
-import { startWebRig, type WebRig } from '../support/web-rig.js';
+import { startWebRig, TEST_HOST, type WebRig } from '../support/web-rig.js';
 import { fillArchive } from './pages-fixture.js';
 
 // A security review's findings, each shown failing before its fix (see the commit that fixed it).
@@ -140,5 +140,23 @@ describe('sign-in links', () => {
     expect(await forged.text()).toContain('Sign in as Hana Host</button>');
     const own = await post(`${web.url}/signin/${token}`, { headers: { 'sec-fetch-site': 'same-origin' } });
     expect(own.status).toBe(303);
+  });
+});
+
+describe('the console’s notices', () => {
+  it('show only what the console itself said, never words a link put in the address', async () => {
+    rig = await startWebRig({ scripts: SCRIPTS }, TEST_HOST);
+    const bait = 'Your session expired. Sign in again at https://evil.example/emcee';
+    const page = await fetch(`${rig.url}/console/plan?${new URLSearchParams({ notice: bait, ok: '0' })}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).not.toContain('evil.example');
+    const act = await fetch(`${rig.url}/console/plan/act`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: TEST_HOST.csrf, action: 'not-a-button' }),
+      redirect: 'manual',
+    });
+    expect(act.status).toBe(303);
+    const shown = await (await fetch(`${rig.url}${act.headers.get('location')}`)).text();
+    expect(shown).toContain('This button is out of date: open the page again.');
   });
 });
