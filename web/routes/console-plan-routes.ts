@@ -25,7 +25,10 @@ export function registerConsolePlanRoutes(app: Hono<WebEnv>, deps: WebDeps): voi
   // What an action said, kept for the page it redirects to: words in the address could come from anyone's link.
   const notes = new ControlNotes(new SystemClock());
   const planPath = (host: SignedInHost, series: string | undefined, text: string, ok: boolean): string => {
-    const query = new URLSearchParams({ ...(series ? { series } : {}), notice: notes.put(host.identity, { ok, text }) });
+    const query = new URLSearchParams({
+      ...(series ? { series } : {}),
+      notice: notes.put(host.identity, { ok, text }),
+    });
     return `/console/plan?${query}`;
   };
 
