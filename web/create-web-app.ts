@@ -14,7 +14,7 @@ import { registerSearchRoutes } from './routes/search-routes.js';
 import { registerHomeRoutes } from './routes/home-routes.js';
 import { registerRecapRoutes } from './routes/recap-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
-import { securityHeaders } from './security-headers.js';
+import { privateForHosts, securityHeaders } from './security-headers.js';
 import { viewerOf, type WebEnv } from './viewer.js';
 import type { WebDeps } from './web-deps.js';
 import { WebLifecycle } from './web-lifecycle.js';
@@ -26,6 +26,7 @@ import { WebLifecycle } from './web-lifecycle.js';
 export function createWebApp(deps: WebDeps, lifecycle = new WebLifecycle()): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   app.use('*', securityHeaders());
+  app.use('*', privateForHosts());
   app.use('*', sessionViewer(deps));
   app.use('*', csrfGuard());
   // Every console page and action is for hosts whose rights the platform confirms at that moment.
@@ -45,8 +46,13 @@ export function createWebApp(deps: WebDeps, lifecycle = new WebLifecycle()): Hon
   registerConsoleFollowUpsRoutes(app, deps);
   app.notFound((c) => c.html(notFoundPage(viewerOf(c)), 404));
   app.onError((error, c) => {
-    deps.log.error('A web page failed', { path: c.req.path, error });
+    deps.log.error('A web page failed', { path: pathToLog(c.req.path), error });
     return c.html(failurePage(viewerOf(c)), 500);
   });
   return app;
+}
+
+// A sign-in link's token signs someone in for ten minutes: the log, read by more people than hosts, never has it.
+function pathToLog(path: string): string {
+  return path.replace(/^\/signin\/[^/]+/, '/signin/[token]');
 }

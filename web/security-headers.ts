@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { viewerOf, type WebEnv } from './viewer.js';
 
 /**
  * The site loads nothing from elsewhere and runs only its own scripts: even if participant text ever escaped
@@ -24,5 +25,18 @@ export function securityHeaders(): MiddlewareHandler {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'same-origin');
     c.header('X-Frame-Options', 'DENY');
+  };
+}
+
+/**
+ * Keeps every response to a signed-in host out of caches (a shared proxy, the browser's history): it may show an
+ * unpublished series, the console or the CSRF token. The site's assets are the same for everyone and stay cacheable.
+ */
+export function privateForHosts(): MiddlewareHandler<WebEnv> {
+  return async (c, next) => {
+    await next();
+    if (viewerOf(c).kind === 'host' && !c.req.path.startsWith('/assets/')) {
+      c.header('Cache-Control', 'private, no-store');
+    }
   };
 }

@@ -25,7 +25,15 @@ export function registerAuthRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   app.post('/signin/:token', async (c) => {
     noStore(c);
     const now = deps.clock.now();
-    const link = redeemSignInLink(deps.store, c.req.param('token'), now);
+    const token = c.req.param('token');
+    if (postedFromAnotherSite(c)) {
+      // Another site's page posting someone's own link would sign this browser in as them (login CSRF): the
+      // link is left unused and its button offered here instead, naming whom it signs in as.
+      const link = inspectSignInLink(deps.store, token, now);
+      if (link.kind !== 'valid') return c.html(linkRefusedPage(viewerOf(c), link.kind), refusedStatus(link.kind));
+      return c.html(signInOfferPage(viewerOf(c), link.name, token), 403);
+    }
+    const link = redeemSignInLink(deps.store, token, now);
     if (link.kind !== 'valid') return c.html(linkRefusedPage(viewerOf(c), link.kind), refusedStatus(link.kind));
     if (deps.hostRights && !(await deps.hostRights(link.identity))) return c.html(rightsRemovedPage(), 403);
     const previous = readSessionCookie(c, deps.config);
@@ -47,6 +55,12 @@ export function registerAuthRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
 
 function refusedStatus(kind: 'used' | 'expired' | 'unknown'): 404 | 410 {
   return kind === 'unknown' ? 404 : 410;
+}
+
+// Browsers say where a request comes from (Sec-Fetch-Site); the button of our own page is "same-origin".
+function postedFromAnotherSite(c: Context): boolean {
+  const site = c.req.header('sec-fetch-site');
+  return site !== undefined && site !== 'same-origin' && site !== 'none';
 }
 
 function noStore(c: Context): void {

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { findWebSession } from '../../src/access/web-sessions.js';
 import type { LiveEvent } from '../../src/service/live-feed.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { SystemClock } from '../../src/time/clock.js';
@@ -8,6 +9,7 @@ import { ControlNotes } from '../live/control-notes.js';
 import { LiveHub } from '../live/live-hub.js';
 import type { WebLifecycle } from '../web-lifecycle.js';
 import { answerViewOfEvent, answerViewOfRow, stepViewOfEvent, welcomedAuthors } from '../live/live-view.js';
+import { readSessionCookie } from '../auth/session-cookie.js';
 import { consoleHost } from '../console-host.js';
 import { viewerOf, type WebEnv } from '../viewer.js';
 import type { RunningChat, WebDeps } from '../web-deps.js';
@@ -63,6 +65,10 @@ export function registerConsoleLiveRoutes(app: Hono<WebEnv>, deps: WebDeps, life
     if (!hub || !channel) return c.text('No live feed here.', 404);
     const after = c.req.header('Last-Event-ID') || c.req.query('after') || undefined;
     const zones = timezonesOf(deps);
+    // A stream outlives the request that opened it: it ends once its session does (signed out, expired, or its
+    // host's rights removed), before it sends anything more.
+    const sessionId = readSessionCookie(c, deps.config);
+    const sessionEnded = () => sessionId !== undefined && !findWebSession(deps.store, sessionId, deps.clock.now());
     return streamSSE(c, async (stream) => {
       const client = hub.connect(channel, after);
       stream.onAbort(() => client.close());
@@ -78,6 +84,10 @@ export function registerConsoleLiveRoutes(app: Hono<WebEnv>, deps: WebDeps, life
         if (!batch) {
           // The server is stopping: the page stops listening rather than retrying a server that is gone.
           if (hub.stopped) await stream.writeSSE({ event: 'bye', data: 'stopping' });
+          break;
+        }
+        if (sessionEnded()) {
+          client.close();
           break;
         }
         if (batch.length === 0) await stream.write(': heartbeat\n\n');

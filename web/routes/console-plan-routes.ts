@@ -1,9 +1,11 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { CommandForm, CommandReply } from '../../src/port.js';
+import { SystemClock } from '../../src/time/clock.js';
 import { readCommandForm } from '../command-form-html.js';
 import { consoleCommands } from '../console-commands.js';
 import { consoleHost } from '../console-host.js';
+import { ControlNotes } from '../live/control-notes.js';
 import { addressesOfTyped, typedOfAddresses } from '../guest-names.js';
 import { type PlanPageParts, planPage, withShownPeople } from '../plan-page.js';
 import type { SignedInHost, WebEnv } from '../viewer.js';
@@ -11,7 +13,6 @@ import type { WebDeps } from '../web-deps.js';
 
 // Only the episodes list's own Skip and Delete buttons may be pressed from the page (Edit is a link).
 const actionSchema = z.string().regex(/^episodes:(skip|delete):[a-z0-9][a-z0-9-]*:\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}$/);
-const noticeSchema = z.object({ notice: z.string().max(500).optional(), ok: z.enum(['0', '1']).optional() });
 // An episode's page: /console/plan/weekly-chat/2026-12-03 (anything else is not found).
 const EPISODE = '/console/plan/:series{[a-z0-9][a-z0-9-]*}/:date{\\d{4}-\\d{2}-\\d{2}}';
 
@@ -21,6 +22,15 @@ const EPISODE = '/console/plan/:series{[a-z0-9][a-z0-9-]*}/:date{\\d{4}-\\d{2}-\
  */
 export function registerConsolePlanRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   const commands = consoleCommands(deps);
+  // What an action said, kept for the page it redirects to: words in the address could come from anyone's link.
+  const notes = new ControlNotes(new SystemClock());
+  const planPath = (host: SignedInHost, series: string | undefined, text: string, ok: boolean): string => {
+    const query = new URLSearchParams({
+      ...(series ? { series } : {}),
+      notice: notes.put(host.identity, { ok, text }),
+    });
+    return `/console/plan?${query}`;
+  };
 
   // The form a page shows: a new chat of a series ("plan"), or an episode's ("episodes" Edit button).
   const openForm = (host: SignedInHost, series: string | undefined, date?: string): Promise<CommandReply> =>
@@ -38,9 +48,7 @@ export function registerConsolePlanRoutes(app: Hono<WebEnv>, deps: WebDeps): voi
   ) => {
     const reply = shown.reply ?? (await openForm(host, series, date));
     const chosen = reply.form ? reply.form.id.split(':')[1] : series;
-    const query = noticeSchema.safeParse(c.req.query());
-    const notice =
-      query.success && query.data.notice ? { text: query.data.notice, ok: query.data.ok !== '0' } : undefined;
+    const notice = notes.take(host.identity, c.req.query('notice'));
     const parts: PlanPageParts = {
       viewer: host,
       heading: date === undefined ? 'Plan' : 'Edit a chat',
@@ -73,18 +81,19 @@ export function registerConsolePlanRoutes(app: Hono<WebEnv>, deps: WebDeps): voi
     const read = readCommandForm(form, await c.req.parseBody(), (typed) => addressesOfTyped(deps.store, typed));
     const outcome = await commands.submit(host, form.id, read.values);
     if (!outcome.ok) return render(c, host, series, date, { reply, typed: read.typed, errors: outcome.errors }, 422);
-    return c.redirect(planPath(series, outcome.text, true), 303);
+    return c.redirect(planPath(host, series, outcome.text, true), 303);
   };
 
   app.get('/console/plan', (c) => render(c, consoleHost(c), c.req.query('series') || undefined, undefined));
   app.post('/console/plan', (c) => submit(c, c.req.query('series') ?? '', undefined));
   app.post('/console/plan/act', async (c) => {
     const body = await c.req.parseBody();
+    const host = consoleHost(c);
     const action = actionSchema.safeParse(body.action);
     if (!action.success)
-      return c.redirect(planPath(undefined, 'This button is out of date: open the page again.', false), 303);
-    const reply = await commands.act(consoleHost(c), action.data);
-    return c.redirect(planPath(undefined, reply.text.split('\n')[0] ?? '', reply.ok), 303);
+      return c.redirect(planPath(host, undefined, 'This button is out of date: open the page again.', false), 303);
+    const reply = await commands.act(host, action.data);
+    return c.redirect(planPath(host, undefined, reply.text.split('\n')[0] ?? '', reply.ok), 303);
   });
   app.get(EPISODE, (c) => render(c, consoleHost(c), c.req.param('series'), c.req.param('date')));
   app.post(EPISODE, (c) => submit(c, c.req.param('series'), c.req.param('date')));
@@ -94,11 +103,6 @@ function formAction(series: string, date: string | undefined): string {
   return date === undefined
     ? `/console/plan?series=${encodeURIComponent(series)}`
     : `/console/plan/${encodeURIComponent(series)}/${date}`;
-}
-
-function planPath(series: string | undefined, notice: string, ok: boolean): string {
-  const query = new URLSearchParams({ ...(series ? { series } : {}), notice, ok: ok ? '1' : '0' });
-  return `/console/plan?${query}`;
 }
 
 function zoneHint(deps: WebDeps, series: string | undefined): string {
