@@ -20,8 +20,11 @@ export type HostRightsSource = Pick<Platform, 'name' | 'isHost'>;
 export function hostRightsFrom(platforms: readonly HostRightsSource[]): (identity: string) => Promise<boolean> {
   return async (identity) => {
     if (identity.startsWith(CLI_IDENTITY_PREFIX)) return true;
+    // Only the platform the identity comes from can say; with it not connected (`emcee web` alone), nobody can.
+    const askable = platforms.filter((platform) => platform.isHost && identity.startsWith(`${platform.name}:`));
+    if (askable.length === 0) throw new Error(`No connected platform can tell whether ${identity} hosts`);
     let failure: unknown;
-    for (const platform of platforms) {
+    for (const platform of askable) {
       if (!platform.isHost) continue;
       try {
         if (await platform.isHost(identity)) return true;

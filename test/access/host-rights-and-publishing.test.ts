@@ -17,7 +17,8 @@ describe('host rights', () => {
     const rights = hostRightsFrom([]);
     expect(cliIdentity('alice', 'chat-server')).toBe('cli:alice@chat-server');
     expect(await rights(cliIdentity('alice', 'chat-server'))).toBe(true);
-    expect(await rights('slack:T1:U2')).toBe(false);
+    // Without Slack connected (`emcee web` alone) nobody can tell: neither yes nor a reason to sign anyone out.
+    await expect(rights('slack:T1:U2')).rejects.toThrow(/No connected platform can tell/);
   });
 
   it('are asked of the platforms at the moment of asking: a host removed there loses them at once', async () => {
@@ -34,7 +35,7 @@ describe('host rights', () => {
     const down = platform('slack', new Error('slack is down'));
     await expect(hostRightsFrom([down])('slack:T1:U2')).rejects.toThrow(/Could not check host rights/);
     expect(await hostRightsFrom([down, platform('discord', ['discord:1:2'])])('discord:1:2')).toBe(true);
-    expect(await hostRightsFrom([{ name: 'local' }])('local:me')).toBe(false);
+    await expect(hostRightsFrom([{ name: 'local' }])('local:me')).rejects.toThrow(/No connected platform can tell/);
   });
 });
 

@@ -194,3 +194,23 @@ describe('host-only pages', () => {
     expect((await fetch(`${web.url}/console`, { headers: { cookie } })).status).toBe(200);
   });
 });
+
+describe('a sign-in while the platform cannot be asked', () => {
+  it('answers 503 and leaves the link unused, so it works once the platform answers again', async () => {
+    let reachable = false;
+    const web = await site({
+      hostRights: async () => {
+        if (!reachable) throw new Error('Slack is unreachable');
+        return true;
+      },
+    });
+    const token = linkFor(web);
+    const refused = await post(`${web.url}/signin/${token}`);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('set-cookie')).toBeNull();
+    reachable = true;
+    const accepted = await post(`${web.url}/signin/${token}`);
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers.get('set-cookie')).toMatch(/emcee-session=/);
+  });
+});

@@ -75,7 +75,8 @@ export function rightsUnknownPage(viewer: Viewer): Markup {
     viewer,
     body: html`<h1>Try again in a moment</h1>
 <p>Emcee could not check your host rights with Slack or Discord just now, so it did nothing. Reload the page
-to try again.</p>`,
+to try again. If this website runs without the bot (<code>emcee web</code>), Slack and Discord cannot be asked:
+sign in with a link from <code>emcee signin</code> on the server instead.</p>`,
   });
 }
 

@@ -2,7 +2,13 @@ import type { Context, Hono } from 'hono';
 import { inspectSignInLink, redeemSignInLink } from '../../src/access/sign-in-links.js';
 import { endWebSession, openWebSession } from '../../src/access/web-sessions.js';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../auth/session-cookie.js';
-import { linkRefusedPage, rightsRemovedPage, signInExplainerPage, signInOfferPage } from '../auth/sign-in-pages.js';
+import {
+  linkRefusedPage,
+  rightsRemovedPage,
+  rightsUnknownPage,
+  signInExplainerPage,
+  signInOfferPage,
+} from '../auth/sign-in-pages.js';
 import { viewerOf, type WebEnv } from '../viewer.js';
 import type { WebDeps } from '../web-deps.js';
 
@@ -33,9 +39,20 @@ export function registerAuthRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
       if (link.kind !== 'valid') return c.html(linkRefusedPage(viewerOf(c), link.kind), refusedStatus(link.kind));
       return c.html(signInOfferPage(viewerOf(c), link.name, token), 403);
     }
+    // Rights are asked before the link is used up: when the platform cannot answer now, the link still works later.
+    const offered = inspectSignInLink(deps.store, token, now);
+    if (offered.kind !== 'valid') {
+      return c.html(linkRefusedPage(viewerOf(c), offered.kind), refusedStatus(offered.kind));
+    }
+    let hosting = true;
+    try {
+      hosting = deps.hostRights ? await deps.hostRights(offered.identity) : true;
+    } catch {
+      return c.html(rightsUnknownPage(viewerOf(c)), 503);
+    }
+    if (!hosting) return c.html(rightsRemovedPage(), 403);
     const link = redeemSignInLink(deps.store, token, now);
     if (link.kind !== 'valid') return c.html(linkRefusedPage(viewerOf(c), link.kind), refusedStatus(link.kind));
-    if (deps.hostRights && !(await deps.hostRights(link.identity))) return c.html(rightsRemovedPage(), 403);
     const previous = readSessionCookie(c, deps.config);
     if (previous !== undefined) endWebSession(deps.store, previous, now);
     const session = openWebSession(deps.store, { identity: link.identity, name: link.name }, now);
