@@ -75,10 +75,11 @@ export class SessionMemory {
    */
   absenceOf(userId: string, welcomeBackAfter: number): Absence | undefined {
     if (welcomeBackAfter <= 0) return undefined;
-    const past = this.pastOf(userId);
-    if (!isBackAfterAbsence(past.missedSince, welcomeBackAfter) || past.lastChatAt === undefined) return undefined;
-    const weeks = Math.max(1, Math.round((this.sessionStart() - past.lastChatAt) / WEEK_MS));
-    return { missed: past.missedSince, lastChatAt: past.lastChatAt, weeks };
+    const { missedSince, lastChatAt } = this.pastOf(userId);
+    if (missedSince === undefined || lastChatAt === undefined) return undefined; // new here: no absence
+    if (!isBackAfterAbsence(missedSince, welcomeBackAfter)) return undefined;
+    const weeks = Math.max(1, Math.round((this.sessionStart() - lastChatAt) / WEEK_MS));
+    return { missed: missedSince, lastChatAt, weeks };
   }
 
   /** The milestone each of these participants reaches in this chat, this chat counted. */
