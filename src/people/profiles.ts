@@ -44,6 +44,23 @@ export function profilesIn(store: ChatStore, communityId: string): PersonProfile
   );
 }
 
+/** Some people's profiles in a community, by user address (those Emcee never saw there are left out). */
+export function profilesOf(
+  store: ChatStore,
+  communityId: string,
+  userIds: readonly string[],
+): Map<string, PersonProfile> {
+  if (userIds.length === 0) return new Map();
+  const chats = communityAttendance(store, communityId, { people: userIds, detail: true });
+  const known = store.db
+    .prepare(
+      `SELECT user_id, display_name, first_seen_at FROM participants
+        WHERE community_id = ? AND user_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(communityId, JSON.stringify(userIds)) as KnownRow[];
+  return buildProfiles(chats, known);
+}
+
 /**
  * The profiles of a session's participants as of that session, the session included even while it is still
  * running (its closing): what milestones are computed from. Three queries, whatever the community's size.
