@@ -109,6 +109,41 @@ describe('/emcee forget-me', () => {
     for (const trace of TRACES) expect(notices[0]).not.toContain(trace);
   });
 
+  it('also erases her welcome-back, her search-index tokens, her web sign-ins and her name on a publication', async () => {
+    const c = (community = rightsCommunity());
+    const eager = { ...shippedScript('demo'), welcomeBackAfter: 1 };
+    await c.chat([[ana, 'A1: the zzyzxmarmot way #CommunityChat']], eager);
+    await c.chat([[bea, 'A1: a week without her #CommunityChat']], eager);
+    await c.chat([[ana, 'A1: back with more zzyzxmarmot #CommunityChat']], eager);
+    // She hosts too: signed in on the website, and published the series.
+    const who = { identity: ana.id, name: 'Anastasia Quixote' };
+    c.store.webAccess.saveLink('link-hash', who, c.clock.now(), c.clock.now() + 60_000);
+    c.store.webAccess.saveSession('session-hash', who, 'csrf', c.clock.now(), c.clock.now() + 60_000);
+    c.store.published.set('demo', true, ana.id, c.clock.now());
+    const welcomedBack = c.store.db.prepare("SELECT text_start FROM bot_posts WHERE purpose LIKE 'welcome-back:%'");
+    expect(welcomedBack.all()).toEqual([{ text_start: expect.stringContaining(ana.id) }]);
+    const searched = c.store.db.prepare("SELECT rowid FROM answer_search WHERE answer_search MATCH 'zzyzxmarmot'");
+    expect(searched.all()).toHaveLength(2);
+    // The index keeps tokens, prefix-compressed: the word's tail is what would give it away.
+    expect(databaseBytes(c)).toContain('yzxmarmot');
+
+    await c.command(ana, 'forget-me', ['confirm']);
+    const after = databaseBytes(c);
+    for (const trace of [...TRACES, 'yzxmarmot']) expect(after, trace).not.toContain(trace);
+    expect(searched.all()).toEqual([]);
+    expect(welcomedBack.all()).toEqual([{ text_start: expect.not.stringContaining(ana.id) }]);
+    expect(c.store.db.prepare('SELECT published_by FROM published_series').all()).toEqual([
+      { published_by: 'forgotten:1' },
+    ]);
+    expect(c.store.published.isPublished('demo')).toBe(true);
+    expect(c.store.db.prepare('SELECT COUNT(*) AS n FROM web_signin_links').get()).toEqual({ n: 0 });
+    expect(c.store.db.prepare('SELECT COUNT(*) AS n FROM web_sessions').get()).toEqual({ n: 0 });
+    // Bea's answer is still found.
+    expect(
+      c.store.db.prepare("SELECT rowid FROM answer_search WHERE answer_search MATCH 'without'").all(),
+    ).toHaveLength(1);
+  });
+
   it('"forget-me confirm" typed does it without the button; a second time finds nothing', async () => {
     const c = await twoChats();
     const reply = await c.command(ana, 'forget-me', ['confirm']);
