@@ -109,7 +109,7 @@ describe('/emcee forget-me', () => {
     for (const trace of TRACES) expect(notices[0]).not.toContain(trace);
   });
 
-  it('also erases her welcome-back, her search-index tokens, her web sign-ins and her name on a publication', async () => {
+  it('erases her welcome-back, her search-index tokens, her web sign-ins, her name on a publication', async () => {
     const c = (community = rightsCommunity());
     const eager = { ...shippedScript('demo'), welcomeBackAfter: 1 };
     await c.chat([[ana, 'A1: the zzyzxmarmot way #CommunityChat']], eager);
