@@ -96,6 +96,8 @@ describe('/emcee forget-me', () => {
     const left = personalData(c.store, COMMUNITY, ana.id);
     expect([left.participants, left.messages, left.thanks, left.welcomes, left.sessions]).toEqual([[], [], [], [], []]);
     expect(left.quiet).toBeNull();
+    expect(left.profile).toBeNull();
+    expect(left.web).toEqual({ signInLinks: [], sessions: [], published: [] });
     expect([1, 2].map((id) => c.store.messages.answerCounts(id, 0))).toEqual(counts);
     const anonymous = c.store.db
       .prepare("SELECT DISTINCT author_id, author_name, text FROM messages WHERE author_id LIKE 'forgotten:%'")
