@@ -3,11 +3,21 @@ import { silentLogger } from '../../src/log.js';
 import type { PlatformAdapter } from '../../src/port.js';
 import { postChannelRecap } from '../../src/recap/session-recap.js';
 import { ScriptCatalog } from '../../src/script/script-catalog.js';
+import { deliverFollowUps } from '../../src/service/deliver-follow-ups.js';
 import type { ChatStore } from '../../src/store/chat-store.js';
 import type { ManualClock } from '../../src/time/manual-clock.js';
 
-/** The engine behind a real adapter, as the entry points wire it; `ended` lists sessions that finished. */
-export function adapterChatRouter(adapter: PlatformAdapter, store: ChatStore, clock: ManualClock, scripts = 'prompts') {
+/**
+ * The engine behind a real adapter, as the entry points wire it; `ended` lists sessions that finished. With
+ * `followUps`, the hosts get their follow-up list after each chat, as finishSession sends it.
+ */
+export function adapterChatRouter(
+  adapter: PlatformAdapter,
+  store: ChatStore,
+  clock: ManualClock,
+  scripts = 'prompts',
+  options: { followUps?: boolean } = {},
+) {
   const ended: number[] = [];
   const host = new ChatRouter({
     store,
@@ -19,6 +29,7 @@ export function adapterChatRouter(adapter: PlatformAdapter, store: ChatStore, cl
     scripts: new ScriptCatalog(scripts),
     onEnded: async (session) => {
       await postChannelRecap(store, adapter, session);
+      if (options.followUps) await deliverFollowUps({ store, platform: adapter, log: silentLogger, clock }, session);
       ended.push(session.id);
     },
   });
