@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { followUpsFor } from '../../src/people/follow-ups.js';
 import { personalData } from '../../src/people/personal-data.js';
 import { shippedScript } from '../support/write-test-script.js';
 import { COMMUNITY, person, rightsCommunity } from './rights-community.js';
@@ -144,6 +145,45 @@ describe('/emcee forget-me', () => {
     expect(
       c.store.db.prepare("SELECT rowid FROM answer_search WHERE answer_search MATCH 'without'").all(),
     ).toHaveLength(1);
+  });
+
+  it("leaves the hosts' follow-up lists: no anonymous first-timer, regular or question in her place", async () => {
+    const c = (community = rightsCommunity());
+    const host = `<@${c.host.id}>`;
+    // Three chats with her, then one without: she is a regular who missed it.
+    for (let n = 1; n <= 3; n++)
+      await c.chat([
+        [ana, `A1: mine ${n} #CommunityChat`],
+        [bea, `A1: hers ${n}`],
+      ]);
+    await c.chat([
+      [c.host, 'Welcome, all'],
+      [cy, `${host} is there a recording?`],
+      [bea, 'A1: hers 4'],
+    ]);
+    await c.chat([
+      [c.host, 'Welcome back'],
+      [ana, `${host} will you share slides?`],
+    ]);
+    const everyoneIn = (session: number) => {
+      const list = followUpsFor(c.store, session);
+      return [list.firstTimers, list.missedRegulars, list.unansweredQuestions, list.mostRepliedAnswers]
+        .flat()
+        .map((item) => item.person.userId);
+    };
+    expect(everyoneIn(1)).toContain(ana.id); // a first-timer
+    expect(everyoneIn(4)).toContain(ana.id); // a regular who missed it
+    expect(everyoneIn(5)).toEqual([bea.id, ana.id]); // Bea missed it; Ana asked the host
+    await c.command(ana, 'forget-me', ['confirm']);
+    for (let session = 1; session <= 5; session++) {
+      expect(
+        everyoneIn(session).filter((id) => id.startsWith('forgotten:')),
+        `chat ${session}`,
+      ).toEqual([]);
+    }
+    expect(everyoneIn(1)).toEqual([bea.id]); // Bea is still a first-timer of chat 1
+    expect(everyoneIn(4)).toEqual([cy.id, cy.id]); // Cy: a first-timer who asked the host
+    expect(everyoneIn(5)).toEqual([bea.id]);
   });
 
   it('"forget-me confirm" typed does it without the button; a second time finds nothing', async () => {
