@@ -1,5 +1,6 @@
 import type { ChatStore } from '../store/chat-store.js';
 import { type ChatAttendance, communityAttendance } from './attendance.js';
+import { isForgotten } from './forget-person.js';
 
 /**
  * What Emcee remembers about one person in one community, computed from the stored chats (nothing is cached).
@@ -96,6 +97,8 @@ function buildProfiles(chats: readonly ChatAttendance[], known: readonly KnownRo
   for (const row of known) profiles.set(row.user_id, blank(row.user_id, row.display_name, row.first_seen_at));
   chats.forEach((chat, index) => {
     for (const userId of chat.people) {
+      // Someone who used forget-me has no profile: their messages keep counts, not a person.
+      if (isForgotten(userId)) continue;
       let profile = profiles.get(userId);
       if (!profile) {
         // Known from their messages only (a store written before participants were recorded).

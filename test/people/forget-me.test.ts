@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { followUpsFor } from '../../src/people/follow-ups.js';
 import { personalData } from '../../src/people/personal-data.js';
+import { PROFILE_SORTS, profilesPage } from '../../src/people/profile-page.js';
+import { profilesIn } from '../../src/people/profiles.js';
 import { shippedScript } from '../support/write-test-script.js';
 import { COMMUNITY, person, rightsCommunity } from './rights-community.js';
 
@@ -98,6 +100,12 @@ describe('/emcee forget-me', () => {
     expect([left.participants, left.messages, left.thanks, left.welcomes, left.sessions]).toEqual([[], [], [], [], []]);
     expect(left.quiet).toBeNull();
     expect(left.profile).toBeNull();
+    // No profile stands in for her, not even an anonymous one (the console's People page lists profiles).
+    expect(profilesIn(c.store, COMMUNITY).map((p) => p.userId)).toEqual([bea.id, cy.id]);
+    for (const sort of PROFILE_SORTS) {
+      const page = profilesPage(c.store, COMMUNITY, { sort, nameContains: '', page: 1, perPage: 50 });
+      expect(page.profiles.map((p) => p.userId).sort(), sort).toEqual([bea.id, cy.id].sort());
+    }
     expect(left.web).toEqual({ signInLinks: [], sessions: [], published: [] });
     expect([1, 2].map((id) => c.store.messages.answerCounts(id, 0))).toEqual(counts);
     const anonymous = c.store.db
