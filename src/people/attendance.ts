@@ -182,6 +182,34 @@ export function sessionsAttendedBy(store: ChatStore, userIds: readonly string[])
 
 const BATCH = 500;
 
+/** One person's totals over the community's chats that count: what a profile's figures add up to. */
+export interface ActivityTotals {
+  /** Chats they wrote in (a profile's `chats.length`). */
+  chats: number;
+  /** Their answers (a profile's `answers`). */
+  answers: number;
+  /** When they last wrote (a profile's `lastSeenAt`). */
+  lastMessageAt: number;
+}
+
+/**
+ * Each person's totals over the community's finished chats that count, for everyone at once, by the same rule as
+ * communityAttendance: one aggregate, so a page of 50,000 people can be sorted by answers or last seen without
+ * building every profile.
+ */
+export function activityTotalsIn(store: ChatStore, communityId: string): Map<string, ActivityTotals> {
+  const rows = store.db
+    .prepare(
+      `SELECT m.author_id, COUNT(DISTINCT m.session_id), COUNT(m.question_number), MAX(m.ts)
+         FROM messages m JOIN sessions s ON s.id = m.session_id
+        WHERE ${COUNTS} AND s.state = 'ended'
+        GROUP BY m.author_id`,
+    )
+    .raw()
+    .all(communityId) as [string, number, number, number][];
+  return new Map(rows.map(([author, chats, answers, lastMessageAt]) => [author, { chats, answers, lastMessageAt }]));
+}
+
 /**
  * How many of the community's chats that count (communityChats) each person wrote in: the length of each
  * profile's `chats`, for everyone at once, from the index alone (a page of 50,000 people sorts by it).

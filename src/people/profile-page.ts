@@ -1,6 +1,6 @@
 import type { ChatStore } from '../store/chat-store.js';
-import { chatCountsIn } from './attendance.js';
-import { type PersonProfile, profilesIn, profilesOf } from './profiles.js';
+import { activityTotalsIn, chatCountsIn } from './attendance.js';
+import { type PersonProfile, profilesOf } from './profiles.js';
 
 /** The orders a list of profiles can be read in (the console's People columns). */
 export const PROFILE_SORTS = ['name', 'first-seen', 'chats', 'answers', 'last-seen'] as const;
@@ -32,37 +32,41 @@ export interface ProfilePage {
 }
 
 /**
- * A page of a community's profiles (profilesIn's, one definition), sorted and filtered by name, without building
- * everyone's profile where the order does not need it: by name, first seen or chats attended, only the page's
- * people are read in full (the chat counts come from the index alone), so a community of 50,000 is quick. By
- * answers or last seen, every profile is built (profilesIn) and sorted.
+ * A page of a community's profiles (profiles.ts's, one definition), sorted and filtered by name, without building
+ * everyone's profile: the sort keys come from one query (the chat counts from the author index alone; answers and
+ * last seen from one aggregate by the same rule), and only the page's people are read in full.
  */
 export function profilesPage(store: ChatStore, communityId: string, query: ProfilePageQuery): ProfilePage {
   const needle = query.nameContains.toLowerCase();
   const named = (p: { displayName: string }) => !needle || p.displayName.toLowerCase().includes(needle);
-  if (query.sort === 'answers' || query.sort === 'last-seen') {
-    return pageOf(sortProfiles(profilesIn(store, communityId).filter(named), query.sort), query);
-  }
-  const counts = chatCountsIn(store, communityId);
+  // Chat counts come from the author index alone; answers and last seen need one pass over the messages.
+  const totals =
+    query.sort === 'answers' || query.sort === 'last-seen' ? activityTotalsIn(store, communityId) : undefined;
+  const counts = totals ? undefined : chatCountsIn(store, communityId);
   const known = store.db
     .prepare('SELECT user_id, display_name, first_seen_at FROM participants WHERE community_id = ?')
     .raw()
     .all(communityId) as [string, string, number][];
-  const light = known.map(([userId, displayName, firstSeenAt]) => ({
-    userId,
-    displayName,
-    firstSeenAt,
-    chats: { length: counts.get(userId) ?? 0 },
-  }));
+  const light: Sortable[] = known.map(([userId, displayName, firstSeenAt]) => {
+    const total = totals?.get(userId);
+    return {
+      userId,
+      displayName,
+      firstSeenAt,
+      chats: { length: total?.chats ?? counts?.get(userId) ?? 0 },
+      answers: total?.answers ?? 0,
+      lastSeenAt: total?.lastMessageAt,
+    };
+  });
   // People known from their messages only (a store written before participants were recorded): few, read whole.
   const listed = new Set(known.map(([userId]) => userId));
+  const authors = [...(totals ?? counts ?? new Map()).keys()] as string[];
   const unlisted = profilesOf(
     store,
     communityId,
-    [...counts.keys()].filter((userId) => !listed.has(userId)),
+    authors.filter((userId) => !listed.has(userId)),
   );
-  const everyone = [...light, ...unlisted.values()].filter(named);
-  const shown = pageOf(sortProfiles(everyone, query.sort), query);
+  const shown = pageOf(sortProfiles([...light, ...unlisted.values()].filter(named), query.sort), query);
   const full = profilesOf(
     store,
     communityId,
