@@ -40,6 +40,8 @@ export interface AttendanceQuery {
   limit?: number;
   /** Only this person's attendance (every chat is still listed, so streaks can be counted). */
   person?: string;
+  /** Only these people's attendance (every chat is still listed): a page of profiles. */
+  people?: readonly string[];
   /** Only the attendance of the people who took part in this session (e.g. the closing chat's participants). */
   participantsOf?: number;
   /** Also what each person did in each chat (answers, last message). */
@@ -52,6 +54,7 @@ const COUNTS = 's.community_id = ? AND s.rehearsal = 0 AND m.from_host = 0 AND m
 const WHOSE = {
   everyone: '',
   person: 'AND m.author_id = ?',
+  people: 'AND m.author_id IN (SELECT value FROM json_each(?))',
   participantsOf: `AND m.author_id IN (SELECT author_id FROM messages
       WHERE session_id = ? AND from_host = 0 AND deleted_at IS NULL)`,
 };
@@ -108,16 +111,29 @@ export function communityAttendance(
       },
     ]),
   );
-  if (!query.detail && (query.person !== undefined || query.participantsOf !== undefined)) {
+  if (!query.detail && (query.person !== undefined || query.people || query.participantsOf !== undefined)) {
     // Some people's whole history: from the index alone, which the join below cannot do.
-    const people = query.person !== undefined ? [query.person] : participantsOf(store, query.participantsOf!);
+    const people =
+      query.person !== undefined ? [query.person] : (query.people ?? participantsOf(store, query.participantsOf!));
     for (const [person, sessions] of sessionsAttendedBy(store, people)) {
       for (const session of sessions) byId.get(session)?.people.add(person);
     }
     return [...byId.values()];
   }
   const whose =
-    query.person !== undefined ? 'person' : query.participantsOf !== undefined ? 'participantsOf' : 'everyone';
+    query.person !== undefined
+      ? 'person'
+      : query.people
+        ? 'people'
+        : query.participantsOf !== undefined
+          ? 'participantsOf'
+          : 'everyone';
+  const whoseValues: Record<keyof typeof WHOSE, unknown[]> = {
+    everyone: [],
+    person: [query.person],
+    people: [JSON.stringify(query.people ?? [])],
+    participantsOf: [query.participantsOf],
+  };
   const detail = query.detail ? ', COUNT(m.question_number) AS answers, MAX(m.ts) AS last_at' : '';
   const authors = store.db
     .prepare(
@@ -126,12 +142,13 @@ export function communityAttendance(
         WHERE ${COUNTS} AND m.session_id BETWEEN ? AND ? ${WHOSE[whose]}
         GROUP BY m.session_id, m.author_id`,
     )
-    .all(
-      communityId,
-      Math.min(...byId.keys()),
-      Math.max(...byId.keys()),
-      ...(whose === 'person' ? [query.person] : whose === 'participantsOf' ? [query.participantsOf] : []),
-    ) as { session_id: number; author_id: string; first_time: number; answers?: number; last_at?: number }[];
+    .all(communityId, Math.min(...byId.keys()), Math.max(...byId.keys()), ...whoseValues[whose]) as {
+    session_id: number;
+    author_id: string;
+    first_time: number;
+    answers?: number;
+    last_at?: number;
+  }[];
   for (const row of authors) {
     const chat = byId.get(row.session_id);
     if (!chat) continue;
@@ -164,6 +181,51 @@ export function sessionsAttendedBy(store: ChatStore, userIds: readonly string[])
 }
 
 const BATCH = 500;
+
+/** One person's totals over the community's chats that count: what a profile's figures add up to. */
+export interface ActivityTotals {
+  /** Chats they wrote in (a profile's `chats.length`). */
+  chats: number;
+  /** Their answers (a profile's `answers`). */
+  answers: number;
+  /** When they last wrote (a profile's `lastSeenAt`). */
+  lastMessageAt: number;
+}
+
+/**
+ * Each person's totals over the community's finished chats that count, for everyone at once, by the same rule as
+ * communityAttendance: one aggregate, so a page of 50,000 people can be sorted by answers or last seen without
+ * building every profile.
+ */
+export function activityTotalsIn(store: ChatStore, communityId: string): Map<string, ActivityTotals> {
+  const rows = store.db
+    .prepare(
+      `SELECT m.author_id, COUNT(DISTINCT m.session_id), COUNT(m.question_number), MAX(m.ts)
+         FROM messages m JOIN sessions s ON s.id = m.session_id
+        WHERE ${COUNTS} AND s.state = 'ended'
+        GROUP BY m.author_id`,
+    )
+    .raw()
+    .all(communityId) as [string, number, number, number][];
+  return new Map(rows.map(([author, chats, answers, lastMessageAt]) => [author, { chats, answers, lastMessageAt }]));
+}
+
+/**
+ * How many of the community's chats that count (communityChats) each person wrote in: the length of each
+ * profile's `chats`, for everyone at once, from the index alone (a page of 50,000 people sorts by it).
+ */
+export function chatCountsIn(store: ChatStore, communityId: string): Map<string, number> {
+  const chats = communityChats(store, communityId).map((chat) => chat.sessionId);
+  const rows = store.db
+    .prepare(
+      `SELECT author_id, COUNT(DISTINCT session_id) FROM messages INDEXED BY messages_by_author
+        WHERE from_host = 0 AND deleted_at IS NULL AND session_id IN (SELECT value FROM json_each(?))
+        GROUP BY author_id`,
+    )
+    .raw()
+    .all(JSON.stringify(chats)) as [string, number][];
+  return new Map(rows);
+}
 
 /**
  * For each of `people` who attended one of the query's chats, how many of those chats came after their last one

@@ -4,6 +4,7 @@ import { scriptGuests } from '../recap/session-recap-input.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { MessageRow, SessionRow } from '../store/session-rows.js';
 import { communityAttendance } from './attendance.js';
+import { isForgotten } from './forget-person.js';
 import { mentionsPerson, type Mentionable } from './mentions-person.js';
 
 /** A regular has attended at least this many of the series' previous `REGULAR_OF` chats. */
@@ -95,20 +96,23 @@ export function followUpsFor(store: ChatStore, sessionId: number): FollowUps {
     seriesId: session.script_id,
     title: script.title ?? session.script_id,
     startedAt: new Date(session.started_at).toISOString(),
-    firstTimers: firstTimersOf(rows, isAnswerer).map((userId) => {
-      const first = rows.find((row) => row.author_id === userId && row.question_number !== null);
-      return { person: person(userId), firstAnswer: first ? message(first) : null };
-    }),
-    missedRegulars: missedRegularsOf(store, session).map(({ userId, ...regular }) => ({
-      person: person(userId),
-      ...regular,
-    })),
-    unansweredQuestions: unansweredOf(rows, answerers.people, isAnswerer).map((asked) => ({
-      person: person(asked.row.author_id),
-      message: message(asked.row),
-      askedOf: asked.askedOf,
-    })),
-    mostRepliedAnswers: mostRepliedOf(rows, isAnswerer).map((top) => ({
+    // Someone who used forget-me is not followed up: their messages still count (replies) but name no one.
+    firstTimers: firstTimersOf(rows, isAnswerer)
+      .filter((userId) => !isForgotten(userId))
+      .map((userId) => {
+        const first = rows.find((row) => row.author_id === userId && row.question_number !== null);
+        return { person: person(userId), firstAnswer: first ? message(first) : null };
+      }),
+    missedRegulars: missedRegularsOf(store, session)
+      .filter(({ userId }) => !isForgotten(userId))
+      .map(({ userId, ...regular }) => ({ person: person(userId), ...regular })),
+    unansweredQuestions: unansweredOf(rows, answerers.people, isAnswerer)
+      .filter((asked) => !isForgotten(asked.row.author_id))
+      .map((asked) => ({ person: person(asked.row.author_id), message: message(asked.row), askedOf: asked.askedOf })),
+    mostRepliedAnswers: mostRepliedOf(
+      rows.filter((row) => !isForgotten(row.author_id) || row.question_number === null),
+      isAnswerer,
+    ).map((top) => ({
       person: person(top.row.author_id),
       message: message(top.row),
       replies: top.replies,

@@ -9,6 +9,9 @@ export function isForgotten(authorId: string): boolean {
   return authorId.startsWith(FORGOTTEN_PREFIX);
 }
 
+/** The bot posts made to one person, recorded under `<kind>:<their address>`: a first welcome, a welcome back. */
+export const PERSONAL_POSTS = ['first-timer', 'welcome-back'] as const;
+
 /** Whom to forget, and how their mentions read in stored texts. */
 export interface ForgetRequest {
   /** The community (workspace, guild) they asked in. */
@@ -34,11 +37,13 @@ export interface ForgetOutcome {
 }
 
 /**
- * Erases a person from the store: their participants and quiet rows go; their messages keep their place (counts,
- * attendance) under an anonymous id, with no text and no name; their thanks move to the anonymous id; mentions of
- * them in other people's messages and in the bot's post records read "someone". The erasing transaction runs with
- * secure_delete, then the write-ahead log is checkpointed and truncated and the file vacuumed, so the bytes are
- * gone from the database file and its WAL, not just unlinked.
+ * Erases a person from the store: their participants and quiet rows go, and their web sign-ins; their messages
+ * keep their place (counts, attendance) under an anonymous id, with no text and no name (the search index drops
+ * their tokens: secure-delete, migration 13); their thanks, the records of their welcomes and welcome-backs, and a
+ * series they published move to the anonymous id; mentions of them in other people's messages and in the bot's
+ * post records read "someone". The erasing transaction runs with secure_delete, then the write-ahead log is
+ * checkpointed and truncated and the file vacuumed, so the bytes are gone from the database file and its WAL,
+ * not just unlinked.
  */
 export async function forgetPerson(store: ChatStore, request: ForgetRequest): Promise<ForgetOutcome> {
   // A message of theirs still queued behind a busy database would otherwise be written after the erasure.
@@ -74,17 +79,22 @@ export async function forgetPerson(store: ChatStore, request: ForgetRequest): Pr
         user,
         token,
       });
-      db.prepare(`UPDATE bot_posts SET purpose = @anonymous WHERE purpose = @purpose AND ${inCommunity}`).run({
-        community,
-        purpose: `first-timer:${user}`,
-        anonymous: `first-timer:${token}`,
-      });
+      // The personal posts' records are named after their address: they keep their place (sent once per chat).
+      for (const kind of PERSONAL_POSTS) {
+        db.prepare(`UPDATE bot_posts SET purpose = @anonymous WHERE purpose = @purpose AND ${inCommunity}`).run({
+          community,
+          purpose: `${kind}:${user}`,
+          anonymous: `${kind}:${token}`,
+        });
+      }
       // A bot post's record keeps its first characters: a welcome or a thanks line may name them.
       replaceInColumn(store, 'bot_posts', 'id', 'text_start', [...forms, ...names], community);
       db.prepare('DELETE FROM participants WHERE community_id = ? AND user_id = ?').run(community, user);
       db.prepare('DELETE FROM quiet_people WHERE community_id = ? AND user_id = ?').run(community, user);
       db.prepare('DELETE FROM web_signin_links WHERE identity = ?').run(user);
       db.prepare('DELETE FROM web_sessions WHERE identity = ?').run(user);
+      // A series stays published; who published it is no longer them.
+      db.prepare('UPDATE published_series SET published_by = ? WHERE published_by = ?').run(token, user);
       const recapSessions = (
         db
           .prepare(

@@ -1,6 +1,8 @@
 import type { UserAddress } from '../port.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { MessageRow } from '../store/session-rows.js';
+import { PERSONAL_POSTS } from './forget-person.js';
+import { type PersonProfile, profileOf } from './profiles.js';
 
 /** A chat a person wrote in (or was thanked in). */
 export interface PersonalSession {
@@ -35,13 +37,23 @@ export interface PersonalData {
   messages: PersonalMessage[];
   /** Every thank-you they got: how many answers, which wording. */
   thanks: { session_id: number; user_id: string; answers: number; variant: number; post_purpose: string }[];
-  /** The personal welcomes Emcee posted to them (the post's record: its first characters). */
+  /** The personal welcomes and welcome-backs Emcee posted to them (the post's record: its first characters). */
   welcomes: { session_id: number; purpose: string; state: string; text_start: string | null; sent_at: number | null }[];
+  /** What Emcee works out from those chats (profiles.ts): chats attended, answers, streaks; null if never seen. */
+  profile: PersonProfile | null;
+  /** A host's traces on the website: sign-in links and signed-in sessions (without their secrets' hashes). */
+  web: {
+    signInLinks: { display_name: string; created_at: number; expires_at: number; used_at: number | null }[];
+    sessions: { display_name: string; created_at: number; expires_at: number; signed_out_at: number | null }[];
+    /** Series they made public. */
+    published: { series_id: string; published_at: number }[];
+  };
 }
 
 /**
  * Everything stored about `user` in `community`, read straight from the store: the participants row, the quiet
- * flag, every message they wrote (with its chat's series and date), their thanks and welcomes.
+ * flag, every message they wrote (with its chat's series and date), their thanks, welcomes and welcome-backs, their
+ * profile, and a host's website sign-ins and publications.
  */
 export function personalData(store: ChatStore, community: string, user: UserAddress): PersonalData {
   const { db } = store;
@@ -75,9 +87,21 @@ export function personalData(store: ChatStore, community: string, user: UserAddr
     .prepare(
       `SELECT p.session_id, p.purpose, p.state, p.text_start, p.sent_at FROM bot_posts p
          JOIN sessions s ON s.id = p.session_id
-        WHERE s.community_id = ? AND p.purpose = ? ORDER BY p.session_id`,
+        WHERE s.community_id = ? AND p.purpose IN (SELECT value FROM json_each(?)) ORDER BY p.session_id, p.purpose`,
     )
-    .all(community, `first-timer:${user}`) as PersonalData['welcomes'];
+    .all(community, JSON.stringify(PERSONAL_POSTS.map((kind) => `${kind}:${user}`))) as PersonalData['welcomes'];
+  // Sign-ins are per platform identity, not per community: the same address is the same person.
+  const web: PersonalData['web'] = {
+    signInLinks: db
+      .prepare('SELECT display_name, created_at, expires_at, used_at FROM web_signin_links WHERE identity = ?')
+      .all(user) as PersonalData['web']['signInLinks'],
+    sessions: db
+      .prepare('SELECT display_name, created_at, expires_at, signed_out_at FROM web_sessions WHERE identity = ?')
+      .all(user) as PersonalData['web']['sessions'],
+    published: db
+      .prepare('SELECT series_id, published_at FROM published_series WHERE published_by = ?')
+      .all(user) as PersonalData['web']['published'],
+  };
   const sessions = db
     .prepare(
       `SELECT id, script_id, started_at, rehearsal FROM sessions
@@ -89,7 +113,8 @@ export function personalData(store: ChatStore, community: string, user: UserAddr
   return {
     about:
       'Everything Emcee stores about you in this community: who you are here, the chats you took part in, every ' +
-      'message you wrote in them, and the thank-yous and welcomes it posted to you. "forget-me" erases it.',
+      'message you wrote in them, the thank-yous and welcomes it posted to you, what it works out from them ' +
+      '(profile), and, if you host, your website sign-ins. "forget-me" erases it.',
     community,
     user,
     participants,
@@ -103,5 +128,7 @@ export function personalData(store: ChatStore, community: string, user: UserAddr
     messages,
     thanks,
     welcomes,
+    profile: profileOf(store, community, user) ?? null,
+    web,
   };
 }

@@ -1,5 +1,6 @@
 import type { ChatStore } from '../store/chat-store.js';
 import { type ChatAttendance, communityAttendance } from './attendance.js';
+import { isForgotten } from './forget-person.js';
 
 /**
  * What Emcee remembers about one person in one community, computed from the stored chats (nothing is cached).
@@ -44,6 +45,23 @@ export function profilesIn(store: ChatStore, communityId: string): PersonProfile
   );
 }
 
+/** Some people's profiles in a community, by user address (those Emcee never saw there are left out). */
+export function profilesOf(
+  store: ChatStore,
+  communityId: string,
+  userIds: readonly string[],
+): Map<string, PersonProfile> {
+  if (userIds.length === 0) return new Map();
+  const chats = communityAttendance(store, communityId, { people: userIds, detail: true });
+  const known = store.db
+    .prepare(
+      `SELECT user_id, display_name, first_seen_at FROM participants
+        WHERE community_id = ? AND user_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(communityId, JSON.stringify(userIds)) as KnownRow[];
+  return buildProfiles(chats, known);
+}
+
 /**
  * The profiles of a session's participants as of that session, the session included even while it is still
  * running (its closing): what milestones are computed from. Three queries, whatever the community's size.
@@ -79,6 +97,8 @@ function buildProfiles(chats: readonly ChatAttendance[], known: readonly KnownRo
   for (const row of known) profiles.set(row.user_id, blank(row.user_id, row.display_name, row.first_seen_at));
   chats.forEach((chat, index) => {
     for (const userId of chat.people) {
+      // Someone who used forget-me has no profile: their messages keep counts, not a person.
+      if (isForgotten(userId)) continue;
       let profile = profiles.get(userId);
       if (!profile) {
         // Known from their messages only (a store written before participants were recorded).

@@ -1,7 +1,7 @@
 import type { ChatStore } from '../store/chat-store.js';
 import { chatsSinceLastAttended, communityAttendance } from './attendance.js';
 
-/** A person counts as back after an absence when their last chat was at least this many chats ago (0: never). */
+/** A person counts as back after an absence when they missed at least this many chats in a row (0: never). */
 export const DEFAULT_WELCOME_BACK_AFTER = 4;
 
 /**
@@ -14,9 +14,19 @@ export function welcomeBackAfterOf(script: unknown): number {
 }
 
 /**
- * The people of one chat back after an absence, with how many of the community's chats ago (any series) their
- * previous one was, at least `after` (4 = they missed three). First-timers are not returners. Reads the last
- * `after` chats, and older ones only for the few people absent from all of them. Empty when `after` is 0.
+ * The one rule of "back after an absence", which the welcome-back reply (SessionMemory) and the recap's people
+ * section (returnersAt) both apply: someone who came to an earlier chat of the community and then missed at least
+ * `welcomeBackAfter` of its chats in a row, counting the finished chats that started before this one.
+ */
+export function isBackAfterAbsence(missedChats: number | undefined, welcomeBackAfter: number): boolean {
+  return welcomeBackAfter > 0 && missedChats !== undefined && missedChats >= welcomeBackAfter;
+}
+
+/**
+ * The people of one chat back after an absence (isBackAfterAbsence), with how many of the community's chats ago
+ * (any series) their previous one was: one more than the chats they missed. First-timers are not returners.
+ * Reads the last `after` chats, and older ones only for the few people absent from all of them. Empty when
+ * `after` is 0.
  */
 export function returnersAt(
   store: ChatStore,
@@ -25,16 +35,19 @@ export function returnersAt(
   after: number,
 ): Map<string, number> {
   const returners = new Map<string, number>();
-  if (after <= 0) return returners;
-  const recent = communityAttendance(store, community, { upToSession: sessionId, limit: after });
-  const today = recent.at(-1);
-  if (today?.sessionId !== sessionId || recent.length < after) return returners;
+  const session = store.sessions.get(sessionId);
+  if (after <= 0 || !session || session.rehearsal !== 0) return returners;
+  const today = communityAttendance(store, community, { upToSession: sessionId, limit: 1 })[0];
+  if (today?.sessionId !== sessionId) return returners;
+  // The chats before this one as its welcome-backs counted them: finished, and started before it.
+  const before = { before: session.started_at };
+  const recent = communityAttendance(store, community, { ...before, limit: after });
+  if (recent.length < after) return returners;
   const away = [...today.people].filter(
-    (person) => !today.newcomers.has(person) && !recent.slice(0, -1).some((chat) => chat.people.has(person)),
+    (person) => !today.newcomers.has(person) && !recent.some((chat) => chat.people.has(person)),
   );
-  const older = { upToSession: sessionId, before: recent[0]!.startedAt };
-  for (const [person, since] of chatsSinceLastAttended(store, community, away, older)) {
-    returners.set(person, recent.length + since);
+  for (const [person, missed] of chatsSinceLastAttended(store, community, away, before)) {
+    if (isBackAfterAbsence(missed, after)) returners.set(person, missed + 1);
   }
   return returners;
 }

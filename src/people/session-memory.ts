@@ -1,6 +1,7 @@
 import type { ChatStore } from '../store/chat-store.js';
 import { type CommunityChat, communityChats, sessionsAttendedBy } from './attendance.js';
 import { type Milestone, milestoneFor } from './milestones.js';
+import { isBackAfterAbsence } from './returners.js';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -68,14 +69,17 @@ export class SessionMemory {
     return new Map(userIds.map((id) => [id, this.past.get(id)!]));
   }
 
-  /** The absence `userId` comes back from in this chat, when they missed at least `minMissed` chats in a row. */
-  absenceOf(userId: string, minMissed: number): Absence | undefined {
-    if (minMissed <= 0) return undefined;
-    const past = this.pastOf(userId);
-    if (past.missedSince === undefined || past.lastChatAt === undefined || past.missedSince < minMissed)
-      return undefined;
-    const weeks = Math.max(1, Math.round((this.sessionStart() - past.lastChatAt) / WEEK_MS));
-    return { missed: past.missedSince, lastChatAt: past.lastChatAt, weeks };
+  /**
+   * The absence `userId` comes back from in this chat, when they are back after one by the series'
+   * `welcomeBackAfter` (isBackAfterAbsence, the rule the recap names returners by).
+   */
+  absenceOf(userId: string, welcomeBackAfter: number): Absence | undefined {
+    if (welcomeBackAfter <= 0) return undefined;
+    const { missedSince, lastChatAt } = this.pastOf(userId);
+    if (missedSince === undefined || lastChatAt === undefined) return undefined; // new here: no absence
+    if (!isBackAfterAbsence(missedSince, welcomeBackAfter)) return undefined;
+    const weeks = Math.max(1, Math.round((this.sessionStart() - lastChatAt) / WEEK_MS));
+    return { missed: missedSince, lastChatAt, weeks };
   }
 
   /** The milestone each of these participants reaches in this chat, this chat counted. */

@@ -1,5 +1,6 @@
 import { attribute, type Attribution } from '../attribution/attribute.js';
 import type { Logger } from '../log.js';
+import { welcomeBackAfterOf } from '../people/returners.js';
 import { SessionMemory } from '../people/session-memory.js';
 import { stableHash } from '../people/stable-hash.js';
 import type { InboundEdit, InboundMessage, MessageAddress, Platform } from '../port.js';
@@ -48,7 +49,7 @@ export class AnswerIntake {
     },
   ) {
     // A script stored before welcome-backs existed has no setting: the default applies.
-    this.welcomeBackAfter = session.rehearsal ? 0 : (session.script.welcomeBackAfter ?? 4);
+    this.welcomeBackAfter = session.rehearsal ? 0 : welcomeBackAfterOf(session.script);
     this.memory = new SessionMemory(deps.store, session);
   }
 

@@ -9,8 +9,13 @@ import { addPeople, PEOPLE } from './fake-people.js';
 
 export { PEOPLE };
 
-/** The real discord.js client wired to the engine, against a fake Discord on 127.0.0.1. */
-export async function startDiscordChat(options: { scripts?: string; clockStart?: number } = {}) {
+/**
+ * The real discord.js client wired to the engine, against a fake Discord on 127.0.0.1. `hostIds` are the hosts
+ * who get direct messages; with `followUps` they get the follow-up list after each chat.
+ */
+export async function startDiscordChat(
+  options: { scripts?: string; clockStart?: number; hostIds?: string[]; followUps?: boolean } = {},
+) {
   const fake = new FakeDiscord();
   await fake.start();
   addPeople(fake);
@@ -22,11 +27,14 @@ export async function startDiscordChat(options: { scripts?: string; clockStart?:
     apiUrl: fake.apiUrl,
     readyTimeoutMs: 5000,
     postIntervalMs: 0,
+    ...(options.hostIds ? { hostIds: options.hostIds } : {}),
   });
   const adapter: DiscordAdapter = createDiscordAdapter(config, silentLogger);
   const store = ChatStore.open(':memory:');
   const clock = new ManualClock(options.clockStart);
-  const { host, ended } = adapterChatRouter(adapter, store, clock, options.scripts ?? 'prompts');
+  const { host, ended } = adapterChatRouter(adapter, store, clock, options.scripts ?? 'prompts', {
+    followUps: options.followUps ?? false,
+  });
   return {
     fake,
     adapter,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Milestone, milestonesAt } from '../../src/people/milestones.js';
 import { profileOf, profilesIn } from '../../src/people/profiles.js';
+import { sessionRecapInput } from '../../src/recap/session-recap-input.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { CLOSE_GRACE_MS, type SessionRunner } from '../../src/session/session-runner.js';
 import { CHANNEL, COMMUNITY, createHarness } from '../support/chat-harness.js';
@@ -141,6 +142,28 @@ describe('a community remembered over 12 weekly chats', () => {
       }
       const firsts = posts[week]!.firsts.map((post) => post.message.mentions![0]);
       expect(firsts, `first-timers of week ${week}`).toEqual((FIRST_TIMERS[week] ?? []).map(userOf));
+    }
+  });
+
+  it('welcomes back exactly the people its recap names as back after an absence (quiet ones only named)', async () => {
+    const { h, posts, sessions } = await simulate();
+    // By hand: how many chats ago each returner's previous chat was (one more than the chats they missed).
+    const returning: Record<number, Record<string, number>> = {
+      7: { pia: 5, quinn: 6 },
+      9: { dana: 6 },
+      11: { eli: 5 }, // in week 6 he had missed only three: neither welcomed nor named
+    };
+    for (let week = 1; week <= 12; week++) {
+      const named = sessionRecapInput(h.store, sessions[week - 1]!).community!.returners;
+      const byName = Object.fromEntries([...named].map(([user, ago]) => [user.replace('test:U-', ''), ago]));
+      expect(byName, `week ${week}`).toEqual(returning[week] ?? {});
+      const welcomed = posts[week]!.welcomes.map((post) => nameOf(post.message.text)).sort();
+      const quiet = week >= 7 ? ['quinn'] : [];
+      expect(welcomed, `week ${week}`).toEqual(
+        Object.keys(byName)
+          .filter((name) => !quiet.includes(name))
+          .sort(),
+      );
     }
   });
 

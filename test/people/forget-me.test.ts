@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { followUpsFor } from '../../src/people/follow-ups.js';
 import { personalData } from '../../src/people/personal-data.js';
+import { PROFILE_SORTS, profilesPage } from '../../src/people/profile-page.js';
+import { profilesIn } from '../../src/people/profiles.js';
 import { shippedScript } from '../support/write-test-script.js';
 import { COMMUNITY, person, type RightsCommunity, rightsCommunityPerTest } from './rights-community.js';
 
@@ -91,6 +94,14 @@ describe('/emcee forget-me', () => {
     const left = personalData(c.store, COMMUNITY, ana.id);
     expect([left.participants, left.messages, left.thanks, left.welcomes, left.sessions]).toEqual([[], [], [], [], []]);
     expect(left.quiet).toBeNull();
+    expect(left.profile).toBeNull();
+    // No profile stands in for her, not even an anonymous one (the console's People page lists profiles).
+    expect(profilesIn(c.store, COMMUNITY).map((p) => p.userId)).toEqual([bea.id, cy.id]);
+    for (const sort of PROFILE_SORTS) {
+      const page = profilesPage(c.store, COMMUNITY, { sort, nameContains: '', page: 1, perPage: 50 });
+      expect(page.profiles.map((p) => p.userId).sort(), sort).toEqual([bea.id, cy.id].sort());
+    }
+    expect(left.web).toEqual({ signInLinks: [], sessions: [], published: [] });
     expect([1, 2].map((id) => c.store.messages.answerCounts(id, 0))).toEqual(counts);
     const anonymous = c.store.db
       .prepare("SELECT DISTINCT author_id, author_name, text FROM messages WHERE author_id LIKE 'forgotten:%'")
@@ -102,6 +113,80 @@ describe('/emcee forget-me', () => {
     const notices = c.platform.hostNotices.map((n) => n.text);
     expect(notices).toEqual([expect.stringMatching(/^Someone used forget-me/)]);
     for (const trace of TRACES) expect(notices[0]).not.toContain(trace);
+  });
+
+  it('erases her welcome-back, her search-index tokens, her web sign-ins, her name on a publication', async () => {
+    const c = newCommunity();
+    const eager = { ...shippedScript('demo'), welcomeBackAfter: 1 };
+    await c.chat([[ana, 'A1: the zzyzxmarmot way #CommunityChat']], eager);
+    await c.chat([[bea, 'A1: a week without her #CommunityChat']], eager);
+    await c.chat([[ana, 'A1: back with more zzyzxmarmot #CommunityChat']], eager);
+    // She hosts too: signed in on the website, and published the series.
+    const who = { identity: ana.id, name: 'Anastasia Quixote' };
+    c.store.webAccess.saveLink('link-hash', who, c.clock.now(), c.clock.now() + 60_000);
+    c.store.webAccess.saveSession('session-hash', who, 'csrf', c.clock.now(), c.clock.now() + 60_000);
+    c.store.published.set('demo', true, ana.id, c.clock.now());
+    const welcomedBack = c.store.db.prepare("SELECT text_start FROM bot_posts WHERE purpose LIKE 'welcome-back:%'");
+    expect(welcomedBack.all()).toEqual([{ text_start: expect.stringContaining(ana.id) }]);
+    const searched = c.store.db.prepare("SELECT rowid FROM answer_search WHERE answer_search MATCH 'zzyzxmarmot'");
+    expect(searched.all()).toHaveLength(2);
+    // The index keeps tokens, prefix-compressed: the word's tail is what would give it away.
+    expect(databaseBytes(c)).toContain('yzxmarmot');
+
+    await c.command(ana, 'forget-me', ['confirm']);
+    const after = databaseBytes(c);
+    for (const trace of [...TRACES, 'yzxmarmot']) expect(after, trace).not.toContain(trace);
+    expect(searched.all()).toEqual([]);
+    expect(welcomedBack.all()).toEqual([{ text_start: expect.not.stringContaining(ana.id) }]);
+    expect(c.store.db.prepare('SELECT published_by FROM published_series').all()).toEqual([
+      { published_by: 'forgotten:1' },
+    ]);
+    expect(c.store.published.isPublished('demo')).toBe(true);
+    expect(c.store.db.prepare('SELECT COUNT(*) AS n FROM web_signin_links').get()).toEqual({ n: 0 });
+    expect(c.store.db.prepare('SELECT COUNT(*) AS n FROM web_sessions').get()).toEqual({ n: 0 });
+    // Bea's answer is still found.
+    expect(
+      c.store.db.prepare("SELECT rowid FROM answer_search WHERE answer_search MATCH 'without'").all(),
+    ).toHaveLength(1);
+  });
+
+  it("leaves the hosts' follow-up lists: no anonymous first-timer, regular or question in her place", async () => {
+    const c = newCommunity();
+    const host = `<@${c.host.id}>`;
+    // Three chats with her, then one without: she is a regular who missed it.
+    for (let n = 1; n <= 3; n++)
+      await c.chat([
+        [ana, `A1: mine ${n} #CommunityChat`],
+        [bea, `A1: hers ${n}`],
+      ]);
+    await c.chat([
+      [c.host, 'Welcome, all'],
+      [cy, `${host} is there a recording?`],
+      [bea, 'A1: hers 4'],
+    ]);
+    await c.chat([
+      [c.host, 'Welcome back'],
+      [ana, `${host} will you share slides?`],
+    ]);
+    const everyoneIn = (session: number) => {
+      const list = followUpsFor(c.store, session);
+      return [list.firstTimers, list.missedRegulars, list.unansweredQuestions, list.mostRepliedAnswers]
+        .flat()
+        .map((item) => item.person.userId);
+    };
+    expect(everyoneIn(1)).toContain(ana.id); // a first-timer
+    expect(everyoneIn(4)).toContain(ana.id); // a regular who missed it
+    expect(everyoneIn(5)).toEqual([bea.id, ana.id]); // Bea missed it; Ana asked the host
+    await c.command(ana, 'forget-me', ['confirm']);
+    for (let session = 1; session <= 5; session++) {
+      expect(
+        everyoneIn(session).filter((id) => id.startsWith('forgotten:')),
+        `chat ${session}`,
+      ).toEqual([]);
+    }
+    expect(everyoneIn(1)).toEqual([bea.id]); // Bea is still a first-timer of chat 1
+    expect(everyoneIn(4)).toEqual([cy.id, cy.id]); // Cy: a first-timer who asked the host
+    expect(everyoneIn(5)).toEqual([bea.id]);
   });
 
   it('"forget-me confirm" typed does it without the button; a second time finds nothing', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RecordingPlatform } from '../support/recording-platform.js';
 import { ManualClock } from '../../src/time/manual-clock.js';
+import { shippedScript } from '../support/write-test-script.js';
 import { COMMUNITY, person, type RightsCommunity, rightsCommunityPerTest } from './rights-community.js';
 
 const newCommunity = rightsCommunityPerTest();
@@ -18,7 +19,15 @@ async function chats(c: RightsCommunity) {
   ]);
   await c.command(ana, 'quiet');
   await c.chat([[bea, 'A1: again #CommunityChat']]);
-  await c.chat([[ana, 'A1: back again #CommunityChat']]);
+  await c.command(ana, 'unquiet');
+  // Back after one missed chat: welcomed back, then quiet again.
+  await c.chat([[ana, 'A1: back again #CommunityChat']], { ...shippedScript('demo'), welcomeBackAfter: 1 });
+  await c.command(ana, 'quiet');
+  // She hosts too: signed in on the website.
+  const who = { identity: ana.id, name: 'Ana' };
+  c.store.webAccess.saveLink('link-hash', who, c.clock.now(), c.clock.now() + 60_000);
+  c.store.webAccess.saveSession('session-hash', who, 'csrf-secret', c.clock.now(), c.clock.now() + 60_000);
+  c.store.published.set('demo', true, ana.id, c.clock.now());
 }
 
 // What the store holds on Ana, read with plain SELECTs, independently of personalData.
@@ -30,8 +39,18 @@ function storedOnAna(c: RightsCommunity) {
     messages: db.prepare('SELECT * FROM messages WHERE author_id = ? ORDER BY ts, received_at').all(ana.id),
     thanks: db.prepare('SELECT * FROM thanks WHERE user_id = ? ORDER BY session_id').all(ana.id),
     welcomes: db
-      .prepare('SELECT session_id, purpose, state, text_start, sent_at FROM bot_posts WHERE purpose LIKE ?')
-      .all(`first-timer:${ana.id}`),
+      .prepare(
+        `SELECT session_id, purpose, state, text_start, sent_at FROM bot_posts WHERE purpose IN (?, ?)
+          ORDER BY session_id, purpose`,
+      )
+      .all(`first-timer:${ana.id}`, `welcome-back:${ana.id}`),
+    signInLinks: db
+      .prepare('SELECT display_name, created_at, expires_at, used_at FROM web_signin_links WHERE identity = ?')
+      .all(ana.id),
+    webSessions: db
+      .prepare('SELECT display_name, created_at, expires_at, signed_out_at FROM web_sessions WHERE identity = ?')
+      .all(ana.id),
+    published: db.prepare('SELECT series_id, published_at FROM published_series WHERE published_by = ?').all(ana.id),
     sessionIds: (
       db.prepare('SELECT DISTINCT session_id FROM messages WHERE author_id = ? ORDER BY session_id').all(ana.id) as {
         session_id: number;
@@ -56,12 +75,35 @@ describe('/emcee my-data', () => {
     const stored = storedOnAna(c);
     expect(stored.messages).toHaveLength(3);
     expect(stored.thanks).toHaveLength(2);
-    expect(stored.welcomes).toHaveLength(1);
+    expect(stored.welcomes.map((w) => (w as { purpose: string }).purpose)).toEqual([
+      `first-timer:${ana.id}`,
+      `welcome-back:${ana.id}`,
+    ]);
+    expect([stored.signInLinks, stored.webSessions, stored.published].map((rows) => rows.length)).toEqual([1, 1, 1]);
     expect(data).toMatchObject({ community: COMMUNITY, user: ana.id });
     expect(data.participants).toEqual(stored.participants);
     expect(data.quiet).toEqual(stored.quiet);
     expect(data.thanks).toEqual(stored.thanks);
     expect(data.welcomes).toEqual(stored.welcomes);
+    expect(data.web).toEqual({
+      signInLinks: stored.signInLinks,
+      sessions: stored.webSessions,
+      published: stored.published,
+    });
+    // The secrets' hashes are credentials, not data about her: never in the file.
+    expect(JSON.stringify(data)).not.toMatch(/link-hash|session-hash|csrf-secret/);
+    // Her profile as Emcee computes it: chats 1 and 3, an answer in each, last seen in chat 3.
+    const chat3 = c.store.sessions.get(3)!;
+    expect(data.profile).toMatchObject({
+      userId: ana.id,
+      displayName: 'Ana',
+      chats: [1, 3],
+      answers: 2,
+      currentStreak: 1,
+      longestStreak: 1,
+    });
+    expect(data.profile.lastSeenAt).toBeGreaterThanOrEqual(chat3.started_at);
+    expect(data.profile.firstSeenAt).toBe((stored.participants[0] as { first_seen_at: number }).first_seen_at);
     // Each message whole, with its chat's series and date.
     const sessions = new Map(
       (

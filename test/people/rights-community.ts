@@ -64,8 +64,8 @@ export function rightsCommunity(platform = new PlatformWithDirectMessages(new Ma
   let seq = 0;
   const command = (by: InboundAuthor, name: string, args: string[] = []): Promise<CommandReply> =>
     router.handleCommand({ channel: CHANNEL, community: COMMUNITY, by, name, args });
-  const chat = async (lines: [InboundAuthor, string][]) => {
-    await router.startSession({ script: shippedScript('demo'), community: COMMUNITY, channel: CHANNEL });
+  const chat = async (lines: [InboundAuthor, string][], script = shippedScript('demo')) => {
+    await router.startSession({ script, community: COMMUNITY, channel: CHANNEL });
     await clock.advance(20_000); // Q1
     for (const [author, text] of lines) {
       const id = `${CHANNEL}:m${++seq}`;

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_WELCOME_BACK_AFTER } from '../../src/people/returners.js';
 import { loadScript, parseScript, ScriptError } from '../../src/script/load-script.js';
+import { DEFAULT_MILESTONES_WORDING, DEFAULT_WELCOME_BACK } from '../../src/script/script-schema.js';
 import { planTimeline } from '../../src/script/timeline.js';
 import { replaceOrThrow } from '../support/write-test-script.js';
 
@@ -22,6 +24,16 @@ describe('chat scripts', () => {
       const script = loadScript(new URL(`../../prompts/${name}.yaml`, import.meta.url).pathname);
       expect(script.questions.length).toBeGreaterThanOrEqual(6);
     }
+  });
+
+  it('the weekly chat shows the community-memory settings, worded as the defaults a script without them gets', () => {
+    const script = loadScript(new URL('../../prompts/weekly-chat.yaml', import.meta.url).pathname);
+    for (const key of ['welcomeBackAfter: 4', '  welcomeBack:', '  milestones:', '    chats:', '    streak:']) {
+      expect(weekly).toContain(`\n${key}`);
+    }
+    expect(script.welcomeBackAfter).toBe(DEFAULT_WELCOME_BACK_AFTER);
+    expect(script.wording.welcomeBack).toEqual(DEFAULT_WELCOME_BACK);
+    expect(script.wording.milestones).toEqual(DEFAULT_MILESTONES_WORDING);
   });
 
   it('the weekly chat posts Q1 at :05 and a question about every eight minutes within the hour', () => {

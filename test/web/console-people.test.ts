@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { communityPeople } from '../../web/people-query.js';
+import { profilesIn } from '../../src/people/profiles.js';
 import { storeSmallCommunity } from '../support/console-community.js';
 import { startWebRig, TEST_HOST, type WebRig } from '../support/web-rig.js';
 
@@ -38,7 +38,7 @@ describe('the console people page', () => {
       '<th scope="col" aria-sort="ascending"><a\n href="/console/people?community=local&amp;sort=name">Name</a></th>',
     );
     expect(page).toContain('<a href="/console/people" aria-current="page">People</a>');
-    const ana = communityPeople(rig.deps.store, 'local').find((p) => p.userId === 'local:ana')!;
+    const ana = profilesIn(rig.deps.store, 'local').find((p) => p.userId === 'local:ana')!;
     expect(ana.chats).toHaveLength(2);
   });
 

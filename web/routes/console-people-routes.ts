@@ -5,7 +5,9 @@ import { localOf } from '../../src/plan/episode-planner.js';
 import { consoleHost } from '../console-host.js';
 import { consoleNav } from '../console-nav.js';
 import { type Markup, page } from '../page-layout.js';
-import { type CommunityPerson, communitiesWithPeople, communityPeople, communityZone } from '../people-query.js';
+import { type ProfilePage, type ProfileSort, profilesPage } from '../../src/people/profile-page.js';
+import type { PersonProfile } from '../../src/people/profiles.js';
+import { communitiesWithPeople, communityZone } from '../people-query.js';
 import type { Viewer, WebEnv } from '../viewer.js';
 import type { WebDeps } from '../web-deps.js';
 
@@ -18,7 +20,7 @@ const SORTS = {
   chats: { label: 'Chats attended', order: 'descending' },
   answers: { label: 'Answers', order: 'descending' },
   'last-seen': { label: 'Last seen', order: 'descending' },
-} as const;
+} as const satisfies Record<ProfileSort, { label: string; order: string }>;
 type Sort = keyof typeof SORTS;
 
 // A bad parameter falls back to its default rather than failing the page.
@@ -36,38 +38,25 @@ export function registerConsolePeopleRoutes(app: Hono<WebEnv>, deps: WebDeps): v
     const query = querySchema.parse(c.req.query());
     const communities = communitiesWithPeople(deps.store);
     const community = query.community && communities.includes(query.community) ? query.community : communities[0];
-    const everyone = community ? communityPeople(deps.store, community) : [];
-    const needle = query.q.toLowerCase();
-    const found = sortPeople(
-      needle ? everyone.filter((p) => p.displayName.toLowerCase().includes(needle)) : everyone,
-      query.sort,
-    );
-    const pages = Math.max(1, Math.ceil(found.length / PEOPLE_PER_PAGE));
-    const shown = { ...query, page: Math.min(query.page, pages), ...(community ? { community } : {}) };
-    const rows = found.slice((shown.page - 1) * PEOPLE_PER_PAGE, shown.page * PEOPLE_PER_PAGE);
+    const found: ProfilePage = community
+      ? profilesPage(deps.store, community, {
+          sort: query.sort,
+          nameContains: query.q,
+          page: query.page,
+          perPage: PEOPLE_PER_PAGE,
+        })
+      : { profiles: [], total: 0, page: 1, pages: 1 };
+    const shown = { ...query, page: found.page, ...(community ? { community } : {}) };
     const zone = community ? communityZone(deps.store, community) : 'UTC';
-    return c.html(peoplePage(consoleHost(c), { communities, query: shown, rows, total: found.length, pages, zone }));
+    const view = { communities, query: shown, rows: found.profiles, total: found.total, pages: found.pages, zone };
+    return c.html(peoplePage(consoleHost(c), view));
   });
-}
-
-/** People in the order a sort asks for; ties by name, then address, so pages never shuffle. */
-export function sortPeople(people: CommunityPerson[], sort: Sort): CommunityPerson[] {
-  const byName = (a: CommunityPerson, b: CommunityPerson) =>
-    a.displayName.localeCompare(b.displayName) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
-  const key: Record<Sort, (p: CommunityPerson) => number> = {
-    name: () => 0,
-    'first-seen': (p) => p.firstSeenAt,
-    chats: (p) => -p.chats.length,
-    answers: (p) => -p.answers,
-    'last-seen': (p) => -(p.lastSeenAt ?? -1),
-  };
-  return [...people].sort((a, b) => key[sort](a) - key[sort](b) || byName(a, b));
 }
 
 interface PeopleView {
   communities: string[];
   query: PeopleQuery;
-  rows: CommunityPerson[];
+  rows: PersonProfile[];
   total: number;
   pages: number;
   zone: string;
