@@ -13,6 +13,7 @@ import type {
 import type { ScriptCatalog } from './script/script-catalog.js';
 import type { ChatStore } from './store/chat-store.js';
 import type { Clock } from './time/clock.js';
+import type { LiveFeed } from './service/live-feed.js';
 import { EpisodePlanner } from './plan/episode-planner.js';
 import type { ChatLeases } from './session/chat-leases.js';
 import type { LeaseRow } from './store/leases-repo.js';
@@ -186,6 +187,11 @@ export class ChatRouter implements ChatInbound, CommandServices {
       this.deps.log.warn('Could not open a direct message', { error });
       return undefined;
     }
+  }
+
+  /** The running chats' live feed, when the entry point gave one. */
+  get live(): LiveFeed | undefined {
+    return this.deps.live;
   }
 
   /** The time now, from the injected clock. */

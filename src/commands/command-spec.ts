@@ -9,6 +9,7 @@ import type {
   UserAddress,
 } from '../port.js';
 import type { ChatStore } from '../store/chat-store.js';
+import type { LiveFeed } from '../service/live-feed.js';
 import type { EpisodePlanner } from '../plan/episode-planner.js';
 import type { ScriptCatalog } from '../script/script-catalog.js';
 import type { NewSession, SessionRunner } from '../session/session-runner.js';
@@ -89,6 +90,8 @@ export interface CommandServices {
   mentionOf(user: UserAddress, displayName: string): string;
   /** Where recap files are written, when the entry point writes them. */
   readonly recapDir: string | undefined;
+  /** The running chats' live feed (the host console listens), when anyone listens. */
+  readonly live?: LiveFeed;
 }
 
 /**

@@ -50,6 +50,8 @@ async function forget(services: CommandServices, community: string, person: Inbo
     user: person.id,
     mentionOf: (name) => services.mentionOf(person.id, name),
   });
+  // Live views keep recent messages for browsers that reconnect: theirs go too.
+  services.live?.publish({ kind: 'forgotten', community, userId: person.id, rehearsal: false });
   const rewritten = rewriteRecaps(services, outcome.recapSessions);
   removeDataFiles(services, person.id);
   await services.tellHosts({

@@ -66,8 +66,22 @@ export interface LiveStep extends LiveChatRef {
   clockSpeed: number;
 }
 
+/** Someone used forget-me: whoever keeps recent events drops theirs. */
+export interface LiveForgotten {
+  kind: 'forgotten';
+  /** The community they were forgotten in. */
+  community: string;
+  /** Their user address. */
+  userId: string;
+  /** Never a rehearsal's. */
+  rehearsal: false;
+}
+
+/** What happens in a running chat. */
+export type LiveChatEvent = LiveMessage | LiveWelcome | LiveStep;
+
 /** Everything the live feed carries. */
-export type LiveEvent = LiveMessage | LiveWelcome | LiveStep;
+export type LiveEvent = LiveChatEvent | LiveForgotten;
 
 /** Told of every live event, synchronously, in order. */
 export type LiveListener = (event: LiveEvent) => void;

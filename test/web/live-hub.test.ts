@@ -91,3 +91,19 @@ describe('the live hub between the feed and the browsers', () => {
     expect(hub.clientCount).toBe(0);
   });
 });
+
+describe('the live hub and forget-me', () => {
+  it('replays nothing of a person who used forget-me to a browser that reconnects', async () => {
+    const { feed, hub } = rig();
+    const first = hub.connect('c:1', undefined);
+    feed.publish(welcome('a'));
+    const [seen] = (await first.next(15_000))!;
+    first.close();
+    feed.publish(welcome('gone'));
+    feed.publish(welcome('b'));
+    feed.publish({ kind: 'forgotten', community: 'local', userId: 'gone', rehearsal: false });
+    const again = hub.connect('c:1', seen!.id);
+    expect(again.missedSome).toBe(false);
+    expect(authorsOf(await again.next(15_000))).toEqual(['b']);
+  });
+});

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { LiveEvent, LiveListener } from '../../src/service/live-feed.js';
+import type { LiveChatEvent, LiveEvent, LiveListener } from '../../src/service/live-feed.js';
 import type { Clock } from '../../src/time/clock.js';
 
 /** A live event with its place in this hub's sequence ("<hub>.<n>": a restarted server's ids never pass). */
@@ -7,7 +7,7 @@ export interface NumberedLiveEvent {
   /** The SSE event id; a reconnecting browser sends it back as Last-Event-ID. */
   id: string;
   /** The event. */
-  event: LiveEvent;
+  event: LiveChatEvent;
 }
 
 /** How much the hub keeps. */
@@ -79,6 +79,14 @@ export class LiveHub {
   }
 
   private take(event: LiveEvent): void {
+    if (event.kind === 'forgotten') {
+      // Nothing of a person who used forget-me is replayed to a browser that reconnects.
+      const theirs = (kept: NumberedLiveEvent) =>
+        (kept.event.kind === 'message' && kept.event.author.id === event.userId) ||
+        (kept.event.kind === 'welcomed' && kept.event.authorId === event.userId);
+      this.recent.splice(0, this.recent.length, ...this.recent.filter((kept) => !theirs(kept)));
+      return;
+    }
     // Rehearsals are never shown on the site.
     if (event.rehearsal) return;
     const numbered = { id: `${this.tag}.${++this.sequence}`, event };

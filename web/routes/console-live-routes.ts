@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { findWebSession } from '../../src/access/web-sessions.js';
-import type { LiveEvent } from '../../src/service/live-feed.js';
+import type { LiveChatEvent } from '../../src/service/live-feed.js';
 import type { ChatScript } from '../../src/script/script-schema.js';
 import { SystemClock } from '../../src/time/clock.js';
 import { chatListPage, type ControlNote, liveChatPage, livePathOf, noChatPage } from '../live/console-page.js';
@@ -140,7 +140,7 @@ function timezonesOf(deps: WebDeps): (sessionId: number) => string {
   };
 }
 
-function payloadOf(event: LiveEvent, zoneOf: (sessionId: number) => string, deps: WebDeps): unknown {
+function payloadOf(event: LiveChatEvent, zoneOf: (sessionId: number) => string, deps: WebDeps): unknown {
   const sessionId = event.sessionId;
   switch (event.kind) {
     case 'message':
