@@ -65,6 +65,8 @@ export interface ConnectOptions {
 
 // CLI controls are answered within this interval (the CLI waits for the answer in the database).
 const CONTROL_POLL_MS = 250;
+// New answers reach the search index within this interval (a search catches up first anyway).
+const SEARCH_INDEX_MS = 2000;
 
 /**
  * The one chat-serving lifecycle behind `emcee run` (the terminal room) and `emcee start` (Slack, Discord):
@@ -77,6 +79,7 @@ export class ChatService {
   private readonly controls = new Map<PlatformAdapter, ControlInbox>();
   private controlTimer: TimerHandle | undefined;
   private heartbeatTimer: TimerHandle | undefined;
+  private indexTimer: TimerHandle | undefined;
   private heartbeat: Promise<void> = Promise.resolve();
   /** Which process owns which chat. */
   readonly leases: ChatLeases;
@@ -150,7 +153,25 @@ export class ChatService {
     }
     this.controls.set(adapter, new ControlInbox(store, router, clock, adapter.community, options.servesChannel));
     this.keepLeases();
+    this.keepSearchIndex();
     return served;
+  }
+
+  /** Indexes new answers for search in batches, off the answer path, until stop. */
+  private keepSearchIndex(): void {
+    if (this.indexTimer || this.stopped) return;
+    const wall = new SystemClock();
+    const { store, log } = this.deps;
+    const index = () => {
+      if (this.stopped) return;
+      store.writes
+        .write(() => store.search.catchUp())
+        .catch((error: unknown) => log.warn('Could not index new answers for search; retrying', { error }))
+        .finally(() => {
+          if (!this.stopped) this.indexTimer = wall.at(wall.now() + SEARCH_INDEX_MS, index);
+        });
+    };
+    this.indexTimer = wall.at(wall.now() + SEARCH_INDEX_MS, index);
   }
 
   /**
@@ -213,6 +234,7 @@ export class ChatService {
     this.stopped = true;
     this.controlTimer?.cancel();
     this.heartbeatTimer?.cancel();
+    this.indexTimer?.cancel();
     await this.controlsInFlight.catch(() => undefined);
     await this.heartbeat.catch(() => undefined);
     for (const served of this.served) served.scheduler?.stop();

@@ -29,6 +29,11 @@ export class AnswerIntake {
   private readonly background = new Set<Promise<unknown>>();
   // Messages waiting for a busy or full database, so a redelivery meanwhile is not taken twice.
   private readonly queued = new Set<MessageAddress>();
+  // Who was recorded in the participants table during this chat, under which name.
+  private readonly recorded = new Map<string, string>();
+  // Acknowledgements sent and not yet recorded, and the write that will record them.
+  private readonly acked: MessageAddress[] = [];
+  private ackFlush: Promise<void> | undefined;
   // People whose welcome-back was decided in this process: their further messages need no look-up.
   private readonly considered = new Set<string>();
   private readonly welcomeBackAfter: number;
@@ -66,9 +71,11 @@ export class AnswerIntake {
     const record = () =>
       store.transaction(() => {
         const guest = isGuest(this.session.script.guests, message.author);
+        // Someone already recorded in this chat under this name needs no second write per message.
         const seen =
           !fromHost &&
           !this.session.rehearsal &&
+          this.recorded.get(message.author.id) !== message.author.displayName &&
           store.participants.recordSeen({
             communityId: this.session.community,
             userId: message.author.id,
@@ -95,7 +102,11 @@ export class AnswerIntake {
         });
         return inserted ? isNew : undefined;
       });
+    const remember = () => {
+      if (!fromHost && !this.session.rehearsal) this.recorded.set(message.author.id, message.author.displayName);
+    };
     const now = store.writes.tryNow(record);
+    if (now.written) remember();
     if (!now.written) {
       // The database is busy or full: the message waits in order to be written, and is acknowledged meanwhile.
       if (this.queued.has(message.id) || store.messages.get(message.id)) return false;
@@ -104,6 +115,7 @@ export class AnswerIntake {
       this.inBackground(
         now.done.then((firstTime) => {
           this.queued.delete(message.id);
+          remember();
           if (firstTime !== undefined) this.publishStored(message, attribution, fromHost, firstTime);
           if (firstTime) this.welcome(message);
           else if (firstTime === false) this.welcomeBackIfAway(message, fromHost);
@@ -224,7 +236,7 @@ export class AnswerIntake {
 
   // A reaction pings nobody, so a quiet person's answer gets one too; only an applause replacing it names them.
   private acknowledge(address: MessageAddress, author: AddressedPerson): void {
-    const { platform, store, clock } = this.deps;
+    const { platform, store } = this.deps;
     const { acknowledgement, applause } = this.session.script.wording;
     const quiet = store.quiet.isQuiet(this.session.community, author.id);
     const reaction = {
@@ -233,11 +245,27 @@ export class AnswerIntake {
       ...(quiet ? { quietName: platform.quote(author.displayName) } : {}),
     };
     this.inBackground(
-      platform
-        .react(address, reaction)
-        .then(() => store.writes.write(() => store.messages.markAcknowledged(address, clock.now()))),
+      platform.react(address, reaction).then(() => this.recordAcknowledged(address)),
       'Could not acknowledge an answer',
     );
+  }
+
+  // Acknowledgements sent in the same turn of the event loop are recorded in one transaction: under a burst of
+  // answers that is one write instead of one per answer.
+  private recordAcknowledged(address: MessageAddress): Promise<void> {
+    const { store, clock } = this.deps;
+    this.acked.push(address);
+    this.ackFlush ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      const batch = this.acked.splice(0);
+      this.ackFlush = undefined;
+      const at = clock.now();
+      return store.writes.write(() =>
+        store.transaction(() => {
+          for (const acked of batch) store.messages.markAcknowledged(acked, at);
+        }),
+      );
+    });
+    return this.ackFlush;
   }
 
   // Someone who asked to be quiet is not welcomed: a welcome is a ping.

@@ -75,12 +75,42 @@ const FILTERS = `s.rehearsal = 0 AND m.question_number IS NOT NULL AND m.deleted
     AND (@question IS NULL OR m.question_number = @question)
     AND (@person IS NULL OR m.author_name = @person COLLATE NOCASE)`;
 
-/** Full-text search over the answers (the answer_search index of migration 13). */
+// Rows of messages indexed per transaction by catchUp.
+const CATCH_UP_ROWS = 5000;
+
+/** Full-text search over the answers (the answer_search index of migrations 13 and 15). */
 export class SearchRepo extends Repo {
+  /**
+   * Indexes the answers stored since the last call, up to `limit` rows of messages, in one transaction (one FTS5
+   * segment for the lot, rather than one per message on the answer path); returns how many rows it went past.
+   * The bot calls it every few seconds and a search calls it first, so results are never behind.
+   */
+  catchUp(limit = CATCH_UP_ROWS): number {
+    if (this.db.readonly) return 0;
+    return this.db.transaction(() => {
+      const from = (this.statement('SELECT indexed_upto AS n FROM answer_search_progress').get() as { n: number }).n;
+      const last = (this.statement('SELECT COALESCE(MAX(rowid), 0) AS n FROM messages').get() as { n: number }).n;
+      const upto = Math.min(last, from + limit);
+      if (upto <= from) return 0;
+      this.statement(
+        `INSERT INTO answer_search (rowid, text) SELECT rowid, text FROM messages
+          WHERE rowid > ? AND rowid <= ? AND question_number IS NOT NULL AND deleted_at IS NULL`,
+      ).run(from, upto);
+      this.statement('UPDATE answer_search_progress SET indexed_upto = ?').run(upto);
+      return upto - from;
+    })();
+  }
+
   /** A page of answers matching every word of `search.text` and its filters; nothing when it has no word. */
   answers(search: AnswerSearch): AnswerSearchPage {
     const match = ftsMatchExpression(search.text);
     if (!match) return { hits: [], total: 0, capped: false, ranked: true };
+    try {
+      // A long backlog (a database from before this index, or a bot in another process) is indexed in steps.
+      for (let indexed = CATCH_UP_ROWS; indexed === CATCH_UP_ROWS; ) indexed = this.catchUp();
+    } catch {
+      // The database is busy (another process writes): search what is indexed so far.
+    }
     const person = search.person?.trim().replace(/^@/, '');
     const params = {
       match,

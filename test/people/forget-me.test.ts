@@ -128,6 +128,8 @@ describe('/emcee forget-me', () => {
     c.store.published.set('demo', true, ana.id, c.clock.now());
     const welcomedBack = c.store.db.prepare("SELECT text_start FROM bot_posts WHERE purpose LIKE 'welcome-back:%'");
     expect(welcomedBack.all()).toEqual([{ text_start: expect.stringContaining(ana.id) }]);
+    // Answers reach the search index in batches (as the bot does every few seconds): her two are in it.
+    c.store.search.catchUp();
     const searched = c.store.db.prepare("SELECT rowid FROM answer_search WHERE answer_search MATCH 'zzyzxmarmot'");
     expect(searched.all()).toHaveLength(2);
     // The index keeps tokens, prefix-compressed: the word's tail is what would give it away.

@@ -170,6 +170,18 @@ describe('the search index follows the messages', () => {
     expect(indexedWords(store)).toEqual(wordsOfLiveAnswers(store));
   });
 
+  it('indexes answers in batches after they are stored (not on the answer path); a search catches up first', () => {
+    const store = ChatStore.open(':memory:');
+    seedChat(store, weekly, T0, [{ by: 'Ana', q: 1, text: 'mentoring newcomers' }]);
+    expect(indexedWords(store)).toEqual([]);
+    expect(store.search.catchUp()).toBeGreaterThan(0);
+    expect(indexedWords(store)).toEqual(wordsOfLiveAnswers(store));
+    expect(store.search.catchUp()).toBe(0);
+    seedChat(store, weekly, T0 + 7 * DAY, [{ by: 'Ben', q: 1, text: 'mentoring again' }]);
+    expect(authorsOf(store, 'mentoring').sort()).toEqual(['Ana', 'Ben']);
+    expect(indexedWords(store)).toEqual(wordsOfLiveAnswers(store));
+  });
+
   it('indexes the answers already stored when the migration runs', () => {
     const db = openDatabase(
       ':memory:',
