@@ -1,4 +1,5 @@
 import type { ChatStore } from '../store/chat-store.js';
+import { prepared } from '../store/prepared.js';
 
 /** One past chat of a community and who took part in it. */
 export interface ChatAttendance {
@@ -64,26 +65,25 @@ export type CommunityChat = Omit<ChatAttendance, 'people' | 'newcomers' | 'activ
 
 /** The community's chats that count, oldest first (the sessions half of `communityAttendance`). */
 export function communityChats(store: ChatStore, communityId: string, query: AttendanceQuery = {}): CommunityChat[] {
-  const sessions = store.db
-    .prepare(
-      `SELECT id, script_id, started_at FROM sessions
+  const sessions = prepared(
+    store.db,
+    `SELECT id, script_id, started_at FROM sessions
         WHERE community_id = ? AND rehearsal = 0
           AND (state = 'ended' OR id = ?)
           AND (? IS NULL OR script_id = ?)
           AND (? IS NULL OR started_at < ?)
           AND (? IS NULL OR id <= ?)
         ORDER BY started_at, id`,
-    )
-    .all(
-      communityId,
-      query.upToSession ?? -1,
-      query.seriesId ?? null,
-      query.seriesId ?? null,
-      query.before ?? null,
-      query.before ?? null,
-      query.upToSession ?? null,
-      query.upToSession ?? null,
-    ) as { id: number; script_id: string; started_at: number }[];
+  ).all(
+    communityId,
+    query.upToSession ?? -1,
+    query.seriesId ?? null,
+    query.seriesId ?? null,
+    query.before ?? null,
+    query.before ?? null,
+    query.upToSession ?? null,
+    query.upToSession ?? null,
+  ) as { id: number; script_id: string; started_at: number }[];
   const chosen = query.limit !== undefined ? sessions.slice(Math.max(0, sessions.length - query.limit)) : sessions;
   return chosen.map((row) => ({ sessionId: row.id, seriesId: row.script_id, startedAt: row.started_at }));
 }
@@ -135,14 +135,13 @@ export function communityAttendance(
     participantsOf: [query.participantsOf],
   };
   const detail = query.detail ? ', COUNT(m.question_number) AS answers, MAX(m.ts) AS last_at' : '';
-  const authors = store.db
-    .prepare(
-      `SELECT m.session_id, m.author_id, MAX(m.first_time) AS first_time${detail}
+  const authors = prepared(
+    store.db,
+    `SELECT m.session_id, m.author_id, MAX(m.first_time) AS first_time${detail}
          FROM messages m JOIN sessions s ON s.id = m.session_id
         WHERE ${COUNTS} AND m.session_id BETWEEN ? AND ? ${WHOSE[whose]}
         GROUP BY m.session_id, m.author_id`,
-    )
-    .all(communityId, Math.min(...byId.keys()), Math.max(...byId.keys()), ...whoseValues[whose]) as {
+  ).all(communityId, Math.min(...byId.keys()), Math.max(...byId.keys()), ...whoseValues[whose]) as {
     session_id: number;
     author_id: string;
     first_time: number;
@@ -168,11 +167,11 @@ export function sessionsAttendedBy(store: ChatStore, userIds: readonly string[])
   const attended = new Map<string, number[]>(userIds.map((id) => [id, []]));
   for (let from = 0; from < userIds.length; from += BATCH) {
     const batch = userIds.slice(from, from + BATCH);
-    const rows = store.db
-      .prepare(
-        `SELECT DISTINCT author_id, session_id FROM messages
+    const rows = prepared(
+      store.db,
+      `SELECT DISTINCT author_id, session_id FROM messages
           WHERE author_id IN (${batch.map(() => '?').join(', ')}) AND from_host = 0 AND deleted_at IS NULL`,
-      )
+    )
       .raw()
       .all(...batch) as [string, number][];
     for (const [author, session] of rows) attended.get(author)!.push(session);
@@ -198,13 +197,13 @@ export interface ActivityTotals {
  * building every profile.
  */
 export function activityTotalsIn(store: ChatStore, communityId: string): Map<string, ActivityTotals> {
-  const rows = store.db
-    .prepare(
-      `SELECT m.author_id, COUNT(DISTINCT m.session_id), COUNT(m.question_number), MAX(m.ts)
+  const rows = prepared(
+    store.db,
+    `SELECT m.author_id, COUNT(DISTINCT m.session_id), COUNT(m.question_number), MAX(m.ts)
          FROM messages m JOIN sessions s ON s.id = m.session_id
         WHERE ${COUNTS} AND s.state = 'ended'
         GROUP BY m.author_id`,
-    )
+  )
     .raw()
     .all(communityId) as [string, number, number, number][];
   return new Map(rows.map(([author, chats, answers, lastMessageAt]) => [author, { chats, answers, lastMessageAt }]));
@@ -216,12 +215,12 @@ export function activityTotalsIn(store: ChatStore, communityId: string): Map<str
  */
 export function chatCountsIn(store: ChatStore, communityId: string): Map<string, number> {
   const chats = communityChats(store, communityId).map((chat) => chat.sessionId);
-  const rows = store.db
-    .prepare(
-      `SELECT author_id, COUNT(DISTINCT session_id) FROM messages INDEXED BY messages_by_author
+  const rows = prepared(
+    store.db,
+    `SELECT author_id, COUNT(DISTINCT session_id) FROM messages INDEXED BY messages_by_author
         WHERE from_host = 0 AND deleted_at IS NULL AND session_id IN (SELECT value FROM json_each(?))
         GROUP BY author_id`,
-    )
+  )
     .raw()
     .all(JSON.stringify(chats)) as [string, number][];
   return new Map(rows);
@@ -255,8 +254,10 @@ export function chatsSinceLastAttended(
 }
 
 function participantsOf(store: ChatStore, sessionId: number): string[] {
-  const rows = store.db
-    .prepare('SELECT DISTINCT author_id FROM messages WHERE session_id = ? AND from_host = 0 AND deleted_at IS NULL')
+  const rows = prepared(
+    store.db,
+    'SELECT DISTINCT author_id FROM messages WHERE session_id = ? AND from_host = 0 AND deleted_at IS NULL',
+  )
     .raw()
     .all(sessionId) as [string][];
   return rows.map(([author]) => author);

@@ -1,6 +1,7 @@
 import type { ChatStore } from '../store/chat-store.js';
 import { activityTotalsIn, chatCountsIn } from './attendance.js';
 import { type PersonProfile, profilesOf } from './profiles.js';
+import { prepared } from '../store/prepared.js';
 
 /** The orders a list of profiles can be read in (the console's People columns). */
 export const PROFILE_SORTS = ['name', 'first-seen', 'chats', 'answers', 'last-seen'] as const;
@@ -43,8 +44,10 @@ export function profilesPage(store: ChatStore, communityId: string, query: Profi
   const totals =
     query.sort === 'answers' || query.sort === 'last-seen' ? activityTotalsIn(store, communityId) : undefined;
   const counts = totals ? undefined : chatCountsIn(store, communityId);
-  const known = store.db
-    .prepare('SELECT user_id, display_name, first_seen_at FROM participants WHERE community_id = ?')
+  const known = prepared(
+    store.db,
+    'SELECT user_id, display_name, first_seen_at FROM participants WHERE community_id = ?',
+  )
     .raw()
     .all(communityId) as [string, string, number][];
   const light: Sortable[] = known.map(([userId, displayName, firstSeenAt]) => {

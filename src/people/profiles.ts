@@ -1,6 +1,7 @@
 import type { ChatStore } from '../store/chat-store.js';
 import { type ChatAttendance, communityAttendance } from './attendance.js';
 import { isForgotten } from './forget-person.js';
+import { prepared } from '../store/prepared.js';
 
 /**
  * What Emcee remembers about one person in one community, computed from the stored chats (nothing is cached).
@@ -28,18 +29,20 @@ export interface PersonProfile {
 /** One person's profile in a community; undefined when Emcee has never seen them there. */
 export function profileOf(store: ChatStore, communityId: string, userId: string): PersonProfile | undefined {
   const chats = communityAttendance(store, communityId, { person: userId, detail: true });
-  const known = store.db
-    .prepare('SELECT user_id, display_name, first_seen_at FROM participants WHERE community_id = ? AND user_id = ?')
-    .all(communityId, userId) as KnownRow[];
+  const known = prepared(
+    store.db,
+    'SELECT user_id, display_name, first_seen_at FROM participants WHERE community_id = ? AND user_id = ?',
+  ).all(communityId, userId) as KnownRow[];
   return buildProfiles(chats, known).get(userId);
 }
 
 /** Everyone's profile in a community, in the order Emcee first saw them. */
 export function profilesIn(store: ChatStore, communityId: string): PersonProfile[] {
   const chats = communityAttendance(store, communityId, { detail: true });
-  const known = store.db
-    .prepare('SELECT user_id, display_name, first_seen_at FROM participants WHERE community_id = ?')
-    .all(communityId) as KnownRow[];
+  const known = prepared(
+    store.db,
+    'SELECT user_id, display_name, first_seen_at FROM participants WHERE community_id = ?',
+  ).all(communityId) as KnownRow[];
   return [...buildProfiles(chats, known).values()].sort(
     (a, b) => a.firstSeenAt - b.firstSeenAt || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
   );
@@ -53,12 +56,11 @@ export function profilesOf(
 ): Map<string, PersonProfile> {
   if (userIds.length === 0) return new Map();
   const chats = communityAttendance(store, communityId, { people: userIds, detail: true });
-  const known = store.db
-    .prepare(
-      `SELECT user_id, display_name, first_seen_at FROM participants
+  const known = prepared(
+    store.db,
+    `SELECT user_id, display_name, first_seen_at FROM participants
         WHERE community_id = ? AND user_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(communityId, JSON.stringify(userIds)) as KnownRow[];
+  ).all(communityId, JSON.stringify(userIds)) as KnownRow[];
   return buildProfiles(chats, known);
 }
 
@@ -72,12 +74,11 @@ export function profilesAtSession(
   sessionId: number,
 ): { profiles: Map<string, PersonProfile>; chats: ChatAttendance[] } {
   const chats = communityAttendance(store, communityId, { upToSession: sessionId, participantsOf: sessionId });
-  const known = store.db
-    .prepare(
-      `SELECT user_id, display_name, first_seen_at FROM participants WHERE community_id = ? AND user_id IN
+  const known = prepared(
+    store.db,
+    `SELECT user_id, display_name, first_seen_at FROM participants WHERE community_id = ? AND user_id IN
          (SELECT author_id FROM messages WHERE session_id = ? AND from_host = 0 AND deleted_at IS NULL)`,
-    )
-    .all(communityId, sessionId) as KnownRow[];
+  ).all(communityId, sessionId) as KnownRow[];
   const profiles = buildProfiles(chats, known);
   const present = chats.at(-1)?.sessionId === sessionId ? chats.at(-1)!.people : new Set<string>();
   for (const userId of profiles.keys()) if (!present.has(userId)) profiles.delete(userId);

@@ -2,6 +2,7 @@ import type { ChatStore } from '../store/chat-store.js';
 import { type CommunityChat, communityChats, sessionsAttendedBy } from './attendance.js';
 import { type Milestone, milestoneFor } from './milestones.js';
 import { isBackAfterAbsence } from './returners.js';
+import { prepared } from '../store/prepared.js';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -125,7 +126,8 @@ export class SessionMemory {
   }
 
   private firstSeen(userIds: readonly string[]): Map<string, number> {
-    const statement = this.store.db.prepare(
+    const statement = prepared(
+      this.store.db,
       'SELECT first_seen_at FROM participants WHERE community_id = ? AND user_id = ?',
     );
     const found = new Map<string, number>();
