@@ -1,17 +1,15 @@
 import { attribute, type Attribution } from '../attribution/attribute.js';
 import type { Logger } from '../log.js';
-import { welcomeBackAfterOf } from '../people/returners.js';
-import { SessionMemory } from '../people/session-memory.js';
-import { stableHash } from '../people/stable-hash.js';
+import type { SessionMemory } from '../people/session-memory.js';
 import type { InboundEdit, InboundMessage, MessageAddress, Platform } from '../port.js';
 import { fillTemplate } from '../script/fill-template.js';
-import { type ChatScript, DEFAULT_WELCOME_BACK, isGuest } from '../script/script-schema.js';
+import { type ChatScript, isGuest } from '../script/script-schema.js';
 import type { AddressedPerson } from '../people/addressing.js';
 import type { ChatStore } from '../store/chat-store.js';
-import type { MessageRow } from '../store/session-rows.js';
 import type { LiveFeed } from '../service/live-feed.js';
 import type { Clock } from '../time/clock.js';
 import type { PostLedger } from './post-ledger.js';
+import { WelcomeBacks } from './welcome-backs.js';
 
 /** Where the chat stands when a message arrives: what attribution judges it against. */
 export interface ChatPosition {
@@ -34,11 +32,7 @@ export class AnswerIntake {
   // Acknowledgements sent and not yet recorded, and the write that will record them.
   private readonly acked: MessageAddress[] = [];
   private ackFlush: Promise<void> | undefined;
-  // People whose welcome-back was decided in this process: their further messages need no look-up.
-  private readonly considered = new Set<string>();
-  private readonly welcomeBackAfter: number;
-  /** What this chat remembers of its participants' past: welcome-backs now, milestones at the closing. */
-  readonly memory: SessionMemory;
+  private readonly welcomeBacks: WelcomeBacks;
 
   constructor(
     private readonly deps: { store: ChatStore; platform: Platform; clock: Clock; log: Logger; live?: LiveFeed },
@@ -53,9 +47,12 @@ export class AnswerIntake {
       rehearsal?: boolean;
     },
   ) {
-    // A script stored before welcome-backs existed has no setting: the default applies.
-    this.welcomeBackAfter = session.rehearsal ? 0 : welcomeBackAfterOf(session.script);
-    this.memory = new SessionMemory(deps.store, session);
+    this.welcomeBacks = new WelcomeBacks(deps, session, (work, failure) => this.inBackground(work, failure));
+  }
+
+  /** What this chat remembers of its participants' past: welcome-backs now, milestones at the closing. */
+  get memory(): SessionMemory {
+    return this.welcomeBacks.memory;
   }
 
   /**
@@ -118,7 +115,7 @@ export class AnswerIntake {
           remember();
           if (firstTime !== undefined) this.publishStored(message, attribution, fromHost, firstTime);
           if (firstTime) this.welcome(message);
-          else if (firstTime === false) this.welcomeBackIfAway(message, fromHost);
+          else if (firstTime === false) this.welcomeBacks.consider(message, fromHost);
         }),
         'Could not store a message',
       );
@@ -129,7 +126,7 @@ export class AnswerIntake {
     this.publishStored(message, attribution, fromHost, firstTime);
     if (attribution.question !== null) this.acknowledge(message.id, message.author);
     if (firstTime) this.welcome(message);
-    else this.welcomeBackIfAway(message, fromHost);
+    else this.welcomeBacks.consider(message, fromHost);
     return true;
   }
 
@@ -161,24 +158,9 @@ export class AnswerIntake {
     return owed;
   }
 
-  /**
-   * Welcomes back everyone of the session still owed it (a crash came between their first message and the
-   * welcome-back), replying to their first message; settle pending posts first, as for `welcomeOwed`.
-   */
+  /** Welcomes back everyone of the session still owed it (a crash came between their first message and it). */
   welcomeBackOwed(): number {
-    const { store } = this.deps;
-    const firsts = new Map<string, MessageRow>();
-    for (const row of store.messages.forSession(this.session.id)) {
-      if (row.from_host === 1 || row.deleted_at !== null || firsts.has(row.author_id)) continue;
-      firsts.set(row.author_id, row);
-    }
-    let owed = 0;
-    for (const row of firsts.values()) {
-      if (row.first_time === 1 || store.posts.get(this.session.id, `welcome-back:${row.author_id}`)) continue;
-      const message = { id: row.address, author: { id: row.author_id, displayName: row.author_name } };
-      if (this.welcomeBackIfAway(message, false)) owed++;
-    }
-    return owed;
+    return this.welcomeBacks.owed();
   }
 
   /** Attributes an edited message again, with the position it first arrived in. */
@@ -271,8 +253,7 @@ export class AnswerIntake {
   // Someone who asked to be quiet is not welcomed: a welcome is a ping.
   private welcome(message: { id: MessageAddress; author: Pick<InboundMessage['author'], 'id' | 'displayName'> }): void {
     const { script, community, ledger } = this.session;
-    this.considered.add(message.author.id); // new here: nothing to be back from, no past to look up
-    this.memory.noteNewcomer(message.author.id);
+    this.welcomeBacks.noteNewcomer(message.author.id);
     if (this.deps.store.quiet.isQuiet(community, message.author.id)) return;
     const variants = script.wording.firstTimerWelcome;
     const index = this.deps.store.participants.count(community) % variants.length;
@@ -290,39 +271,6 @@ export class AnswerIntake {
         .then(() => this.deps.live?.publish({ kind: 'welcomed', ...this.liveRef(), authorId: message.author.id })),
       'Could not welcome a first-timer',
     );
-  }
-
-  // Once per person per chat: someone back after missing enough chats gets a personal reply. Never a host, a guest,
-  // a first-timer (they have no chat to be back from), anyone in a rehearsal, or anyone who asked to be quiet.
-  private welcomeBackIfAway(
-    message: { id: MessageAddress; author: Pick<InboundMessage['author'], 'id' | 'displayName'> },
-    fromHost: boolean,
-  ): boolean {
-    const { store, platform } = this.deps;
-    const { script, community, ledger, id } = this.session;
-    const person = message.author;
-    if (fromHost || this.session.rehearsal || this.considered.has(person.id)) return false;
-    this.considered.add(person.id);
-    // Their past is looked up now, on their first message, so the closing need not read anyone's history.
-    this.memory.pastOf(person.id);
-    if (isGuest(script.guests, person) || store.quiet.isQuiet(community, person.id)) return false;
-    const absence = this.memory.absenceOf(person.id, this.welcomeBackAfter);
-    if (!absence) return false;
-    const variants = script.wording.welcomeBack ?? DEFAULT_WELCOME_BACK;
-    const text = fillTemplate(variants[(id + stableHash(person.id)) % variants.length]!, {
-      name: platform.mention(person.id, person.displayName),
-      weeks: absence.weeks,
-      hashtag: script.hashtag,
-    });
-    this.inBackground(
-      ledger.postOnce(
-        `welcome-back:${person.id}`,
-        { kind: 'welcome-back', text, mentions: [person.id] },
-        { replyTo: message.id },
-      ),
-      'Could not welcome someone back',
-    );
-    return true;
   }
 
   // Watchers (the host console) see each message once, as it is stored.
