@@ -193,6 +193,29 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     servesChannel: (requested) => requested === LOCAL_CHANNEL,
     catchUp: options.catchUp,
   });
+  // The site's address comes first, so whoever opens it sees the chat from its opening.
+  const roomHosts = hostRightsFrom([room]);
+  const web = options.web
+    ? await launchWebBesideChats(
+        {
+          config,
+          store,
+          log,
+          scripts,
+          extra: { hostRights: roomHosts, bot: createBotAccess(service, roomHosts) },
+        },
+        (line) => room.terminal.print(line),
+      )
+    : undefined;
+  if (web) {
+    const site = siteAddress(config, web);
+    signInLinks.serveAt(site);
+    const you = options.user ?? safeUserName();
+    room.terminal.print(
+      `Open ${site}/ — and to follow the chat live in the host console, sign in with ` +
+        `${signInLinks.make(cliIdentity(you, hostname()), you)} (one use, 10 minutes).`,
+    );
+  }
   const elsewhere = served.router.chatsOwnedElsewhere().find((chat) => chat.channel === LOCAL_CHANNEL);
   if (elsewhere) {
     // A second `emcee run` on the same database waits as a standby rather than exiting: if the running
@@ -218,28 +241,6 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
     if (options.rehearse) room.terminal.print('Rehearsal: the chat in about two minutes, counted nowhere.');
   }
   for (const report of [...served.recovered, ...takenOver]) room.terminal.print(describeRecovery(room.name, report));
-  const roomHosts = hostRightsFrom([room]);
-  const web = options.web
-    ? await launchWebBesideChats(
-        {
-          config,
-          store,
-          log,
-          scripts,
-          extra: { hostRights: roomHosts, bot: createBotAccess(service, roomHosts) },
-        },
-        (line) => room.terminal.print(line),
-      )
-    : undefined;
-  if (web) {
-    const site = siteAddress(config, web);
-    signInLinks.serveAt(site);
-    const you = options.user ?? safeUserName();
-    room.terminal.print(
-      `Open ${site}/ — and to follow the chat live in the host console, sign in with ` +
-        `${signInLinks.make(cliIdentity(you, hostname()), you)} (one use, 10 minutes).`,
-    );
-  }
   const crowd = options.crowd > 0 ? new Crowd(room, clock, script, options.crowd) : undefined;
   service.pollControls();
 
