@@ -194,11 +194,6 @@ export class ChatRouter implements ChatInbound, CommandServices {
     return this.deps.live;
   }
 
-  /** The time now, from the injected clock. */
-  now(): number {
-    return this.deps.clock.now();
-  }
-
   /** Sends a person files in a direct message (shareFiles in their DM); false where the platform cannot. */
   async sendPrivately(user: string, notice: HostNotice): Promise<boolean> {
     const { platform, log } = this.deps;

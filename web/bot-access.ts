@@ -6,11 +6,10 @@ import type { BotAccess, RunningChat } from './web-deps.js';
 
 /**
  * What the website may ask of a running ChatService: its chats, their live feed, the chat commands a host gives
- * from the console, and the services the other console pages' commands run on. `hostRights` is asked at the
- * moment each command runs (the same check the entry point gives WebDeps.hostRights), so a host removed on the
- * platform loses the buttons at once.
+ * from the console (as the author the console's gate vouched for), and the services the other console pages'
+ * commands run on.
  */
-export function createBotAccess(service: ChatService, hostRights: (identity: string) => Promise<boolean>): BotAccess {
+export function createBotAccess(service: ChatService): BotAccess {
   return {
     runningChats: () => service.platforms.reduce((sum, served) => sum + served.router.runningChannels().length, 0),
     liveChats: () =>
@@ -24,14 +23,7 @@ export function createBotAccess(service: ChatService, hostRights: (identity: str
     command: async (channel, by, name, args): Promise<CommandReply> => {
       const served = platformOf(service, channel);
       if (!served) return { ok: false, text: 'No chat is running in this channel.' };
-      const isHost = await hostRights(by.identity);
-      return served.router.handleCommand({
-        channel,
-        community: served.adapter.community,
-        by: { id: by.identity, displayName: by.name, isBot: false, isHost },
-        name,
-        args,
-      });
+      return served.router.handleCommand({ channel, community: served.adapter.community, by, name, args });
     },
     // The first platform's router: the plan, archive and people pages act through it (see webCommandServices).
     commandServices: () => service.platforms[0]?.router,

@@ -1,13 +1,13 @@
 import { dispatchAction, dispatchCommand, dispatchFormSubmit } from '../src/commands/dispatch-command.js';
 import type { CommandReply, FormOutcome } from '../src/port.js';
-import { actingHost, CONSOLE_ORIGIN } from './console-host.js';
+import { CONSOLE_ORIGIN, consoleAuthor } from './console-host.js';
 import type { SignedInHost } from './viewer.js';
 import { webCommandServices } from './web-command-services.js';
 import type { WebDeps } from './web-deps.js';
 
 /**
  * The chat commands as the console uses them: through the same dispatcher as Slack, Discord and the terminal, so
- * the checks and the words are the same; the host's rights are asked again at every call.
+ * the checks and the words are the same (host rights were asked of the platform by requireHost for this request).
  */
 export interface ConsoleCommands {
   /** Runs a command, e.g. ("plan", ["weekly-chat"]). */
@@ -21,23 +21,15 @@ export interface ConsoleCommands {
 /** The console's way into the command registry. */
 export function consoleCommands(deps: WebDeps): ConsoleCommands {
   return {
-    run: async (host, name, args) =>
-      dispatchCommand(
-        { ...CONSOLE_ORIGIN, by: await actingHost(deps, host), name, args },
-        undefined,
-        webCommandServices(deps),
-      ),
-    submit: async (host, formId, values) =>
+    run: (host, name, args) =>
+      dispatchCommand({ ...CONSOLE_ORIGIN, by: consoleAuthor(host), name, args }, undefined, webCommandServices(deps)),
+    submit: (host, formId, values) =>
       dispatchFormSubmit(
-        { ...CONSOLE_ORIGIN, by: await actingHost(deps, host), formId, values },
+        { ...CONSOLE_ORIGIN, by: consoleAuthor(host), formId, values },
         undefined,
         webCommandServices(deps),
       ),
-    act: async (host, actionId) =>
-      dispatchAction(
-        { ...CONSOLE_ORIGIN, by: await actingHost(deps, host), actionId },
-        undefined,
-        webCommandServices(deps),
-      ),
+    act: (host, actionId) =>
+      dispatchAction({ ...CONSOLE_ORIGIN, by: consoleAuthor(host), actionId }, undefined, webCommandServices(deps)),
   };
 }

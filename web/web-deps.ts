@@ -1,6 +1,6 @@
 import type { CommandServices } from '../src/commands/command-spec.js';
 import type { Logger } from '../src/log.js';
-import type { CommandReply } from '../src/port.js';
+import type { CommandReply, InboundAuthor } from '../src/port.js';
 import type { LiveListener } from '../src/service/live-feed.js';
 import type { ScriptCatalog } from '../src/script/script-catalog.js';
 import type { ChatStore } from '../src/store/chat-store.js';
@@ -51,15 +51,10 @@ export interface BotAccess {
   /** Tells `listener` of every message stored and step changed from now on; returns the way to stop. */
   subscribeLive?(listener: LiveListener): () => void;
   /**
-   * Runs a chat command in `channel` as a slash command would, through the command registry; `by` acts as a
-   * host only if host rights say so at this moment.
+   * Runs a chat command in `channel` as a slash command would, through the command registry, as `by` (whose
+   * host rights the console's gate asked of the platform for this request).
    */
-  command?(
-    channel: string,
-    by: { identity: string; name: string },
-    name: string,
-    args: string[],
-  ): Promise<CommandReply>;
+  command?(channel: string, by: InboundAuthor, name: string, args: string[]): Promise<CommandReply>;
   /** The next scheduled chats, one line each (empty when nothing is scheduled). */
   nextChats?(): string[];
   /**

@@ -202,7 +202,7 @@ export async function runLocalChat(options: LocalChatOptions, io: CommandIO): Pr
           store,
           log,
           scripts,
-          extra: { hostRights: roomHosts, bot: createBotAccess(service, roomHosts) },
+          extra: { hostRights: roomHosts, bot: createBotAccess(service) },
         },
         (line) => room.terminal.print(line),
       )

@@ -84,7 +84,7 @@ export async function servePlatforms(
       scripts,
       extra: {
         hostRights,
-        bot: createBotAccess(service, hostRights),
+        bot: createBotAccess(service),
         ...platformLinks(service.platforms.map((served) => served.adapter)),
       },
     },

@@ -64,7 +64,7 @@ export async function startLiveChatRig(asHost?: SignedInHost): Promise<LiveChatR
   const served = await service.connect(room, { servesChannel: () => true });
   const hosts = new Set<string>(asHost ? [asHost.identity] : []);
   const hostRights = async (identity: string) => hosts.has(identity);
-  const bot = createBotAccess(service, hostRights);
+  const bot = createBotAccess(service);
   const permalinkOf = (address: string) => `https://chat.example/${encodeURIComponent(address)}`;
   const web = await startWebRig({ store, clock, bot, hostRights, permalinkOf }, asHost);
   const runner = await served.router.startSession({

@@ -133,10 +133,10 @@ describe('the live console', () => {
       body: new URLSearchParams({ _csrf: TEST_HOST.csrf, channel: 'local:room', command: 'pause' }),
     });
     expect(response.status).toBe(401);
-    // Past the page's check, the command itself asks again: rights lost in between get the chat's own refusal.
+    // Behind the gate the registry still refuses anyone who is not a host, in the chat's own words.
     const reply = await chat.web.deps.bot!.command!(
       'local:room',
-      { identity: TEST_HOST.identity, name: 'Hana' },
+      { id: TEST_HOST.identity, displayName: 'Hana', isBot: false, isHost: false },
       'pause',
       [],
     );

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { type ArchivedSeries, archiveBySeries } from '../archive-query.js';
-import { actingHost, consoleHost } from '../console-host.js';
+import { consoleAuthor, consoleHost } from '../console-host.js';
 import { consoleNav } from '../console-nav.js';
 import { type Markup, page } from '../page-layout.js';
 import { setPublished } from '../../src/access/publishing.js';
@@ -29,10 +29,7 @@ export function registerConsoleArchiveRoutes(app: Hono<WebEnv>, deps: WebDeps): 
     if (!form.success || !archive.some((series) => series.seriesId === form.data.series)) {
       return c.html(archivePage(host, archive, 'There is no such series: open the archive again.'), 400);
     }
-    const by = await actingHost(deps, host);
-    if (!by.isHost) {
-      return c.html(archivePage(host, archive, 'Only hosts can publish a series. Ask a host of this community.'), 403);
-    }
+    const by = consoleAuthor(host);
     const outcome = setPublished(
       deps.store,
       form.data.series,

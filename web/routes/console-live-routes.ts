@@ -10,7 +10,7 @@ import { LiveHub } from '../live/live-hub.js';
 import type { WebLifecycle } from '../web-lifecycle.js';
 import { answerViewOfEvent, answerViewOfRow, stepViewOfEvent, welcomedAuthors } from '../live/live-view.js';
 import { readSessionCookie } from '../auth/session-cookie.js';
-import { consoleHost } from '../console-host.js';
+import { consoleAuthor, consoleHost } from '../console-host.js';
 import { viewerOf, type WebEnv } from '../viewer.js';
 import type { RunningChat, WebDeps } from '../web-deps.js';
 
@@ -117,7 +117,7 @@ export function registerConsoleLiveRoutes(app: Hono<WebEnv>, deps: WebDeps, life
     else if (!deps.bot?.command) reply = { ok: false, text: 'No chat is running: the bot does not serve this site.' };
     else {
       const args = command === 'extend' && minutes ? [minutes] : [];
-      const result = await deps.bot.command(channel, { identity: host.identity, name: host.name }, command, args);
+      const result = await deps.bot.command(channel, consoleAuthor(host), command, args);
       reply = { ok: result.ok, text: result.text };
     }
     if ((c.req.header('Accept') ?? '').includes('application/json')) return c.json(reply);
