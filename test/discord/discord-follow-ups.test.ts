@@ -1,20 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { PEOPLE, startDiscordChat, waitFor } from './discord-harness.js';
+import { describe, expect, it } from 'vitest';
+import { discordChatPerTest, PEOPLE, type PostedBody, postedMessages as posts, waitFor } from './discord-harness.js';
 
-type Chat = Awaited<ReturnType<typeof startDiscordChat>>;
-let chat: Chat | undefined;
-afterEach(async () => {
-  await chat?.stop();
-  chat = undefined;
-});
-
-type Body = { content: string; allowed_mentions?: { parse: string[]; users?: string[] } };
-const posts = (c: Chat) =>
-  c.fake.callsTo('POST', /^\/channels\/\d+\/messages$/).map((call) => call.body as unknown as Body);
+const newChat = discordChatPerTest();
 
 describe("the hosts' follow-up list on Discord", () => {
   it("reaches the host's direct message after a chat: mentions to click, a quiet person named only", async () => {
-    const c = (chat = await startDiscordChat({ hostIds: [PEOPLE.host], followUps: true }));
+    const c = await newChat({ hostIds: [PEOPLE.host], followUps: true });
     await c.start();
     const { fake, store } = c;
     const guild = `discord:${fake.guildId}`;
@@ -45,9 +36,9 @@ describe("the hosts' follow-up list on Discord", () => {
     // Bea asked to be quiet: named, never mentioned. The list pings nobody and stays out of the chat's channel.
     expect(list).not.toContain(`<@${PEOPLE.bea}>`);
     const sent = c.fake.callsTo('POST', /^\/channels\/\d+\/messages$/).filter((call) => {
-      return String((call.body as unknown as Body).content).startsWith('Follow-ups');
+      return String((call.body as unknown as PostedBody).content).startsWith('Follow-ups');
     });
     expect(sent.map((call) => call.path)).toEqual([`/channels/${dm()}/messages`]);
-    expect(sent.map((call) => (call.body as unknown as Body).allowed_mentions)).toEqual([{ parse: [] }]);
+    expect(sent.map((call) => (call.body as unknown as PostedBody).allowed_mentions)).toEqual([{ parse: [] }]);
   });
 });

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
 import { silentLogger } from '../../src/log.js';
 import { adapterChatRouter } from '../support/adapter-chat-router.js';
@@ -52,3 +53,32 @@ export async function startDiscordChat(
 }
 
 export { waitFor };
+
+/** A chat of the harness. */
+export type DiscordChat = Awaited<ReturnType<typeof startDiscordChat>>;
+
+/** What a test reads of a message the bot posted. */
+export type PostedBody = { content: string; allowed_mentions?: { parse: string[]; users?: string[] } };
+
+/** Every message the bot posted, in any channel (DMs included), oldest first. */
+export function postedMessages(chat: DiscordChat): PostedBody[] {
+  return chat.fake.callsTo('POST', /^\/channels\/\d+\/messages$/).map((call) => call.body as unknown as PostedBody);
+}
+
+/** The texts of the bot's answers to slash commands, oldest first. */
+export function commandReplies(chat: DiscordChat): string[] {
+  return chat.fake.callsTo('PATCH', /@original$/).map((call) => String(call.body?.content));
+}
+
+/** Starts a chat per test and stops it after each (call at the top of a test file). */
+export function discordChatPerTest(): (options?: Parameters<typeof startDiscordChat>[0]) => Promise<DiscordChat> {
+  let current: DiscordChat | undefined;
+  afterEach(async () => {
+    await current?.stop();
+    current = undefined;
+  });
+  return async (options) => {
+    current = await startDiscordChat(options);
+    return current;
+  };
+}

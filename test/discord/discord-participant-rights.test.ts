@@ -1,21 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { PEOPLE, startDiscordChat, waitFor } from './discord-harness.js';
+import { describe, expect, it } from 'vitest';
+import {
+  commandReplies as replies,
+  discordChatPerTest,
+  PEOPLE,
+  postedMessages as posts,
+  waitFor,
+} from './discord-harness.js';
 
-type Chat = Awaited<ReturnType<typeof startDiscordChat>>;
-let chat: Chat | undefined;
-afterEach(async () => {
-  await chat?.stop();
-  chat = undefined;
-});
-
-type Body = { content: string; allowed_mentions?: { parse: string[]; users?: string[] } };
-const posts = (c: Chat) =>
-  c.fake.callsTo('POST', /^\/channels\/\d+\/messages$/).map((call) => call.body as unknown as Body);
-const replies = (c: Chat) => c.fake.callsTo('PATCH', /@original$/).map((call) => String(call.body?.content));
+const newChat = discordChatPerTest();
 
 describe('participants’ rights on Discord, through /emcee', () => {
   it('after "/emcee quiet" no post mentions or may ping Ana; her answer counts, thanked by name', async () => {
-    const c = (chat = await startDiscordChat());
+    const c = await newChat();
     await c.start();
     const { fake } = c;
     fake.slashCommand({ user: PEOPLE.ana, sub: 'quiet' });
@@ -48,7 +44,7 @@ describe('participants’ rights on Discord, through /emcee', () => {
   });
 
   it('my-data comes as a JSON attachment in a DM; forget-me asks with a button and erases on its click', async () => {
-    const c = (chat = await startDiscordChat());
+    const c = await newChat();
     await c.start();
     const { fake } = c;
     fake.slashCommand({ user: PEOPLE.host, sub: 'start', script: 'demo' });
